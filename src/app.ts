@@ -1,0 +1,19 @@
+import type { Hono } from 'hono';
+import type { AppEnv, Services } from './platform/http/types.ts';
+import { createHttpApp } from './platform/http/app.tsx';
+import { registerHealthRoute } from './platform/http/health.ts';
+import { registerAssetRoutes } from './platform/ui/assets.ts';
+import { registerAuthRoutes } from './platform/auth/routes.tsx';
+import { registerHomeRoutes } from './home/routes.tsx';
+import { registerAdminRoutes } from './admin/routes.tsx';
+
+/** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
+export function createApp(services: Services): Hono<AppEnv> {
+  const app = createHttpApp(services);
+  registerHealthRoute(app, services);
+  registerAssetRoutes(app);
+  registerAuthRoutes(app, services);
+  registerHomeRoutes(app, services);
+  registerAdminRoutes(app, services);
+  return app;
+}

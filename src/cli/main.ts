@@ -1,0 +1,137 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../platform/config.ts';
+import { createLogger } from '../platform/log.ts';
+import { migrateToLatest, openDatabase } from '../platform/db/database.ts';
+import { systemContext } from '../platform/context.ts';
+import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { AppError } from '../platform/errors.ts';
+import { isRole, membershipKindOf } from '../platform/auth/roles.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { createUser, userSchema } from '../admin/users.ts';
+import { translator } from '../platform/i18n.ts';
+
+/**
+ * Admin commands: `npm run cli -- <command> [options]`. Works on the same database as the app
+ * (DATABASE_URL, or PGlite in DATA_DIR). Stop the app first when using the embedded database:
+ * PGlite allows one process at a time.
+ */
+const usage = `Gebruik / usage: npm run cli -- <command>
+
+  db:migrate                         apply database migrations
+  seed:demo                          add the Twente demo data (skipped when present)
+  audit:verify                       check the audit log hash chain; names the first broken entry
+  user:create --email E --name N --role R [--practice AGB | --team ID | --region ID] --password P
+                                     roles: practice_staff, practice_admin, team_member, team_admin,
+                                     region_coordinator, admin
+`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  const config = loadConfig();
+  const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const ctx = systemContext(log, 'cli');
+  try {
+    await migrateToLatest(database.db);
+    switch (command) {
+      case 'db:migrate':
+        console.log('Database is up to date.');
+        return 0;
+      case 'seed:demo': {
+        const outcome = await seedDemo(database.db, ctx);
+        console.log(outcome === 'seeded' ? 'Demo data added.' : 'Demo data was already present.');
+        return 0;
+      }
+      case 'audit:verify': {
+        const verdict = await verifyAuditChain(database.db);
+        if (verdict.ok) {
+          console.log(`Audit log intact: ${verdict.checked} entries checked.`);
+          return 0;
+        }
+        console.error(`Audit log BROKEN at entry ${verdict.brokenId}: ${verdict.reason} (${verdict.checked} entries before it are intact).`);
+        return 1;
+      }
+      case 'user:create':
+        return await userCreate(database.db, ctx, rest);
+      default:
+        console.error(`Unknown command: ${command}\n\n${usage}`);
+        return 2;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function userCreate(db: Parameters<typeof createUser>[0], ctx: Parameters<typeof createUser>[1], args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      practice: { type: 'string' },
+      team: { type: 'string' },
+      region: { type: 'string' },
+      password: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.role || !isRole(values.role)) {
+    console.error('--role must be one of: practice_staff, practice_admin, team_member, team_admin, region_coordinator, admin');
+    return 2;
+  }
+  if (!values.password) {
+    console.error('--password is required');
+    return 2;
+  }
+  const kind = membershipKindOf(values.role);
+  let practiceId: string | undefined;
+  if (kind === 'practice') {
+    const practice = values.practice
+      ? await db.selectFrom('organisations').select('id').where('kind', '=', 'practice').where('agb_code', '=', values.practice).executeTakeFirst()
+      : undefined;
+    if (!practice) {
+      console.error('--practice must be the AGB code of an existing GP practice');
+      return 2;
+    }
+    practiceId = practice.id;
+  }
+  let regionId = values.region;
+  if (kind === 'region' && regionId && !/^[0-9a-f-]{36}$/i.test(regionId)) {
+    // Accept a region name as well as its id, for convenience.
+    regionId = (await db.selectFrom('regions').select('id').where('name', '=', regionId).executeTakeFirst())?.id;
+  }
+  const parsed = userSchema(translator('en')).safeParse({
+    email: values.email ?? '',
+    name: values.name ?? '',
+    role: values.role,
+    practice_id: practiceId,
+    team_id: values.team,
+    region_id: regionId,
+  });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) console.error(`${String(issue.path[0] ?? '')}: ${issue.message}`);
+    return 2;
+  }
+  const { id } = await createUser(db, ctx, parsed.data, values.password);
+  console.log(`User created: ${id}`);
+  return 0;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof AppError) {
+    console.error(err.userMessage.en);
+    process.exitCode = 1;
+  } else if (err instanceof Error && 'code' in err && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${err.message}\n\n${usage}`);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}

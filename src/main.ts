@@ -1,0 +1,29 @@
+import { loadConfig } from './platform/config.ts';
+import { createLogger } from './platform/log.ts';
+import { startServer } from './server.ts';
+import { DEMO_PASSWORD, demoAccounts } from './demo/seed-demo.ts';
+import { roleLabels } from './platform/auth/roles.ts';
+
+/** Composition root: config → database → app → server. */
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const running = await startServer(config, log);
+
+const lines = [
+  '',
+  `Korte Lijn draait op ${running.url}  (database: ${running.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+];
+if (config.seedDemo) {
+  lines.push('', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
+  for (const a of demoAccounts) lines.push(`  ${a.email.padEnd(36)} ${roleLabels[a.role].nl} — ${a.where}`);
+  if (config.totpRequired) lines.push('', 'Praktijk- en teamrollen stellen bij de eerste keer inloggen tweestapsverificatie in (authenticator-app).', 'Alleen voor een demo: start met TOTP_REQUIRED=false om dat over te slaan.');
+}
+console.log(lines.join('\n') + '\n');
+
+const shutdown = async (signal: string) => {
+  log.info({ signal }, 'shutting down');
+  await running.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,48 @@
+import type { Role } from '../db/schema.ts';
+import type { Text } from '../i18n.ts';
+
+export const roles: readonly Role[] = [
+  'practice_staff',
+  'practice_admin',
+  'team_member',
+  'team_admin',
+  'region_coordinator',
+  'admin',
+];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}
+
+export type MembershipKind = 'practice' | 'team' | 'region' | 'none';
+
+/** Which membership a role needs: the data scope of everything the user may see. */
+export function membershipKindOf(role: Role): MembershipKind {
+  switch (role) {
+    case 'practice_staff':
+    case 'practice_admin':
+      return 'practice';
+    case 'team_member':
+    case 'team_admin':
+      return 'team';
+    case 'region_coordinator':
+      return 'region';
+    case 'admin':
+      return 'none';
+  }
+}
+
+/** Roles that can see patient data; they must sign in with a second factor. */
+export function seesPatientData(role: Role): boolean {
+  const kind = membershipKindOf(role);
+  return kind === 'practice' || kind === 'team';
+}
+
+export const roleLabels: Record<Role, Text> = {
+  practice_staff: { nl: 'Medewerker huisartsenpraktijk', en: 'GP practice staff' },
+  practice_admin: { nl: 'Praktijkmanager', en: 'Practice manager' },
+  team_member: { nl: 'Medewerker team sociaal domein', en: 'Social domain team member' },
+  team_admin: { nl: 'Teamcoördinator', en: 'Team coordinator' },
+  region_coordinator: { nl: 'Regionale aanjager', en: 'Regional coordinator' },
+  admin: { nl: 'Functioneel beheerder', en: 'Functional administrator' },
+};

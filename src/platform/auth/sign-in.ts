@@ -1,0 +1,182 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { RequestContext } from '../context.ts';
+import { writeAudit } from '../audit/audit.ts';
+import { AppError } from '../errors.ts';
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
+import { isThrottled, LOGIN_WINDOW_MINUTES } from './rate-limit.ts';
+import { createSession, markMfaPassed, revokeUserSessions } from './sessions.ts';
+import { seesPatientData } from './roles.ts';
+import { acceptTotp, newTotpSecret } from './totp.ts';
+import type { Role } from '../db/schema.ts';
+
+export const tooManyAttempts = () =>
+  new AppError(
+    'too_many_attempts',
+    429,
+    {
+      nl: `Te veel mislukte pogingen. Wacht ${LOGIN_WINDOW_MINUTES} minuten en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de beheerder om een nieuw wachtwoord.`,
+      en: `Too many failed attempts. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again. Forgot your password? Ask the administrator for a new one.`,
+    },
+    'sign-in throttled',
+  );
+
+const wrongCredentials = () =>
+  new AppError('wrong_credentials', 401, {
+    nl: 'Het e-mailadres of wachtwoord klopt niet.',
+    en: 'The e-mail address or password is not correct.',
+  });
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function requiresTotp(role: Role, config: Pick<Config, 'totpRequired'>): boolean {
+  return config.totpRequired && seesPatientData(role);
+}
+
+async function failureCounts(db: Database, key: string, ip: string) {
+  const since = sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
+  const row = await db
+    .selectFrom('login_failures')
+    .select([
+      db.fn.count<string>('id').filterWhere('email', '=', key).as('account'),
+      db.fn.count<string>('id').filterWhere('ip', '=', ip).as('ip'),
+    ])
+    .where('at', '>', since)
+    .where((eb) => eb.or([eb('email', '=', key), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  return { account: Number(row.account), ip: Number(row.ip) };
+}
+
+async function recordFailure(db: Database, key: string, ip: string) {
+  await db.insertInto('login_failures').values({ email: key, ip, at: new Date() }).execute();
+}
+
+export interface SignedIn {
+  token: string;
+  next: 'totp-setup' | 'totp' | 'change-password' | 'home';
+}
+
+/** Password step of sign-in. Throttled per account and per IP; every outcome is audited. */
+export async function signIn(
+  db: Database,
+  config: Config,
+  ctx: RequestContext,
+  input: { email: string; password: string },
+): Promise<SignedIn> {
+  const email = normaliseEmail(input.email);
+  if (isThrottled(await failureCounts(db, email, ctx.ip))) {
+    await writeAudit(db, ctx, { action: 'auth.login_throttled', subjectType: 'account', outcome: 'denied' });
+    throw tooManyAttempts();
+  }
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  const ok = user && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !ok) {
+    await recordFailure(db, email, ctx.ip);
+    await writeAudit(db, ctx, {
+      action: 'auth.login_failed',
+      subjectType: 'user',
+      ...(user ? { subjectId: user.id } : {}),
+      outcome: 'failure',
+    });
+    throw wrongCredentials();
+  }
+  await db.deleteFrom('login_failures').where('email', '=', email).execute();
+  const needsTotp = requiresTotp(user.role, config);
+  const token = await createSession(db, { userId: user.id, mfaPassed: !needsTotp, ip: ctx.ip, hours: config.sessionHours });
+  const actorCtx: RequestContext = {
+    ...ctx,
+    actor: { userId: user.id, role: user.role, name: user.name, email: user.email, practiceId: user.practice_id, teamId: user.team_id, regionId: user.region_id },
+  };
+  await writeAudit(db, actorCtx, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
+  const next = needsTotp ? (user.totp_enrolled_at ? 'totp' : 'totp-setup') : user.must_change_password ? 'change-password' : 'home';
+  return { token, next };
+}
+
+const wrongCode = () =>
+  new AppError('wrong_totp', 422, {
+    nl: 'De code klopt niet of is verlopen. Typ de 6 cijfers die uw app nu laat zien.',
+    en: 'The code is wrong or has expired. Type the 6 digits your app shows now.',
+  });
+
+/** Second step: a TOTP code from an enrolled authenticator app. Throttled like passwords. */
+export async function verifySecondFactor(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
+  const actor = ctx.actor!;
+  const key = `totp:${actor.userId}`;
+  if (isThrottled(await failureCounts(db, key, ctx.ip))) throw tooManyAttempts();
+  const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const step = user.totp_secret && user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
+  if (step === null) {
+    await recordFailure(db, key, ctx.ip);
+    await writeAudit(db, ctx, { action: 'auth.totp_failed', subjectType: 'user', subjectId: actor.userId, outcome: 'failure' });
+    throw wrongCode();
+  }
+  await db.updateTable('users').set({ totp_last_step: String(step) }).where('id', '=', actor.userId).execute();
+  await markMfaPassed(db, tokenHash);
+  await writeAudit(db, ctx, { action: 'auth.totp_passed', subjectType: 'user', subjectId: actor.userId });
+}
+
+/** The secret shown during enrolment; kept until the user confirms it with a first code. */
+export async function pendingTotpSecret(db: Database, userId: string): Promise<string> {
+  const user = await db.selectFrom('users').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+  if (user.totp_secret && !user.totp_enrolled_at) return user.totp_secret;
+  const secret = newTotpSecret();
+  await db.updateTable('users').set({ totp_secret: secret, updated_at: new Date() }).where('id', '=', userId).where('totp_enrolled_at', 'is', null).execute();
+  return secret;
+}
+
+/** Confirms enrolment with a first valid code; the session then counts as two-factor. */
+export async function confirmTotpEnrolment(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
+  const actor = ctx.actor!;
+  const key = `totp:${actor.userId}`;
+  if (isThrottled(await failureCounts(db, key, ctx.ip))) throw tooManyAttempts();
+  const user = await db.selectFrom('users').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  const step = user.totp_secret && !user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, null) : null;
+  if (step === null) {
+    await recordFailure(db, key, ctx.ip);
+    throw wrongCode();
+  }
+  await db
+    .updateTable('users')
+    .set({ totp_enrolled_at: new Date(), totp_last_step: String(step), updated_at: new Date() })
+    .where('id', '=', actor.userId)
+    .execute();
+  await markMfaPassed(db, tokenHash);
+  await writeAudit(db, ctx, { action: 'auth.totp_enrolled', subjectType: 'user', subjectId: actor.userId });
+}
+
+export const passwordRules = {
+  tooShort: {
+    nl: `Kies een wachtwoord van minstens ${MIN_PASSWORD_LENGTH} tekens.`,
+    en: `Choose a password of at least ${MIN_PASSWORD_LENGTH} characters.`,
+  },
+  mismatch: { nl: 'De twee nieuwe wachtwoorden zijn niet gelijk.', en: 'The two new passwords are not the same.' },
+  wrongCurrent: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
+  sameAsOld: { nl: 'Kies een ander wachtwoord dan het huidige.', en: 'Choose a password different from the current one.' },
+};
+
+/** The user replaces their password (required after an admin reset). Other sessions end. */
+export async function changeOwnPassword(
+  db: Database,
+  ctx: RequestContext,
+  tokenHash: string,
+  input: { current: string; next: string },
+): Promise<'ok' | 'wrong-current' | 'same'> {
+  const actor = ctx.actor!;
+  const user = await db.selectFrom('users').select('password_hash').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.current))) {
+    await writeAudit(db, ctx, { action: 'auth.password_change_failed', subjectType: 'user', subjectId: actor.userId, outcome: 'failure' });
+    return 'wrong-current';
+  }
+  if (input.current === input.next) return 'same';
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(input.next), must_change_password: false, updated_at: new Date() })
+    .where('id', '=', actor.userId)
+    .execute();
+  await revokeUserSessions(db, actor.userId, tokenHash);
+  await writeAudit(db, ctx, { action: 'auth.password_changed', subjectType: 'user', subjectId: actor.userId });
+  return 'ok';
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Environment variables, validated once at boot (the only place `process.env` is read). */
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  /** Two-factor sign-in is mandatory for roles that see patient data; switching it off is for demos only. */
+  TOTP_REQUIRED: z.enum(['true', 'false']).default('true'),
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  publicUrl: string | undefined;
+  totpRequired: boolean;
+  cookieSecure: boolean;
+  sessionHours: number;
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    totpRequired: e.TOTP_REQUIRED === 'true',
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    sessionHours: e.SESSION_HOURS,
+    seedDemo: e.SEED_DEMO === 'true',
+    logLevel: e.LOG_LEVEL,
+  };
+  if (config.env === 'production' && !config.totpRequired) {
+    throw new ConfigError('TOTP_REQUIRED=false is only allowed outside production (demo use).');
+  }
+  return config;
+}
+
+/** A config for tests: in-memory database, no demo seed unless asked. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: 'memory://',
+    databaseUrl: undefined,
+    publicUrl: undefined,
+    totpRequired: true,
+    cookieSecure: false,
+    sessionHours: 10,
+    seedDemo: false,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './2026_11_22_0001_foundation.ts';
+
+/**
+ * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
+ * so the order is reviewed and nothing is picked up by accident. Forward-only: never edit a
+ * migration that has landed; add a new one.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_22_0001_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

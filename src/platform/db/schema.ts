@@ -1,0 +1,130 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps are written as Date and read back as Date on both PGlite and node-postgres. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export type Role =
+  | 'practice_staff'
+  | 'practice_admin'
+  | 'team_member'
+  | 'team_admin'
+  | 'region_coordinator'
+  | 'admin';
+
+export type OrganisationKind = 'municipality' | 'practice' | 'social';
+
+export interface RegionTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  kind: OrganisationKind;
+  name: string;
+  region_id: string;
+  /** CBS municipality code (GM + 4 digits), municipalities only. */
+  cbs_code: string | null;
+  /** AGB code (8 digits), GP practices only. */
+  agb_code: string | null;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  city: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TeamTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  /** Membership: exactly one of these is set, matching the role (see auth/roles.ts). */
+  practice_id: string | null;
+  team_id: string | null;
+  region_id: string | null;
+  password_hash: string;
+  must_change_password: boolean;
+  totp_secret: string | null;
+  totp_enrolled_at: Timestamp | null;
+  /** Last accepted TOTP time step, so a code cannot be replayed. */
+  totp_last_step: string | null;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie token: a database leak does not hand out live sessions. */
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  /** Second factor passed (or not required) for this session. */
+  mfa_passed: boolean;
+  ip: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginFailureTable {
+  id: Generated<string>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  /** On whose behalf (NEN 7513), e.g. the practice or team the actor acts for. */
+  on_behalf_of: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** Set when the event concerns a patient (referral id); lets a patient ask who saw their data. */
+  patient_ref: string | null;
+  ip: string | null;
+  request_id: string | null;
+  outcome: 'success' | 'failure' | 'denied';
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface DB {
+  regions: RegionTable;
+  organisations: OrganisationTable;
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_failures: LoginFailureTable;
+  audit_log: AuditLogTable;
+}
+
+export type Organisation = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type Team = Selectable<TeamTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
+export type Region = Selectable<RegionTable>;

@@ -1,0 +1,29 @@
+import type { Text } from './i18n.ts';
+
+/**
+ * The one error type of the application. `code` is stable (tests and logs use it), `status` is the
+ * HTTP answer, `userMessage` is what the person sees (never a stack trace), `logMessage` is for
+ * operators and never holds personal data.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
+    readonly userMessage: Text,
+    logMessage?: string,
+  ) {
+    super(logMessage ?? code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = (what = 'resource') =>
+  new AppError('not_found', 404, { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' }, `${what} not found`);
+
+export const forbidden = () =>
+  new AppError('forbidden', 403, {
+    nl: 'U heeft geen toegang tot deze pagina.',
+    en: 'You do not have access to this page.',
+  });
+
+export const badRequest = (userMessage: Text, logMessage?: string) => new AppError('bad_request', 400, userMessage, logMessage);

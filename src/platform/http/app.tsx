@@ -1,0 +1,215 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { RequestContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { isLang, translator, type Lang } from '../i18n.ts';
+import { loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions.ts';
+import { Page } from '../ui/layout.tsx';
+import { viewContext, type ViewContext } from '../ui/view.ts';
+import { Heading1, Paragraph, Link } from '../ui/components.tsx';
+import { sessionComplete } from './authorize.ts';
+import type { AppContext, AppEnv, Services } from './types.ts';
+
+export const LANG_COOKIE = 'kl_lang';
+export const CSRF_COOKIE = 'kl_csrf';
+
+/** Paths a signed-in user may visit before finishing sign-in (second factor, new password). */
+const PENDING_SIGN_IN_PATHS = ['/tweestaps', '/tweestaps/instellen', '/wachtwoord-wijzigen', '/uitloggen'];
+
+export function cookieOptions(services: Services) {
+  return { httpOnly: true, sameSite: 'Lax' as const, secure: services.config.cookieSecure, path: '/' };
+}
+
+/**
+ * The Hono app with the cross-cutting layer every route shares: request id and logging, security
+ * headers with a strict CSP, body limit, language, session, sign-in gate, CSRF, error pages.
+ */
+export function createHttpApp(services: Services): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
+    const started = performance.now();
+    const ctx: RequestContext = { requestId, ip: clientIp(c), lang: 'nl', log: services.log.child({ requestId }), actor: null };
+    c.set('ctx', ctx);
+    c.set('session', null);
+    c.set('csrfToken', '');
+    await next();
+    c.header('x-request-id', requestId);
+    // Path only, never the query string: queries may carry search terms.
+    ctx.log.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+      strictTransportSecurity: services.config.cookieSecure ? 'max-age=31536000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    }),
+  );
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('body_too_large', 413, { nl: 'Wat u stuurt is te groot.', en: 'What you sent is too large.' });
+      },
+    }),
+  );
+
+  // Language: ?lang= switches (and is remembered in a cookie); Dutch is the default.
+  app.use('*', async (c, next) => {
+    const ctx = c.get('ctx');
+    const asked = c.req.query('lang');
+    if (c.req.method === 'GET' && isLang(asked)) {
+      setCookie(c, LANG_COOKIE, asked, { ...cookieOptions(services), httpOnly: false, maxAge: 365 * 86400 });
+      const url = new URL(c.req.url);
+      url.searchParams.delete('lang');
+      return c.redirect(`${url.pathname}${url.search}`, 303);
+    }
+    const remembered = getCookie(c, LANG_COOKIE);
+    ctx.lang = isLang(remembered) ? remembered : 'nl';
+    await next();
+  });
+
+  // Session, sign-in gate and CSRF token.
+  app.use('*', async (c, next) => {
+    const ctx = c.get('ctx');
+    const token = getCookie(c, SESSION_COOKIE);
+    const session = token ? await loadSession(services.db, token) : null;
+    if (session) {
+      c.set('session', session);
+      ctx.actor = session.actor;
+      c.set('csrfToken', session.csrfToken);
+      const path = new URL(c.req.url).pathname;
+      if (!sessionComplete(session) && c.req.method === 'GET' && !PENDING_SIGN_IN_PATHS.includes(path) && !isPublicPath(path)) {
+        return c.redirect(nextSignInStep(session), 303);
+      }
+    } else {
+      let csrf = getCookie(c, CSRF_COOKIE);
+      if (!csrf || csrf.length < 20) {
+        csrf = randomToken();
+        setCookie(c, CSRF_COOKIE, csrf, cookieOptions(services));
+      }
+      c.set('csrfToken', csrf);
+    }
+    await next();
+  });
+
+  // CSRF: every state-changing request must come from our own pages and echo the form token.
+  app.use('*', async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    if (c.req.path.startsWith('/api/') && c.req.header('authorization')) return next();
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin && c.req.header('sec-fetch-site') !== 'same-origin') throw csrfFailed();
+    const contentType = c.req.header('content-type') ?? '';
+    if (!contentType.includes('application/x-www-form-urlencoded') && !contentType.includes('multipart/form-data')) throw csrfFailed();
+    const body = await c.req.parseBody().catch(() => {
+      throw new AppError('bad_body', 400, { nl: 'Het formulier kon niet worden gelezen.', en: 'The form could not be read.' });
+    });
+    const sent = typeof body['_csrf'] === 'string' ? body['_csrf'] : '';
+    if (!safeEqual(sent, c.get('csrfToken'))) throw csrfFailed();
+    await next();
+  });
+
+  app.notFound((c) => renderError(c as AppContext, 404, { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' }));
+
+  app.onError((err, c) => {
+    const ctx = c.get('ctx');
+    if (err instanceof AppError) {
+      ctx?.log.info({ code: err.code, status: err.status }, err.message);
+      if (err.status === 401 && c.req.method !== 'GET') return c.redirect('/inloggen', 303);
+      return renderError(c as AppContext, err.status, err.userMessage);
+    }
+    (ctx?.log ?? services.log).error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
+    return renderError(c as AppContext, 500, {
+      nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw. Er is niets verloren gegaan van wat al was opgeslagen.',
+      en: 'Something went wrong on our side. Please try again later. Nothing that was already saved has been lost.',
+    });
+  });
+
+  return app;
+}
+
+function csrfFailed() {
+  return new AppError('csrf', 403, {
+    nl: 'Dit formulier is verlopen of kwam niet van Korte Lijn. Ga terug, laad de pagina opnieuw en probeer het nog eens.',
+    en: 'This form has expired or did not come from Korte Lijn. Go back, reload the page and try again.',
+  });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+}
+
+export function nextSignInStep(session: { mfaPassed: boolean; totpEnrolled: boolean; mustChangePassword: boolean }): string {
+  if (!session.mfaPassed) return session.totpEnrolled ? '/tweestaps' : '/tweestaps/instellen';
+  if (session.mustChangePassword) return '/wachtwoord-wijzigen';
+  return '/';
+}
+
+function isPublicPath(path: string): boolean {
+  return path.startsWith('/assets/') || path === '/healthz';
+}
+
+function clientIp(c: AppContext): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'local';
+  }
+}
+
+export function view(c: AppContext): ViewContext {
+  const ctx = c.get('ctx');
+  const session = c.get('session');
+  return viewContext({
+    lang: ctx.lang,
+    actor: ctx.actor,
+    csrfToken: c.get('csrfToken'),
+    path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+    signedIn: session ? sessionComplete(session) : false,
+  });
+}
+
+export function renderError(c: AppContext, status: number, message: { nl: string; en: string }) {
+  const ctx = c.get('ctx');
+  const lang: Lang = ctx?.lang ?? 'nl';
+  const t = translator(lang);
+  if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
+    return c.json({ error: t(message) }, status as 404);
+  }
+  const title = status === 404 ? t({ nl: 'Niet gevonden', en: 'Not found' }) : status === 403 ? t({ nl: 'Geen toegang', en: 'No access' }) : status >= 500 ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' }) : t({ nl: 'Dat lukte niet', en: 'That did not work' });
+  const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false });
+  return c.html(
+    <Page view={v} title={title}>
+      <Heading1>{title}</Heading1>
+      <Paragraph>{t(message)}</Paragraph>
+      <Paragraph>
+        <Link href="/">{t({ nl: 'Naar de startpagina', en: 'Go to the home page' })}</Link>
+      </Paragraph>
+    </Page>,
+    status as 404,
+  );
+}

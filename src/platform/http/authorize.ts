@@ -1,0 +1,51 @@
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../db/schema.ts';
+import type { Actor } from '../context.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { writeAudit } from '../audit/audit.ts';
+import type { AppContext, AppEnv, Services } from './types.ts';
+
+/**
+ * The one access mechanism for every route, keyed on role AND membership.
+ * - `roles`: which roles may use the route at all (403 otherwise).
+ * - `scope`: the data check — does this resource belong to the actor's practice, team or region?
+ *   A resource of another tenant answers 404, so its existence is not revealed.
+ * Both denials are audited. Navigation links are never the only guard.
+ */
+export interface AccessPolicy {
+  roles: readonly Role[];
+  scope?: (actor: Actor, c: AppContext) => boolean | Promise<boolean>;
+}
+
+export const anyRole: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'];
+
+export const signInRequired = () =>
+  new AppError('sign_in_required', 401, { nl: 'Log eerst in.', en: 'Please sign in first.' });
+
+export function authorize(services: Services, policy: AccessPolicy) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const ctx = c.get('ctx');
+    const session = c.get('session');
+    if (!session || !ctx.actor || !sessionComplete(session)) {
+      if (c.req.method === 'GET') {
+        const back = encodeURIComponent(new URL(c.req.url).pathname);
+        return c.redirect(`/inloggen?terug=${back}`, 303);
+      }
+      throw signInRequired();
+    }
+    if (!policy.roles.includes(ctx.actor.role)) {
+      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'role' } });
+      throw forbidden();
+    }
+    if (policy.scope && !(await policy.scope(ctx.actor, c))) {
+      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'scope' } });
+      throw notFound();
+    }
+    await next();
+  });
+}
+
+/** Signed in with every step done: second factor (when required) and no pending password change. */
+export function sessionComplete(session: { mfaPassed: boolean; mustChangePassword: boolean }): boolean {
+  return session.mfaPassed && !session.mustChangePassword;
+}

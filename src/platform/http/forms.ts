@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { FieldErrors } from '../ui/components.tsx';
+import type { AppContext } from './types.ts';
+
+export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * Reads a posted form and validates it with zod — the boundary. Handlers get typed data or
+ * translated field errors plus the raw values to re-fill the form (nothing the user typed is lost).
+ */
+export async function parseForm<S extends z.ZodType>(c: AppContext, schema: S): Promise<FormResult<z.infer<S>>> {
+  const body = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (key !== '_csrf' && typeof value === 'string') values[key] = value;
+  }
+  return validateValues(schema, values);
+}
+
+export function validateValues<S extends z.ZodType>(schema: S, values: Record<string, string>): FormResult<z.infer<S>> {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors, values };
+}
+
+/** Empty form fields arrive as ''; optional fields treat that as absent. */
+export const optionalText = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));

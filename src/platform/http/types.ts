@@ -1,0 +1,24 @@
+import type { Context } from 'hono';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../log.ts';
+import type { RequestContext } from '../context.ts';
+import type { LoadedSession } from '../auth/sessions.ts';
+
+/** What the composition root hands to every route module. */
+export interface Services {
+  db: Database;
+  config: Config;
+  log: Logger;
+}
+
+export interface AppEnv {
+  Variables: {
+    ctx: RequestContext;
+    session: LoadedSession | null;
+    /** The token forms must echo: the session's, or the anonymous double-submit cookie's. */
+    csrfToken: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

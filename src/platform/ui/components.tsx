@@ -1,0 +1,229 @@
+import type { Child } from 'hono/jsx';
+import type { Text } from '../i18n.ts';
+import type { ViewContext } from './view.ts';
+
+/** Field errors keyed by input name, already translated. */
+export type FieldErrors = Record<string, string>;
+
+export function CsrfField({ view }: { view: ViewContext }) {
+  return <input type="hidden" name="_csrf" value={view.csrfToken} />;
+}
+
+/**
+ * The error summary at the top of a form (NL Design System pattern): focusable, announced, each
+ * error a link to its field.
+ */
+export function ErrorSummary({ view, errors }: { view: ViewContext; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary">
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2" id="error-summary-title">
+          {view.t({ nl: 'Controleer het formulier', en: 'Please check the form' })}
+        </h2>
+        <ul class="utrecht-unordered-list">
+          {entries.map(([name, message]) => (
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link" href={`#field-${name}`}>
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  view: ViewContext;
+  name: string;
+  label: Text;
+  description?: Text;
+  errors?: FieldErrors;
+  required?: boolean;
+}
+
+function FieldShell(props: FieldProps & { children: Child }) {
+  const error = props.errors?.[props.name];
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={`field-${props.name}`}>
+          {props.view.t(props.label)}
+          {props.required ? null : <span class="kl-optional"> {props.view.t({ nl: '(niet verplicht)', en: '(optional)' })}</span>}
+        </label>
+      </div>
+      {props.description ? (
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={`field-${props.name}-description`}>
+          {props.view.t(props.description)}
+        </div>
+      ) : null}
+      {error ? (
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`field-${props.name}-error`}>
+          {error}
+        </div>
+      ) : null}
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const ids = [props.description ? `field-${props.name}-description` : '', props.errors?.[props.name] ? `field-${props.name}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return ids || undefined;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value?: string | null | undefined;
+    type?: 'text' | 'email' | 'password' | 'tel' | 'url' | 'date' | 'search';
+    autocomplete?: string;
+    inputmode?: 'numeric' | 'text' | 'email' | 'tel';
+    size?: 'postcode' | 'short';
+  },
+) {
+  const invalid = Boolean(props.errors?.[props.name]);
+  const sizeClass = props.size === 'postcode' ? ' utrecht-textbox--postal-code-nl-size' : props.size === 'short' ? ' kl-textbox--short' : '';
+  return (
+    <FieldShell {...props}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}${sizeClass}`}
+        id={`field-${props.name}`}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.type === 'password' ? undefined : (props.value ?? undefined)}
+        autocomplete={props.autocomplete}
+        inputmode={props.inputmode}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { value?: string | null | undefined; options: Option[]; placeholder?: Text }) {
+  const invalid = Boolean(props.errors?.[props.name]);
+  return (
+    <FieldShell {...props}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+        id={`field-${props.name}`}
+        name={props.name}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.placeholder ? <option value="">{props.view.t(props.placeholder)}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function Button(props: { children: Child; variant?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string }) {
+  const variant = props.variant ?? 'primary';
+  const cls = variant === 'primary' ? 'utrecht-button--primary-action' : variant === 'danger' ? 'utrecht-button--secondary-action utrecht-button--danger' : 'utrecht-button--secondary-action';
+  return (
+    <button class={`utrecht-button ${cls}`} type="submit" name={props.name} value={props.value}>
+      {props.children}
+    </button>
+  );
+}
+
+export function ButtonLink(props: { href: string; children: Child; variant?: 'primary' | 'secondary' }) {
+  const cls = props.variant === 'secondary' ? 'utrecht-button-link--secondary-action' : 'utrecht-button-link--primary-action';
+  return (
+    <a class={`utrecht-button-link utrecht-button-link--html-a ${cls}`} href={props.href}>
+      {props.children}
+    </a>
+  );
+}
+
+export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; children: Child }) {
+  return (
+    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.type === 'error' ? 'alert' : 'status'}>
+      <div class="utrecht-alert__content">
+        <div class="utrecht-alert__message">{props.children}</div>
+      </div>
+    </div>
+  );
+}
+
+export function Heading1({ children }: { children: Child }) {
+  return <h1 class="utrecht-heading-1">{children}</h1>;
+}
+
+export function Paragraph({ children }: { children: Child }) {
+  return <p class="utrecht-paragraph">{children}</p>;
+}
+
+export function Link(props: { href: string; children: Child }) {
+  return (
+    <a class="utrecht-link utrecht-link--html-a" href={props.href}>
+      {props.children}
+    </a>
+  );
+}
+
+/** A simple data table with a caption (required for screen readers) and header row. */
+export function Table(props: { caption: string; headers: string[]; rows: Child[][]; empty?: string }) {
+  if (props.rows.length === 0 && props.empty) return <p class="utrecht-paragraph">{props.empty}</p>;
+  return (
+    <div class="utrecht-table-container kl-table-scroll">
+      <table class="utrecht-table utrecht-table--html-table">
+        <caption class="utrecht-table__caption">{props.caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            {props.headers.map((h) => (
+              <th class="utrecht-table__header-cell" scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.rows.map((cells) => (
+            <tr class="utrecht-table__row">
+              {cells.map((cell) => (
+                <td class="utrecht-table__cell">{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A POST form with the CSRF token; every state change in the app goes through one of these. */
+export function PostForm(props: { view: ViewContext; action: string; children: Child; class?: string; novalidate?: boolean }) {
+  return (
+    <form method="post" action={props.action} class={props.class ?? 'utrecht-form'} novalidate={props.novalidate}>
+      <CsrfField view={props.view} />
+      {props.children}
+    </form>
+  );
+}
+
+/** Formats a timestamp for Dutch readers (Europe/Amsterdam), or English. */
+export function formatDateTime(value: Date, lang: 'nl' | 'en'): string {
+  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(value);
+}

@@ -1,0 +1,26 @@
+import type { Role } from '../db/schema.ts';
+import type { Text } from '../i18n.ts';
+
+export interface NavItem {
+  href: string;
+  label: Text;
+  roles: readonly Role[];
+}
+
+/**
+ * Role-aware navigation. Showing a link is a courtesy only: every route checks access on the
+ * server itself (platform/http/authorize.ts).
+ */
+export const navigation: NavItem[] = [
+  { href: '/', label: { nl: 'Start', en: 'Home' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  { href: '/mijn-organisatie', label: { nl: 'Mijn organisatie', en: 'My organisation' }, roles: ['practice_admin', 'team_admin'] },
+  { href: '/beheer/organisaties', label: { nl: 'Organisaties', en: 'Organisations' }, roles: ['admin'] },
+  { href: '/beheer/teams', label: { nl: 'Teams', en: 'Teams' }, roles: ['admin'] },
+  { href: '/beheer/gebruikers', label: { nl: 'Gebruikers', en: 'Users' }, roles: ['admin'] },
+  { href: '/beheer/auditlog', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
+  { href: '/account', label: { nl: 'Mijn account', en: 'My account' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+];
+
+export function navigationFor(role: Role): NavItem[] {
+  return navigation.filter((item) => item.roles.includes(role));
+}

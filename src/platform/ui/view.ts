@@ -1,0 +1,18 @@
+import type { Actor } from '../context.ts';
+import { translator, type Lang, type Translate } from '../i18n.ts';
+
+/** What every page needs to render: language, who is looking, the CSRF token for its forms. */
+export interface ViewContext {
+  lang: Lang;
+  t: Translate;
+  actor: Actor | null;
+  csrfToken: string;
+  /** Current path + query, for the language switch and "back to" links. */
+  path: string;
+  /** Shows the full navigation only once sign-in (including the second factor) is complete. */
+  signedIn: boolean;
+}
+
+export function viewContext(input: Omit<ViewContext, 't'>): ViewContext {
+  return { ...input, t: translator(input.lang) };
+}

@@ -1,0 +1,43 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './platform/config.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/database.ts';
+import { systemContext } from './platform/context.ts';
+import { seedDemo } from './demo/seed-demo.ts';
+import { createApp } from './app.ts';
+import type { Services } from './platform/http/types.ts';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, seeds the demo when configured, and starts listening. */
+export async function startServer(config: Config, log: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(database.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  if (config.seedDemo) {
+    const outcome = await seedDemo(database.db, systemContext(log, 'job'));
+    if (outcome === 'seeded') log.info('demo data seeded');
+  }
+  const services: Services = { db: database.db, config, log };
+  const app = createApp(services);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return {
+    url: config.publicUrl ?? `http://${host}:${port}`,
+    services,
+    database,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
