@@ -60,7 +60,7 @@ export interface UserTable {
   team_id: string | null;
   region_id: string | null;
   password_hash: string;
-  must_change_password: boolean;
+  must_change_password: Generated<boolean>;
   totp_secret: string | null;
   totp_enrolled_at: Timestamp | null;
   /** Last accepted TOTP time step, so a code cannot be replayed. */

@@ -137,7 +137,7 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     const ctx = c.get('ctx');
     if (err instanceof AppError) {
       ctx?.log.info({ code: err.code, status: err.status }, err.message);
-      if (err.status === 401 && c.req.method !== 'GET') return c.redirect('/inloggen', 303);
+      if (err.status === 401) return c.redirect('/inloggen', 303);
       return renderError(c as AppContext, err.status, err.userMessage);
     }
     (ctx?.log ?? services.log).error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'unhandled error');

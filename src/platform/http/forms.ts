@@ -36,3 +36,12 @@ export const optionalText = (max = 200) =>
     .max(max)
     .optional()
     .transform((v) => (v ? v : null));
+
+/** A stored record as form values: strings stay, everything else (dates, booleans) is left out. */
+export function asFormValues(record: object): Record<string, string | null> {
+  const values: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value === 'string' || value === null) values[key] = value;
+  }
+  return values;
+}

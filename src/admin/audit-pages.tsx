@@ -1,0 +1,97 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/http/app.tsx';
+import { authorize } from '../platform/http/authorize.ts';
+import { validateValues } from '../platform/http/forms.ts';
+import { distinctAuditActions, searchAudit, writeAudit } from '../platform/audit/audit.ts';
+import { addDaysIso, startOfAmsterdamDay } from '../platform/dates.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, Table, TextField, formatDateTime } from '../platform/ui/components.tsx';
+import { roleLabels, isRole } from '../platform/auth/roles.ts';
+import type { Translate } from '../platform/i18n.ts';
+
+const outcomeLabels = {
+  success: { nl: 'gelukt', en: 'succeeded' },
+  failure: { nl: 'mislukt', en: 'failed' },
+  denied: { nl: 'geweigerd', en: 'denied' },
+} as const;
+
+const filterSchema = (t: Translate) =>
+  z.object({
+    gebruiker: z.string().trim().max(254).optional(),
+    actie: z.string().trim().max(100).optional(),
+    van: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
+    tot: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
+    voor: z.string().regex(/^\d{1,19}$/).optional(),
+  });
+
+/** Admins browse the audit log (NEN 7513: who did what, when, from where). Reading it is itself logged. */
+export function registerAuditPages(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+
+  app.get('/beheer/auditlog', authorize(services, { roles: ['admin'] }), async (c) => {
+    const v = view(c);
+    const t = v.t;
+    const query = c.req.query();
+    const parsed = validateValues(filterSchema(t), query);
+    const filters = parsed.ok ? parsed.data : {};
+    let actorUserId: string | undefined;
+    let unknownActor = false;
+    if (filters.gebruiker) {
+      const actor = await db.selectFrom('users').select('id').where('email', '=', filters.gebruiker.toLowerCase()).executeTakeFirst();
+      actorUserId = actor?.id;
+      unknownActor = !actor;
+    }
+    const page = unknownActor
+      ? { rows: [], hasMore: false }
+      : await searchAudit(
+          db,
+          {
+            actorUserId,
+            action: filters.actie || undefined,
+            from: filters.van ? startOfAmsterdamDay(filters.van) : undefined,
+            to: filters.tot ? startOfAmsterdamDay(addDaysIso(filters.tot, 1)) : undefined,
+          },
+          filters.voor,
+        );
+    await writeAudit(db, c.get('ctx'), { action: 'audit.viewed', subjectType: 'audit_log', details: { filtered: Boolean(filters.gebruiker || filters.actie || filters.van || filters.tot) } });
+    const actions = await distinctAuditActions(db);
+    const next = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'voor'));
+    const last = page.rows[page.rows.length - 1];
+    if (last) next.set('voor', last.id);
+    return c.html(
+      <Page view={v} title={t({ nl: 'Auditlog', en: 'Audit log' })} wide>
+        <Heading1>{t({ nl: 'Auditlog', en: 'Audit log' })}</Heading1>
+        <Paragraph>{t({ nl: 'Alles wat er met accounts, beheer en patiëntgegevens gebeurt, staat hier. Niemand kan regels wijzigen of verwijderen.', en: 'Everything that happens to accounts, administration and patient data is listed here. Nobody can change or remove entries.' })}</Paragraph>
+        <ErrorSummary view={v} errors={parsed.ok ? {} : parsed.errors} />
+        <form method="get" action="/beheer/auditlog" class="kl-filters" role="search" aria-label={t({ nl: 'Filters', en: 'Filters' })}>
+          <TextField view={v} name="gebruiker" type="email" label={{ nl: 'E-mailadres gebruiker', en: 'User e-mail address' }} value={filters.gebruiker} />
+          <SelectField view={v} name="actie" label={{ nl: 'Actie', en: 'Action' }} value={filters.actie} placeholder={{ nl: 'Alle acties', en: 'All actions' }} options={actions.map((a) => ({ value: a, label: a }))} />
+          <TextField view={v} name="van" type="date" label={{ nl: 'Vanaf datum', en: 'From date' }} value={filters.van} errors={parsed.ok ? {} : parsed.errors} />
+          <TextField view={v} name="tot" type="date" label={{ nl: 'Tot en met datum', en: 'Up to and including' }} value={filters.tot} errors={parsed.ok ? {} : parsed.errors} />
+          <Button variant="secondary">{t({ nl: 'Filteren', en: 'Filter' })}</Button>
+        </form>
+        <Table
+          caption={t({ nl: 'Auditregels, nieuwste eerst', en: 'Audit entries, newest first' })}
+          headers={[t({ nl: 'Tijd', en: 'Time' }), t({ nl: 'Wie', en: 'Who' }), t({ nl: 'Rol', en: 'Role' }), t({ nl: 'Actie', en: 'Action' }), t({ nl: 'Onderwerp', en: 'Subject' }), t({ nl: 'Uitkomst', en: 'Outcome' }), t({ nl: 'Vanaf', en: 'From' })]}
+          empty={t({ nl: 'Geen regels gevonden met deze filters.', en: 'No entries found with these filters.' })}
+          rows={page.rows.map((r) => [
+            formatDateTime(r.at, v.lang),
+            r.actor_email ?? t({ nl: 'systeem / onbekend', en: 'system / unknown' }),
+            r.actor_role && isRole(r.actor_role) ? t(roleLabels[r.actor_role]) : '—',
+            r.action,
+            r.subject_type ? `${r.subject_type}${r.subject_id ? ` ${r.subject_id}` : ''}` : '—',
+            t(outcomeLabels[r.outcome]),
+            r.ip ?? '—',
+          ])}
+        />
+        {page.hasMore ? (
+          <Paragraph>
+            <Link href={`/beheer/auditlog?${next.toString()}`}>{t({ nl: 'Oudere regels', en: 'Older entries' })}</Link>
+          </Paragraph>
+        ) : null}
+      </Page>,
+    );
+  });
+}

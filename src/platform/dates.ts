@@ -1,0 +1,19 @@
+/** Dutch users think in Amsterdam days; the database stores instants. */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
+/** The instant at which a calendar day (YYYY-MM-DD) starts in Amsterdam, DST-aware. */
+export function startOfAmsterdamDay(isoDate: string): Date {
+  const utcMidnight = new Date(`${isoDate}T00:00:00Z`);
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(utcMidnight)
+    .find((p) => p.type === 'timeZoneName')?.value; // e.g. "GMT+01:00"
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? '');
+  const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  return new Date(utcMidnight.getTime() - minutes * 60_000);
+}
+
+export function addDaysIso(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
