@@ -6,6 +6,7 @@ import { registerAssetRoutes } from './platform/ui/assets.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
+import { registerRoutingPages } from './routing/pages.tsx';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -15,5 +16,6 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerAuthRoutes(app, services);
   registerHomeRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerRoutingPages(app, services);
   return app;
 }

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from './platform/log.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import { systemContext } from './platform/context.ts';
 import { seedDemo } from './demo/seed-demo.ts';
+import { loadShippedPostcodeAreas } from './routing/reference-data.ts';
 import { createApp } from './app.ts';
 import type { Services } from './platform/http/types.ts';
 
@@ -20,6 +21,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
+  const postcodeAreas = await loadShippedPostcodeAreas(database.db);
+  if (postcodeAreas) log.info({ postcodeAreas }, 'shipped postcode areas loaded');
   if (config.seedDemo) {
     const outcome = await seedDemo(database.db, systemContext(log, 'job'));
     if (outcome === 'seeded') log.info('demo data seeded');

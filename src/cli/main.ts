@@ -6,7 +6,10 @@ import { systemContext } from '../platform/context.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { isRole, membershipKindOf } from '../platform/auth/roles.ts';
+import { createReadStream } from 'node:fs';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { loadShippedPostcodeAreas } from '../routing/reference-data.ts';
+import { importCbsPostcodes } from '../routing/import-cbs-postcodes.ts';
 import { createUser, userSchema } from '../admin/users.ts';
 import { translator } from '../platform/i18n.ts';
 
@@ -20,6 +23,8 @@ const usage = `Gebruik / usage: npm run cli -- <command>
   db:migrate                         apply database migrations
   seed:demo                          add the Twente demo data (skipped when present)
   audit:verify                       check the audit log hash chain; names the first broken entry
+  postcodes:import FILE              load the CBS table 'Buurt, wijk en gemeente voor postcode huisnummer'
+                                     (PC6;Huisnummer;Buurt;Wijk;Gemeente; ';' or ','); replaces the current one
   user:create --email E --name N --role R [--practice AGB | --team ID | --region ID] --password P
                                      roles: practice_staff, practice_admin, team_member, team_admin,
                                      region_coordinator, admin
@@ -42,6 +47,7 @@ async function run(argv: string[]): Promise<number> {
         console.log('Database is up to date.');
         return 0;
       case 'seed:demo': {
+        await loadShippedPostcodeAreas(database.db);
         const outcome = await seedDemo(database.db, ctx);
         console.log(outcome === 'seeded' ? 'Demo data added.' : 'Demo data was already present.');
         return 0;
@@ -54,6 +60,16 @@ async function run(argv: string[]): Promise<number> {
         }
         console.error(`Audit log BROKEN at entry ${verdict.brokenId}: ${verdict.reason} (${verdict.checked} entries before it are intact).`);
         return 1;
+      }
+      case 'postcodes:import': {
+        const file = rest[0];
+        if (!file) {
+          console.error('usage: npm run cli -- postcodes:import FILE');
+          return 2;
+        }
+        const report = await importCbsPostcodes(database.db, ctx, createReadStream(file));
+        console.log(`Imported ${report.rows} addresses (${report.skipped} lines skipped${report.firstSkippedLines.length ? `, first at lines ${report.firstSkippedLines.join(', ')}` : ''}); ${report.pc4Areas} PC4 areas derived.`);
+        return 0;
       }
       case 'user:create':
         return await userCreate(database.db, ctx, rest);

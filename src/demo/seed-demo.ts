@@ -48,14 +48,36 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
   const geldmaatjes = await social('Stichting Geldmaatjes Twente', 'Enschede');
 
   const team = async (organisationId: string, name: string, phone: string) => (await createTeam(db, ctx, { organisation_id: organisationId, name, phone, email: null })).id;
-  await team(municipalities.get('Enschede')!, 'Schuldhulpverlening Enschede', '053 481 0000');
-  await team(municipalities.get('Enschede')!, 'Wijkteam Enschede-Centrum', '053 481 0001');
-  await team(municipalities.get('Almelo')!, 'Meldpunt Geldzorgen Almelo', '0546 54 0000');
-  const hengeloNoord = await team(municipalities.get('Hengelo')!, 'Wijkteam Hengelo-Noord', '074 245 0000');
-  await team(municipalities.get('Hengelo')!, 'Schuldhulp Hengelo', '074 245 0001');
-  await team(municipalities.get('Twenterand')!, 'Sociaal Team Twenterand', '0546 84 0000');
-  await team(municipalities.get('Haaksbergen')!, 'Sociaal Team Haaksbergen', '053 573 0000');
-  await team(geldmaatjes, 'Geldmaatjes Enschede', '06 0000 0000');
+  const gm = (name: string) => municipalities.get(name)!;
+  const teams = {
+    schuldhulpEnschede: await team(gm('Enschede'), 'Schuldhulpverlening Enschede', '053 481 0000'),
+    wijkteamEnschedeCentrum: await team(gm('Enschede'), 'Wijkteam Enschede-Centrum', '053 481 0001'),
+    meldpuntAlmelo: await team(gm('Almelo'), 'Meldpunt Geldzorgen Almelo', '0546 54 0000'),
+    wijkteamHengeloNoord: await team(gm('Hengelo'), 'Wijkteam Hengelo-Noord', '074 245 0000'),
+    schuldhulpHengelo: await team(gm('Hengelo'), 'Schuldhulp Hengelo', '074 245 0001'),
+    sociaalTeamTwenterand: await team(gm('Twenterand'), 'Sociaal Team Twenterand', '0546 84 0000'),
+    sociaalTeamHaaksbergen: await team(gm('Haaksbergen'), 'Sociaal Team Haaksbergen', '053 573 0000'),
+    geldmaatjesEnschede: await team(geldmaatjes, 'Geldmaatjes Enschede', '06 0000 0000'),
+  };
+  const netwerk = await social('Netwerk Geldzorgen Twente', 'Enschede');
+  const regionalDesk = await team(netwerk, 'Regionaal Meldpunt Geldzorgen Twente', '053 000 1000');
+  await db.updateTable('regions').set({ fallback_team_id: regionalDesk }).where('id', '=', region.id).execute();
+
+  // Routing rules: who takes which need where. Every Twente municipality gets a fallback desk.
+  const rule = (municipality: string, teamId: string, extra: { district_code?: string; category?: string } = {}) =>
+    db.insertInto('routing_rules').values({ municipality_code: twenteMunicipalities.find((m) => m.name === municipality)!.cbs, team_id: teamId, district_code: extra.district_code ?? null, category: extra.category ?? null }).execute();
+  await rule('Enschede', teams.schuldhulpEnschede);
+  await rule('Enschede', teams.wijkteamEnschedeCentrum, { district_code: 'WK015301' });
+  await rule('Enschede', teams.geldmaatjesEnschede, { category: 'money_buddy' });
+  await rule('Almelo', teams.meldpuntAlmelo);
+  await rule('Hengelo', teams.schuldhulpHengelo);
+  await rule('Hengelo', teams.wijkteamHengeloNoord, { district_code: 'WK016402' });
+  await rule('Twenterand', teams.sociaalTeamTwenterand);
+  await rule('Haaksbergen', teams.sociaalTeamHaaksbergen);
+  for (const m of twenteMunicipalities) {
+    if (['Enschede', 'Almelo', 'Hengelo', 'Twenterand', 'Haaksbergen'].includes(m.name)) continue;
+    await rule(m.name, await team(gm(m.name), `Sociaal Loket ${m.name}`, '14 0000'));
+  }
 
   for (const account of demoAccounts) {
     await createUser(
@@ -66,7 +88,7 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
         name: account.name,
         role: account.role,
         practice_id: account.role.startsWith('practice') ? deEsch : null,
-        team_id: account.role.startsWith('team') ? hengeloNoord : null,
+        team_id: account.role.startsWith('team') ? teams.wijkteamHengeloNoord : null,
         region_id: account.role === 'region_coordinator' ? region.id : null,
       },
       DEMO_PASSWORD,

@@ -17,6 +17,8 @@ export type OrganisationKind = 'municipality' | 'practice' | 'social';
 export interface RegionTable {
   id: Generated<string>;
   name: string;
+  /** The desk that takes referrals for postcodes outside every configured municipality. */
+  fallback_team_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -36,6 +38,8 @@ export interface OrganisationTable {
   phone: string | null;
   email: string | null;
   website: string | null;
+  description: string | null;
+  last_verified_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -110,6 +114,126 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export type ScheduleKind = 'opening' | 'walk_in' | 'phone' | 'on_site';
+
+export interface ServiceTable {
+  id: Generated<string>;
+  organisation_id: string;
+  /** The receiving team behind this service, when it takes referrals. */
+  team_id: string | null;
+  name: string;
+  description: Generated<string>;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  status: Generated<'active' | 'inactive'>;
+  categories: Generated<string[]>;
+  is_free: Generated<boolean>;
+  fees_description: string | null;
+  eligibility_description: string | null;
+  application_process: string | null;
+  languages: Generated<string[]>;
+  last_verified_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface LocationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  description: string | null;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  city: string | null;
+  is_walk_in: Generated<boolean>;
+  accessibility: string | null;
+  last_verified_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ServiceLocationTable {
+  service_id: string;
+  location_id: string;
+}
+
+export interface ContactTable {
+  id: Generated<string>;
+  organisation_id: string;
+  service_id: string | null;
+  name: string;
+  job_title: string | null;
+  email: string | null;
+  phone: string | null;
+  visibility: Generated<'public' | 'professional'>;
+  ended_at: Timestamp | null;
+  replaced_by_id: string | null;
+  last_verified_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ScheduleTable {
+  id: Generated<string>;
+  service_id: string | null;
+  location_id: string | null;
+  contact_id: string | null;
+  kind: ScheduleKind;
+  weekday: number;
+  opens_at: string;
+  closes_at: string;
+  note: string | null;
+}
+
+export interface DistrictTable {
+  code: string;
+  name: string;
+  municipality_code: string;
+}
+
+export interface ServiceAreaTable {
+  id: Generated<string>;
+  service_id: string;
+  municipality_code: string | null;
+  district_code: string | null;
+  pc4: string | null;
+}
+
+export interface PostcodeAreaTable {
+  pc4: string;
+  municipality_code: string;
+  district_code: string | null;
+  source: string;
+}
+
+export interface PostcodeAddressTable {
+  pc6: string;
+  house_number: number;
+  neighbourhood_code: string | null;
+  district_code: string | null;
+  municipality_code: string;
+}
+
+export interface RoutingRuleTable {
+  id: Generated<string>;
+  municipality_code: string;
+  district_code: string | null;
+  category: string | null;
+  team_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  token_hash: string;
+  user_id: string;
+  label: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface DB {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -118,6 +242,17 @@ export interface DB {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
+  services: ServiceTable;
+  locations: LocationTable;
+  service_locations: ServiceLocationTable;
+  contacts: ContactTable;
+  schedules: ScheduleTable;
+  districts: DistrictTable;
+  service_areas: ServiceAreaTable;
+  postcode_areas: PostcodeAreaTable;
+  postcode_addresses: PostcodeAddressTable;
+  routing_rules: RoutingRuleTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -128,3 +263,7 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Region = Selectable<RegionTable>;
+export type Service = Selectable<ServiceTable>;
+export type Location = Selectable<LocationTable>;
+export type Contact = Selectable<ContactTable>;
+export type Schedule = Selectable<ScheduleTable>;

@@ -17,6 +17,9 @@ import type { AppContext, AppEnv, Services } from './types.ts';
 export const LANG_COOKIE = 'kl_lang';
 export const CSRF_COOKIE = 'kl_csrf';
 
+/** Routes that accept files up to 100 MB (imports); everything else is capped at 2 MB. */
+export const LARGE_UPLOAD_PATHS = ['/beheer/postcodes', '/api/hsds/import'];
+
 /** Paths a signed-in user may visit before finishing sign-in (second factor, new password). */
 const PENDING_SIGN_IN_PATHS = ['/tweestaps', '/tweestaps/instellen', '/wachtwoord-wijzigen', '/uitloggen'];
 
@@ -66,15 +69,13 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     }),
   );
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new AppError('body_too_large', 413, { nl: 'Wat u stuurt is te groot.', en: 'What you sent is too large.' });
-      },
-    }),
-  );
+  // Bodies are capped before anything reads them (CSRF parses forms); a few upload routes allow more.
+  const tooLarge = () => {
+    throw new AppError('body_too_large', 413, { nl: 'Wat u stuurt is te groot.', en: 'What you sent is too large.' });
+  };
+  const defaultLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge });
+  app.use('*', (c, next) => (LARGE_UPLOAD_PATHS.includes(c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next)));
 
   // Language: ?lang= switches (and is remembered in a cookie); Dutch is the default.
   app.use('*', async (c, next) => {

@@ -17,6 +17,8 @@ export const navigation: NavItem[] = [
   { href: '/beheer/organisaties', label: { nl: 'Organisaties', en: 'Organisations' }, roles: ['admin'] },
   { href: '/beheer/teams', label: { nl: 'Teams', en: 'Teams' }, roles: ['admin'] },
   { href: '/beheer/gebruikers', label: { nl: 'Gebruikers', en: 'Users' }, roles: ['admin'] },
+  { href: '/beheer/routering', label: { nl: 'Routering', en: 'Routing' }, roles: ['admin', 'region_coordinator'] },
+  { href: '/beheer/postcodes', label: { nl: 'Postcodetabel', en: 'Postcode table' }, roles: ['admin'] },
   { href: '/beheer/auditlog', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
   { href: '/account', label: { nl: 'Mijn account', en: 'My account' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
 ];

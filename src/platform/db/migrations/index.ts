@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026_11_22_0001_foundation.ts';
+import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -8,6 +9,7 @@ import * as foundation from './2026_11_22_0001_foundation.ts';
  */
 const migrations: Record<string, Migration> = {
   '2026_11_22_0001_foundation': foundation,
+  '2026_11_22_0002_socialmap_routing': socialmapRouting,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,238 @@
+import { Readable } from 'node:stream';
+import type { Hono } from 'hono';
+import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/http/app.tsx';
+import { authorize } from '../platform/http/authorize.ts';
+import { parseForm } from '../platform/http/forms.ts';
+import { idParam } from '../platform/http/params.ts';
+import { AppError, forbidden } from '../platform/errors.ts';
+import type { Actor } from '../platform/context.ts';
+import { fill } from '../platform/i18n.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { categories, categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { listTeams } from '../admin/teams.ts';
+import { addRule, listRules, municipalitiesWithoutFallback, removeRule, ruleSchema, setRegionFallback } from './manage-rules.ts';
+import { routeAddress } from './route-referral.ts';
+import { importCbsPostcodes, postcodeTableStatus } from './import-cbs-postcodes.ts';
+
+/** A coordinator works within their own region; an admin sees every region. */
+function regionScope(actor: Actor): string | null {
+  return actor.role === 'region_coordinator' ? actor.regionId : null;
+}
+
+async function assertMunicipalityInScope(c: AppContext, services: Services, municipalityCode: string) {
+  const scope = regionScope(c.get('ctx').actor!);
+  if (!scope) return;
+  const org = await services.db.selectFrom('organisations').select('region_id').where('cbs_code', '=', municipalityCode).executeTakeFirst();
+  if (org?.region_id !== scope) throw forbidden();
+}
+
+async function renderRouting(c: AppContext, services: Services, status: 200 | 409 | 422 = 200, form: { values?: Record<string, string>; errors?: FieldErrors; problem?: string } = {}) {
+  const { db } = services;
+  const v = view(c);
+  const t = v.t;
+  const actor = c.get('ctx').actor!;
+  const regionId = regionScope(actor);
+  const [rules, missing, teams, municipalities, districts, regions] = await Promise.all([
+    listRules(db, regionId),
+    municipalitiesWithoutFallback(db, regionId),
+    listTeams(db),
+    (() => {
+      let q = db.selectFrom('organisations').select(['cbs_code', 'name']).where('kind', '=', 'municipality').orderBy('name');
+      if (regionId) q = q.where('region_id', '=', regionId);
+      return q.execute();
+    })(),
+    db.selectFrom('districts').innerJoin('organisations', 'organisations.cbs_code', 'districts.municipality_code').select(['districts.code', 'districts.name', 'organisations.name as municipality']).orderBy('organisations.name').orderBy('districts.name').execute(),
+    (() => {
+      let q = db.selectFrom('regions').leftJoin('teams', 'teams.id', 'regions.fallback_team_id').select(['regions.id', 'regions.name', 'teams.name as fallback_name', 'regions.fallback_team_id']).orderBy('regions.name');
+      if (regionId) q = q.where('regions.id', '=', regionId);
+      return q.execute();
+    })(),
+  ]);
+
+  // "Try a postcode": the same routing function the referral form uses.
+  const tryPostcode = c.req.query('postcode')?.trim();
+  const tryNeed = c.req.query('hulpvraag');
+  let tryResult: { text: string; ok: boolean } | null = null;
+  if (tryPostcode) {
+    try {
+      const route = await routeAddress(db, { postcode: tryPostcode, need: isCategory(tryNeed) ? tryNeed : null, regionId: actor.regionId });
+      tryResult = { text: t(route.explanation), ok: route.decision.teamId !== null };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      tryResult = { text: t(err.userMessage), ok: false };
+    }
+  }
+  const needOptions = categories.map((cat) => ({ value: cat, label: t(categoryLabels[cat]) }));
+  const teamOptions = teams.map((tm) => ({ value: tm.id, label: `${tm.name} (${tm.organisation_name})` }));
+
+  return c.html(
+    <Page view={v} title={t({ nl: 'Routering', en: 'Routing' })} wide>
+      <Heading1>{t({ nl: 'Routering: welk team krijgt de aanmelding?', en: 'Routing: which team receives the referral?' })}</Heading1>
+      <Paragraph>
+        {t({
+          nl: 'De postcode van de inwoner bepaalt het team, nooit de plek van de praktijk. Een team voor een wijk gaat voor op een regel voor de hele gemeente. Elke gemeente heeft een centraal loket nodig voor alles wat niet past.',
+          en: "The resident's postcode decides the team, never the practice's location. A team for a district comes before a rule for the whole municipality. Every municipality needs a central desk for everything else.",
+        })}
+      </Paragraph>
+      {missing.length > 0 ? (
+        <Alert type="warning">
+          {fill(t({ nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Aanmeldingen gaan daar naar het regionale loket.', en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.' }), { list: missing.map((m) => m.name).join(', ') })}
+        </Alert>
+      ) : null}
+
+      <h2 class="utrecht-heading-2">{t({ nl: 'Postcode testen', en: 'Try a postcode' })}</h2>
+      <form method="get" action="/beheer/routering" class="kl-filters">
+        <TextField view={v} name="postcode" size="postcode" required label={{ nl: 'Postcode', en: 'Postcode' }} value={tryPostcode} />
+        <SelectField view={v} name="hulpvraag" label={{ nl: 'Hulpvraag', en: 'Need' }} value={tryNeed} placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }} options={needOptions} />
+        <Button variant="secondary">{t({ nl: 'Testen', en: 'Try' })}</Button>
+      </form>
+      {tryResult ? <Alert type={tryResult.ok ? 'info' : 'warning'}>{tryResult.text}</Alert> : null}
+
+      <h2 class="utrecht-heading-2">{t({ nl: 'Regels', en: 'Rules' })}</h2>
+      <Table
+        caption={t({ nl: 'Routeringsregels per gemeente', en: 'Routing rules per municipality' })}
+        headers={[t({ nl: 'Gemeente', en: 'Municipality' }), t({ nl: 'Wijk', en: 'District' }), t({ nl: 'Hulpvraag', en: 'Need' }), t({ nl: 'Team', en: 'Team' }), t({ nl: 'Actie', en: 'Action' })]}
+        empty={t({ nl: 'Er zijn nog geen regels.', en: 'There are no rules yet.' })}
+        rows={rules.map((r) => [
+          r.municipality_name ?? r.municipality_code,
+          r.district_code ? (r.district_name ?? r.district_code) : t({ nl: 'hele gemeente', en: 'whole municipality' }),
+          r.category && isCategory(r.category) ? t(categoryLabels[r.category]) : t({ nl: 'alle (centraal loket)', en: 'all (central desk)' }),
+          r.team_name,
+          <PostForm view={v} action={`/beheer/routering/${r.id}/verwijderen`} class="kl-inline-form">
+            <Button variant="secondary">{t({ nl: 'Verwijderen', en: 'Remove' })}<span class="kl-visually-hidden">{` ${r.municipality_name ?? ''} ${r.team_name}`}</span></Button>
+          </PostForm>,
+        ])}
+      />
+
+      <h2 class="utrecht-heading-2" id="nieuwe-regel">{t({ nl: 'Regel toevoegen', en: 'Add a rule' })}</h2>
+      {form.problem ? <Alert type="error">{form.problem}</Alert> : null}
+      <ErrorSummary view={v} errors={form.errors ?? {}} />
+      <PostForm view={v} action="/beheer/routering" novalidate>
+        <SelectField view={v} name="municipality_code" required label={{ nl: 'Gemeente', en: 'Municipality' }} value={form.values?.['municipality_code']} placeholder={{ nl: 'Kies…', en: 'Choose…' }} options={municipalities.map((m) => ({ value: m.cbs_code!, label: m.name }))} errors={form.errors} />
+        <SelectField view={v} name="district_code" label={{ nl: 'Wijk', en: 'District' }} description={{ nl: 'Leeg laten als het team de hele gemeente doet.', en: 'Leave empty when the team covers the whole municipality.' }} value={form.values?.['district_code']} placeholder={{ nl: 'Hele gemeente', en: 'Whole municipality' }} options={districts.map((d) => ({ value: d.code, label: `${d.municipality}: ${d.name}` }))} errors={form.errors} />
+        <SelectField view={v} name="category" label={{ nl: 'Hulpvraag', en: 'Need' }} description={{ nl: 'Leeg laten voor het centrale loket (alle hulpvragen).', en: 'Leave empty for the central desk (all needs).' }} value={form.values?.['category']} placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }} options={needOptions} errors={form.errors} />
+        <SelectField view={v} name="team_id" required label={{ nl: 'Team', en: 'Team' }} value={form.values?.['team_id']} placeholder={{ nl: 'Kies…', en: 'Choose…' }} options={teamOptions} errors={form.errors} />
+        <Button>{t({ nl: 'Regel toevoegen', en: 'Add rule' })}</Button>
+      </PostForm>
+
+      <h2 class="utrecht-heading-2">{t({ nl: 'Regionaal loket', en: 'Regional desk' })}</h2>
+      <Paragraph>{t({ nl: 'Voor postcodes buiten de regio, of in een gemeente zonder team. Dit loket zoekt de juiste hulp in de woonplaats.', en: 'For postcodes outside the region, or in a municipality without a team. This desk finds the right help where the person lives.' })}</Paragraph>
+      {regions.map((r) => (
+        <PostForm view={v} action="/beheer/routering/regio">
+          <input type="hidden" name="region_id" value={r.id} />
+          <SelectField view={v} name="team_id" required label={{ nl: `Regionaal loket ${r.name}`, en: `Regional desk ${r.name}` }} value={r.fallback_team_id} placeholder={{ nl: 'Nog niet ingesteld', en: 'Not set yet' }} options={teamOptions} />
+          <Button variant="secondary">{t({ nl: 'Opslaan', en: 'Save' })}</Button>
+        </PostForm>
+      ))}
+    </Page>,
+    status,
+  );
+}
+
+export function registerRoutingPages(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+  const guard = authorize(services, { roles: ['admin', 'region_coordinator'] });
+
+  app.get('/beheer/routering', guard, (c) => renderRouting(c, services));
+
+  app.post('/beheer/routering', guard, async (c) => {
+    const form = await parseForm(c, ruleSchema(view(c).t));
+    if (!form.ok) return renderRouting(c, services, 422, { values: form.values, errors: form.errors });
+    await assertMunicipalityInScope(c, services, form.data.municipality_code);
+    try {
+      await addRule(db, c.get('ctx'), form.data);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderRouting(c, services, err.status, { values: form.values, problem: view(c).t(err.userMessage) });
+      throw err;
+    }
+    return c.redirect('/beheer/routering', 303);
+  });
+
+  app.post('/beheer/routering/:id/verwijderen', guard, async (c) => {
+    const id = idParam(c);
+    const rule = await db.selectFrom('routing_rules').select('municipality_code').where('id', '=', id).executeTakeFirst();
+    if (rule) await assertMunicipalityInScope(c, services, rule.municipality_code);
+    await removeRule(db, c.get('ctx'), id);
+    return c.redirect('/beheer/routering', 303);
+  });
+
+  app.post('/beheer/routering/regio', guard, async (c) => {
+    const body = await c.req.parseBody();
+    const regionId = typeof body['region_id'] === 'string' ? body['region_id'] : '';
+    const teamId = typeof body['team_id'] === 'string' ? body['team_id'] : '';
+    const actor = c.get('ctx').actor!;
+    if (actor.role === 'region_coordinator' && actor.regionId !== regionId) throw forbidden();
+    if (!/^[0-9a-f-]{36}$/i.test(regionId) || !/^[0-9a-f-]{36}$/i.test(teamId)) {
+      return renderRouting(c, services, 422, { problem: view(c).t({ nl: 'Kies een team voor het regionale loket.', en: 'Choose a team for the regional desk.' }) });
+    }
+    await setRegionFallback(db, c.get('ctx'), regionId, teamId);
+    return c.redirect('/beheer/routering', 303);
+  });
+
+  const adminOnly = authorize(services, { roles: ['admin'] });
+
+  const renderPostcodes = async (c: AppContext, status: 200 | 422 = 200, message?: { type: 'ok' | 'error'; text: string }) => {
+    const v = view(c);
+    const t = v.t;
+    const stats = await postcodeTableStatus(db);
+    return c.html(
+      <Page view={v} title={t({ nl: 'Postcodetabel', en: 'Postcode table' })}>
+        <Heading1>{t({ nl: 'Postcodetabel', en: 'Postcode table' })}</Heading1>
+        {message ? <Alert type={message.type}>{message.text}</Alert> : null}
+        <Paragraph>{fill(t({ nl: 'Nu geladen: {areas} postcodegebieden (4 cijfers) en {addresses} adressen (postcode + huisnummer).', en: 'Loaded now: {areas} postcode areas (4 digits) and {addresses} addresses (postcode + house number).' }), { areas: stats.pc4Areas, addresses: stats.addresses })}</Paragraph>
+        <Paragraph>{fill(t({ nl: 'Bron: {sources}', en: 'Source: {sources}' }), { sources: stats.sources.join('; ') || '—' })}</Paragraph>
+        <h2 class="utrecht-heading-2">{t({ nl: 'CBS-bestand inlezen', en: 'Import the CBS file' })}</h2>
+        <Paragraph>
+          {t({
+            nl: 'Lees het CBS-bestand "Buurt, wijk en gemeente voor postcode huisnummer" in (CSV, kolommen PC6;Huisnummer;Buurt;Wijk;Gemeente). Het vervangt de huidige tabel. Hier kunt u bestanden tot 100 MB inlezen; het landelijke bestand leest u in met: npm run cli -- postcodes:import BESTAND. Bron: CBS.',
+            en: 'Import the CBS file "Buurt, wijk en gemeente voor postcode huisnummer" (CSV, columns PC6;Huisnummer;Buurt;Wijk;Gemeente). It replaces the current table. Files up to 100 MB can be imported here; import the national file with: npm run cli -- postcodes:import FILE. Source: CBS.',
+          })}
+        </Paragraph>
+        <form method="post" action="/beheer/postcodes" enctype="multipart/form-data" class="utrecht-form">
+          <input type="hidden" name="_csrf" value={v.csrfToken} />
+          <div class="utrecht-form-field">
+            <div class="utrecht-form-field__label">
+              <label class="utrecht-form-label" for="field-bestand">{t({ nl: 'CSV-bestand', en: 'CSV file' })}</label>
+            </div>
+            <div class="utrecht-form-field__input">
+              <input id="field-bestand" name="bestand" type="file" accept=".csv,text/csv" required />
+            </div>
+          </div>
+          <Button>{t({ nl: 'Inlezen', en: 'Import' })}</Button>
+        </form>
+      </Page>,
+      status,
+    );
+  };
+
+  app.get('/beheer/postcodes', adminOnly, (c) => renderPostcodes(c));
+
+  // The 100 MB cap for this upload is set in platform/http/app.tsx (LARGE_UPLOAD_PATHS).
+  app.post(
+    '/beheer/postcodes',
+    adminOnly,
+    async (c) => {
+      const t = view(c).t;
+      const body = await c.req.parseBody();
+      const file = body['bestand'];
+      if (!(file instanceof File) || file.size === 0) return renderPostcodes(c, 422, { type: 'error', text: t({ nl: 'Kies een CSV-bestand.', en: 'Choose a CSV file.' }) });
+      try {
+        const report = await importCbsPostcodes(db, c.get('ctx'), Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream));
+        return renderPostcodes(c, 200, {
+          type: 'ok',
+          text: fill(t({ nl: '{rows} adressen ingelezen, {skipped} regels overgeslagen{lines}. {areas} postcodegebieden bijgewerkt.', en: '{rows} addresses imported, {skipped} lines skipped{lines}. {areas} postcode areas updated.' }), {
+            rows: report.rows,
+            skipped: report.skipped,
+            lines: report.firstSkippedLines.length ? ` (${report.firstSkippedLines.join(', ')})` : '',
+            areas: report.pc4Areas,
+          }),
+        });
+      } catch (err) {
+        if (err instanceof AppError && err.status === 422) return renderPostcodes(c, 422, { type: 'error', text: t(err.userMessage) });
+        throw err;
+      }
+    },
+  );
+}

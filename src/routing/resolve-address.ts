@@ -1,0 +1,46 @@
+import type { Database } from '../platform/db/database.ts';
+import type { AddressFacts } from './decide-route.ts';
+import type { Postcode } from './postcode.ts';
+
+/**
+ * Where does an address lie? PC6 + house number from the CBS table when it is loaded, else the
+ * PC6 alone, else the PC4 table. Returns municipality and district with their names, and whether
+ * the municipality belongs to a configured region.
+ */
+export async function resolveAddress(db: Database, postcode: Postcode, houseNumber: number | null): Promise<AddressFacts & { source: 'pc6_house_number' | 'pc6' | 'pc4' | 'unknown' }> {
+  let found: { municipality_code: string; district_code: string | null } | undefined;
+  let source: 'pc6_house_number' | 'pc6' | 'pc4' | 'unknown' = 'unknown';
+  if (postcode.pc6 && houseNumber !== null) {
+    found = await db
+      .selectFrom('postcode_addresses')
+      .select(['municipality_code', 'district_code'])
+      .where('pc6', '=', postcode.pc6)
+      .where('house_number', '=', houseNumber)
+      .executeTakeFirst();
+    if (found) source = 'pc6_house_number';
+  }
+  if (!found && postcode.pc6) {
+    found = await db.selectFrom('postcode_addresses').select(['municipality_code', 'district_code']).where('pc6', '=', postcode.pc6).limit(1).executeTakeFirst();
+    if (found) source = 'pc6';
+  }
+  if (!found) {
+    found = await db.selectFrom('postcode_areas').select(['municipality_code', 'district_code']).where('pc4', '=', postcode.pc4).executeTakeFirst();
+    if (found) source = 'pc4';
+  }
+  if (!found) {
+    return { pc4: postcode.pc4, municipalityCode: null, municipalityName: null, districtCode: null, districtName: null, inRegion: false, source };
+  }
+  const [municipality, district] = await Promise.all([
+    db.selectFrom('organisations').select(['name', 'city', 'region_id']).where('cbs_code', '=', found.municipality_code).executeTakeFirst(),
+    found.district_code ? db.selectFrom('districts').select('name').where('code', '=', found.district_code).executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  return {
+    pc4: postcode.pc4,
+    municipalityCode: found.municipality_code,
+    municipalityName: municipality ? (municipality.city ?? municipality.name.replace(/^Gemeente\s+/, '')) : null,
+    districtCode: found.district_code,
+    districtName: district?.name ?? null,
+    inRegion: Boolean(municipality),
+    source,
+  };
+}
