@@ -16,6 +16,8 @@ export interface DatabaseHandle {
 
 // Return bigint columns (bigserial ids, counts) as strings rather than losing precision; timestamptz stays Date.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+// A calendar date stays a 'YYYY-MM-DD' string: no time zone can shift it.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
  * Opens the database: PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir`
@@ -28,9 +30,10 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir !== 'memory://') mkdirSync(options.dataDir, { recursive: true });
-  const pglite = options.dataDir === 'memory://' ? new PGlite() : new PGlite(options.dataDir);
+  // Same value shapes as node-postgres above: int8 and date as strings.
+  const parsers = { 20: (v: string) => v, 1082: (v: string) => v };
+  const pglite = options.dataDir === 'memory://' ? new PGlite({ parsers }) : new PGlite(options.dataDir, { parsers });
   await pglite.waitReady;
-  // PGlite returns int8 as bigint by default; align with node-postgres (strings).
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,

@@ -234,6 +234,146 @@ export interface ApiTokenTable {
   revoked_at: Timestamp | null;
 }
 
+/** Dates without time (YYYY-MM-DD strings; see the date type parser in database.ts). */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface AgreementTable {
+  id: Generated<string>;
+  practice_id: string;
+  team_id: string;
+  first_contact_working_days: number | null;
+  first_conversation_days: number | null;
+  urgent_first_conversation_working_days: number | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ReferralTable {
+  id: Generated<string>;
+  reference: string;
+  source: 'practice' | 'selfcheck';
+  practice_id: string | null;
+  created_by: string | null;
+  idempotency_key: string;
+  team_id: string;
+  assigned_to: string | null;
+  status: 'requested' | 'received' | 'accepted' | 'in-progress' | 'completed' | 'rejected' | 'cancelled' | 'failed';
+  patient_name: string | null;
+  patient_birth_date: DateOnly | null;
+  patient_phone: string | null;
+  patient_email: string | null;
+  patient_postcode: string | null;
+  patient_house_number: string | null;
+  preferred_language: string | null;
+  best_time_to_call: string | null;
+  question: string | null;
+  needs: Generated<string[]>;
+  urgency_triggers: Generated<string[]>;
+  handover: 'phone_together' | 'meeting_at_practice' | 'home_visit' | 'neutral_talk' | 'team_contacts_patient';
+  contact_channel: 'phone' | 'email' | 'via_practice';
+  municipality_code: string | null;
+  district_code: string | null;
+  route_explanation: string | null;
+  requested_on: DateOnly;
+  first_contact_due: DateOnly;
+  first_conversation_due: DateOnly;
+  first_contact_on: DateOnly | null;
+  first_conversation_on: DateOnly | null;
+  contact_attempts: Generated<number>;
+  already_known: boolean | null;
+  outcome: string | null;
+  feedback: string | null;
+  closed_at: Timestamp | null;
+  contact_escalated_at: Timestamp | null;
+  conversation_escalated_at: Timestamp | null;
+  consent_withdrawn_at: Timestamp | null;
+  personal_data_erased_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  referral_id: string;
+  recorded_by: string | null;
+  method: 'verbal' | 'written' | 'online';
+  data_scope: string[];
+  recipient_team_id: string;
+  purpose: string;
+  text_version: string;
+  feedback_allowed: boolean;
+  given_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  withdrawal_recorded_by: string | null;
+}
+
+export interface ReferralEventTable {
+  id: Generated<string>;
+  referral_id: string;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  from_team_id: string | null;
+  to_team_id: string | null;
+  note: string | null;
+}
+
+export interface ConsultationTable {
+  id: Generated<string>;
+  practice_id: string;
+  team_id: string;
+  asked_by: string | null;
+  subject: string;
+  status: Generated<'open' | 'answered' | 'closed'>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MessageTable {
+  id: Generated<string>;
+  referral_id: string | null;
+  consultation_id: string | null;
+  author_id: string | null;
+  author_side: 'practice' | 'team';
+  body: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  referral_id: string | null;
+  consultation_id: string | null;
+  created_at: CreatedAt;
+  read_at: Timestamp | null;
+}
+
+export interface OutboxMailTable {
+  id: Generated<string>;
+  dedupe_key: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: CreatedAt;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  locked_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface JobRunTable {
+  name: string;
+  next_run_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_error: string | null;
+}
+
 export interface DB {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -253,6 +393,15 @@ export interface DB {
   postcode_addresses: PostcodeAddressTable;
   routing_rules: RoutingRuleTable;
   api_tokens: ApiTokenTable;
+  agreements: AgreementTable;
+  referrals: ReferralTable;
+  consents: ConsentTable;
+  referral_events: ReferralEventTable;
+  consultations: ConsultationTable;
+  messages: MessageTable;
+  notifications: NotificationTable;
+  outbox_mail: OutboxMailTable;
+  job_runs: JobRunTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;
@@ -267,3 +416,5 @@ export type Service = Selectable<ServiceTable>;
 export type Location = Selectable<LocationTable>;
 export type Contact = Selectable<ContactTable>;
 export type Schedule = Selectable<ScheduleTable>;
+export type Referral = Selectable<ReferralTable>;
+export type Consent = Selectable<ConsentTable>;

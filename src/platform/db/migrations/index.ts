@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026_11_22_0001_foundation.ts';
 import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
+import * as referrals from './2026_11_23_0001_referrals.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -10,6 +11,7 @@ import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
 const migrations: Record<string, Migration> = {
   '2026_11_22_0001_foundation': foundation,
   '2026_11_22_0002_socialmap_routing': socialmapRouting,
+  '2026_11_23_0001_referrals': referrals,
 };
 
 export const migrationProvider: MigrationProvider = {
