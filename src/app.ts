@@ -7,6 +7,8 @@ import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
 import { registerRoutingPages } from './routing/pages.tsx';
+import { registerNotificationPages } from './platform/notifications/pages.tsx';
+import { registerHsdsRoutes } from './interop/hsds/routes.ts';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -17,5 +19,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerHomeRoutes(app, services);
   registerAdminRoutes(app, services);
   registerRoutingPages(app, services);
+  registerNotificationPages(app, services);
+  registerHsdsRoutes(app, services);
   return app;
 }

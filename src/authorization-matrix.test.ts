@@ -18,7 +18,9 @@ type Expectation =
   | { kind: 'public' }
   /** Sign-in steps: only for a session that is still signing in; a completed session is sent on. */
   | { kind: 'sign-in-step' }
-  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' };
+  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' }
+  /** API routes that accept only a bearer token (never a session): every session, of any role, gets 401. Token × role: interop/hsds/api.integration.test.ts. */
+  | { kind: 'bearer-token'; roles: readonly Role[] };
 
 const ALL = roles;
 const matrix: Record<string, Expectation> = {
@@ -54,6 +56,8 @@ const matrix: Record<string, Expectation> = {
   'POST /beheer/gebruikers/:id/blokkeren': { kind: 'roles', roles: ['admin'] },
   'POST /beheer/gebruikers/:id/deblokkeren': { kind: 'roles', roles: ['admin'] },
   'GET /beheer/auditlog': { kind: 'roles', roles: ['admin'] },
+  'GET /meldingen': { kind: 'roles', roles: ALL },
+  'POST /meldingen/gelezen': { kind: 'roles', roles: ALL },
   'GET /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
   'POST /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
   'POST /beheer/routering/:id/verwijderen': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
@@ -63,6 +67,12 @@ const matrix: Record<string, Expectation> = {
   'GET /mijn-organisatie': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
   'GET /praktijken/:id/medewerkers': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
   'GET /teams/:id/medewerkers': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'GET /api/hsds/services': { kind: 'public' },
+  'GET /api/hsds/services/:id': { kind: 'public' },
+  'GET /api/hsds/organizations': { kind: 'public' },
+  'GET /api/hsds/organizations/:id': { kind: 'public' },
+  'GET /api/hsds/export': { kind: 'bearer-token', roles: ['admin', 'region_coordinator'] },
+  'POST /api/hsds/import': { kind: 'bearer-token', roles: ['admin'] },
 };
 
 interface Tenant {
@@ -78,6 +88,7 @@ let app: ReturnType<typeof createApp>;
 let tenantA: Tenant;
 let tenantB: Tenant;
 let targetUserId: string;
+let serviceIdA: string;
 
 async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, cbs: string): Promise<Tenant> {
   const region = await db.insertInto('regions').values({ name: `Regio ${label}` }).returning('id').executeTakeFirstOrThrow();
@@ -106,6 +117,8 @@ function concretePath(path: string): string {
     '/beheer/teams/:id': tenantA.teamId,
     '/praktijken/:id/medewerkers': tenantA.practiceId,
     '/teams/:id/medewerkers': tenantA.teamId,
+    '/api/hsds/organizations/:id': tenantA.orgId,
+    '/api/hsds/services/:id': serviceIdA,
   };
   if (path === '/assets/:file') return '/assets/app.css';
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
@@ -141,6 +154,9 @@ describe('authorization matrix', () => {
         .values({ email: 'target@a.test', name: 'Target', role: 'practice_staff', practice_id: tenantA.practiceId, password_hash: 'x', updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow()
+    ).id;
+    serviceIdA = (
+      await database.db.insertInto('services').values({ organisation_id: tenantA.orgId, name: 'Schuldhulp A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
     ).id;
     app = createApp({ db: database.db, config: testConfig(), log: createLogger('silent') });
   });
@@ -181,6 +197,17 @@ describe('authorization matrix', () => {
         });
       }
     }
+  }
+
+  for (const [route, expectation] of Object.entries(matrix)) {
+    if (expectation.kind !== 'bearer-token') continue;
+    const [method, path] = route.split(' ') as [string, string];
+    test(`${route}: without a bearer token every caller gets 401, whatever session they have`, async () => {
+      for (const as of [undefined, ...roles.map((r) => tenantA.users[r])]) {
+        const res = await call(method, concretePath(path), as);
+        assert.equal(res.status, 401, `${route} ${as ? 'with a session' : 'anonymous'} → ${res.status}`);
+      }
+    });
   }
 
   test('a session that has not passed the second factor reaches no page beyond the sign-in steps', async () => {

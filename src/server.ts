@@ -8,11 +8,15 @@ import { seedDemo } from './demo/seed-demo.ts';
 import { loadShippedPostcodeAreas } from './routing/reference-data.ts';
 import { createApp } from './app.ts';
 import type { Services } from './platform/http/types.ts';
+import { createMailer, type Mailer } from './platform/mail/mailer.ts';
+import { startJobLoop } from './platform/jobs/runner.ts';
+import { backgroundJobs } from './jobs.ts';
 
 export interface RunningServer {
   url: string;
   services: Services;
   database: DatabaseHandle;
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
@@ -29,6 +33,8 @@ export async function startServer(config: Config, log: Logger = createLogger(con
   }
   const services: Services = { db: database.db, config, log };
   const app = createApp(services);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const stopJobs = config.jobsEnabled ? startJobLoop(database.db, backgroundJobs(services, mailer), log) : async () => {};
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
@@ -38,7 +44,10 @@ export async function startServer(config: Config, log: Logger = createLogger(con
     url: config.publicUrl ?? `http://${host}:${port}`,
     services,
     database,
+    mailer,
     close: async () => {
+      await stopJobs();
+      mailer.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

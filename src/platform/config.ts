@@ -13,6 +13,13 @@ const envSchema = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(10),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** smtp://user:pass@host:port (smtps:// for TLS). Without it, mail is logged (subject only) instead of sent. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Korte Lijn <no-reply@kortelijn.local>'),
+  /** Background jobs (mail, escalations, retention). Several instances may run them: runs are claimed in the database. */
+  JOBS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** Months after closing a referral before its personal data is erased. */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +35,10 @@ export interface Config {
   sessionHours: number;
   seedDemo: boolean;
   logLevel: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  jobsEnabled: boolean;
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {}
@@ -51,11 +62,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionHours: e.SESSION_HOURS,
     seedDemo: e.SEED_DEMO === 'true',
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    jobsEnabled: e.JOBS_ENABLED === 'true',
+    retentionMonths: e.RETENTION_MONTHS,
   };
   if (config.env === 'production' && !config.totpRequired) {
     throw new ConfigError('TOTP_REQUIRED=false is only allowed outside production (demo use).');
   }
   return config;
+}
+
+/** The address people reach the app at, for links in mail. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'port'>): string {
+  return config.publicUrl ?? `http://localhost:${config.port}`;
 }
 
 /** A config for tests: in-memory database, no demo seed unless asked. */
@@ -72,6 +92,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionHours: 10,
     seedDemo: false,
     logLevel: 'silent',
+    smtpUrl: undefined,
+    mailFrom: 'Korte Lijn <no-reply@kortelijn.test>',
+    jobsEnabled: false,
+    retentionMonths: 12,
     ...overrides,
   };
 }

@@ -14,7 +14,7 @@ const base = {
   patient_ref: '42',
   ip: '192.0.2.1',
   request_id: 'req-1',
-  outcome: 'success' as const,
+  outcome: 'success' as 'success' | 'failure' | 'denied',
   details: { step: 'intake', fields: ['phone', 'email'] } as Record<string, unknown>,
 };
 

@@ -23,9 +23,18 @@ describe('passwords', () => {
     assert.equal(seen.size, 500);
   });
 
-  it('a hash verifies the right password only, and is argon2id', async () => {
+  it('a hash is argon2id with at least the OWASP minimum cost (19 MiB memory, 2 passes)', async () => {
     const hash = await hashPassword('een-lang-wachtwoord');
-    assert.match(hash, /^\$argon2id\$/);
+    const [, type, , params = ''] = hash.split('$');
+    assert.equal(type, 'argon2id');
+    const cost = Object.fromEntries(params.split(',').map((pair) => pair.split('=')));
+    assert.ok(Number(cost['m']) >= 19 * 1024, `memory ${cost['m']} KiB`);
+    assert.ok(Number(cost['t']) >= 2, `passes ${cost['t']}`);
+    assert.equal(await verifyPassword(hash, 'een-lang-wachtwoord'), true);
+  });
+
+  it('a hash verifies the right password only', async () => {
+    const hash = await hashPassword('een-lang-wachtwoord');
     assert.equal(await verifyPassword(hash, 'een-lang-wachtwoord'), true);
     assert.equal(await verifyPassword(hash, 'een-lang-wachtwoorD'), false);
   });

@@ -8,6 +8,7 @@ import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { isLang, translator, type Lang } from '../i18n.ts';
 import { loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions.ts';
+import { unreadCount } from '../notifications/notify.ts';
 import { Page } from '../ui/layout.tsx';
 import { viewContext, type ViewContext } from '../ui/view.ts';
 import { Heading1, Paragraph, Link } from '../ui/components.tsx';
@@ -41,6 +42,7 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     c.set('ctx', ctx);
     c.set('session', null);
     c.set('csrfToken', '');
+    c.set('unread', 0);
     await next();
     c.header('x-request-id', requestId);
     // Path only, never the query string: queries may carry search terms.
@@ -105,6 +107,7 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       if (!sessionComplete(session) && c.req.method === 'GET' && !PENDING_SIGN_IN_PATHS.includes(path) && !isPublicPath(path)) {
         return c.redirect(nextSignInStep(session), 303);
       }
+      if (sessionComplete(session) && c.req.method === 'GET' && !isPublicPath(path)) c.set('unread', await unreadCount(services.db, session.actor.userId));
     } else {
       let csrf = getCookie(c, CSRF_COOKIE);
       if (!csrf || csrf.length < 20) {
@@ -191,6 +194,7 @@ export function view(c: AppContext): ViewContext {
     csrfToken: c.get('csrfToken'),
     path: new URL(c.req.url).pathname + new URL(c.req.url).search,
     signedIn: session ? sessionComplete(session) : false,
+    unread: c.get('unread') ?? 0,
   });
 }
 
@@ -202,7 +206,7 @@ export function renderError(c: AppContext, status: number, message: { nl: string
     return c.json({ error: t(message) }, status as 404);
   }
   const title = status === 404 ? t({ nl: 'Niet gevonden', en: 'Not found' }) : status === 403 ? t({ nl: 'Geen toegang', en: 'No access' }) : status >= 500 ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' }) : t({ nl: 'Dat lukte niet', en: 'That did not work' });
-  const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false });
+  const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false, unread: 0 });
   return c.html(
     <Page view={v} title={title}>
       <Heading1>{title}</Heading1>

@@ -18,6 +18,8 @@ export interface AppEnv {
     session: LoadedSession | null;
     /** The token forms must echo: the session's, or the anonymous double-submit cookie's. */
     csrfToken: string;
+    /** Unread in-app notifications of the signed-in user (shown in the header). */
+    unread: number;
   };
 }
 

@@ -41,6 +41,18 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
               <a class="utrecht-link kl-lang-switch" href={languageSwitchHref(view.path, other)} lang={other} hreflang={other}>
                 {other === 'en' ? 'English' : 'Nederlands'}
               </a>
+              {view.actor && view.signedIn ? (
+                <a class="utrecht-link kl-notifications-link" href="/meldingen">
+                  {t({ nl: 'Meldingen', en: 'Notifications' })}
+                  {view.unread > 0 ? (
+                    <span class="kl-badge" data-testid="unread-count">
+                      {' '}
+                      {view.unread}
+                      <span class="kl-visually-hidden">{t({ nl: ' ongelezen', en: ' unread' })}</span>
+                    </span>
+                  ) : null}
+                </a>
+              ) : null}
               {view.actor ? (
                 <form method="post" action="/uitloggen" class="kl-signout">
                   <input type="hidden" name="_csrf" value={view.csrfToken} />

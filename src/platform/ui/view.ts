@@ -11,6 +11,8 @@ export interface ViewContext {
   path: string;
   /** Shows the full navigation only once sign-in (including the second factor) is complete. */
   signedIn: boolean;
+  /** Unread notifications, shown beside the "Meldingen" link. */
+  unread: number;
 }
 
 export function viewContext(input: Omit<ViewContext, 't'>): ViewContext {

@@ -1,0 +1,74 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import type { Mailer } from './mailer.ts';
+
+/**
+ * Transactional outbox: a mail is written in the same transaction as the change that causes it, so
+ * it is sent if and only if the change commits. A job delivers pending mail with retries and
+ * exponential back-off; several app instances can run it (rows are claimed with SKIP LOCKED).
+ * Mail never carries patient data: only "there is something for you" and a link.
+ */
+export async function enqueueMail(
+  executor: Database | Transaction<DB>,
+  mail: { to: string; subject: string; text: string; dedupeKey?: string },
+): Promise<void> {
+  await executor
+    .insertInto('outbox_mail')
+    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text, dedupe_key: mail.dedupeKey ?? null })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .execute();
+}
+
+/** Minutes to wait after the Nth failed attempt: 1, 2, 4, … capped at 6 hours. Pure. */
+export function retryDelayMinutes(attempts: number): number {
+  return Math.min(2 ** Math.max(0, attempts - 1), 360);
+}
+
+export const MAX_ATTEMPTS = 20;
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logger, batchSize = 50): Promise<DeliveryReport> {
+  const claimed = await db
+    .updateTable('outbox_mail')
+    .set({ locked_until: sql`now() + interval '2 minutes'` })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox_mail')
+        .select('id')
+        .where('sent_at', 'is', null)
+        .where('attempts', '<', MAX_ATTEMPTS)
+        .where('next_attempt_at', '<=', sql<Date>`now()`)
+        .where((w) => w.or([w('locked_until', 'is', null), w('locked_until', '<', sql<Date>`now()`)]))
+        .orderBy('next_attempt_at')
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'to_address', 'subject', 'body_text', 'attempts'])
+    .execute();
+  const report: DeliveryReport = { sent: 0, failed: 0 };
+  for (const mail of claimed) {
+    try {
+      await mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await db.updateTable('outbox_mail').set({ sent_at: new Date(), locked_until: null, attempts: mail.attempts + 1 }).where('id', '=', mail.id).execute();
+      report.sent++;
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      const message = err instanceof Error ? err.message.slice(0, 500) : 'unknown error';
+      await db
+        .updateTable('outbox_mail')
+        .set({ attempts, last_error: message, locked_until: null, next_attempt_at: new Date(Date.now() + retryDelayMinutes(attempts) * 60_000) })
+        .where('id', '=', mail.id)
+        .execute();
+      log.warn({ mailId: mail.id, attempts }, 'mail delivery failed; will retry');
+      report.failed++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,80 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
+import type { Text } from '../i18n.ts';
+import { enqueueMail } from '../mail/outbox.ts';
+
+/**
+ * In-app notifications plus a mail that says only "there is something for you" and links to the
+ * notification list. Neither carries patient data (DESIGN.md: privacy by design). Written inside the
+ * caller's transaction, so they exist if and only if the change commits.
+ */
+export const notificationKinds = {
+  referral_received: { nl: 'Er is een nieuwe aanmelding voor uw team.', en: 'There is a new referral for your team.' },
+  referral_forwarded: { nl: 'Er is een doorgestuurde aanmelding voor uw team.', en: 'A referral has been forwarded to your team.' },
+  referral_assigned: { nl: 'Er is een aanmelding aan u toegewezen.', en: 'A referral has been assigned to you.' },
+  referral_updated: { nl: 'Een aanmelding van uw praktijk heeft een nieuwe status.', en: 'A referral from your practice has a new status.' },
+  feedback_given: { nl: 'Het team heeft terugkoppeling gegeven op een aanmelding.', en: 'The team has given feedback on a referral.' },
+  message_received: { nl: 'Er is een nieuw bericht bij een aanmelding.', en: 'There is a new message on a referral.' },
+  consultation_asked: { nl: 'Een praktijk stelt uw team een vraag (zonder patiëntgegevens).', en: 'A practice asks your team a question (without patient data).' },
+  consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
+  referral_overdue: { nl: 'Een aanmelding is over de termijn.', en: 'A referral is past its due date.' },
+  consent_withdrawn: { nl: 'De patiënt heeft toestemming ingetrokken. Stop met de aanmelding.', en: 'The patient has withdrawn consent. Stop working on the referral.' },
+} satisfies Record<string, Text>;
+
+export type NotificationKind = keyof typeof notificationKinds;
+
+export const MAIL_SUBJECT = 'Er is iets nieuws voor u in Korte Lijn / Something new for you in Korte Lijn';
+
+export function mailBody(baseUrl: string): string {
+  return [
+    'Goedendag,',
+    '',
+    'Er staat iets nieuws voor u klaar in Korte Lijn. Log in om het te bekijken:',
+    `${baseUrl}/meldingen`,
+    '',
+    'Om privacyredenen staan er in deze e-mail geen gegevens van patiënten.',
+    '',
+    '---',
+    'There is something new for you in Korte Lijn. Sign in to see it (link above).',
+    'For privacy reasons this e-mail contains no patient data.',
+  ].join('\n');
+}
+
+export interface NotifyInput {
+  userIds: string[];
+  kind: NotificationKind;
+  referralId?: string;
+  consultationId?: string;
+  /** Makes the mail idempotent, e.g. `overdue-contact:<referral id>`; one mail per user and key. */
+  dedupeKey?: string;
+}
+
+export async function notifyUsers(executor: Database | Transaction<DB>, baseUrl: string, input: NotifyInput): Promise<void> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return;
+  await executor
+    .insertInto('notifications')
+    .values(userIds.map((userId) => ({ user_id: userId, kind: input.kind, referral_id: input.referralId ?? null, consultation_id: input.consultationId ?? null })))
+    .execute();
+  const recipients = await executor.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).where('disabled_at', 'is', null).execute();
+  for (const user of recipients) {
+    await enqueueMail(executor, { to: user.email, subject: MAIL_SUBJECT, text: mailBody(baseUrl), ...(input.dedupeKey ? { dedupeKey: `${input.dedupeKey}:${user.id}` } : {}) });
+  }
+}
+
+/** Everyone in a team (members and coordinator), or only its coordinators. */
+export async function teamUserIds(executor: Database | Transaction<DB>, teamId: string, only?: 'team_admin'): Promise<string[]> {
+  let q = executor.selectFrom('users').select('id').where('team_id', '=', teamId).where('disabled_at', 'is', null);
+  if (only) q = q.where('role', '=', only);
+  return (await q.execute()).map((r) => r.id);
+}
+
+export async function practiceUserIds(executor: Database | Transaction<DB>, practiceId: string): Promise<string[]> {
+  return (await executor.selectFrom('users').select('id').where('practice_id', '=', practiceId).where('disabled_at', 'is', null).execute()).map((r) => r.id);
+}
+
+export async function unreadCount(db: Database, userId: string): Promise<number> {
+  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
