@@ -1,0 +1,97 @@
+import type { Category } from '../socialmap/categories.ts';
+import type { SelfcheckLang, Texts } from './languages.ts';
+import { questions, type AnswerKey } from './questions.ts';
+
+/**
+ * Scoring of the self-check. Pure. The three Wgs "bedreigende situaties" (rent, energy/water,
+ * health insurance arrears) make the result urgent whatever else is answered: the municipality must
+ * then hold a first conversation within 3 working days (Wgs art. 4).
+ */
+export type Answers = Partial<Record<string, AnswerKey>>;
+export type Level = 'none' | 'some' | 'serious' | 'urgent';
+
+const points: Record<AnswerKey, number> = { never: 0, no: 0, sometimes: 1, unsure: 1, often: 2, yes: 2, always: 3 };
+
+const CRISIS_QUESTIONS = ['rent_arrears', 'energy_arrears', 'insurance_arrears'];
+
+export function score(answers: Answers): number {
+  return questions.reduce((sum, q) => {
+    const a = answers[q.id];
+    return sum + (a && q.answers.includes(a) ? points[a] : 0);
+  }, 0);
+}
+
+export function level(answers: Answers): Level {
+  if (CRISIS_QUESTIONS.some((id) => answers[id] === 'yes')) return 'urgent';
+  const total = score(answers);
+  if (total >= 6) return 'serious';
+  if (total >= 2) return 'some';
+  return 'none';
+}
+
+const atLeast = (a: AnswerKey | undefined, min: 'sometimes' | 'often') => a !== undefined && points[a] >= points[min] && a !== 'unsure';
+
+/** Which kinds of help fit the answers, most important first. */
+export function suggestedHelp(answers: Answers): Category[] {
+  const help: Category[] = [];
+  const add = (c: Category) => {
+    if (!help.includes(c)) help.push(c);
+  };
+  const debts = answers['unpaid_bills'] === 'yes' || answers['collectors'] === 'yes' || level(answers) === 'urgent';
+  if (debts) add('debt_counselling');
+  if (atLeast(answers['letters_hard'], 'sometimes')) add('admin_help');
+  if (atLeast(answers['ends_meet'], 'sometimes') || atLeast(answers['skip_care'], 'sometimes')) add('income_support');
+  if (atLeast(answers['ends_meet'], 'sometimes') && !debts) add('budget_coaching');
+  if (help.length > 0 || atLeast(answers['worry_sleep'], 'often')) add('money_buddy');
+  if (answers['life_event'] === 'yes') add('neighbourhood_team');
+  if (debts || atLeast(answers['ends_meet'], 'often')) add('walk_in');
+  return help;
+}
+
+export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
+  none: {
+    title: { nl: 'Geen grote geldzorgen', en: 'No big money worries', tr: 'Büyük para endişesi yok', ar: 'لا توجد مخاوف مالية كبيرة', pl: 'Brak dużych zmartwień finansowych' },
+    body: {
+      nl: 'U lijkt nu geen grote geldzorgen te hebben. Verandert er iets? Doe de zelftest dan gerust nog een keer. Hulp vragen mag altijd.',
+      en: 'You do not seem to have big money worries right now. If something changes, feel free to do the self-check again. You can always ask for help.',
+      tr: 'Şu anda büyük para endişeleriniz yok gibi görünüyor. Bir şey değişirse testi tekrar yapabilirsiniz. Her zaman yardım isteyebilirsiniz.',
+      ar: 'يبدو أنه ليست لديك مخاوف مالية كبيرة الآن. إذا تغيّر شيء، يمكنك إجراء الاختبار مرة أخرى. يمكنك دائمًا طلب المساعدة.',
+      pl: 'Wygląda na to, że teraz nie ma Pan/Pani dużych zmartwień finansowych. Jeśli coś się zmieni, proszę zrobić test jeszcze raz. Zawsze można poprosić o pomoc.',
+    },
+  },
+  some: {
+    title: { nl: 'U bent niet de enige', en: 'You are not the only one', tr: 'Yalnız değilsiniz', ar: 'لست وحدك', pl: 'Nie jest Pan/Pani sam/sama' },
+    body: {
+      nl: 'U bent niet de enige. Veel mensen hebben soms moeite met geld. Hulp vragen is slim: hoe eerder, hoe makkelijker het op te lossen is. De hulp hieronder is gratis.',
+      en: 'You are not the only one. Many people sometimes struggle with money. Asking for help is smart: the sooner, the easier it is to solve. The help below is free.',
+      tr: 'Yalnız değilsiniz. Birçok insan bazen para konusunda zorlanır. Yardım istemek akıllıcadır: ne kadar erken, o kadar kolay çözülür. Aşağıdaki yardım ücretsizdir.',
+      ar: 'لست وحدك. كثير من الناس يواجهون أحيانًا صعوبات مالية. طلب المساعدة تصرّف ذكي: كلما كان أبكر، كان الحل أسهل. المساعدة أدناه مجانية.',
+      pl: 'Nie jest Pan/Pani sam/sama. Wiele osób czasem ma kłopoty z pieniędzmi. Warto poprosić o pomoc: im wcześniej, tym łatwiej to rozwiązać. Poniższa pomoc jest bezpłatna.',
+    },
+  },
+  serious: {
+    title: { nl: 'U bent niet de enige: er is hulp', en: 'You are not the only one: help is there', tr: 'Yalnız değilsiniz: yardım var', ar: 'لست وحدك: المساعدة متوفرة', pl: 'Nie jest Pan/Pani sam/sama: jest pomoc' },
+    body: {
+      nl: 'U heeft zorgen over geld. Dat overkomt veel mensen, en het is niet uw schuld. Er is gratis hulp bij u in de buurt. Hoe eerder u hulp vraagt, hoe beter.',
+      en: 'You have worries about money. That happens to many people, and it is not your fault. There is free help near you. The sooner you ask for help, the better.',
+      tr: 'Para konusunda endişeleriniz var. Bu birçok insanın başına gelir ve sizin suçunuz değildir. Yakınınızda ücretsiz yardım var. Ne kadar erken yardım isterseniz o kadar iyi.',
+      ar: 'لديك مخاوف بشأن المال. هذا يحدث لكثير من الناس، وليس ذنبك. هناك مساعدة مجانية بالقرب منك. كلما طلبت المساعدة أبكر، كان ذلك أفضل.',
+      pl: 'Ma Pan/Pani zmartwienia związane z pieniędzmi. Zdarza się to wielu osobom i to nie jest Pana/Pani wina. W pobliżu jest bezpłatna pomoc. Im szybciej poprosi Pan/Pani o pomoc, tym lepiej.',
+    },
+  },
+  urgent: {
+    title: { nl: 'Vraag vandaag nog hulp', en: 'Ask for help today', tr: 'Bugün yardım isteyin', ar: 'اطلب المساعدة اليوم', pl: 'Proszę poprosić o pomoc jeszcze dziś' },
+    body: {
+      nl: 'U heeft een achterstand met de huur, gas, stroom, water of de zorgverzekering. Dan moet de gemeente u snel helpen: binnen 3 werkdagen. Bel vandaag een van de nummers hieronder, of laat ons contact met u opnemen.',
+      en: 'You are behind on rent, gas, electricity, water or health insurance. The municipality must then help you quickly: within 3 working days. Call one of the numbers below today, or let us contact you.',
+      tr: 'Kira, doğalgaz, elektrik, su veya sağlık sigortası ödemelerinde gecikmeniz var. Belediye size hızlı yardım etmelidir: 3 iş günü içinde. Bugün aşağıdaki numaralardan birini arayın veya sizinle iletişime geçmemizi isteyin.',
+      ar: 'لديك متأخرات في الإيجار أو الغاز أو الكهرباء أو الماء أو التأمين الصحي. يجب على البلدية مساعدتك بسرعة: خلال 3 أيام عمل. اتصل اليوم بأحد الأرقام أدناه، أو اطلب أن نتواصل معك.',
+      pl: 'Ma Pan/Pani zaległości w czynszu, opłatach za gaz, prąd, wodę lub ubezpieczenie zdrowotne. Gmina musi wtedy szybko pomóc: w ciągu 3 dni roboczych. Proszę zadzwonić dziś pod jeden z numerów poniżej albo poprosić, abyśmy się skontaktowali.',
+    },
+  },
+};
+
+export function resultText(answers: Answers, lang: SelfcheckLang) {
+  const texts = resultTexts[level(answers)];
+  return { title: texts.title[lang], body: texts.body[lang] };
+}
