@@ -6,8 +6,10 @@ import { registerAssetRoutes } from './platform/ui/assets.ts';
 import { registerAuthRoutes } from './platform/auth/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
+import { registerSocialMapRoutes } from './socialmap/routes.tsx';
 import { registerRoutingPages } from './routing/pages.tsx';
 import { registerNotificationPages } from './platform/notifications/pages.tsx';
+import { registerSignalPages } from './signals/pages.tsx';
 import { registerHsdsRoutes } from './interop/hsds/routes.ts';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
@@ -18,8 +20,10 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerAuthRoutes(app, services);
   registerHomeRoutes(app, services);
   registerAdminRoutes(app, services);
+  registerSocialMapRoutes(app, services);
   registerRoutingPages(app, services);
   registerNotificationPages(app, services);
+  registerSignalPages(app, services);
   registerHsdsRoutes(app, services);
   return app;
 }

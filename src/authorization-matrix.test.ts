@@ -56,6 +56,10 @@ const matrix: Record<string, Expectation> = {
   'POST /beheer/gebruikers/:id/blokkeren': { kind: 'roles', roles: ['admin'] },
   'POST /beheer/gebruikers/:id/deblokkeren': { kind: 'roles', roles: ['admin'] },
   'GET /beheer/auditlog': { kind: 'roles', roles: ['admin'] },
+  'GET /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'POST /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /signalen/afdrukken': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /signalen/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'practice' },
   'GET /meldingen': { kind: 'roles', roles: ALL },
   'POST /meldingen/gelezen': { kind: 'roles', roles: ALL },
   'GET /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
@@ -80,6 +84,8 @@ interface Tenant {
   practiceId: string;
   teamId: string;
   orgId: string;
+  signalRecordId: string;
+  routingRuleId: string;
   users: Record<Role, { id: string; token: string; csrf: string }>;
 }
 
@@ -108,7 +114,28 @@ async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, 
     const session = await db.selectFrom('sessions').select('csrf_token').where('user_id', '=', user.id).executeTakeFirstOrThrow();
     users[role] = { id: user.id, token, csrf: session.csrf_token };
   }
-  return { regionId: region.id, practiceId: practice.id, teamId: team.id, orgId: org.id, users };
+  const signalRecord = await db
+    .insertInto('signal_records')
+    .values({ practice_id: practice.id, recorded_on: '2026-11-23', signals: ['stress'], outcome: 'later' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const routingRule = await db.insertInto('routing_rules').values({ municipality_code: cbs, team_id: team.id }).returning('id').executeTakeFirstOrThrow();
+  return { regionId: region.id, practiceId: practice.id, teamId: team.id, orgId: org.id, signalRecordId: signalRecord.id, routingRuleId: routingRule.id, users };
+}
+
+let freshRules = 0;
+
+/** Routes that remove their target get a new target for every call, so call order does not matter. */
+async function freshPath(path: string): Promise<string> {
+  if (path === '/beheer/routering/:id/verwijderen') {
+    const rule = await database.db
+      .insertInto('routing_rules')
+      .values({ municipality_code: 'GM9001', district_code: `WK9001${String(10 + freshRules++)}`, team_id: tenantA.teamId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return path.replace(':id', rule.id);
+  }
+  return concretePath(path);
 }
 
 function concretePath(path: string): string {
@@ -117,6 +144,8 @@ function concretePath(path: string): string {
     '/beheer/teams/:id': tenantA.teamId,
     '/praktijken/:id/medewerkers': tenantA.practiceId,
     '/teams/:id/medewerkers': tenantA.teamId,
+    '/signalen/:id': tenantA.signalRecordId,
+    '/beheer/routering/:id/verwijderen': tenantA.routingRuleId,
     '/api/hsds/organizations/:id': tenantA.orgId,
     '/api/hsds/services/:id': serviceIdA,
   };
@@ -183,7 +212,7 @@ describe('authorization matrix', () => {
     for (const role of roles) {
       const allowed = expectation.roles.includes(role);
       test(`${route}: ${role} is ${allowed ? 'allowed' : 'denied'}`, async () => {
-        const res = await call(method, concretePath(path), tenantA.users[role]);
+        const res = await call(method, await freshPath(path), tenantA.users[role]);
         if (allowed) assert.ok(!isDenied(res.status) && res.status !== 401 && res.status < 500, `${route} as ${role} → ${res.status}`);
         else assert.equal(res.status, 403, `${route} as ${role} → ${res.status}`);
       });

@@ -162,11 +162,11 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
     const body = await c.req.parseBody();
     const regionId = typeof body['region_id'] === 'string' ? body['region_id'] : '';
     const teamId = typeof body['team_id'] === 'string' ? body['team_id'] : '';
-    const actor = c.get('ctx').actor!;
-    if (actor.role === 'region_coordinator' && actor.regionId !== regionId) throw forbidden();
     if (!/^[0-9a-f-]{36}$/i.test(regionId) || !/^[0-9a-f-]{36}$/i.test(teamId)) {
       return renderRouting(c, services, 422, { problem: view(c).t({ nl: 'Kies een team voor het regionale loket.', en: 'Choose a team for the regional desk.' }) });
     }
+    const actor = c.get('ctx').actor!;
+    if (actor.role === 'region_coordinator' && actor.regionId !== regionId) throw forbidden();
     await setRegionFallback(db, c.get('ctx'), regionId, teamId);
     return c.redirect('/beheer/routering', 303);
   });

@@ -374,6 +374,42 @@ export interface JobRunTable {
   last_error: string | null;
 }
 
+export interface SignalRecordTable {
+  id: Generated<string>;
+  practice_id: string;
+  recorded_by: string | null;
+  recorded_on: DateOnly;
+  signals: Generated<string[]>;
+  strain: number | null;
+  outcome: 'conversation_held' | 'referred' | 'declined' | 'later';
+  needs: Generated<string[]>;
+  note: string | null;
+  referral_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SelfcheckAnswerCountTable {
+  day: DateOnly;
+  question_id: string;
+  answer: string;
+  count: Generated<number>;
+}
+
+export interface SelfcheckResultCountTable {
+  day: DateOnly;
+  lang: string;
+  level: string;
+  municipality_code: Generated<string>;
+  count: Generated<number>;
+}
+
+export interface RateLimitHitTable {
+  id: Generated<string>;
+  bucket: string;
+  key_hash: string;
+  at: CreatedAt;
+}
+
 export interface DB {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -402,6 +438,10 @@ export interface DB {
   notifications: NotificationTable;
   outbox_mail: OutboxMailTable;
   job_runs: JobRunTable;
+  signal_records: SignalRecordTable;
+  selfcheck_answer_counts: SelfcheckAnswerCountTable;
+  selfcheck_result_counts: SelfcheckResultCountTable;
+  rate_limit_hits: RateLimitHitTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

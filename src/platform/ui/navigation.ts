@@ -13,6 +13,8 @@ export interface NavItem {
  */
 export const navigation: NavItem[] = [
   { href: '/', label: { nl: 'Start', en: 'Home' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  { href: '/sociale-kaart', label: { nl: 'Sociale kaart', en: 'Social map' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  { href: '/signalen', label: { nl: 'Signalen', en: 'Signals' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/mijn-organisatie', label: { nl: 'Mijn organisatie', en: 'My organisation' }, roles: ['practice_admin', 'team_admin'] },
   { href: '/beheer/organisaties', label: { nl: 'Organisaties', en: 'Organisations' }, roles: ['admin'] },
   { href: '/beheer/teams', label: { nl: 'Teams', en: 'Teams' }, roles: ['admin'] },

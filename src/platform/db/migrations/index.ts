@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026_11_22_0001_foundation.ts';
 import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
 import * as referrals from './2026_11_23_0001_referrals.ts';
+import * as signalsSelfcheck from './2026_11_23_0004_signals_selfcheck.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0001_foundation': foundation,
   '2026_11_22_0002_socialmap_routing': socialmapRouting,
   '2026_11_23_0001_referrals': referrals,
+  '2026_11_23_0004_signals_selfcheck': signalsSelfcheck,
 };
 
 export const migrationProvider: MigrationProvider = {
