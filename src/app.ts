@@ -10,7 +10,12 @@ import { registerSocialMapRoutes } from './socialmap/routes.tsx';
 import { registerRoutingPages } from './routing/pages.tsx';
 import { registerNotificationPages } from './platform/notifications/pages.tsx';
 import { registerSignalPages } from './signals/pages.tsx';
+import { registerSelfcheckPages } from './selfcheck/pages.tsx';
 import { registerHsdsRoutes } from './interop/hsds/routes.ts';
+import { registerReferralRoutes } from './referrals/routes.tsx';
+import { registerReferralMessageRoutes } from './referrals/messages/routes.tsx';
+import { registerWithdrawConsentRoute } from './referrals/withdraw-consent-route.tsx';
+import { registerConsultationRoutes } from './consultations/routes.tsx';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -24,6 +29,11 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerRoutingPages(app, services);
   registerNotificationPages(app, services);
   registerSignalPages(app, services);
+  registerSelfcheckPages(app, services);
   registerHsdsRoutes(app, services);
+  registerReferralRoutes(app, services);
+  registerReferralMessageRoutes(app, services);
+  registerWithdrawConsentRoute(app, services);
+  registerConsultationRoutes(app, services);
   return app;
 }

@@ -18,11 +18,13 @@ type Expectation =
   | { kind: 'public' }
   /** Sign-in steps: only for a session that is still signing in; a completed session is sent on. */
   | { kind: 'sign-in-step' }
-  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' }
+  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' }
   /** API routes that accept only a bearer token (never a session): every session, of any role, gets 401. Token × role: interop/hsds/api.integration.test.ts. */
   | { kind: 'bearer-token'; roles: readonly Role[] };
 
 const ALL = roles;
+/** Who keeps the social map up to date: team coordinators (own organisation), regional coordinators (own region), administrators. */
+const SOCIAL_MAP_EDITORS: readonly Role[] = ['team_admin', 'region_coordinator', 'admin'];
 const matrix: Record<string, Expectation> = {
   'GET /healthz': { kind: 'public' },
   'GET /assets/:file': { kind: 'public' },
@@ -56,6 +58,10 @@ const matrix: Record<string, Expectation> = {
   'POST /beheer/gebruikers/:id/blokkeren': { kind: 'roles', roles: ['admin'] },
   'POST /beheer/gebruikers/:id/deblokkeren': { kind: 'roles', roles: ['admin'] },
   'GET /beheer/auditlog': { kind: 'roles', roles: ['admin'] },
+  'GET /zelftest': { kind: 'public' },
+  'POST /zelftest': { kind: 'public' },
+  'GET /zelftest/uitslag': { kind: 'public' },
+  'POST /zelftest/contact': { kind: 'public' },
   'GET /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'GET /signalen/afdrukken': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
@@ -71,6 +77,52 @@ const matrix: Record<string, Expectation> = {
   'GET /mijn-organisatie': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
   'GET /praktijken/:id/medewerkers': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
   'GET /teams/:id/medewerkers': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'POST /verwijzingen/:id/berichten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/toestemming-intrekken': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
+  // The closed-loop referral: practice side, team side. Region coordinators and administrators never reach one.
+  'GET /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'POST /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /verwijzingen/contactkaart/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /verwijzingen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /inbox': { kind: 'roles', roles: ['team_member', 'team_admin'] },
+  'GET /verwijzingen/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/accepteren': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/contactpoging': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/eerste-contact': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/eerste-gesprek': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/al-bekend': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/doorsturen': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/afwijzen': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/afsluiten': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/annuleren': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'referral' },
+  'GET /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'GET /overleg/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'POST /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'GET /overleg/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
+  'POST /overleg/:id/berichten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
+  'POST /overleg/:id/sluiten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
+  'GET /sociale-kaart': { kind: 'roles', roles: ALL },
+  'GET /sociale-kaart/beheer': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'GET /sociale-kaart/controleren': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'GET /sociale-kaart/diensten/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'POST /sociale-kaart/diensten': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'GET /sociale-kaart/diensten/:id': { kind: 'roles', roles: ALL },
+  'GET /sociale-kaart/diensten/:id/bewerken': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/diensten/:id': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/diensten/:id/klopt-nog': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'GET /sociale-kaart/diensten/:id/contactpersonen/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/diensten/:id/contactpersonen': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'GET /sociale-kaart/locaties/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'POST /sociale-kaart/locaties': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
+  'GET /sociale-kaart/locaties/:id/bewerken': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/locaties/:id': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/locaties/:id/klopt-nog': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'GET /sociale-kaart/contactpersonen/:id/bewerken': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/contactpersonen/:id': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'GET /sociale-kaart/contactpersonen/:id/vervangen': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/contactpersonen/:id/vervangen': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/contactpersonen/:id/klopt-nog': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'GET /hulp': { kind: 'public' },
   'GET /api/hsds/services': { kind: 'public' },
   'GET /api/hsds/services/:id': { kind: 'public' },
   'GET /api/hsds/organizations': { kind: 'public' },
@@ -95,6 +147,16 @@ let tenantA: Tenant;
 let tenantB: Tenant;
 let targetUserId: string;
 let serviceIdA: string;
+/** A location and a contact (of serviceIdA) of tenant A's organisation, for the social map editing routes. */
+let socialMapLocationIdA: string;
+let socialMapContactIdA: string;
+/** A referral and a consultation of tenant A (practice A → team A), for the short-lines routes. */
+let shortLinesReferralIdA: string;
+let consultationIdA: string;
+/** Referrals of practice A held by team A: one for the referral pages, one team B held before forwarding it to team A. */
+let referralIdA: string;
+let forwardedReferralIdA: string;
+const REFERRAL_PATIENT = 'Matrixpatiënt Zonderbsn';
 
 async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, cbs: string): Promise<Tenant> {
   const region = await db.insertInto('regions').values({ name: `Regio ${label}` }).returning('id').executeTakeFirstOrThrow();
@@ -148,8 +210,37 @@ function concretePath(path: string): string {
     '/beheer/routering/:id/verwijderen': tenantA.routingRuleId,
     '/api/hsds/organizations/:id': tenantA.orgId,
     '/api/hsds/services/:id': serviceIdA,
+    '/sociale-kaart/diensten/:id': serviceIdA,
+    '/sociale-kaart/diensten/:id/bewerken': serviceIdA,
+    '/sociale-kaart/diensten/:id/klopt-nog': serviceIdA,
+    '/sociale-kaart/diensten/:id/contactpersonen/nieuw': serviceIdA,
+    '/sociale-kaart/diensten/:id/contactpersonen': serviceIdA,
+    '/sociale-kaart/locaties/:id/bewerken': socialMapLocationIdA,
+    '/sociale-kaart/locaties/:id': socialMapLocationIdA,
+    '/sociale-kaart/locaties/:id/klopt-nog': socialMapLocationIdA,
+    '/sociale-kaart/contactpersonen/:id/bewerken': socialMapContactIdA,
+    '/sociale-kaart/contactpersonen/:id': socialMapContactIdA,
+    '/sociale-kaart/contactpersonen/:id/vervangen': socialMapContactIdA,
+    '/sociale-kaart/contactpersonen/:id/klopt-nog': socialMapContactIdA,
+    '/verwijzingen/:id/berichten': shortLinesReferralIdA,
+    '/verwijzingen/:id/toestemming-intrekken': shortLinesReferralIdA,
+    '/verwijzingen/:id': referralIdA,
+    '/verwijzingen/:id/accepteren': referralIdA,
+    '/verwijzingen/:id/contactpoging': referralIdA,
+    '/verwijzingen/:id/eerste-contact': referralIdA,
+    '/verwijzingen/:id/eerste-gesprek': referralIdA,
+    '/verwijzingen/:id/al-bekend': referralIdA,
+    '/verwijzingen/:id/doorsturen': referralIdA,
+    '/verwijzingen/:id/afwijzen': referralIdA,
+    '/verwijzingen/:id/afsluiten': referralIdA,
+    '/verwijzingen/:id/annuleren': referralIdA,
+    '/verwijzingen/contactkaart/:id': tenantA.teamId,
+    '/overleg/:id': consultationIdA,
+    '/overleg/:id/berichten': consultationIdA,
+    '/overleg/:id/sluiten': consultationIdA,
   };
   if (path === '/assets/:file') return '/assets/app.css';
+  if (path === '/zelftest/uitslag') return '/zelftest/uitslag?n=some&h=debt_counselling&u=&lang=nl';
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
   return id ? path.replace(':id', id) : path;
 }
@@ -187,6 +278,40 @@ describe('authorization matrix', () => {
     serviceIdA = (
       await database.db.insertInto('services').values({ organisation_id: tenantA.orgId, name: 'Schuldhulp A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
     ).id;
+    socialMapLocationIdA = (
+      await database.db.insertInto('locations').values({ organisation_id: tenantA.orgId, name: 'Inloop A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+    ).id;
+    socialMapContactIdA = (
+      await database.db.insertInto('contacts').values({ organisation_id: tenantA.orgId, service_id: serviceIdA, name: 'Contact A', phone: '053 000 0000', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+    ).id;
+    shortLinesReferralIdA = (
+      await database.db
+        .insertInto('referrals')
+        .values({ reference: 'KL-MATRIX-A', source: 'practice', practice_id: tenantA.practiceId, idempotency_key: 'matrix-short-lines-a', team_id: tenantA.teamId, status: 'received', handover: 'team_contacts_patient', contact_channel: 'phone', requested_on: '2026-11-23', first_contact_due: '2026-11-26', first_conversation_due: '2026-12-21', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    consultationIdA = (
+      await database.db.insertInto('consultations').values({ practice_id: tenantA.practiceId, team_id: tenantA.teamId, subject: 'Vraag A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+    ).id;
+    const referralA = (key: string) => ({
+      source: 'practice' as const,
+      practice_id: tenantA.practiceId,
+      idempotency_key: key,
+      team_id: tenantA.teamId,
+      status: 'received' as const,
+      patient_name: REFERRAL_PATIENT,
+      patient_postcode: '7552 AB',
+      handover: 'phone_together' as const,
+      contact_channel: 'phone' as const,
+      requested_on: '2026-11-23',
+      first_contact_due: '2026-11-26',
+      first_conversation_due: '2026-12-21',
+      updated_at: new Date(),
+    });
+    referralIdA = (await database.db.insertInto('referrals').values({ ...referralA('matrix-referral-a'), reference: 'KL-MATRIXA' }).returning('id').executeTakeFirstOrThrow()).id;
+    forwardedReferralIdA = (await database.db.insertInto('referrals').values({ ...referralA('matrix-forwarded-a'), reference: 'KL-MATRIXF', status: 'requested' }).returning('id').executeTakeFirstOrThrow()).id;
+    await database.db.insertInto('referral_events').values({ referral_id: forwardedReferralIdA, type: 'forwarded', from_status: 'received', to_status: 'requested', from_team_id: tenantB.teamId, to_team_id: tenantA.teamId, note: 'hoort bij team A' }).execute();
     app = createApp({ db: database.db, config: testConfig(), log: createLogger('silent') });
   });
   after(async () => database.close());
@@ -257,6 +382,34 @@ describe('authorization matrix', () => {
       const [method, path] = route.split(' ') as [string, string];
       const res = await call(method, path);
       assert.ok(res.status === 303 || res.status === 401, `${route} anonymous → ${res.status}`);
+    }
+  });
+
+  test('a team that forwarded a referral reads along but cannot act on it; the practice of another tenant never sees it', async () => {
+    const path = `/verwijzingen/${forwardedReferralIdA}`;
+    for (const role of ['team_member', 'team_admin'] as const) {
+      const read = await call('GET', path, tenantB.users[role]);
+      assert.equal(read.status, 200, `team B (${role}) reads the referral it held`);
+      assert.match(await read.text(), /alleen meelezen/);
+      for (const action of ['accepteren', 'contactpoging', 'eerste-contact', 'eerste-gesprek', 'al-bekend', 'doorsturen', 'afwijzen', 'afsluiten']) {
+        assert.equal((await call('POST', `${path}/${action}`, tenantB.users[role])).status, 404, `team B (${role}) cannot ${action}`);
+      }
+    }
+    for (const role of ['practice_staff', 'practice_admin'] as const) {
+      assert.equal((await call('GET', path, tenantB.users[role])).status, 404);
+      assert.doesNotMatch(await (await call('GET', '/verwijzingen', tenantB.users[role])).text(), new RegExp(REFERRAL_PATIENT));
+    }
+    assert.doesNotMatch(await (await call('GET', '/inbox?tab=open', tenantB.users.team_member)).text(), /KL-MATRIXA/);
+  });
+
+  test('region coordinators and administrators see no patient data on any page they may open', async () => {
+    for (const role of ['region_coordinator', 'admin'] as const) {
+      for (const [route, expectation] of Object.entries(matrix)) {
+        const [method, path] = route.split(' ') as [string, string];
+        if (method !== 'GET' || expectation.kind !== 'roles' || !expectation.roles.includes(role)) continue;
+        const res = await call('GET', concretePath(path), tenantA.users[role]);
+        assert.ok(!(await res.text()).includes(REFERRAL_PATIENT), `${route} as ${role} shows a patient's name`);
+      }
     }
   });
 
