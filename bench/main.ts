@@ -1,0 +1,62 @@
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
+import { startTemporaryPostgres } from '../test/support/postgres.ts';
+import { seedNationalMap, SIZES } from './seed-national-map.ts';
+import { benchSearch, checkSameResults } from './search-bench.ts';
+import { fmt } from './measure.ts';
+
+/**
+ * `npm run bench [-- search]`: performance figures measured in one run, as ratios to hand-written
+ * SQL for the same work. Starts its own PostgreSQL (Debian's binaries) and an in-memory PGlite.
+ */
+const which = new Set(process.argv.slice(2));
+const all = which.size === 0;
+const TOTAL = Number(process.env['BENCH_SEARCHES'] ?? 1000);
+const CONCURRENCY = 10;
+
+async function withDatabase(kind: 'postgres' | 'pglite', work: (handle: DatabaseHandle) => Promise<void>) {
+  if (kind === 'postgres') {
+    const pg = await startTemporaryPostgres();
+    if (!pg) {
+      console.log('PostgreSQL is not installed: skipping the PostgreSQL figures.');
+      return;
+    }
+    const handle = await openDatabase({ databaseUrl: pg.url, dataDir: '' });
+    try {
+      await migrateToLatest(handle.db);
+      await work(handle);
+    } finally {
+      await handle.close();
+      await pg.stop();
+    }
+  } else {
+    const handle = await openDatabase({ dataDir: 'memory://' });
+    try {
+      await migrateToLatest(handle.db);
+      await work(handle);
+    } finally {
+      await handle.close();
+    }
+  }
+}
+
+const rows: string[] = [];
+if (all || which.has('search')) {
+  console.log(`Search: ${SIZES.services.toLocaleString('en')} services, ${SIZES.locations.toLocaleString('en')} locations, ${SIZES.pc4} PC4 areas; ${TOTAL} searches per side at concurrency ${CONCURRENCY}.`);
+  for (const kind of ['postgres', 'pglite'] as const) {
+    await withDatabase(kind, async ({ db }) => {
+      const started = performance.now();
+      const map = await seedNationalMap(db);
+      console.log(`  ${kind}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      if (!(await checkSameResults(db, map.pc4s[100]!, 'debt_counselling'))) throw new Error('app search and raw SQL disagree; the comparison would be meaningless');
+      const r = await benchSearch(db, map.pc4s, { total: TOTAL, concurrency: CONCURRENCY });
+      rows.push(
+        `| search | ${kind} | app | ${fmt(r.app.p50)} | ${fmt(r.app.p95)} | ${fmt(r.app.p99)} |`,
+        `| search | ${kind} | raw SQL | ${fmt(r.raw.p50)} | ${fmt(r.raw.p95)} | ${fmt(r.raw.p99)} |`,
+        `| search | ${kind} | ratio app/raw | ${(r.app.p50 / r.raw.p50).toFixed(2)}× | ${(r.app.p95 / r.raw.p95).toFixed(2)}× | ${(r.app.p99 / r.raw.p99).toFixed(2)}× |`,
+      );
+    });
+  }
+}
+
+console.log('\n| bench | database | what | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
