@@ -64,7 +64,8 @@ export async function seedNationalMap(db: Database): Promise<NationalMap> {
   });
 
   // Areas: most services cover a municipality, some a few PC4 areas, some a district.
-  const areas = serviceIds.flatMap((serviceId, i) => {
+  type AreaRow = { service_id: string; municipality_code: string | null; district_code: string | null; pc4: string | null };
+  const areas = serviceIds.flatMap((serviceId, i): AreaRow[] => {
     const m = municipalityCodes[i % municipalityCodes.length]!;
     const r = random();
     if (r < 0.7) return [{ service_id: serviceId, municipality_code: m, district_code: null, pc4: null }];

@@ -240,7 +240,7 @@ function concretePath(path: string): string {
     '/overleg/:id/sluiten': consultationIdA,
   };
   if (path === '/assets/:file') return '/assets/app.css';
-  if (path === '/zelftest/uitslag') return '/zelftest/uitslag?n=some&h=debt_counselling&u=&lang=nl';
+  if (path === '/zelftest/uitslag') return '/zelftest/uitslag?n=some&h=debt_counselling&u=';
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
   return id ? path.replace(':id', id) : path;
 }

@@ -12,6 +12,8 @@ import { loadShippedPostcodeAreas } from '../routing/reference-data.ts';
 import { importCbsPostcodes } from '../routing/import-cbs-postcodes.ts';
 import { createUser, userSchema } from '../admin/users.ts';
 import { translator } from '../platform/i18n.ts';
+import { purgeExpiredPersonalData } from '../referrals/purge-retention.ts';
+import { hsdsExportCommand, hsdsImportCommand, hsdsUsage, tokenCreateCommand, tokenRevokeCommand } from '../interop/hsds/cli.ts';
 
 /**
  * Admin commands: `npm run cli -- <command> [options]`. Works on the same database as the app
@@ -23,12 +25,13 @@ const usage = `Gebruik / usage: npm run cli -- <command>
   db:migrate                         apply database migrations
   seed:demo                          add the Twente demo data (skipped when present)
   audit:verify                       check the audit log hash chain; names the first broken entry
+  retention:purge                    erase personal data of referrals closed longer than RETENTION_MONTHS ago
   postcodes:import FILE              load the CBS table 'Buurt, wijk en gemeente voor postcode huisnummer'
                                      (PC6;Huisnummer;Buurt;Wijk;Gemeente; ';' or ','); replaces the current one
   user:create --email E --name N --role R [--practice AGB | --team ID | --region ID] --password P
                                      roles: practice_staff, practice_admin, team_member, team_admin,
                                      region_coordinator, admin
-`;
+${hsdsUsage}`;
 
 async function run(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -71,8 +74,21 @@ async function run(argv: string[]): Promise<number> {
         console.log(`Imported ${report.rows} addresses (${report.skipped} lines skipped${report.firstSkippedLines.length ? `, first at lines ${report.firstSkippedLines.join(', ')}` : ''}); ${report.pc4Areas} PC4 areas derived.`);
         return 0;
       }
+      case 'retention:purge': {
+        const report = await purgeExpiredPersonalData(database.db, ctx, { retentionMonths: config.retentionMonths, maxBatches: Number.MAX_SAFE_INTEGER });
+        console.log(`Personal data erased of ${report.erased} referral(s) closed more than ${config.retentionMonths} months ago.`);
+        return 0;
+      }
       case 'user:create':
         return await userCreate(database.db, ctx, rest);
+      case 'hsds:export':
+        return await hsdsExportCommand(database.db, ctx, rest);
+      case 'hsds:import':
+        return await hsdsImportCommand(database.db, ctx, rest);
+      case 'token:create':
+        return await tokenCreateCommand(database.db, ctx, rest);
+      case 'token:revoke':
+        return await tokenRevokeCommand(database.db, ctx, rest);
       default:
         console.error(`Unknown command: ${command}\n\n${usage}`);
         return 2;

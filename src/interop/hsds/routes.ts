@@ -1,0 +1,110 @@
+import type { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../../platform/db/schema.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { translator } from '../../platform/i18n.ts';
+import type { AppContext, AppEnv, Services } from '../../platform/http/types.ts';
+import { authenticateApiToken } from './authenticate-api-token.ts';
+import { exportMap } from './export-map.ts';
+import { findRegionId } from './find-region.ts';
+import { getOrganization, organizationNotFound } from './get-organization.ts';
+import { getService, serviceNotFound } from './get-service.ts';
+import { importMap } from './import-map.ts';
+import { listOrganizations } from './list-organizations.ts';
+import { listServices } from './list-services.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The HSDS 3 API of the social map under /api/hsds. It trusts bearer tokens only (never the
+ * browser session): the read endpoints are public and add professional contacts for a valid
+ * token; export and import need a token of an administrator (or, for export, a coordinator).
+ * The platform's CSRF check skips /api/ requests that carry an Authorization header.
+ */
+export function registerHsdsRoutes(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+  app.use('/api/hsds/*', bearerToken(services));
+
+  app.get('/api/hsds/services', async (c) => c.json(await listServices(db, c.req.query(), { includeProfessional: hasToken(c) })));
+  app.get('/api/hsds/services/:id', async (c) => c.json(await getService(db, uuidParam(c, serviceNotFound), { includeProfessional: hasToken(c) })));
+  app.get('/api/hsds/organizations', async (c) => c.json(await listOrganizations(db, c.req.query())));
+  app.get('/api/hsds/organizations/:id', async (c) => c.json(await getOrganization(db, uuidParam(c, organizationNotFound), { includeProfessional: hasToken(c) })));
+
+  app.get('/api/hsds/export', tokenRole(services, ['admin', 'region_coordinator']), async (c) => c.json(await exportMap(db, c.get('ctx'))));
+
+  app.post('/api/hsds/import', tokenRole(services, ['admin']), async (c) => {
+    const ctx = c.get('ctx');
+    const body: unknown = await c.req.json().catch(() => {
+      throw new AppError('bad_json', 400, { nl: 'Stuur een HSDS-document als JSON (Content-Type: application/json).', en: 'Send an HSDS document as JSON (Content-Type: application/json).' });
+    });
+    const region = c.req.query('region');
+    const regionId = region ? await findRegionId(db, region) : (ctx.actor?.regionId ?? null);
+    return c.json({ imported: await importMap(db, ctx, body, { regionId }) });
+  });
+}
+
+function hasToken(c: AppContext): boolean {
+  return c.get('ctx').actor !== null;
+}
+
+function uuidParam(c: AppContext, notFound: () => AppError): string {
+  const id = c.req.param('id');
+  if (!id || !UUID.test(id)) throw notFound();
+  return id.toLowerCase();
+}
+
+const unauthorizedMessages = {
+  missing: { nl: 'Hiervoor is een API-token nodig: stuur Authorization: Bearer <token>.', en: 'This needs an API token: send Authorization: Bearer <token>.' },
+  refused: { nl: 'Dit token is onbekend, ingetrokken of van een geblokkeerde gebruiker.', en: 'This token is unknown, revoked or belongs to a blocked user.' },
+};
+
+function unauthorized(c: AppContext, reason: keyof typeof unauthorizedMessages) {
+  const t = translator(c.get('ctx').lang);
+  // Answered here rather than thrown: the platform turns a thrown 401 into a redirect to the sign-in page.
+  return c.json({ error: t(unauthorizedMessages[reason]) }, 401, { 'WWW-Authenticate': 'Bearer realm="korte-lijn"' });
+}
+
+const roleRefused = () =>
+  new AppError('forbidden', 403, {
+    nl: 'Met dit token mag dit niet: exporteren kan een beheerder of regionale aanjager, importeren alleen een beheerder.',
+    en: 'This token may not do this: export is for administrators and regional coordinators, import for administrators only.',
+  });
+
+/**
+ * Reads `Authorization: Bearer <token>`. No header: an anonymous caller (ctx.actor null, whatever
+ * the cookies say). A header with a bad, revoked or blocked token: 401, audited.
+ */
+function bearerToken(services: Services) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const ctx = c.get('ctx');
+    ctx.actor = null;
+    const header = c.req.header('authorization');
+    if (header !== undefined) {
+      const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+      const actor = token ? await authenticateApiToken(services.db, token) : null;
+      if (!actor) {
+        await writeAudit(services.db, ctx, { action: 'api_token.refused', subjectType: 'route', subjectId: c.req.path, outcome: 'denied', details: { reason: token ? 'unknown_or_revoked' : 'malformed_header' } });
+        return unauthorized(c, 'refused');
+      }
+      ctx.actor = actor;
+    }
+    await next();
+    // Answers differ with and without a token: keep shared caches from mixing them up.
+    c.header('Vary', 'Authorization');
+    if (ctx.actor) c.header('Cache-Control', 'no-store');
+  });
+}
+
+/** Export and import: a token is required, of one of these roles. */
+function tokenRole(services: Services, roles: readonly Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const ctx = c.get('ctx');
+    if (!ctx.actor) return unauthorized(c, 'missing');
+    if (!roles.includes(ctx.actor.role)) {
+      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'role' } });
+      throw roleRefused();
+    }
+    await next();
+  });
+}
