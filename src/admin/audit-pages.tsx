@@ -10,6 +10,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import { Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, Table, TextField, formatDateTime } from '../platform/ui/components.tsx';
 import { roleLabels, isRole } from '../platform/auth/roles.ts';
 import type { Translate } from '../platform/i18n.ts';
+import { auditActionLabel } from './audit-labels.ts';
 
 const outcomeLabels = {
   success: { nl: 'gelukt', en: 'succeeded' },
@@ -67,7 +68,7 @@ export function registerAuditPages(app: Hono<AppEnv>, services: Services): void 
         <ErrorSummary view={v} errors={parsed.ok ? {} : parsed.errors} />
         <form method="get" action="/beheer/auditlog" class="kl-filters" role="search" aria-label={t({ nl: 'Filters', en: 'Filters' })}>
           <TextField view={v} name="gebruiker" type="email" label={{ nl: 'E-mailadres gebruiker', en: 'User e-mail address' }} value={filters.gebruiker} />
-          <SelectField view={v} name="actie" label={{ nl: 'Actie', en: 'Action' }} value={filters.actie} placeholder={{ nl: 'Alle acties', en: 'All actions' }} options={actions.map((a) => ({ value: a, label: a }))} />
+          <SelectField view={v} name="actie" label={{ nl: 'Actie', en: 'Action' }} value={filters.actie} placeholder={{ nl: 'Alle acties', en: 'All actions' }} options={actions.map((a) => ({ value: a, label: auditActionLabel(a, t) }))} />
           <TextField view={v} name="van" type="date" label={{ nl: 'Vanaf datum', en: 'From date' }} value={filters.van} errors={parsed.ok ? {} : parsed.errors} />
           <TextField view={v} name="tot" type="date" label={{ nl: 'Tot en met datum', en: 'Up to and including' }} value={filters.tot} errors={parsed.ok ? {} : parsed.errors} />
           <Button variant="secondary">{t({ nl: 'Filteren', en: 'Filter' })}</Button>
@@ -80,7 +81,7 @@ export function registerAuditPages(app: Hono<AppEnv>, services: Services): void 
             formatDateTime(r.at, v.lang),
             r.actor_email ?? t({ nl: 'systeem / onbekend', en: 'system / unknown' }),
             r.actor_role && isRole(r.actor_role) ? t(roleLabels[r.actor_role]) : '—',
-            r.action,
+            auditActionLabel(r.action, t),
             r.subject_type ? `${r.subject_type}${r.subject_id ? ` ${r.subject_id}` : ''}` : '—',
             t(outcomeLabels[r.outcome]),
             r.ip ?? '—',

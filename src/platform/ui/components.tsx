@@ -17,7 +17,7 @@ export function ErrorSummary({ view, errors }: { view: ViewContext; errors: Fiel
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary">
+    <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary" autofocus>
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="error-summary-title">
           {view.t({ nl: 'Controleer het formulier', en: 'Please check the form' })}
@@ -155,7 +155,8 @@ export function ButtonLink(props: { href: string; children: Child; variant?: 'pr
 
 export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; children: Child }) {
   return (
-    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.type === 'error' ? 'alert' : 'status'}>
+    // An error is focused on arrival (like the error summary), so keyboard and screen-reader users start there.
+    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.type === 'error' ? 'alert' : 'status'} tabindex={props.type === 'error' ? -1 : undefined} autofocus={props.type === 'error' ? true : undefined}>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">{props.children}</div>
       </div>

@@ -1,0 +1,58 @@
+import type { Text } from '../platform/i18n.ts';
+
+/** Readable names for audit actions; an action without a label is shown as its code. */
+export const auditActionLabels: Record<string, Text> = {
+  'access.denied': { nl: 'Toegang geweigerd', en: 'Access denied' },
+  'admin.organisation_created': { nl: 'Organisatie aangemaakt', en: 'Organisation created' },
+  'admin.organisation_updated': { nl: 'Organisatie gewijzigd', en: 'Organisation changed' },
+  'admin.password_reset': { nl: 'Wachtwoord opnieuw ingesteld', en: 'Password reset' },
+  'admin.team_created': { nl: 'Team aangemaakt', en: 'Team created' },
+  'admin.team_updated': { nl: 'Team gewijzigd', en: 'Team changed' },
+  'admin.user_created': { nl: 'Gebruiker aangemaakt', en: 'User created' },
+  'admin.user_updated': { nl: 'Gebruiker gewijzigd', en: 'User changed' },
+  'admin.user_disabled': { nl: 'Account geblokkeerd', en: 'Account blocked' },
+  'admin.user_enabled': { nl: 'Account weer toegestaan', en: 'Account allowed again' },
+  'api_token.create': { nl: 'API-sleutel gemaakt', en: 'API token created' },
+  'api_token.refused': { nl: 'API-sleutel geweigerd', en: 'API token refused' },
+  'api_token.revoke': { nl: 'API-sleutel ingetrokken', en: 'API token revoked' },
+  'audit.viewed': { nl: 'Auditlog bekeken', en: 'Audit log viewed' },
+  'auth.login': { nl: 'Ingelogd', en: 'Signed in' },
+  'auth.login_failed': { nl: 'Inloggen mislukt', en: 'Sign-in failed' },
+  'auth.login_throttled': { nl: 'Inloggen tijdelijk geblokkeerd', en: 'Sign-in temporarily blocked' },
+  'auth.logout': { nl: 'Uitgelogd', en: 'Signed out' },
+  'auth.password_change_failed': { nl: 'Wachtwoord wijzigen mislukt', en: 'Password change failed' },
+  'auth.password_changed': { nl: 'Wachtwoord gewijzigd', en: 'Password changed' },
+  'auth.totp_enrolled': { nl: 'Tweestapsverificatie ingesteld', en: 'Two-step verification set up' },
+  'auth.totp_failed': { nl: 'Inlogcode fout', en: 'Sign-in code wrong' },
+  'auth.totp_passed': { nl: 'Inlogcode goed', en: 'Sign-in code correct' },
+  'consultation.asked': { nl: 'Overlegvraag gesteld', en: 'Consultation question asked' },
+  'consultation.closed': { nl: 'Overleg gesloten', en: 'Consultation closed' },
+  'consultation.message_added': { nl: 'Overlegbericht', en: 'Consultation message' },
+  'hsds.export': { nl: 'Sociale kaart geëxporteerd', en: 'Social map exported' },
+  'hsds.import': { nl: 'Sociale kaart geïmporteerd', en: 'Social map imported' },
+  'referral.consent_withdrawn': { nl: 'Toestemming ingetrokken', en: 'Consent withdrawn' },
+  'referral.created': { nl: 'Verwijzing verstuurd', en: 'Referral sent' },
+  'referral.escalated': { nl: 'Verwijzing over termijn gemeld', en: 'Overdue referral escalated' },
+  'referral.list_read': { nl: 'Lijst met verwijzingen bekeken', en: 'Referral list viewed' },
+  'referral.message_added': { nl: 'Bericht bij verwijzing', en: 'Message on referral' },
+  'referral.personal_data_erased': { nl: 'Persoonsgegevens gewist', en: 'Personal data erased' },
+  'referral.read': { nl: 'Verwijzing bekeken', en: 'Referral viewed' },
+  'referral.viewed': { nl: 'Verwijzing bekeken', en: 'Referral viewed' },
+  'referral.updated': { nl: 'Verwijzing bijgewerkt', en: 'Referral updated' },
+  'routing.postcodes_imported': { nl: 'Postcodetabel ingelezen', en: 'Postcode table imported' },
+  'routing.region_fallback_set': { nl: 'Regionaal loket ingesteld', en: 'Regional desk set' },
+  'routing.rule_added': { nl: 'Routeringsregel toegevoegd', en: 'Routing rule added' },
+  'routing.rule_removed': { nl: 'Routeringsregel verwijderd', en: 'Routing rule removed' },
+  'socialmap.contact_created': { nl: 'Contactpersoon toegevoegd', en: 'Contact added' },
+  'socialmap.contact_replaced': { nl: 'Contactpersoon vervangen', en: 'Contact replaced' },
+  'socialmap.contact_updated': { nl: 'Contactpersoon gewijzigd', en: 'Contact changed' },
+  'socialmap.location_created': { nl: 'Locatie toegevoegd', en: 'Location added' },
+  'socialmap.location_updated': { nl: 'Locatie gewijzigd', en: 'Location changed' },
+  'socialmap.service_created': { nl: 'Dienst toegevoegd', en: 'Service added' },
+  'socialmap.service_updated': { nl: 'Dienst gewijzigd', en: 'Service changed' },
+};
+
+export function auditActionLabel(action: string, t: (text: Text) => string): string {
+  const label = auditActionLabels[action];
+  return label ? t(label) : action;
+}
