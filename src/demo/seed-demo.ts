@@ -5,6 +5,8 @@ import { createOrganisation } from '../admin/organisations.ts';
 import { createTeam } from '../admin/teams.ts';
 import { createUser } from '../admin/users.ts';
 import { twenteMunicipalities } from './twente.ts';
+import { seedSocialMap } from './seed-socialmap.ts';
+import { seedDemoReferrals } from './seed-referrals.ts';
 
 /** Shown at start-up. Everyone in the demo is fictitious. */
 export const DEMO_PASSWORD = 'Korte-Lijn-demo-2026';
@@ -94,5 +96,7 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
       DEMO_PASSWORD,
     );
   }
+  await seedSocialMap(db, ctx, { regionId: region.id, municipalities, geldmaatjesId: geldmaatjes, netwerkId: netwerk, teams: { ...teams, regionalDesk } });
+  await seedDemoReferrals(db, ctx, 'assistent@demo.kortelijn.nl');
   return 'seeded';
 }

@@ -3,10 +3,11 @@ import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/http/app.tsx';
 import { anyRole, authorize } from '../platform/http/authorize.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Heading1, Paragraph } from '../platform/ui/components.tsx';
+import { ButtonLink, Heading1, Paragraph } from '../platform/ui/components.tsx';
 import { navigationFor } from '../platform/ui/navigation.ts';
 import { roleLabels } from '../platform/auth/roles.ts';
 import { fill } from '../platform/i18n.ts';
+import { HomeSocialMapSearch } from '../socialmap/search-pages.tsx';
 
 /** Start page after sign-in: what this role can do here, as large plain links. */
 export function registerHomeRoutes(app: Hono<AppEnv>, services: Services): void {
@@ -19,6 +20,18 @@ export function registerHomeRoutes(app: Hono<AppEnv>, services: Services): void 
       <Page view={v} title={t({ nl: 'Start', en: 'Home' })}>
         <Heading1>{fill(t({ nl: 'Welkom, {name}', en: 'Welcome, {name}' }), { name: actor.name })}</Heading1>
         <Paragraph>{fill(t({ nl: 'U bent ingelogd als {role}.', en: 'You are signed in as {role}.' }), { role: t(roleLabels[actor.role]) })}</Paragraph>
+        {actor.role === 'practice_staff' || actor.role === 'practice_admin' ? (
+          <div class="kl-actions">
+            <ButtonLink href="/verwijzingen/nieuw">{t({ nl: 'Nieuwe verwijzing', en: 'New referral' })}</ButtonLink>
+            <ButtonLink href="/verwijzingen" variant="secondary">{t({ nl: 'Mijn verwijzingen', en: 'My referrals' })}</ButtonLink>
+          </div>
+        ) : null}
+        {actor.role === 'team_member' || actor.role === 'team_admin' ? (
+          <div class="kl-actions">
+            <ButtonLink href="/inbox">{t({ nl: 'Naar de inbox', en: 'Go to the inbox' })}</ButtonLink>
+          </div>
+        ) : null}
+        <HomeSocialMapSearch view={v} actor={actor} />
         <h2 class="utrecht-heading-2">{t({ nl: 'Wat wilt u doen?', en: 'What would you like to do?' })}</h2>
         <ul class="kl-card-grid">
           {tasks.map((item) => (

@@ -1,0 +1,158 @@
+import type { Database } from '../platform/db/database.ts';
+import { notFound } from '../platform/errors.ts';
+import type { TimeSlot } from './opening-hours.ts';
+
+/**
+ * What the edit forms need: the stored entry (with its hours and links) and the choices the
+ * organisation has (its teams and locations, the municipalities and districts of its region).
+ */
+export interface ServiceFormOptions {
+  organisation: { id: string; name: string; region_id: string };
+  teams: Array<{ id: string; name: string }>;
+  locations: Array<{ id: string; name: string; city: string | null }>;
+  municipalities: Array<{ code: string; name: string }>;
+  districts: Array<{ code: string; name: string; municipalityName: string }>;
+}
+
+export async function loadServiceFormOptions(db: Database, organisationId: string): Promise<ServiceFormOptions> {
+  const organisation = await db.selectFrom('organisations').select(['id', 'name', 'region_id']).where('id', '=', organisationId).executeTakeFirst();
+  if (!organisation) throw notFound('organisation');
+  const [teams, locations, municipalityRows] = await Promise.all([
+    db.selectFrom('teams').select(['id', 'name']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
+    db.selectFrom('locations').select(['id', 'name', 'city']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
+    db
+      .selectFrom('organisations')
+      .select(['cbs_code', 'name', 'city'])
+      .where('kind', '=', 'municipality')
+      .where('region_id', '=', organisation.region_id)
+      .where('cbs_code', 'is not', null)
+      .orderBy('name')
+      .execute(),
+  ]);
+  const municipalities = municipalityRows.map((m) => ({ code: m.cbs_code!, name: m.city ?? m.name.replace(/^Gemeente\s+/, '') }));
+  const names = new Map(municipalities.map((m) => [m.code, m.name]));
+  const districts = municipalities.length
+    ? (await db.selectFrom('districts').select(['code', 'name', 'municipality_code']).where('municipality_code', 'in', [...names.keys()]).orderBy('code').execute()).map((d) => ({
+        code: d.code,
+        name: d.name,
+        municipalityName: names.get(d.municipality_code) ?? d.municipality_code,
+      }))
+    : [];
+  return { organisation, teams, locations, municipalities, districts };
+}
+
+export interface StoredService {
+  id: string;
+  organisation_id: string;
+  team_id: string | null;
+  name: string;
+  description: string;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  status: 'active' | 'inactive';
+  categories: string[];
+  is_free: boolean;
+  fees_description: string | null;
+  eligibility_description: string | null;
+  application_process: string | null;
+  languages: string[];
+  areas: { municipalities: string[]; districts: string[]; pc4s: string[] };
+  location_ids: string[];
+  phone_hours: TimeSlot[];
+}
+
+export async function loadService(db: Database, id: string): Promise<StoredService> {
+  const service = await db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!service) throw notFound('service');
+  const [areas, links, hours] = await Promise.all([
+    db.selectFrom('service_areas').select(['municipality_code', 'district_code', 'pc4']).where('service_id', '=', id).execute(),
+    db.selectFrom('service_locations').select('location_id').where('service_id', '=', id).execute(),
+    db.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('service_id', '=', id).where('kind', '=', 'phone').execute(),
+  ]);
+  return {
+    ...service,
+    areas: {
+      municipalities: areas.flatMap((a) => (a.municipality_code ? [a.municipality_code] : [])),
+      districts: areas.flatMap((a) => (a.district_code ? [a.district_code] : [])),
+      pc4s: areas.flatMap((a) => (a.pc4 ? [a.pc4] : [])).sort(),
+    },
+    location_ids: links.map((l) => l.location_id),
+    phone_hours: hours,
+  };
+}
+
+export interface StoredLocation {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  name: string;
+  description: string | null;
+  street: string | null;
+  house_number: string | null;
+  postcode: string | null;
+  city: string | null;
+  is_walk_in: boolean;
+  accessibility: string | null;
+  last_verified_at: Date | null;
+  opening_hours: TimeSlot[];
+  walk_in_hours: TimeSlot[];
+}
+
+export async function loadLocation(db: Database, id: string): Promise<StoredLocation> {
+  const location = await db
+    .selectFrom('locations')
+    .innerJoin('organisations', 'organisations.id', 'locations.organisation_id')
+    .selectAll('locations')
+    .select('organisations.name as organisation_name')
+    .where('locations.id', '=', id)
+    .executeTakeFirst();
+  if (!location) throw notFound('location');
+  const hours = await db.selectFrom('schedules').select(['kind', 'weekday', 'opens_at', 'closes_at']).where('location_id', '=', id).execute();
+  return {
+    ...location,
+    opening_hours: hours.filter((h) => h.kind === 'opening'),
+    walk_in_hours: hours.filter((h) => h.kind === 'walk_in'),
+  };
+}
+
+export interface StoredContact {
+  id: string;
+  organisation_id: string;
+  service_id: string | null;
+  service_name: string | null;
+  name: string;
+  job_title: string | null;
+  phone: string | null;
+  email: string | null;
+  visibility: 'public' | 'professional';
+  ended_at: Date | null;
+  last_verified_at: Date | null;
+  phone_hours: TimeSlot[];
+}
+
+export async function loadContact(db: Database, id: string): Promise<StoredContact> {
+  const contact = await db
+    .selectFrom('contacts')
+    .leftJoin('services', 'services.id', 'contacts.service_id')
+    .selectAll('contacts')
+    .select('services.name as service_name')
+    .where('contacts.id', '=', id)
+    .executeTakeFirst();
+  if (!contact) throw notFound('contact');
+  const hours = await db.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('contact_id', '=', id).where('kind', '=', 'phone').execute();
+  return { ...contact, phone_hours: hours };
+}
+
+/** The name of a service and the organisation it belongs to (the header of its sub-forms). */
+export async function loadServiceHeader(db: Database, id: string): Promise<{ id: string; name: string; organisation_id: string }> {
+  const service = await db.selectFrom('services').select(['id', 'name', 'organisation_id']).where('id', '=', id).executeTakeFirst();
+  if (!service) throw notFound('service');
+  return service;
+}
+
+export async function loadOrganisationHeader(db: Database, id: string): Promise<{ id: string; name: string }> {
+  const org = await db.selectFrom('organisations').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  if (!org) throw notFound('organisation');
+  return org;
+}

@@ -1,0 +1,235 @@
+import type { Hono } from 'hono';
+import type { AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/http/app.tsx';
+import { validateValues } from '../platform/http/forms.ts';
+import { fill } from '../platform/i18n.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Button, ErrorSummary, Heading1, Paragraph, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
+import { parsePostcode } from '../routing/postcode.ts';
+import { resolveAddress } from '../routing/resolve-address.ts';
+import { categories, categoryLabels } from './categories.ts';
+import { amsterdamWeekday } from './opening-hours.ts';
+import { searchSchema } from './search-form.ts';
+import { searchServices, type SearchResult } from './search-services.ts';
+import type { LocationCard } from './service-cards.ts';
+import { addressLine, categoryNames, Facts, languageNames, telHref, WeekHours, type FactRow } from './views.tsx';
+
+type Values = Record<string, string | undefined>;
+
+/**
+ * The resident's page: no sign-in, plain Dutch (B1) with an English twin. Walk-in points and help
+ * for a postcode. Only what organisations publish for residents: public contacts, never the direct
+ * lines meant for professionals (the search loads them with audience 'public').
+ */
+function PublicSearchForm(props: { view: ViewContext; values: Values; errors?: FieldErrors }) {
+  const { view } = props;
+  return (
+    <form method="get" action="/hulp" class="utrecht-form kl-search" role="search" aria-label={view.t({ nl: 'Hulp zoeken', en: 'Find help' })} novalidate>
+      <div class="kl-search__fields">
+        <TextField
+          view={view}
+          name="postcode"
+          required
+          size="postcode"
+          autocomplete="postal-code"
+          label={{ nl: 'Uw postcode', en: 'Your postcode' }}
+          description={{ nl: 'Bijvoorbeeld 7511 AB', en: 'For example 7511 AB' }}
+          value={props.values['postcode']}
+          errors={props.errors}
+        />
+        <SelectField
+          view={view}
+          name="hulpvraag"
+          label={{ nl: 'Waar zoekt u hulp bij?', en: 'What do you need help with?' }}
+          placeholder={{ nl: 'Alles laten zien', en: 'Show everything' }}
+          value={props.values['hulpvraag']}
+          options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
+          errors={props.errors}
+        />
+      </div>
+      <Button>{view.t({ nl: 'Zoek hulp', en: 'Find help' })}</Button>
+    </form>
+  );
+}
+
+interface WalkInPoint {
+  location: LocationCard;
+  services: string[];
+}
+
+/** Walk-in locations of the services found, each once, with the services you can ask for there. */
+function walkInPoints(results: readonly SearchResult[]): WalkInPoint[] {
+  const points = new Map<string, WalkInPoint>();
+  for (const r of results) {
+    for (const l of r.card.locations) {
+      if (!l.isWalkIn || l.walkInHours.length === 0) continue;
+      const point = points.get(l.id) ?? { location: l, services: [] };
+      point.services.push(r.card.name);
+      points.set(l.id, point);
+    }
+  }
+  return [...points.values()];
+}
+
+function PublicResults(props: { view: ViewContext; results: SearchResult[]; postcode: string; today: number }) {
+  const { view, today } = props;
+  const t = view.t;
+  const points = walkInPoints(props.results);
+  return (
+    <>
+      <section aria-labelledby="walk-in-title">
+        <h2 class="utrecht-heading-2" id="walk-in-title">
+          {t({ nl: 'Binnenlopen zonder afspraak', en: 'Walk in without an appointment' })}
+        </h2>
+        {points.length === 0 ? (
+          <Paragraph>{t({ nl: 'Voor deze postcode kennen we geen inloop. Bel een van de organisaties hieronder.', en: 'We know of no walk-in point for this postcode. Call one of the organisations below.' })}</Paragraph>
+        ) : (
+          <ul class="kl-card-grid">
+            {points.map((p) => (
+              <li class="kl-card">
+                <h3 class="utrecht-heading-3">{p.location.name}</h3>
+                <p class="utrecht-paragraph">{addressLine(p.location)}</p>
+                <p class="utrecht-paragraph">
+                  <strong>{t({ nl: 'U kunt binnenlopen op:', en: 'You can walk in on:' })}</strong>
+                </p>
+                <WeekHours view={view} slots={p.location.walkInHours} today={today} />
+                <p class="utrecht-paragraph kl-muted">
+                  {t({ nl: 'Hier kunt u terecht voor: ', en: 'Ask here about: ' })}
+                  {p.services.join(', ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="services-title">
+        <h2 class="utrecht-heading-2" id="services-title">
+          {fill(t({ nl: 'Hulp bij u in de buurt ({postcode})', en: 'Help near you ({postcode})' }), { postcode: props.postcode })}
+        </h2>
+        {props.results.length === 0 ? (
+          <Paragraph>{t({ nl: 'We vonden geen hulp die hierbij past. Kies "Alles laten zien" en zoek opnieuw.', en: 'We found no help that fits. Choose "Show everything" and search again.' })}</Paragraph>
+        ) : (
+          <ul class="kl-results">
+            {props.results.map(({ card: s }) => (
+              <li class="kl-result">
+                <article aria-labelledby={`public-${s.id}`}>
+                  <h3 class="utrecht-heading-3" id={`public-${s.id}`}>
+                    {s.name}
+                  </h3>
+                  <p class="utrecht-paragraph kl-muted">
+                    {s.organisationName} · {categoryNames(view, s.categories)}
+                  </p>
+                  {s.description ? <Paragraph>{s.description}</Paragraph> : null}
+                  <Facts
+                    rows={[
+                      [t({ nl: 'Kosten', en: 'Cost' }), s.isFree ? t({ nl: 'Gratis', en: 'Free' }) : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' }))],
+                      [
+                        t({ nl: 'Bellen', en: 'Call' }),
+                        s.phone ? (
+                          <>
+                            <a class="utrecht-link" href={telHref(s.phone)}>
+                              {s.phone}
+                            </a>
+                            <WeekHours view={view} slots={s.phoneHours} today={today} />
+                          </>
+                        ) : null,
+                      ],
+                      [
+                        t({ nl: 'Mailen', en: 'E-mail' }),
+                        s.email ? (
+                          <a class="utrecht-link" href={`mailto:${s.email}`}>
+                            {s.email}
+                          </a>
+                        ) : null,
+                      ],
+                      [
+                        t({ nl: 'Website', en: 'Website' }),
+                        s.url ? (
+                          <a class="utrecht-link" href={s.url} rel="noopener">
+                            {s.url.replace(/^https?:\/\//, '')}
+                          </a>
+                        ) : null,
+                      ],
+                      [t({ nl: 'Hoe werkt het?', en: 'How does it work?' }), s.applicationProcess],
+                      [t({ nl: 'Voor wie?', en: 'Who is it for?' }), s.eligibility],
+                      [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
+                      ...s.locations
+                        .filter((l) => !l.isWalkIn)
+                        .map((l): FactRow => [t({ nl: 'Adres', en: 'Address' }), `${l.name}, ${addressLine(l)}`]),
+                      ...s.contacts.map((c): FactRow => [
+                        t({ nl: 'Contactpersoon', en: 'Contact person' }),
+                        <>
+                          {c.name}
+                          {c.jobTitle ? `, ${c.jobTitle}` : ''}
+                          {c.phone ? (
+                            <>
+                              {' — '}
+                              <a class="utrecht-link" href={telHref(c.phone)}>
+                                {c.phone}
+                              </a>
+                            </>
+                          ) : null}
+                          {c.email ? (
+                            <>
+                              {' — '}
+                              <a class="utrecht-link" href={`mailto:${c.email}`}>
+                                {c.email}
+                              </a>
+                            </>
+                          ) : null}
+                        </>,
+                      ]),
+                    ]}
+                  />
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function PublicPage(props: { view: ViewContext; values: Values; errors?: FieldErrors; results?: SearchResult[]; postcode?: string; now: Date }) {
+  const { view } = props;
+  const t = view.t;
+  return (
+    <Page view={view} title={t({ nl: 'Hulp bij geldzorgen', en: 'Help with money worries' })}>
+      <Heading1>{t({ nl: 'Hulp bij geldzorgen in uw buurt', en: 'Help with money worries near you' })}</Heading1>
+      <Paragraph>
+        {t({
+          nl: 'Maakt u zich zorgen over geld? U bent niet de enige. Vul uw postcode in. Dan ziet u waar u zonder afspraak binnen kunt lopen en wie u kan helpen. De hulp is meestal gratis.',
+          en: 'Worried about money? You are not alone. Enter your postcode. You will see where you can walk in without an appointment and who can help you. The help is usually free.',
+        })}
+      </Paragraph>
+      <ErrorSummary view={view} errors={props.errors ?? {}} />
+      <PublicSearchForm view={view} values={props.values} errors={props.errors} />
+      {props.results ? <PublicResults view={view} results={props.results} postcode={props.postcode ?? ''} today={amsterdamWeekday(props.now)} /> : null}
+    </Page>
+  );
+}
+
+const unknownPostcode = {
+  nl: 'Deze postcode kennen we niet. Kijk of u de postcode goed hebt getypt, bijvoorbeeld 7511 AB.',
+  en: 'We do not know this postcode. Check that you typed it correctly, for example 7511 AB.',
+};
+
+export function registerPublicPages(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+
+  app.get('/hulp', async (c) => {
+    const v = view(c);
+    const now = new Date();
+    const values: Values = { postcode: c.req.query('postcode'), hulpvraag: c.req.query('hulpvraag') };
+    if (values.postcode === undefined) return c.html(<PublicPage view={v} values={{}} now={now} />);
+    const form = validateValues(searchSchema(v.t), values as Record<string, string>);
+    if (!form.ok) return c.html(<PublicPage view={v} values={values} errors={form.errors} now={now} />, 422);
+    const postcode = parsePostcode(form.data.postcode)!;
+    const address = await resolveAddress(db, postcode, null);
+    if (!address.municipalityCode) return c.html(<PublicPage view={v} values={values} errors={{ postcode: v.t(unknownPostcode) }} now={now} />, 422);
+    const results = await searchServices(db, { address, need: form.data.hulpvraag, text: null, audience: 'public' });
+    return c.html(<PublicPage view={v} values={values} results={results} postcode={postcode.display} now={now} />);
+  });
+}

@@ -1,0 +1,256 @@
+import type { Hono } from 'hono';
+import type { Actor } from '../platform/context.ts';
+import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/http/app.tsx';
+import { authorize } from '../platform/http/authorize.ts';
+import { validateValues } from '../platform/http/forms.ts';
+import { AppError } from '../platform/errors.ts';
+import { fill } from '../platform/i18n.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
+import { routeAddress, type Route } from '../routing/route-referral.ts';
+import { categories, categoryLabels } from './categories.ts';
+import { editorRoles, regionOfActor, searchRoles } from './editor-scope.ts';
+import { amsterdamWeekday, weekdayLabels } from './opening-hours.ts';
+import { searchSchema } from './search-form.ts';
+import { searchServices, type SearchResult } from './search-services.ts';
+import { addressLine, areaMatchLabels, categoryNames, Facts, Freshness, telHref, todayText, type FactRow } from './views.tsx';
+
+type Values = Record<string, string | undefined>;
+
+/**
+ * The search form: postcode of the resident, the need, optional words. A GET form, so a search is
+ * a link that can be shared and the back button works; the postcode is never logged (the request
+ * log records the path only).
+ */
+export function SocialMapSearchForm(props: { view: ViewContext; values?: Values; errors?: FieldErrors }) {
+  const { view } = props;
+  const values = props.values ?? {};
+  return (
+    <form method="get" action="/sociale-kaart" class="utrecht-form kl-search" role="search" aria-label={view.t({ nl: 'Sociale kaart doorzoeken', en: 'Search the social map' })} novalidate>
+      <div class="kl-search__fields">
+        <TextField
+          view={view}
+          name="postcode"
+          required
+          size="postcode"
+          autocomplete="off"
+          label={{ nl: 'Postcode', en: 'Postcode' }}
+          description={{ nl: 'Van het woonadres, bijvoorbeeld 7511 AB of 7511.', en: 'Of the home address, for example 7511 AB or 7511.' }}
+          value={values['postcode']}
+          errors={props.errors}
+        />
+        <SelectField
+          view={view}
+          name="hulpvraag"
+          label={{ nl: 'Hulpvraag', en: 'Need' }}
+          placeholder={{ nl: 'Alle soorten hulp', en: 'All kinds of help' }}
+          value={values['hulpvraag']}
+          options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
+          errors={props.errors}
+        />
+        <TextField view={view} name="zoekwoord" type="search" label={{ nl: 'Zoekwoord', en: 'Search words' }} value={values['zoekwoord']} errors={props.errors} />
+      </div>
+      <Button>{view.t({ nl: 'Zoeken', en: 'Search' })}</Button>
+    </form>
+  );
+}
+
+/** The search form on the start page of practice staff: postcode + need, one click to a result. */
+export function HomeSocialMapSearch(props: { view: ViewContext; actor: Actor }) {
+  if (props.actor.role !== 'practice_staff' && props.actor.role !== 'practice_admin') return null;
+  return (
+    <section aria-labelledby="home-search-title" class="kl-home-search">
+      <h2 class="utrecht-heading-2" id="home-search-title">
+        {props.view.t({ nl: 'Hulp zoeken in de sociale kaart', en: 'Find help in the social map' })}
+      </h2>
+      <SocialMapSearchForm view={props.view} />
+    </section>
+  );
+}
+
+function ResultItem(props: { view: ViewContext; result: SearchResult; today: number; now: Date }) {
+  const { view, today, now } = props;
+  const s = props.result.card;
+  const t = view.t;
+  const headingId = `service-${s.id}`;
+  return (
+    <li class="kl-result">
+      <article aria-labelledby={headingId}>
+        <h3 class="utrecht-heading-3" id={headingId}>
+          <a class="utrecht-link utrecht-link--html-a" href={`/sociale-kaart/diensten/${s.id}`}>
+            {s.name}
+          </a>
+        </h3>
+        <p class="utrecht-paragraph kl-muted">
+          {s.organisationName} · {categoryNames(view, s.categories)} · {t(areaMatchLabels[props.result.areaMatch])}
+          {props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : ''}
+        </p>
+        <p class="utrecht-paragraph">
+          <Freshness view={view} lastVerifiedAt={s.lastVerifiedAt} now={now} />
+        </p>
+        <p class="utrecht-paragraph kl-today-title">
+          <strong>{fill(t({ nl: 'Zo bereikt u hen vandaag ({day}):', en: 'How to reach them today ({day}):' }), { day: t(weekdayLabels[today]!).toLowerCase() })}</strong>
+        </p>
+        <Facts
+          rows={[
+            [
+              t({ nl: 'Telefoon', en: 'Phone' }),
+              s.phone ? (
+                <>
+                  <a class="utrecht-link" href={telHref(s.phone)}>
+                    {s.phone}
+                  </a>{' '}
+                  — {todayText(view, s.phoneHours, today)}
+                </>
+              ) : null,
+            ],
+            [
+              t({ nl: 'E-mail', en: 'E-mail' }),
+              s.email ? (
+                <a class="utrecht-link" href={`mailto:${s.email}`}>
+                  {s.email}
+                </a>
+              ) : null,
+            ],
+            ...s.locations.map((l): FactRow => [
+              l.isWalkIn ? t({ nl: 'Inloop', en: 'Walk-in' }) : t({ nl: 'Adres', en: 'Address' }),
+              <>
+                {l.name}, {addressLine(l)} — {todayText(view, l.isWalkIn ? l.walkInHours : l.openingHours, today)}
+              </>,
+            ]),
+            ...s.contacts.map((c): FactRow => [
+              t({ nl: 'Contactpersoon', en: 'Contact' }),
+              <>
+                {c.name}
+                {c.jobTitle ? `, ${c.jobTitle}` : ''}
+                {c.phone ? (
+                  <>
+                    {' — '}
+                    <a class="utrecht-link" href={telHref(c.phone)}>
+                      {c.phone}
+                    </a>{' '}
+                    ({todayText(view, c.phoneHours, today)})
+                  </>
+                ) : null}
+                {c.email ? (
+                  <>
+                    {' — '}
+                    <a class="utrecht-link" href={`mailto:${c.email}`}>
+                      {c.email}
+                    </a>
+                  </>
+                ) : null}
+              </>,
+            ]),
+          ]}
+        />
+      </article>
+    </li>
+  );
+}
+
+interface SearchPageProps {
+  view: ViewContext;
+  values: Values;
+  errors?: FieldErrors;
+  route?: Route;
+  results?: SearchResult[];
+  isEditor: boolean;
+  now: Date;
+}
+
+function SearchPage(props: SearchPageProps) {
+  const { view, now } = props;
+  const t = view.t;
+  const today = amsterdamWeekday(now);
+  return (
+    <Page view={view} title={t({ nl: 'Sociale kaart', en: 'Social map' })}>
+      <Heading1>{t({ nl: 'Sociale kaart', en: 'Social map' })}</Heading1>
+      <Paragraph>
+        {t({
+          nl: 'Zoek hulp bij geldzorgen voor het adres van de inwoner. De beste match staat bovenaan: eerst hulp in de eigen postcode of wijk, dan in de hele gemeente.',
+          en: "Find help with money worries for the resident's address. The best match comes first: help in the resident's own postcode or district, then in the whole municipality.",
+        })}
+      </Paragraph>
+      {props.isEditor ? (
+        <p class="utrecht-paragraph kl-actions">
+          <Link href="/sociale-kaart/beheer">{t({ nl: 'Gegevens bijhouden', en: 'Keep entries up to date' })}</Link>
+          <Link href="/sociale-kaart/controleren">{t({ nl: 'Te controleren', en: 'To check' })}</Link>
+        </p>
+      ) : null}
+      <ErrorSummary view={view} errors={props.errors ?? {}} />
+      <SocialMapSearchForm view={view} values={props.values} errors={props.errors} />
+      {props.route ? (
+        <div class="kl-route">
+          <Alert type="info">
+            <strong>{t({ nl: 'Verwijzen? ', en: 'Referring? ' })}</strong>
+            {t(props.route.explanation)}
+          </Alert>
+        </div>
+      ) : null}
+      {props.results ? (
+        <section aria-labelledby="results-title">
+          <h2 class="utrecht-heading-2" id="results-title">
+            {fill(t({ nl: 'Hulp voor postcode {postcode}', en: 'Help for postcode {postcode}' }), { postcode: props.route?.postcode.display ?? '' })}
+          </h2>
+          {props.results.length === 0 ? (
+            <Paragraph>
+              {t({
+                nl: 'Geen hulp gevonden die hier past. Probeer een andere hulpvraag of laat het zoekwoord weg. Twijfelt u? Verwijs naar het team hierboven.',
+                en: 'No matching help found. Try another need or leave out the search words. In doubt? Refer to the team above.',
+              })}
+            </Paragraph>
+          ) : (
+            <>
+              <Paragraph>{fill(t({ nl: '{n} resultaten, beste match eerst.', en: '{n} results, best match first.' }), { n: props.results.length })}</Paragraph>
+              <ol class="kl-results">
+                {props.results.map((r) => (
+                  <ResultItem view={view} result={r} today={today} now={now} />
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
+      ) : null}
+    </Page>
+  );
+}
+
+const unknownPostcode = {
+  nl: 'Deze postcode kennen we niet in de sociale kaart. Controleer de postcode. Woont de inwoner buiten de regio? Verwijs dan naar het regionale loket hieronder.',
+  en: 'We do not know this postcode in the social map. Check the postcode. Does the resident live outside the region? Then refer to the regional desk below.',
+};
+
+function pickValues(c: AppContext): Values {
+  return { postcode: c.req.query('postcode'), hulpvraag: c.req.query('hulpvraag'), zoekwoord: c.req.query('zoekwoord') };
+}
+
+export function registerSearchPages(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+
+  app.get('/sociale-kaart', authorize(services, { roles: searchRoles }), async (c) => {
+    const v = view(c);
+    const actor = c.get('ctx').actor!;
+    const now = new Date();
+    const base = { view: v, isEditor: editorRoles.includes(actor.role), now };
+    const values = pickValues(c);
+    if (values.postcode === undefined) return c.html(<SearchPage {...base} values={{}} />);
+
+    const form = validateValues(searchSchema(v.t), values as Record<string, string>);
+    if (!form.ok) return c.html(<SearchPage {...base} values={values} errors={form.errors} />, 422);
+    let route: Route;
+    try {
+      route = await routeAddress(db, { postcode: form.data.postcode, houseNumber: null, need: form.data.hulpvraag, regionId: await regionOfActor(db, actor) });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 422) return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(err.userMessage) }} />, 422);
+      throw err;
+    }
+    if (!route.decision.address.municipalityCode) {
+      return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(unknownPostcode) }} route={route} />, 422);
+    }
+    const results = await searchServices(db, { address: route.decision.address, need: form.data.hulpvraag, text: form.data.zoekwoord, audience: 'professional' });
+    return c.html(<SearchPage {...base} values={values} route={route} results={results} />);
+  });
+}
