@@ -24,8 +24,25 @@ export async function resolveAddress(db: Database, postcode: Postcode, houseNumb
     if (found) source = 'pc6';
   }
   if (!found) {
-    found = await db.selectFrom('postcode_areas').select(['municipality_code', 'district_code']).where('pc4', '=', postcode.pc4).executeTakeFirst();
-    if (found) source = 'pc4';
+    // The common case (PC4 only): one query with the names joined in.
+    const area = await db
+      .selectFrom('postcode_areas')
+      .leftJoin('organisations', 'organisations.cbs_code', 'postcode_areas.municipality_code')
+      .leftJoin('districts', 'districts.code', 'postcode_areas.district_code')
+      .select(['postcode_areas.municipality_code', 'postcode_areas.district_code', 'organisations.name', 'organisations.city', 'organisations.region_id', 'districts.name as district_name'])
+      .where('postcode_areas.pc4', '=', postcode.pc4)
+      .executeTakeFirst();
+    if (area) {
+      return {
+        pc4: postcode.pc4,
+        municipalityCode: area.municipality_code,
+        municipalityName: area.name ? (area.city ?? area.name.replace(/^Gemeente\s+/, '')) : null,
+        districtCode: area.district_code,
+        districtName: area.district_name,
+        inRegion: area.name !== null,
+        source: 'pc4',
+      };
+    }
   }
   if (!found) {
     return { pc4: postcode.pc4, municipalityCode: null, municipalityName: null, districtCode: null, districtName: null, inRegion: false, source };

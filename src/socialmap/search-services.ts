@@ -25,10 +25,22 @@ export interface SearchResult {
  */
 export async function searchServices(db: Database, input: SearchInput): Promise<SearchResult[]> {
   const { address } = input;
-  const areas = await db
+  // One query: the active services with an area that touches the address, with those areas.
+  const areaRows = await db
     .selectFrom('service_areas')
     .innerJoin('services', 'services.id', 'service_areas.service_id')
-    .select(['service_areas.service_id', 'service_areas.municipality_code', 'service_areas.district_code', 'service_areas.pc4'])
+    .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
+    .select([
+      'service_areas.service_id',
+      'service_areas.municipality_code',
+      'service_areas.district_code',
+      'service_areas.pc4',
+      'services.name',
+      'services.description',
+      'services.categories',
+      'services.last_verified_at',
+      'organisations.name as organisation_name',
+    ])
     .where('services.status', '=', 'active')
     .where((eb) =>
       eb.or([
@@ -39,15 +51,13 @@ export async function searchServices(db: Database, input: SearchInput): Promise<
     )
     .execute();
   const areasByService = new Map<string, AreaRow[]>();
-  for (const a of areas) areasByService.set(a.service_id, [...(areasByService.get(a.service_id) ?? []), a]);
+  const rowsById = new Map<string, (typeof areaRows)[number]>();
+  for (const a of areaRows) {
+    areasByService.set(a.service_id, [...(areasByService.get(a.service_id) ?? []), a]);
+    rowsById.set(a.service_id, a);
+  }
   if (areasByService.size === 0) return [];
-
-  const rows = await db
-    .selectFrom('services')
-    .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
-    .select(['services.id', 'services.name', 'services.description', 'services.categories', 'services.last_verified_at', 'organisations.name as organisation_name'])
-    .where('services.id', 'in', [...areasByService.keys()])
-    .execute();
+  const rows = [...rowsById.values()].map((r) => ({ ...r, id: r.service_id }));
 
   const candidates = rows
     .map((r) => ({

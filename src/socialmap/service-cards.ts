@@ -69,41 +69,39 @@ function slotsOf(rows: readonly ScheduleRow[], owner: 'service_id' | 'location_i
 /** Loads the cards of the given services, in the order of `ids`. Unknown ids are skipped. */
 export async function loadServiceCards(db: Database, ids: readonly string[], audience: Audience): Promise<ServiceCard[]> {
   if (ids.length === 0) return [];
-  const services = await db
-    .selectFrom('services')
-    .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
-    .leftJoin('teams', 'teams.id', 'services.team_id')
-    .selectAll('services')
-    .select(['organisations.name as organisation_name', 'teams.name as team_name'])
-    .where('services.id', 'in', ids)
-    .execute();
-
-  const links = await db
-    .selectFrom('service_locations')
-    .innerJoin('locations', 'locations.id', 'service_locations.location_id')
-    .selectAll('locations')
-    .select('service_locations.service_id')
-    .where('service_locations.service_id', 'in', ids)
-    .orderBy('locations.name')
-    .execute();
-
+  // Four independent queries, run side by side (the pool gives each its own connection).
   let contactQuery = db.selectFrom('contacts').selectAll().where('service_id', 'in', ids).where('ended_at', 'is', null).orderBy('name');
   if (audience === 'public') contactQuery = contactQuery.where('visibility', '=', 'public');
-  const contacts = await contactQuery.execute();
-
-  const locationIds = [...new Set(links.map((l) => l.id))];
-  const contactIds = contacts.map((c) => c.id);
-  const schedules: ScheduleRow[] = await db
-    .selectFrom('schedules')
-    .select(['service_id', 'location_id', 'contact_id', 'kind', 'weekday', 'opens_at', 'closes_at'])
-    .where((eb) =>
-      eb.or([
-        eb('service_id', 'in', ids),
-        ...(locationIds.length ? [eb('location_id', 'in', locationIds)] : []),
-        ...(contactIds.length ? [eb('contact_id', 'in', contactIds)] : []),
-      ]),
-    )
-    .execute();
+  const [services, links, contacts, schedules] = await Promise.all([
+    db
+      .selectFrom('services')
+      .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
+      .leftJoin('teams', 'teams.id', 'services.team_id')
+      .selectAll('services')
+      .select(['organisations.name as organisation_name', 'teams.name as team_name'])
+      .where('services.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('service_locations')
+      .innerJoin('locations', 'locations.id', 'service_locations.location_id')
+      .selectAll('locations')
+      .select('service_locations.service_id')
+      .where('service_locations.service_id', 'in', ids)
+      .orderBy('locations.name')
+      .execute(),
+    contactQuery.execute(),
+    db
+      .selectFrom('schedules')
+      .select(['service_id', 'location_id', 'contact_id', 'kind', 'weekday', 'opens_at', 'closes_at'])
+      .where((eb) =>
+        eb.or([
+          eb('service_id', 'in', ids),
+          eb('location_id', 'in', eb.selectFrom('service_locations').select('location_id').where('service_id', 'in', ids)),
+          eb('contact_id', 'in', eb.selectFrom('contacts').select('id').where('service_id', 'in', ids)),
+        ]),
+      )
+      .execute() as Promise<ScheduleRow[]>,
+  ]);
 
   const byId = new Map(
     services.map((s) => [
