@@ -32,14 +32,18 @@ export interface SelfReferralInput {
 }
 
 export async function createSelfReferral(db: Database, ctx: RequestContext, input: SelfReferralInput, baseUrl: string): Promise<{ id: string; teamName: string; created: boolean }> {
-  const existing = await db
-    .selectFrom('referrals')
-    .innerJoin('teams', 'teams.id', 'referrals.team_id')
-    .select(['referrals.id', 'teams.name'])
-    .where('idempotency_key', '=', input.idempotencyKey)
-    .where('source', '=', 'selfcheck')
-    .executeTakeFirst();
-  if (existing) return { id: existing.id, teamName: existing.name, created: false };
+  const findExisting = async () => {
+    const existing = await db
+      .selectFrom('referrals')
+      .innerJoin('teams', 'teams.id', 'referrals.team_id')
+      .select(['referrals.id', 'teams.name'])
+      .where('idempotency_key', '=', input.idempotencyKey)
+      .where('source', '=', 'selfcheck')
+      .executeTakeFirst();
+    return existing ? { id: existing.id, teamName: existing.name, created: false } : null;
+  };
+  const existing = await findExisting();
+  if (existing) return existing;
 
   const route = await routeAddress(db, { postcode: input.postcode, houseNumber: input.houseNumber, need: input.needs[0] ?? null, regionId: null });
   const teamId = route.decision.teamId;
@@ -85,8 +89,11 @@ export async function createSelfReferral(db: Database, ctx: RequestContext, inpu
         first_conversation_due: due.firstConversationDue,
         updated_at: new Date(),
       })
+      // A double click sends the same key twice at once: the second insert finds the first.
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) return null;
     await trx
       .insertInto('consents')
       .values({
@@ -106,5 +113,10 @@ export async function createSelfReferral(db: Database, ctx: RequestContext, inpu
     await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, teamId), kind: 'referral_received', referralId: row.id });
     return row.id;
   });
+  if (id === null) {
+    const first = await findExisting();
+    if (!first) throw new Error('idempotency key taken by a referral that is not a self-referral');
+    return first;
+  }
   return { id, teamName: route.decision.teamName ?? '', created: true };
 }

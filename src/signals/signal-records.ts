@@ -15,7 +15,8 @@ const signalCodes = signals.map((s) => s.code);
 /** Names, dates of birth, postcodes, BSN-like numbers and e-mail addresses do not belong in the note. */
 export function looksIdentifying(text: string): boolean {
   return (
-    /\b[1-9]\d{3}\s?[A-Za-z]{2}\b/.test(text) || // postcode
+    // postcode; not a year followed by a short word ("sinds 2024 is", "in 2023 al")
+    /\b(?!(?:19|20)\d{2}\s[a-z]{2}\b)[1-9]\d{3}\s?[A-Za-z]{2}\b/.test(text) ||
     /\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}\b/.test(text) || // date of birth
     /\b\d{9}\b/.test(text) || // BSN-like number
     /\S+@\S+\.\S+/.test(text) // e-mail address
