@@ -88,6 +88,16 @@ forEachDatabase('sign-in', (db) => {
       assert.equal((await sessionsOf(user.id)).length, 0);
     });
 
+    it('wrong passwords sent all at once still get no more than five checks', async () => {
+      const user = await createTestUser(db(), tenant, 'admin');
+      const ip = freshIp();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, i) => signIn(db(), config, testContext({ ip }), { email: user.email, password: `guess-${i}` })),
+      );
+      const checked = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'wrong_credentials').length;
+      assert.ok(checked <= 5, `${checked} passwords were checked`);
+    });
+
     it('the lock is per account: another account signs in from the same address', async () => {
       const locked = await createTestUser(db(), tenant, 'admin');
       const other = await createTestUser(db(), tenant, 'admin');

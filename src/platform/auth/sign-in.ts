@@ -50,8 +50,17 @@ async function failureCounts(db: Database, key: string, ip: string) {
   return { account: Number(row.account), ip: Number(row.ip) };
 }
 
-async function recordFailure(db: Database, key: string, ip: string) {
-  await db.insertInto('login_failures').values({ email: key, ip, at: new Date() }).execute();
+/**
+ * Claims an attempt before checking anything: the row is written first and counted with the
+ * others, so guesses sent all at once cannot slip past the limit between "count" and "record".
+ * A failed check keeps the row (it is the failure on record); a refused attempt removes it again.
+ */
+async function claimAttempt(db: Database, key: string, ip: string): Promise<{ id: string; throttled: boolean }> {
+  const row = await db.insertInto('login_failures').values({ email: key, ip, at: new Date() }).returning('id').executeTakeFirstOrThrow();
+  const counts = await failureCounts(db, key, ip);
+  const throttled = isThrottled({ account: counts.account - 1, ip: counts.ip - 1 });
+  if (throttled) await db.deleteFrom('login_failures').where('id', '=', row.id).execute();
+  return { id: row.id, throttled };
 }
 
 export interface SignedIn {
@@ -67,14 +76,14 @@ export async function signIn(
   input: { email: string; password: string },
 ): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  if (isThrottled(await failureCounts(db, email, ctx.ip))) {
+  const attempt = await claimAttempt(db, email, ctx.ip);
+  if (attempt.throttled) {
     await writeAudit(db, ctx, { action: 'auth.login_throttled', subjectType: 'account', outcome: 'denied' });
     throw tooManyAttempts();
   }
   const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const ok = user && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!user || !ok) {
-    await recordFailure(db, email, ctx.ip);
     await writeAudit(db, ctx, {
       action: 'auth.login_failed',
       subjectType: 'user',
@@ -105,15 +114,28 @@ const wrongCode = () =>
 export async function verifySecondFactor(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
   const actor = ctx.actor!;
   const key = `totp:${actor.userId}`;
-  if (isThrottled(await failureCounts(db, key, ctx.ip))) throw tooManyAttempts();
+  const attempt = await claimAttempt(db, key, ctx.ip);
+  if (attempt.throttled) throw tooManyAttempts();
   const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const step = user.totp_secret && user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
-  if (step === null) {
-    await recordFailure(db, key, ctx.ip);
+  // The step is taken with a conditional update: two requests with the same code cannot both pass.
+  const taken =
+    step !== null &&
+    Number(
+      (
+        await db
+          .updateTable('users')
+          .set({ totp_last_step: String(step) })
+          .where('id', '=', actor.userId)
+          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+          .executeTakeFirst()
+      ).numUpdatedRows,
+    ) === 1;
+  if (!taken) {
     await writeAudit(db, ctx, { action: 'auth.totp_failed', subjectType: 'user', subjectId: actor.userId, outcome: 'failure' });
     throw wrongCode();
   }
-  await db.updateTable('users').set({ totp_last_step: String(step) }).where('id', '=', actor.userId).execute();
+  await db.deleteFrom('login_failures').where('id', '=', attempt.id).execute();
   await markMfaPassed(db, tokenHash);
   await writeAudit(db, ctx, { action: 'auth.totp_passed', subjectType: 'user', subjectId: actor.userId });
 }
@@ -131,13 +153,12 @@ export async function pendingTotpSecret(db: Database, userId: string): Promise<s
 export async function confirmTotpEnrolment(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
   const actor = ctx.actor!;
   const key = `totp:${actor.userId}`;
-  if (isThrottled(await failureCounts(db, key, ctx.ip))) throw tooManyAttempts();
+  const attempt = await claimAttempt(db, key, ctx.ip);
+  if (attempt.throttled) throw tooManyAttempts();
   const user = await db.selectFrom('users').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
   const step = user.totp_secret && !user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, null) : null;
-  if (step === null) {
-    await recordFailure(db, key, ctx.ip);
-    throw wrongCode();
-  }
+  if (step === null) throw wrongCode();
+  await db.deleteFrom('login_failures').where('id', '=', attempt.id).execute();
   await db
     .updateTable('users')
     .set({ totp_enrolled_at: new Date(), totp_last_step: String(step), updated_at: new Date() })

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { forEachDatabase, openTestDatabase } from '../../../test/support/databases.ts';
 import { createTenant, createTestUser, TEST_PASSWORD, type Tenant } from '../../../test/support/fixtures.ts';
-import { csrfFieldOf, signInOverHttp, testApp, TestBrowser } from '../../../test/support/http.ts';
+import { csrfFieldOf, signedInBrowser, signInOverHttp, testApp, TestBrowser } from '../../../test/support/http.ts';
 import type { User } from '../db/schema.ts';
 import { currentTotp } from '../auth/totp.ts';
 import type { AppEnv } from './types.ts';
@@ -217,8 +217,7 @@ forEachDatabase('HTTP', (db, kind) => {
     });
 
     it('signing out ends the session', async () => {
-      const b = browser();
-      await signInOverHttp(b, db(), { email: admin.email, password: TEST_PASSWORD });
+      const b = await signedInBrowser(app, db(), { email: admin.email, password: TEST_PASSWORD });
       const sessionsBefore = await db().selectFrom('sessions').select('token_hash').where('user_id', '=', admin.id).execute();
       const res = await b.post('/uitloggen', {});
       assert.equal(res.status, 303);

@@ -1,0 +1,141 @@
+/**
+ * Small, direct builders for test data. They insert rows without going through the admin use cases
+ * (those are tested on their own).
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import argon2 from 'argon2';
+import type { Database } from '../../src/platform/db/database.ts';
+import type { Role, User } from '../../src/platform/db/schema.ts';
+import { membershipKindOf } from '../../src/platform/auth/roles.ts';
+import { AppError } from '../../src/platform/errors.ts';
+
+/** The password of every user made by createTestUser. */
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+
+let passwordHash: Promise<string> | undefined;
+/**
+ * An argon2id hash of TEST_PASSWORD with deliberately low cost. argon2 keeps its parameters in the
+ * hash, so the app's own verifyPassword checks it in milliseconds instead of ~0.4 s; that keeps the
+ * many sign-ins of the tests fast. (The app's own cost settings are tested in passwords.test.ts.)
+ */
+export function testPasswordHash(): Promise<string> {
+  passwordHash ??= argon2.hash(TEST_PASSWORD, { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 });
+  return passwordHash;
+}
+
+/** Short random suffix for names and e-mail addresses that must be unique. */
+export function unique(): string {
+  return randomBytes(4).toString('hex');
+}
+
+// Sequential codes from a random start: unique within a process, unlikely to meet the demo's codes.
+let sequence = randomInt(2000, 9000);
+const nextSequence = () => (sequence = sequence >= 9999 ? 2000 : sequence + 1);
+export const nextCbsCode = () => `GM${nextSequence()}`;
+export const nextAgbCode = () => `0${randomInt(1000000, 9999999)}`;
+
+/** One tenant of each kind: a region with a GP practice, a municipality and a team of that municipality. */
+export interface Tenant {
+  regionId: string;
+  practiceId: string;
+  municipalityId: string;
+  teamId: string;
+}
+
+export async function createTenant(db: Database): Promise<Tenant> {
+  const now = new Date();
+  const region = await db.insertInto('regions').values({ name: `Regio ${unique()}` }).returning('id').executeTakeFirstOrThrow();
+  const practice = await db
+    .insertInto('organisations')
+    .values({
+      kind: 'practice',
+      name: `Huisartsenpraktijk ${unique()}`,
+      region_id: region.id,
+      cbs_code: null,
+      agb_code: nextAgbCode(),
+      street: 'Oude Markt',
+      house_number: '1',
+      postcode: '7511 GA',
+      city: 'Enschede',
+      phone: null,
+      email: null,
+      website: null,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const municipality = await db
+    .insertInto('organisations')
+    .values({
+      kind: 'municipality',
+      name: `Gemeente ${unique()}`,
+      region_id: region.id,
+      cbs_code: nextCbsCode(),
+      agb_code: null,
+      street: null,
+      house_number: null,
+      postcode: null,
+      city: null,
+      phone: null,
+      email: null,
+      website: null,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('teams')
+    .values({ organisation_id: municipality.id, name: `Wijkteam ${unique()}`, phone: null, email: null, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { regionId: region.id, practiceId: practice.id, municipalityId: municipality.id, teamId: team.id };
+}
+
+export interface TestUserOptions {
+  email?: string;
+  name?: string;
+  mustChangePassword?: boolean;
+  disabled?: boolean;
+}
+
+/** A user of `role` with the membership the role needs in `tenant`, and password TEST_PASSWORD. */
+export async function createTestUser(db: Database, tenant: Tenant, role: Role, options: TestUserOptions = {}): Promise<User> {
+  const kind = membershipKindOf(role);
+  return db
+    .insertInto('users')
+    .values({
+      email: options.email ?? `${role.replace('_', '-')}-${unique()}@test.kortelijn.nl`,
+      name: options.name ?? `Test ${role} ${unique()}`,
+      role,
+      practice_id: kind === 'practice' ? tenant.practiceId : null,
+      team_id: kind === 'team' ? tenant.teamId : null,
+      region_id: kind === 'region' ? tenant.regionId : null,
+      password_hash: await testPasswordHash(),
+      must_change_password: options.mustChangePassword ?? false,
+      disabled_at: options.disabled ? new Date() : null,
+      updated_at: new Date(),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Audit entries of one action, oldest first. */
+export function auditEntries(db: Database, action: string) {
+  return db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('id').execute();
+}
+
+/** For assert.rejects: the error is an AppError with this code and HTTP status. */
+export function appError(code: string, status: number) {
+  return (err: unknown): true => {
+    if (!(err instanceof AppError)) throw new Error(`Expected AppError '${code}', got ${String(err)}`, { cause: err });
+    if (err.code !== code || err.status !== status) throw new Error(`Expected AppError '${code}' (${status}), got '${err.code}' (${err.status})`);
+    return true;
+  };
+}
+
+let ipSequence = 0;
+/** A new client IP address, so per-IP sign-in throttling of one test does not leak into the next. */
+export function freshIp(): string {
+  ipSequence++;
+  return `10.${Math.floor(ipSequence / 250)}.${ipSequence % 250}.${randomInt(1, 250)}`;
+}
