@@ -16,7 +16,9 @@ export interface SearchBenchResult {
   raw: Percentiles;
 }
 
-const LIMIT = 50;
+import { SEARCH_PAGE_SIZE } from '../src/socialmap/search-pages.tsx';
+
+const LIMIT = SEARCH_PAGE_SIZE;
 
 async function rawSearch(db: Database, pc4: string, need: string) {
   return sql`

@@ -227,6 +227,9 @@ function pickValues(c: AppContext): Values {
   return { postcode: c.req.query('postcode'), hulpvraag: c.req.query('hulpvraag'), zoekwoord: c.req.query('zoekwoord') };
 }
 
+/** The best 20 fit a consult; more would only be scrolled past. The benchmark measures this size. */
+export const SEARCH_PAGE_SIZE = 20;
+
 export function registerSearchPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
 
@@ -250,7 +253,7 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
     if (!route.decision.address.municipalityCode) {
       return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(unknownPostcode) }} route={route} />, 422);
     }
-    const results = await searchServices(db, { address: route.decision.address, need: form.data.hulpvraag, text: form.data.zoekwoord, audience: 'professional' });
+    const results = await searchServices(db, { address: route.decision.address, need: form.data.hulpvraag, text: form.data.zoekwoord, audience: 'professional', limit: SEARCH_PAGE_SIZE });
     return c.html(<SearchPage {...base} values={values} route={route} results={results} />);
   });
 }

@@ -90,15 +90,24 @@ export async function loadServiceCards(db: Database, ids: readonly string[], aud
       .orderBy('locations.name')
       .execute(),
     contactQuery.execute(),
+    // Three index-friendly selects in one statement (an OR over sub-selects would scan the table).
     db
       .selectFrom('schedules')
-      .select(['service_id', 'location_id', 'contact_id', 'kind', 'weekday', 'opens_at', 'closes_at'])
-      .where((eb) =>
-        eb.or([
-          eb('service_id', 'in', ids),
-          eb('location_id', 'in', eb.selectFrom('service_locations').select('location_id').where('service_id', 'in', ids)),
-          eb('contact_id', 'in', eb.selectFrom('contacts').select('id').where('service_id', 'in', ids)),
-        ]),
+      .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+      .where('schedules.service_id', 'in', ids)
+      .union(
+        db
+          .selectFrom('schedules')
+          .innerJoin('service_locations', 'service_locations.location_id', 'schedules.location_id')
+          .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+          .where('service_locations.service_id', 'in', ids),
+      )
+      .union(
+        db
+          .selectFrom('schedules')
+          .innerJoin('contacts', 'contacts.id', 'schedules.contact_id')
+          .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+          .where('contacts.service_id', 'in', ids),
       )
       .execute() as Promise<ScheduleRow[]>,
   ]);
