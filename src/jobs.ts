@@ -3,11 +3,19 @@ import type { Services } from './platform/http/types.ts';
 import type { Mailer } from './platform/mail/mailer.ts';
 import { deliverPendingMail } from './platform/mail/outbox.ts';
 import { purgeExpiredSessions } from './platform/auth/sessions.ts';
+import { purgeOldHits } from './platform/http/rate-limit.ts';
+import { publicBaseUrl } from './platform/config.ts';
+import { systemContext } from './platform/context.ts';
+import { escalateOverdueReferrals } from './referrals/escalate-overdue.ts';
+import { purgeExpiredPersonalData } from './referrals/purge-retention.ts';
 
 /** Every background job of the app, in one list (like app.ts for routes). */
 export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
   return [
     { name: 'mail.deliver', everySeconds: 30, run: () => deliverPendingMail(services.db, mailer, services.log) },
     { name: 'sessions.purge', everySeconds: 3600, run: () => purgeExpiredSessions(services.db) },
+    { name: 'rate-limits.purge', everySeconds: 3600, run: () => purgeOldHits(services.db) },
+    { name: 'referrals.escalate-overdue', everySeconds: 300, run: () => escalateOverdueReferrals(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }) },
+    { name: 'referrals.purge-retention', everySeconds: 86400, run: () => purgeExpiredPersonalData(services.db, systemContext(services.log, 'job'), { retentionMonths: services.config.retentionMonths }) },
   ];
 }

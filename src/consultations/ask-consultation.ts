@@ -1,0 +1,34 @@
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { AppError, forbidden } from '../platform/errors.ts';
+import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
+import type { ConsultationInput } from './consultation-schemas.ts';
+
+export const unknownTeam = () =>
+  new AppError('consultation_unknown_team', 422, { nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' });
+
+/**
+ * A practice asks a team a question without naming a patient (casuïstiek, DESIGN.md step 7). The
+ * question is the first message of the consultation's thread; the team is notified
+ * (consultation_asked). Consultation, message, notifications, mail and audit entry commit together.
+ */
+export async function askConsultation(db: Database, ctx: RequestContext, input: ConsultationInput & { baseUrl: string }): Promise<{ id: string }> {
+  const actor = ctx.actor;
+  if (!actor?.practiceId) throw forbidden();
+  const practiceId = actor.practiceId;
+  return db.transaction().execute(async (trx) => {
+    const team = await trx.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst();
+    if (!team) throw unknownTeam();
+    const now = new Date();
+    const consultation = await trx
+      .insertInto('consultations')
+      .values({ practice_id: practiceId, team_id: team.id, asked_by: actor.userId, subject: input.subject, status: 'open', updated_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx.insertInto('messages').values({ consultation_id: consultation.id, author_id: actor.userId, author_side: 'practice', body: input.question }).execute();
+    await notifyUsers(trx, input.baseUrl, { userIds: await teamUserIds(trx, team.id), kind: 'consultation_asked', consultationId: consultation.id });
+    await writeAudit(trx, ctx, { action: 'consultation.asked', subjectType: 'consultation', subjectId: consultation.id, details: { team_id: team.id } });
+    return { id: consultation.id };
+  });
+}

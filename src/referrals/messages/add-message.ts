@@ -1,0 +1,70 @@
+import type { Database } from '../../platform/db/database.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { writeAudit } from '../../platform/audit/audit.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import { notifyUsers, practiceUserIds, teamUserIds } from '../../platform/notifications/notify.ts';
+import { referralAccess } from '../access.ts';
+import type { ReferralMessageInput } from './message-schema.ts';
+
+export const threadClosed = () =>
+  new AppError('thread_closed', 409, {
+    nl: 'Bij deze aanmelding kunt u geen berichten meer sturen: de patiënt heeft de toestemming ingetrokken of de gegevens zijn gewist.',
+    en: 'You can no longer send messages on this referral: the patient withdrew consent or the data has been erased.',
+  });
+
+export const noPracticeSide = () =>
+  new AppError('thread_no_practice', 409, {
+    nl: 'Deze aanmelding komt niet van een huisartsenpraktijk. Er is dus niemand aan wie u een bericht kunt sturen.',
+    en: 'This referral did not come from a GP practice, so there is nobody to send a message to.',
+  });
+
+/**
+ * Adds a message to a referral's thread (DESIGN.md step 7, "short lines"). The practice that sent it
+ * writes as the practice, the team that holds it as the team (author_side follows from the access,
+ * never from the form). The other side gets a notification (message_received, no content; on the
+ * team side the assigned colleague, or the whole team when nobody is assigned). Message, notification,
+ * mail and audit entry commit together.
+ */
+export async function addReferralMessage(db: Database, ctx: RequestContext, input: ReferralMessageInput & { referralId: string; baseUrl: string }): Promise<{ id: string }> {
+  const actor = ctx.actor;
+  if (!actor) throw notFound('referral');
+  const access = await referralAccess(db, actor, input.referralId);
+  if (access !== 'practice' && access !== 'team-holder') throw notFound('referral');
+  const side = access === 'practice' ? 'practice' : 'team';
+
+  return db.transaction().execute(async (trx) => {
+    // Locked, so a consent withdrawal cannot slip in between the check and the insert.
+    const referral = await trx
+      .selectFrom('referrals')
+      .select(['id', 'team_id', 'practice_id', 'assigned_to', 'consent_withdrawn_at', 'personal_data_erased_at'])
+      .where('id', '=', input.referralId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!referral) throw notFound('referral');
+    if (referral.consent_withdrawn_at || referral.personal_data_erased_at) throw threadClosed();
+    if (!referral.practice_id) throw noPracticeSide();
+
+    const message = await trx
+      .insertInto('messages')
+      .values({ referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    let recipients: string[];
+    if (side === 'practice') {
+      const team = await teamUserIds(trx, referral.team_id);
+      recipients = referral.assigned_to && team.includes(referral.assigned_to) ? [referral.assigned_to] : team;
+    } else {
+      recipients = await practiceUserIds(trx, referral.practice_id);
+    }
+    await notifyUsers(trx, input.baseUrl, { userIds: recipients.filter((id) => id !== actor.userId), kind: 'message_received', referralId: referral.id });
+    await writeAudit(trx, ctx, {
+      action: 'referral.message_added',
+      subjectType: 'message',
+      subjectId: message.id,
+      patientRef: referral.id,
+      details: { side, length: input.body.length },
+    });
+    return { id: message.id };
+  });
+}

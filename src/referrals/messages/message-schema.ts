@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import type { Translate } from '../../platform/i18n.ts';
+import { bsnMessage, containsBsnLikeNumber } from '../../consultations/identifying-data.ts';
+import { MESSAGE_MAX_LENGTH } from './thread.tsx';
+
+/** A message in a referral thread: some text, not too long, and never a BSN (DESIGN.md: no BSN). */
+export const referralMessageSchema = (t: Translate) =>
+  z.object({
+    body: z
+      .string(t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
+      .trim()
+      .min(1, t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
+      .max(MESSAGE_MAX_LENGTH, t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }))
+      .refine((v) => !containsBsnLikeNumber(v), t(bsnMessage)),
+  });
+
+export type ReferralMessageInput = z.infer<ReturnType<typeof referralMessageSchema>>;
