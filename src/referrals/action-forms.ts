@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { optionalText } from '../platform/http/forms.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { amsterdamToday } from './due-dates.ts';
+import { parseDate } from './referral-form.ts';
+import { outcomes } from './state-machine.ts';
+
+/**
+ * The small forms of the team's actions on a referral, validated at the boundary. Free texts are
+ * short on purpose: working notes, not a file (no medical or financial detail belongs here).
+ */
+const reason = (t: Translate) =>
+  z
+    .string({ error: t({ nl: 'Vul een reden in.', en: 'Enter a reason.' }) })
+    .trim()
+    .min(3, t({ nl: 'Vul een reden in.', en: 'Enter a reason.' }))
+    .max(500, t({ nl: 'Houd het kort: hooguit 500 tekens.', en: 'Keep it short: 500 characters at most.' }));
+
+/** A day that has happened: today or earlier (Amsterdam), written as 27-11-2026 or 2026-11-27. */
+const pastDate = (t: Translate) =>
+  z
+    .string({ error: t({ nl: 'Vul een datum in, zoals 27-11-2026.', en: 'Enter a date, such as 27-11-2026.' }) })
+    .trim()
+    .transform((v, ctx) => {
+      const iso = parseDate(v);
+      if (!iso) {
+        ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul een datum in, zoals 27-11-2026.', en: 'Enter a date, such as 27-11-2026.' }) });
+        return z.NEVER;
+      }
+      if (iso > amsterdamToday()) {
+        ctx.addIssue({ code: 'custom', message: t({ nl: 'De datum kan niet in de toekomst liggen.', en: 'The date cannot be in the future.' }) });
+        return z.NEVER;
+      }
+      return iso;
+    });
+
+export const acceptSchema = (t: Translate) => z.object({ assignee: z.uuid(t({ nl: 'Kies wie de verwijzing oppakt.', en: 'Choose who takes the referral on.' })) });
+
+export const contactAttemptSchema = () => z.object({ attempt_note: optionalText(300) });
+
+export const firstContactSchema = (t: Translate) => z.object({ first_contact_on: pastDate(t) });
+
+export const firstConversationSchema = (t: Translate) => z.object({ first_conversation_on: pastDate(t) });
+
+export const alreadyKnownSchema = (t: Translate) =>
+  z.object({ already_known: z.enum(['ja', 'nee'], { error: t({ nl: 'Kies ja of nee.', en: 'Choose yes or no.' }) }).transform((v) => v === 'ja') });
+
+export const forwardSchema = (t: Translate) =>
+  z.object({ to_team_id: z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' })), forward_reason: reason(t) });
+
+export const rejectSchema = (t: Translate) => z.object({ reject_reason: reason(t) });
+
+export const closeSchema = (t: Translate) =>
+  z.object({
+    outcome: z.enum(outcomes, { error: t({ nl: 'Kies de uitkomst.', en: 'Choose the outcome.' }) }),
+    feedback: optionalText(500),
+  });
+
+export const cancelSchema = () => z.object({ cancel_reason: optionalText(300) });

@@ -1,0 +1,87 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/db/database.ts';
+import type { DB, Referral } from '../platform/db/schema.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { notifyUsers, practiceUserIds, type NotificationKind } from '../platform/notifications/notify.ts';
+import { nextStatus, type ReferralAction, type ReferralStatus } from './state-machine.ts';
+import { illegalTransition, notFound } from './referral-errors.ts';
+import { requirePracticeActor, requireTeamActor } from './referral-actor.ts';
+
+/**
+ * The shared step of every referral action: lock the row, check that the actor's team holds it (or
+ * that the actor's practice sent it), ask the state machine, and write the change, its history
+ * event, its audit entry and the practice's notification in the caller's transaction — so they all
+ * commit together or not at all (STYLE.md: state change, audit row and outgoing job in one transaction).
+ */
+export type Trx = Transaction<DB>;
+
+/** The referral, locked for this transaction, when the actor's team holds it; 404 otherwise. */
+export async function lockForTeam(trx: Trx, ctx: RequestContext, referralId: string): Promise<Referral> {
+  const actor = requireTeamActor(ctx);
+  const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).forUpdate().executeTakeFirst();
+  if (!referral || referral.team_id !== actor.teamId) throw notFound('referral');
+  return referral;
+}
+
+/** The referral, locked for this transaction, when the actor's practice sent it; 404 otherwise. */
+export async function lockForPractice(trx: Trx, ctx: RequestContext, referralId: string): Promise<Referral> {
+  const actor = requirePracticeActor(ctx);
+  const referral = await trx.selectFrom('referrals').selectAll().where('id', '=', referralId).forUpdate().executeTakeFirst();
+  if (!referral || referral.practice_id === null || referral.practice_id !== actor.practiceId) throw notFound('referral');
+  return referral;
+}
+
+/** The status after `action`, or a 409 with the current status in Dutch. */
+export function requireTransition(referral: Pick<Referral, 'status'>, action: ReferralAction): ReferralStatus {
+  const next = nextStatus(referral.status, action);
+  if (!next) throw illegalTransition(referral.status);
+  return next;
+}
+
+export interface ReferralChange {
+  referral: Referral;
+  /** referral_events.type, also the audit action `referral.<type>`. */
+  type: string;
+  toStatus: ReferralStatus;
+  note?: string | null;
+  fromTeamId?: string | null;
+  toTeamId?: string | null;
+  /** Codes and ids only: never personal data. */
+  auditDetails?: Record<string, unknown>;
+  /** Overrides the practice's notification kind (default referral_updated, only when the status changes). */
+  practiceNotification?: NotificationKind | null;
+}
+
+export async function recordChange(trx: Trx, ctx: RequestContext, baseUrl: string, change: ReferralChange): Promise<void> {
+  const { referral } = change;
+  await trx
+    .insertInto('referral_events')
+    .values({
+      referral_id: referral.id,
+      actor_user_id: ctx.actor?.userId ?? null,
+      type: change.type,
+      from_status: referral.status,
+      to_status: change.toStatus,
+      from_team_id: change.fromTeamId ?? null,
+      to_team_id: change.toTeamId ?? null,
+      note: change.note ?? null,
+    })
+    .execute();
+  await writeAudit(trx, ctx, {
+    action: `referral.${change.type}`,
+    subjectType: 'referral',
+    subjectId: referral.id,
+    patientRef: referral.id,
+    details: { from: referral.status, to: change.toStatus, ...change.auditDetails },
+  });
+  const kind = change.practiceNotification === undefined ? (change.toStatus !== referral.status ? 'referral_updated' : null) : change.practiceNotification;
+  if (kind && referral.practice_id) {
+    await notifyUsers(trx, baseUrl, { userIds: await practiceUserIds(trx, referral.practice_id), kind, referralId: referral.id });
+  }
+}
+
+/** Runs one referral action in a transaction. */
+export function inTransaction<T>(db: Database, work: (trx: Trx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}

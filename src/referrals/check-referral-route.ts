@@ -1,0 +1,40 @@
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Text } from '../platform/i18n.ts';
+import { routeAddress } from '../routing/route-referral.ts';
+import { getTeamContact, type TeamContact } from './get-team-contact.ts';
+import { requirePracticeActor } from './referral-actor.ts';
+
+/**
+ * Which team will receive this referral, decided by the patient's address and first need — never
+ * by the practice's location (DESIGN.md loop step 4) — with the team's fixed contact and the
+ * one-line explanation shown before sending. The asking practice's region supplies the fallback desk.
+ */
+export interface CheckedRoute {
+  teamId: string;
+  explanation: Text;
+  municipalityCode: string | null;
+  districtCode: string | null;
+  contact: TeamContact;
+}
+
+export const noTeamForAddress = () =>
+  new AppError('no_team_for_address', 422, {
+    nl: 'Voor dit adres is nog geen team ingesteld, ook geen regionaal loket. Bel de patiënt door naar het sociaal loket van de gemeente en meld dit aan de functioneel beheerder.',
+    en: 'No team has been set up for this address, not even a regional desk. Refer the patient to the municipality’s social desk by phone and tell the functional administrator.',
+  });
+
+export async function checkReferralRoute(db: Database, ctx: RequestContext, input: { postcode: string; houseNumber: string | null; need: string | null }): Promise<CheckedRoute> {
+  const actor = requirePracticeActor(ctx);
+  const practice = await db.selectFrom('organisations').select('region_id').where('id', '=', actor.practiceId).executeTakeFirst();
+  const route = await routeAddress(db, { postcode: input.postcode, houseNumber: input.houseNumber, need: input.need, regionId: practice?.region_id ?? null });
+  if (!route.decision.teamId) throw noTeamForAddress();
+  return {
+    teamId: route.decision.teamId,
+    explanation: route.explanation,
+    municipalityCode: route.decision.address.municipalityCode,
+    districtCode: route.decision.address.districtCode,
+    contact: await getTeamContact(db, route.decision.teamId),
+  };
+}

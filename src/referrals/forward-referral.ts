@@ -1,0 +1,51 @@
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
+import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
+import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
+
+const sameTeam = () =>
+  new AppError('forward_same_team', 422, { nl: 'Kies een ander team dan uw eigen team.', en: 'Choose a team other than your own.' });
+const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Dit team bestaat niet (meer).', en: 'This team does not exist (any more).' });
+
+/**
+ * The holding team sends the referral on to another team (DESIGN.md loop step 4: a team that
+ * receives a referral outside its area forwards it, history kept). The referral starts again as
+ * `requested` at the new team, unassigned; the reason is kept in the history, where the new team
+ * reads why; the old team keeps read-only access (access.ts). The due dates are NOT recomputed:
+ * the Wgs terms run from the original request for help.
+ */
+export async function forwardReferral(db: Database, ctx: RequestContext, input: { referralId: string; toTeamId: string; reason: string }, baseUrl: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const referral = await lockForTeam(trx, ctx, input.referralId);
+    const next = requireTransition(referral, 'forward');
+    if (input.toTeamId === referral.team_id) throw sameTeam();
+    const target = await trx.selectFrom('teams').select('id').where('id', '=', input.toTeamId).executeTakeFirst();
+    if (!target) throw unknownTeam();
+    await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: new Date() }).where('id', '=', referral.id).execute();
+    await recordChange(trx, ctx, baseUrl, {
+      referral,
+      type: 'forwarded',
+      toStatus: next,
+      fromTeamId: referral.team_id,
+      toTeamId: target.id,
+      note: input.reason,
+      auditDetails: { fromTeamId: referral.team_id, toTeamId: target.id },
+      practiceNotification: 'referral_updated',
+    });
+    await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, target.id), kind: 'referral_forwarded', referralId: referral.id });
+  });
+}
+
+/** Teams to forward to: every other team in the region of the holding team's organisation. */
+export async function listForwardTargets(db: Database, teamId: string): Promise<Array<{ id: string; name: string; organisation_name: string }>> {
+  const region = db.selectFrom('teams').innerJoin('organisations', 'organisations.id', 'teams.organisation_id').select('organisations.region_id').where('teams.id', '=', teamId);
+  return db
+    .selectFrom('teams')
+    .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+    .select(['teams.id', 'teams.name', 'organisations.name as organisation_name'])
+    .where('organisations.region_id', 'in', region)
+    .where('teams.id', '!=', teamId)
+    .orderBy('teams.name')
+    .execute();
+}

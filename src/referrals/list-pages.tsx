@@ -1,0 +1,116 @@
+import { fill, type Text } from '../platform/i18n.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { ButtonLink, Heading1, Link, Paragraph, Table } from '../platform/ui/components.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
+import { categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { dutchDate, dueState, outcomeLabels, statusLabels } from './labels.ts';
+import type { Inbox, InboxTab } from './list-team-inbox.ts';
+import type { PracticeReferralRow } from './list-practice-referrals.ts';
+import type { Outcome } from './state-machine.ts';
+import { DueBadge } from './ui-parts.tsx';
+
+/** "Mijn verwijzingen" for the practice and the team's inbox. */
+export function PracticeReferralsPage({ view, rows, today }: { view: ViewContext; rows: PracticeReferralRow[]; today: string }) {
+  const t = view.t;
+  const title = t({ nl: 'Mijn verwijzingen', en: 'My referrals' });
+  return (
+    <Page view={view} title={title} wide>
+      <Heading1>{title}</Heading1>
+      <div class="kl-actions">
+        <ButtonLink href="/verwijzingen/nieuw">{t({ nl: 'Nieuwe verwijzing', en: 'New referral' })}</ButtonLink>
+      </div>
+      <Table
+        caption={t({ nl: 'Verwijzingen van uw praktijk, nieuwste eerst', en: "Your practice's referrals, newest first" })}
+        headers={[
+          t({ nl: 'Verwijzing', en: 'Referral' }),
+          t({ nl: 'Patiënt', en: 'Patient' }),
+          t({ nl: 'Team', en: 'Team' }),
+          t({ nl: 'Status', en: 'Status' }),
+          t({ nl: 'Eerste contact', en: 'First contact' }),
+          t({ nl: 'Eerste gesprek', en: 'First conversation' }),
+          t({ nl: 'Terugkoppeling', en: 'Feedback' }),
+        ]}
+        empty={t({ nl: 'Uw praktijk heeft nog geen verwijzingen verstuurd.', en: 'Your practice has not sent any referrals yet.' })}
+        rows={rows.map((r) => [
+          <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
+          r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
+          r.team_name,
+          t(statusLabels[r.status]),
+          <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, today, r.first_contact_on, r.status)} />,
+          <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, today, r.first_conversation_on, r.status)} />,
+          r.outcome || r.feedback ? (
+            <span class="kl-feedback">
+              {r.outcome ? <strong>{t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome })}</strong> : null}
+              {r.outcome && r.feedback ? ': ' : null}
+              {r.feedback}
+            </span>
+          ) : (
+            '—'
+          ),
+        ])}
+      />
+    </Page>
+  );
+}
+
+const tabLabels: Record<InboxTab, Text> = {
+  nieuw: { nl: 'Nieuw', en: 'New' },
+  mij: { nl: 'Aan mij toegewezen', en: 'Assigned to me' },
+  'te-laat': { nl: 'Te laat', en: 'Overdue' },
+  open: { nl: 'Alle open', en: 'All open' },
+  doorgestuurd: { nl: 'Doorgestuurd (meelezen)', en: 'Forwarded (read only)' },
+};
+
+export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) {
+  const t = view.t;
+  const title = t({ nl: 'Inbox', en: 'Inbox' });
+  const forwarded = inbox.tab === 'doorgestuurd';
+  return (
+    <Page view={view} title={title} wide>
+      <Heading1>{title}</Heading1>
+      <nav class="kl-tabs" aria-label={t({ nl: 'Filters van de inbox', en: 'Inbox filters' })}>
+        <ul class="kl-tabs__list">
+          {(Object.keys(tabLabels) as InboxTab[]).map((tab) => (
+            <li class="kl-tabs__item">
+              <a class="utrecht-link kl-tabs__link" href={`/inbox?tab=${tab}`} aria-current={tab === inbox.tab ? 'page' : undefined}>
+                {t(tabLabels[tab])} ({inbox.counts[tab]})
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {inbox.rows.length >= 200 ? <Paragraph>{t({ nl: 'De eerste 200 worden getoond.', en: 'The first 200 are shown.' })}</Paragraph> : null}
+      <Table
+        caption={fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })}
+        headers={[
+          t({ nl: 'Verwijzing', en: 'Referral' }),
+          t({ nl: 'Patiënt', en: 'Patient' }),
+          t({ nl: 'Hulpvraag', en: 'Need' }),
+          t({ nl: 'Status', en: 'Status' }),
+          forwarded ? t({ nl: 'Nu bij', en: 'Now with' }) : t({ nl: 'Opgepakt door', en: 'Handled by' }),
+          t({ nl: 'Eerste contact', en: 'First contact' }),
+          t({ nl: 'Eerste gesprek', en: 'First conversation' }),
+        ]}
+        empty={t({ nl: 'Hier staat nu niets.', en: 'Nothing here right now.' })}
+        rows={inbox.rows.map((r) => [
+          <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
+          r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
+          <>
+            {r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')}
+            {r.urgency_triggers.length ? (
+              <>
+                {' '}
+                <strong class="kl-urgent">{t({ nl: 'urgent', en: 'urgent' })}</strong>
+              </>
+            ) : null}
+          </>,
+          t(statusLabels[r.status]),
+          forwarded ? r.team_name : (r.assignee_name ?? '—'),
+          <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, inbox.today, r.first_contact_on, r.status)} />,
+          <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, inbox.today, r.first_conversation_on, r.status)} />,
+        ])}
+      />
+      <Paragraph>{fill(t({ nl: 'Vandaag is het {date}.', en: 'Today is {date}.' }), { date: dutchDate(inbox.today) })}</Paragraph>
+    </Page>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { ReferralTable } from '../platform/db/schema.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { mayShareFeedback } from './consent.ts';
+import { amsterdamToday } from './due-dates.ts';
+import { requirePracticeActor } from './referral-actor.ts';
+
+/**
+ * "Mijn verwijzingen": the referrals the practice sent, newest first, with status, team, the due
+ * dates and — only within the patient's consent (consent.ts `mayShareFeedback`) — the team's
+ * outcome and feedback. Shows patients' names, so reading it is audited with the referrals shown.
+ */
+export interface PracticeReferralRow {
+  id: string;
+  reference: string;
+  patient_name: string | null;
+  status: ReferralTable['status'];
+  requested_on: string;
+  first_contact_due: string;
+  first_contact_on: string | null;
+  first_conversation_due: string;
+  first_conversation_on: string | null;
+  team_name: string;
+  outcome: string | null;
+  feedback: string | null;
+}
+
+const LIMIT = 200;
+
+export async function listPracticeReferrals(db: Database, ctx: RequestContext): Promise<{ rows: PracticeReferralRow[]; today: string }> {
+  const actor = requirePracticeActor(ctx);
+  const rows = await db
+    .selectFrom('referrals as r')
+    .innerJoin('teams as t', 't.id', 'r.team_id')
+    .leftJoin('consents as c', 'c.referral_id', 'r.id')
+    .select([
+      'r.id',
+      'r.reference',
+      'r.patient_name',
+      'r.status',
+      'r.requested_on',
+      'r.first_contact_due',
+      'r.first_contact_on',
+      'r.first_conversation_due',
+      'r.first_conversation_on',
+      'r.outcome',
+      'r.feedback',
+      'r.consent_withdrawn_at',
+      't.name as team_name',
+      'c.feedback_allowed',
+      'c.withdrawn_at',
+    ])
+    .where('r.practice_id', '=', actor.practiceId)
+    .orderBy('r.created_at', 'desc')
+    .limit(LIMIT)
+    .execute();
+  await writeAudit(db, ctx, {
+    action: 'referral.list_read',
+    subjectType: 'practice_referrals',
+    subjectId: actor.practiceId,
+    details: { count: rows.length, referralIds: rows.map((r) => r.id) },
+  });
+  return {
+    today: amsterdamToday(),
+    rows: rows.map(({ feedback_allowed, withdrawn_at, consent_withdrawn_at, ...r }) => {
+      const shared = mayShareFeedback(feedback_allowed ?? false, Boolean(withdrawn_at || consent_withdrawn_at));
+      return { ...r, outcome: shared ? r.outcome : null, feedback: shared ? r.feedback : null };
+    }),
+  };
+}

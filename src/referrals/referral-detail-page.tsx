@@ -1,0 +1,344 @@
+import type { Child } from 'hono/jsx';
+import type { Text } from '../platform/i18n.ts';
+import { fill } from '../platform/i18n.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
+import { categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
+import type { ReferralDetail } from './open-referral.ts';
+import type { TeamContact } from './get-team-contact.ts';
+import { TeamContactDetails } from './new-referral-page.tsx';
+import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
+import { DataList, DueBadge, RadioGroup, TextAreaField } from './ui-parts.tsx';
+import { urgencyLabels, type UrgencyTrigger } from './urgency.ts';
+
+/**
+ * One referral, one URL for practice and team; what shows depends on the reader's access
+ * (access.ts): the holding team gets everything needed to call the patient plus the action forms,
+ * a team that forwarded it reads along, the practice sees status, due dates, the team's contact
+ * and — within consent — the feedback.
+ */
+export interface DetailPageProps {
+  view: ViewContext;
+  detail: ReferralDetail;
+  today: string;
+  notice?: string | undefined;
+  problem?: string | undefined;
+  /** Which action form failed validation, its errors and what was typed. */
+  failed?: { errors: FieldErrors; values: Record<string, string> } | undefined;
+  assignees?: Array<{ id: string; name: string }>;
+  forwardTargets?: Array<{ id: string; name: string; organisation_name: string }>;
+  teamContact?: TeamContact | undefined;
+  /** The message thread of the referral (ReferralThread from messages/thread.tsx; a section of its own). */
+  thread?: Child;
+  /** "The patient withdrew consent" (WithdrawConsentForm), for the practice and the holding team. */
+  withdrawConsent?: Child;
+}
+
+/** Confirmations after a redirect (`?melding=…`): only known keys, nothing from the URL itself. */
+export const detailNotices: Record<string, Text> = {
+  verstuurd: { nl: 'De verwijzing is verstuurd. Het team krijgt een melding.', en: 'The referral has been sent. The team has been notified.' },
+  aangenomen: { nl: 'De verwijzing is aangenomen en toegewezen.', en: 'The referral has been accepted and assigned.' },
+  poging: { nl: 'De contactpoging is vastgelegd.', en: 'The contact attempt has been recorded.' },
+  contact: { nl: 'Het eerste contact is vastgelegd.', en: 'The first contact has been recorded.' },
+  gesprek: { nl: 'Het eerste gesprek is vastgelegd.', en: 'The first conversation has been recorded.' },
+  bekend: { nl: 'Opgeslagen.', en: 'Saved.' },
+  doorgestuurd: { nl: 'De verwijzing is doorgestuurd. Het andere team en de praktijk krijgen een melding.', en: 'The referral has been forwarded. The other team and the practice have been notified.' },
+  afgewezen: { nl: 'De verwijzing is afgewezen. De praktijk krijgt een melding.', en: 'The referral has been declined. The practice has been notified.' },
+  afgesloten: { nl: 'De verwijzing is afgesloten. De praktijk krijgt een melding.', en: 'The referral has been closed. The practice has been notified.' },
+  ingetrokken: { nl: 'De verwijzing is ingetrokken.', en: 'The referral has been withdrawn.' },
+};
+
+function Section(props: { title: string; id: string; children: Child }) {
+  return (
+    <section class="kl-section" aria-labelledby={props.id}>
+      <h2 class="utrecht-heading-2" id={props.id}>
+        {props.title}
+      </h2>
+      {props.children}
+    </section>
+  );
+}
+
+export function ReferralDetailPage(props: DetailPageProps) {
+  const { view, detail, today } = props;
+  const { referral: r, access } = detail;
+  const t = view.t;
+  const status = r.status as ReferralStatus;
+  const title = fill(t({ nl: 'Verwijzing {reference}', en: 'Referral {reference}' }), { reference: r.reference });
+  const notice = props.notice ? detailNotices[props.notice] : undefined;
+  const erased = r.personal_data_erased_at !== null;
+  const practiceCannotSeeFeedback = access === 'practice' && !detail.feedbackVisible && isClosed(status);
+  return (
+    <Page view={view} title={title}>
+      <Heading1>{title}</Heading1>
+      {notice ? <Alert type="ok">{t(notice)}</Alert> : null}
+      {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
+      <ErrorSummary view={view} errors={props.failed?.errors ?? {}} />
+      {access === 'team-former' ? (
+        <Alert type="info">
+          {fill(t({ nl: 'Uw team heeft deze verwijzing doorgestuurd. {team} heeft hem nu; u kunt alleen meelezen.', en: 'Your team forwarded this referral. {team} holds it now; you can only read along.' }), { team: detail.teamName })}
+        </Alert>
+      ) : null}
+      {erased ? (
+        <Alert type="info">
+          {fill(t({ nl: 'De persoonsgegevens van deze verwijzing zijn verwijderd op {date}.', en: 'The personal data of this referral were erased on {date}.' }), { date: formatDateTime(r.personal_data_erased_at!, view.lang) })}
+        </Alert>
+      ) : null}
+
+      <Section title={t({ nl: 'Stand van zaken', en: 'Status' })} id="section-status">
+        <DataList
+          rows={[
+            [t({ nl: 'Status', en: 'Status' }), <strong data-testid="referral-status">{t(statusLabels[status])}</strong>],
+            [t({ nl: 'Team', en: 'Team' }), detail.teamName],
+            [t({ nl: 'Opgepakt door', en: 'Handled by' }), detail.assigneeName],
+            [t({ nl: 'Verstuurd op', en: 'Sent on' }), dutchDate(r.requested_on)],
+            [t({ nl: 'Eerste contact uiterlijk', en: 'First contact due' }), <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, today, r.first_contact_on, status)} />],
+            [t({ nl: 'Eerste gesprek uiterlijk', en: 'First conversation due' }), <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, today, r.first_conversation_on, status)} />],
+            [t({ nl: 'Contactpogingen', en: 'Contact attempts' }), access === 'practice' ? null : String(r.contact_attempts)],
+            [t({ nl: 'Al bekend bij het team', en: 'Already known to the team' }), access === 'practice' || r.already_known === null ? null : r.already_known ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee', en: 'no' })],
+            [t({ nl: 'Uitkomst', en: 'Outcome' }), r.outcome ? t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome }) : null],
+            [t({ nl: 'Terugkoppeling van het team', en: 'Feedback from the team' }), r.feedback ? <span data-testid="referral-feedback">{r.feedback}</span> : null],
+            [
+              t({ nl: 'Terugkoppeling', en: 'Feedback' }),
+              practiceCannotSeeFeedback ? t({ nl: 'De patiënt gaf geen toestemming voor terugkoppeling aan de praktijk (of trok die in).', en: 'The patient did not allow feedback to the practice (or withdrew it).' }) : null,
+            ],
+          ]}
+        />
+      </Section>
+
+      {access === 'practice' && props.teamContact ? (
+        <Section title={t({ nl: 'Contact met het team', en: 'Contact with the team' })} id="section-team">
+          <TeamContactDetails view={view} contact={props.teamContact} />
+        </Section>
+      ) : null}
+
+      {erased ? null : <PatientSection view={view} detail={detail} />}
+
+      {access === 'team-holder' && !isClosed(status) ? <TeamActions {...props} /> : null}
+      {access === 'practice' && (status === 'requested' || status === 'received') ? <CancelForm {...props} /> : null}
+
+      {props.thread ?? null}
+      {props.withdrawConsent ?? null}
+
+      <Section title={t({ nl: 'Geschiedenis', en: 'History' })} id="section-history">
+        <Table
+          caption={t({ nl: 'Wat er met deze verwijzing gebeurde, oudste eerst', en: 'What happened to this referral, oldest first' })}
+          headers={[t({ nl: 'Wanneer', en: 'When' }), t({ nl: 'Wat', en: 'What' }), t({ nl: 'Door', en: 'By' }), t({ nl: 'Toelichting', en: 'Details' })]}
+          rows={detail.events.map((e) => [
+            formatDateTime(e.at, view.lang),
+            t(eventLabels[e.type] ?? { nl: e.type, en: e.type }),
+            e.actorName ?? '—',
+            [e.type === 'forwarded' ? fill(t({ nl: 'van {from} naar {to}', en: 'from {from} to {to}' }), { from: e.fromTeamName ?? '—', to: e.toTeamName ?? '—' }) : null, e.note].filter(Boolean).join(': ') || '—',
+          ])}
+        />
+      </Section>
+    </Page>
+  );
+}
+
+function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralDetail }) {
+  const t = view.t;
+  const r = detail.referral;
+  const consent = detail.consent;
+  const triggers = r.urgency_triggers as UrgencyTrigger[];
+  return (
+    <>
+      <Section title={t({ nl: 'Patiënt', en: 'Patient' })} id="section-patient">
+        <DataList
+          rows={[
+            [t({ nl: 'Naam', en: 'Name' }), <span data-testid="patient-name">{r.patient_name}</span>],
+            [t({ nl: 'Geboortedatum', en: 'Date of birth' }), r.patient_birth_date ? dutchDate(r.patient_birth_date) : null],
+            [t({ nl: 'Telefoon', en: 'Phone' }), r.patient_phone],
+            [t({ nl: 'E-mail', en: 'E-mail' }), r.patient_email],
+            [t({ nl: 'Postcode en huisnummer', en: 'Postcode and house number' }), [r.patient_postcode, r.patient_house_number].filter(Boolean).join(' ')],
+            [t({ nl: 'Voorkeurstaal', en: 'Preferred language' }), r.preferred_language],
+            [t({ nl: 'Beste moment om te bellen', en: 'Best time to call' }), r.best_time_to_call],
+            [t({ nl: 'Wil benaderd worden via', en: 'Wants to be contacted by' }), t(contactChannelLabels[r.contact_channel])],
+            [t({ nl: 'Warme overdracht', en: 'Warm hand-over' }), t(handoverLabels[r.handover])],
+          ]}
+        />
+      </Section>
+      <Section title={t({ nl: 'Hulpvraag', en: 'Need' })} id="section-need">
+        <DataList
+          rows={[
+            [t({ nl: 'Waarbij', en: 'With' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
+            [t({ nl: 'In de woorden van de patiënt', en: "In the patient's own words" }), r.question],
+            [
+              t({ nl: 'Urgentie', en: 'Urgency' }),
+              triggers.length ? (
+                <span class="kl-urgent">
+                  {triggers.map((u) => t(urgencyLabels[u] ?? { nl: u, en: u })).join(', ')} — {t({ nl: 'eerste gesprek binnen 3 werkdagen', en: 'first conversation within 3 working days' })}
+                </span>
+              ) : (
+                t({ nl: 'Geen dreigende situatie aangegeven', en: 'No threatening situation indicated' })
+              ),
+            ],
+            [t({ nl: 'Route', en: 'Route' }), r.route_explanation],
+            [
+              t({ nl: 'Van', en: 'From' }),
+              r.source === 'selfcheck' ? t({ nl: 'De inwoner zelf, via de zelftest', en: 'The resident, through the self-check' }) : [detail.practiceName, detail.practicePhone, detail.createdByName].filter(Boolean).join(' · '),
+            ],
+          ]}
+        />
+      </Section>
+      {consent ? (
+        <Section title={t({ nl: 'Toestemming', en: 'Consent' })} id="section-consent">
+          <DataList
+            rows={[
+              [t({ nl: 'Gegeven', en: 'Given' }), `${consent.method === 'written' ? t({ nl: 'schriftelijk', en: 'in writing' }) : consent.method === 'verbal' ? t({ nl: 'mondeling', en: 'verbally' }) : t({ nl: 'online', en: 'online' })}, ${formatDateTime(consent.given_at, view.lang)}`],
+              [t({ nl: 'Vastgelegd door', en: 'Recorded by' }), consent.recorded_by_name],
+              [t({ nl: 'Aan', en: 'To' }), consent.recipient_team_name],
+              [t({ nl: 'Versie van de tekst', en: 'Version of the text' }), consent.text_version],
+              [t({ nl: 'Terugkoppeling aan de praktijk', en: 'Feedback to the practice' }), consent.feedback_allowed ? t({ nl: 'mag', en: 'allowed' }) : t({ nl: 'mag niet', en: 'not allowed' })],
+              [t({ nl: 'Ingetrokken', en: 'Withdrawn' }), consent.withdrawn_at ? formatDateTime(consent.withdrawn_at, view.lang) : null],
+            ]}
+          />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function ActionForm(props: { view: ViewContext; id: string; title: Text; action: string; children: Child }) {
+  return (
+    <div class="kl-action" aria-labelledby={`action-${props.id}`} role="group">
+      <h3 class="utrecht-heading-3" id={`action-${props.id}`}>
+        {props.view.t(props.title)}
+      </h3>
+      <PostForm view={props.view} action={props.action} novalidate>
+        {props.children}
+      </PostForm>
+    </div>
+  );
+}
+
+function TeamActions(props: DetailPageProps) {
+  const { view, detail, today } = props;
+  const t = view.t;
+  const r = detail.referral;
+  const status = r.status as ReferralStatus;
+  const base = `/verwijzingen/${r.id}`;
+  const errors = props.failed?.errors;
+  const values = props.failed?.values ?? {};
+  const can = (action: Parameters<typeof nextStatus>[1]) => nextStatus(status, action) !== null;
+  const consentFeedback = detail.consent ? detail.consent.feedback_allowed && !detail.consent.withdrawn_at : false;
+  return (
+    <Section title={t({ nl: 'Wat wilt u doen?', en: 'What would you like to do?' })} id="section-actions">
+      {can('accept') ? (
+        <ActionForm view={view} id="accept" title={status === 'requested' || status === 'received' ? { nl: 'Aannemen en toewijzen', en: 'Accept and assign' } : { nl: 'Opnieuw toewijzen', en: 'Re-assign' }} action={`${base}/accepteren`}>
+          <SelectField
+            view={view}
+            name="assignee"
+            required
+            label={{ nl: 'Wie pakt het op?', en: 'Who takes it on?' }}
+            value={values['assignee'] ?? r.assigned_to ?? view.actor?.userId}
+            options={(props.assignees ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            errors={errors}
+          />
+          <Button>{status === 'requested' || status === 'received' ? t({ nl: 'Aannemen', en: 'Accept' }) : t({ nl: 'Toewijzen', en: 'Assign' })}</Button>
+        </ActionForm>
+      ) : null}
+      {can('record-contact') && !r.first_contact_on ? (
+        <ActionForm view={view} id="attempt" title={{ nl: 'Poging tot contact vastleggen', en: 'Record a contact attempt' }} action={`${base}/contactpoging`}>
+          <Paragraph>{fill(t({ nl: 'Pogingen tot nu toe: {n}.', en: 'Attempts so far: {n}.' }), { n: r.contact_attempts })}</Paragraph>
+          <TextAreaField view={view} name="attempt_note" rows={2} maxlength={300} label={{ nl: 'Notitie', en: 'Note' }} description={{ nl: 'Bijvoorbeeld: voicemail ingesproken.', en: 'For example: left a voicemail.' }} value={values['attempt_note']} errors={errors} />
+          <Button variant="secondary">{t({ nl: 'Poging vastleggen', en: 'Record attempt' })}</Button>
+        </ActionForm>
+      ) : null}
+      {can('record-contact') && !r.first_contact_on ? (
+        <ActionForm view={view} id="contact" title={{ nl: 'Eerste contact vastleggen', en: 'Record first contact' }} action={`${base}/eerste-contact`}>
+          <TextField view={view} name="first_contact_on" required size="short" inputmode="numeric" label={{ nl: 'Datum van het eerste contact', en: 'Date of first contact' }} description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }} value={values['first_contact_on'] ?? dutchDate(today)} errors={errors} />
+          <Button>{t({ nl: 'Eerste contact vastleggen', en: 'Record first contact' })}</Button>
+        </ActionForm>
+      ) : null}
+      {can('record-conversation') && !r.first_conversation_on ? (
+        <ActionForm view={view} id="conversation" title={{ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' }} action={`${base}/eerste-gesprek`}>
+          <TextField view={view} name="first_conversation_on" required size="short" inputmode="numeric" label={{ nl: 'Datum van het eerste gesprek', en: 'Date of first conversation' }} description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }} value={values['first_conversation_on'] ?? dutchDate(today)} errors={errors} />
+          <Button>{t({ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' })}</Button>
+        </ActionForm>
+      ) : null}
+      {can('complete') || can('fail') ? (
+        <ActionForm view={view} id="close" title={{ nl: 'Afsluiten met uitkomst', en: 'Close with an outcome' }} action={`${base}/afsluiten`}>
+          <RadioGroup view={view} name="outcome" legend={{ nl: 'Uitkomst', en: 'Outcome' }} value={values['outcome']} errors={errors} options={outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))} />
+          <TextAreaField
+            view={view}
+            name="feedback"
+            rows={3}
+            maxlength={500}
+            label={{ nl: 'Terugkoppeling voor de praktijk', en: 'Feedback for the practice' }}
+            description={
+              consentFeedback
+                ? { nl: 'Kort, bijvoorbeeld: "Contact gehad op 3-12, eerste gesprek gepland." Geen details over schulden of gezondheid.', en: 'Short, for example: "Contact made on 3-12, first conversation planned." No details about debts or health.' }
+                : { nl: 'Let op: de patiënt gaf geen toestemming voor terugkoppeling. De praktijk ziet alleen dat de verwijzing is afgesloten.', en: 'Note: the patient did not allow feedback. The practice only sees that the referral was closed.' }
+            }
+            value={values['feedback']}
+            errors={errors}
+          />
+          <Button>{t({ nl: 'Afsluiten', en: 'Close' })}</Button>
+        </ActionForm>
+      ) : null}
+      <ActionForm view={view} id="known" title={{ nl: 'Al bekend bij ons?', en: 'Already known to us?' }} action={`${base}/al-bekend`}>
+        <RadioGroup
+          view={view}
+          name="already_known"
+          legend={{ nl: 'Was deze inwoner al bekend bij uw team?', en: 'Was this resident already known to your team?' }}
+          value={values['already_known'] ?? (r.already_known === null ? undefined : r.already_known ? 'ja' : 'nee')}
+          errors={errors}
+          options={[
+            { value: 'ja', label: { nl: 'Ja, al bekend', en: 'Yes, already known' } },
+            { value: 'nee', label: { nl: 'Nee, nieuw', en: 'No, new' } },
+          ]}
+        />
+        <Button variant="secondary">{t({ nl: 'Opslaan', en: 'Save' })}</Button>
+      </ActionForm>
+      {can('forward') ? (
+        <ActionForm view={view} id="forward" title={{ nl: 'Doorsturen naar een ander team', en: 'Forward to another team' }} action={`${base}/doorsturen`}>
+          <SelectField
+            view={view}
+            name="to_team_id"
+            required
+            label={{ nl: 'Naar welk team?', en: 'To which team?' }}
+            placeholder={{ nl: 'Kies een team…', en: 'Choose a team…' }}
+            value={values['to_team_id']}
+            options={(props.forwardTargets ?? []).map((team) => ({ value: team.id, label: `${team.name} (${team.organisation_name})` }))}
+            errors={errors}
+          />
+          <TextAreaField
+            view={view}
+            name="forward_reason"
+            required
+            rows={2}
+            maxlength={500}
+            label={{ nl: 'Waarom?', en: 'Why?' }}
+            description={{ nl: 'Het andere team leest dit. De termijnen blijven lopen vanaf de oorspronkelijke verwijzing.', en: 'The other team reads this. The terms keep running from the original referral.' }}
+            value={values['forward_reason']}
+            errors={errors}
+          />
+          <Button variant="secondary">{t({ nl: 'Doorsturen', en: 'Forward' })}</Button>
+        </ActionForm>
+      ) : null}
+      {can('reject') ? (
+        <ActionForm view={view} id="reject" title={{ nl: 'Afwijzen', en: 'Decline' }} action={`${base}/afwijzen`}>
+          <TextAreaField view={view} name="reject_reason" required rows={2} maxlength={500} label={{ nl: 'Reden', en: 'Reason' }} value={values['reject_reason']} errors={errors} />
+          <Button variant="danger">{t({ nl: 'Afwijzen', en: 'Decline' })}</Button>
+        </ActionForm>
+      ) : null}
+    </Section>
+  );
+}
+
+function CancelForm(props: DetailPageProps) {
+  const { view, detail } = props;
+  const t = view.t;
+  return (
+    <Section title={t({ nl: 'Verwijzing intrekken', en: 'Withdraw the referral' })} id="section-cancel">
+      <Paragraph>{t({ nl: 'Zolang het team de verwijzing nog niet heeft aangenomen, kunt u hem intrekken.', en: 'As long as the team has not accepted the referral, you can withdraw it.' })}</Paragraph>
+      <PostForm view={view} action={`/verwijzingen/${detail.referral.id}/annuleren`} novalidate>
+        <TextAreaField view={view} name="cancel_reason" rows={2} maxlength={300} label={{ nl: 'Reden', en: 'Reason' }} value={props.failed?.values['cancel_reason']} errors={props.failed?.errors} />
+        <Button variant="danger">{t({ nl: 'Intrekken', en: 'Withdraw' })}</Button>
+      </PostForm>
+    </Section>
+  );
+}

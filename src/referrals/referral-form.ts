@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { optionalText } from '../platform/http/forms.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { categories, type Category } from '../socialmap/categories.ts';
+import { parsePostcode } from '../routing/postcode.ts';
+import { consentMethods, type ConsentMethod } from './consent.ts';
+import { amsterdamToday } from './due-dates.ts';
+import { contactChannels, handovers } from './labels.ts';
+import { urgencyTriggers, type UrgencyTrigger } from './urgency.ts';
+
+/**
+ * The referral form at the boundary (zod). Only the minimum of DESIGN.md "consent and
+ * minimisation" has a field here: name, birth date, contact channel and best time, postcode +
+ * house number, the question in the patient's own words, urgency. There is no BSN field, and any
+ * field the schema does not name (such as a posted `bsn`) is dropped by zod before anything else
+ * sees the data. Checkboxes post one field per option (`need_<code>`, `urgency_<code>`), so the
+ * form works without JavaScript and the values stay flat strings.
+ */
+export const needField = (c: Category) => `need_${c}`;
+export const urgencyField = (u: UrgencyTrigger) => `urgency_${u}`;
+
+const PHONE = /^[0-9+()\-.\s]{6,20}$/;
+const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s*[-\s]?\s*[A-Za-z0-9]{1,4})?$/;
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** "1980-04-27", "27-04-1980", "27/4/1980" or "27.4.1980" → "1980-04-27"; null when not a real date. */
+export function parseDate(input: string): string | null {
+  const value = input.trim();
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else {
+    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
+    if (!match) return null;
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  }
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** Absent required fields count as empty, so they get the Dutch message of their rule. */
+const REQUIRED_TEXT = ['idempotency_key', 'patient_name', 'birth_date', 'postcode', 'house_number', 'question'] as const;
+
+/** Gathers the per-option checkbox fields into arrays before validation. */
+function collectChoices(raw: unknown): unknown {
+  const values = (raw ?? {}) as Record<string, unknown>;
+  const required = Object.fromEntries(REQUIRED_TEXT.map((k) => [k, typeof values[k] === 'string' ? values[k] : '']));
+  return {
+    ...values,
+    ...required,
+    needs: categories.filter((c) => Boolean(values[needField(c)])),
+    urgency_triggers: urgencyTriggers.filter((u) => Boolean(values[urgencyField(u)])),
+  };
+}
+
+export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
+  z.preprocess(
+    collectChoices,
+    z
+      .object({
+        idempotency_key: z.string().regex(IDEMPOTENCY_KEY, t({ nl: 'Het formulier is niet compleet. Laad de pagina opnieuw.', en: 'The form is incomplete. Reload the page.' })),
+        patient_name: z.string().trim().min(2, t({ nl: 'Vul de naam van de patiënt in.', en: "Enter the patient's name." })).max(200),
+        birth_date: z
+          .string()
+          .trim()
+          .transform((v, ctx) => {
+            const iso = parseDate(v);
+            if (!iso || iso < '1900-01-01' || iso > today) {
+              ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul een geldige geboortedatum in, zoals 27-04-1980.', en: 'Enter a valid date of birth, such as 27-04-1980.' }) });
+              return z.NEVER;
+            }
+            return iso;
+          }),
+        phone: optionalText(30).refine((v) => v === null || PHONE.test(v), t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of +.', en: 'Enter a phone number with digits, spaces or + only.' })),
+        email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })),
+        postcode: z
+          .string()
+          .trim()
+          .transform((v, ctx) => {
+            const postcode = parsePostcode(v);
+            if (!postcode) {
+              ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul de postcode van de patiënt in, zoals 7552 AB.', en: "Enter the patient's postcode, such as 7552 AB." }) });
+              return z.NEVER;
+            }
+            return postcode.display;
+          }),
+        house_number: z.string().trim().regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' })),
+        preferred_language: optionalText(40),
+        best_time_to_call: optionalText(100),
+        needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies ten minste één hulpvraag.', en: 'Choose at least one need.' })),
+        question: z
+          .string()
+          .trim()
+          .min(3, t({ nl: 'Schrijf kort op wat er speelt, in de woorden van de patiënt.', en: "Briefly write down what is going on, in the patient's own words." }))
+          .max(600, t({ nl: 'Houd het kort: hooguit 600 tekens.', en: 'Keep it short: 600 characters at most.' })),
+        urgency_triggers: z.array(z.enum(urgencyTriggers)),
+        handover: z.enum(handovers, { error: t({ nl: 'Kies de vorm van de overdracht.', en: 'Choose the form of hand-over.' }) }),
+        contact_channel: z.enum(contactChannels, { error: t({ nl: 'Kies hoe de patiënt benaderd wil worden.', en: 'Choose how the patient wants to be contacted.' }) }),
+      })
+      .superRefine((v, issue) => {
+        if (!v.phone && !v.email) {
+          issue.addIssue({ code: 'custom', path: ['phone'], message: t({ nl: 'Vul een telefoonnummer of e-mailadres van de patiënt in.', en: "Enter the patient's phone number or e-mail address." }) });
+        } else if (v.contact_channel === 'phone' && !v.phone) {
+          issue.addIssue({ code: 'custom', path: ['phone'], message: t({ nl: 'De patiënt wil gebeld worden: vul een telefoonnummer in.', en: 'The patient wants a phone call: enter a phone number.' }) });
+        } else if (v.contact_channel === 'email' && !v.email) {
+          issue.addIssue({ code: 'custom', path: ['email'], message: t({ nl: 'De patiënt wil een e-mail: vul een e-mailadres in.', en: 'The patient wants an e-mail: enter an e-mail address.' }) });
+        }
+      }),
+  );
+
+export type ReferralDetails = z.infer<ReturnType<typeof referralDetailsSchema>>;
+
+/**
+ * The consent part, read only on "Versturen". A missing tick is not a form error but the refusal
+ * of sendReferral (consent.ts), which offers the printable alternative instead.
+ */
+export const consentFormSchema = (t: Translate) =>
+  z
+    .object({
+      team_id: z.uuid(t({ nl: 'Controleer eerst naar welk team de verwijzing gaat.', en: 'First check which team the referral goes to.' })),
+      consent_given: z
+        .string()
+        .optional()
+        .transform((v) => v === 'ja'),
+      consent_method: z
+        .string()
+        .optional()
+        .transform((v) => ((consentMethods as readonly string[]).includes(v ?? '') ? (v as ConsentMethod) : null)),
+      feedback_allowed: z.enum(['ja', 'nee']).optional(),
+    })
+    .superRefine((v, issue) => {
+      if (v.consent_given && !v.consent_method) {
+        issue.addIssue({ code: 'custom', path: ['consent_method'], message: t({ nl: 'Kies hoe de patiënt toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the patient consented: verbally or in writing.' }) });
+      }
+      if (v.consent_given && !v.feedback_allowed) {
+        issue.addIssue({ code: 'custom', path: ['feedback_allowed'], message: t({ nl: 'Kies of het team de praktijk mag laten weten hoe het ging.', en: 'Choose whether the team may tell the practice how it went.' }) });
+      }
+    })
+    .transform((v) => ({ recipientTeamId: v.team_id, consent: { given: v.consent_given, method: v.consent_method, feedbackAllowed: v.feedback_allowed === 'ja' } }));
+
+export type ConsentForm = z.infer<ReturnType<typeof consentFormSchema>>;

@@ -1,0 +1,171 @@
+import type { Hono } from 'hono';
+import type { z } from 'zod';
+import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { view } from '../platform/http/app.tsx';
+import { authorize } from '../platform/http/authorize.ts';
+import { parseForm, validateValues } from '../platform/http/forms.ts';
+import { idParam } from '../platform/http/params.ts';
+import { publicBaseUrl } from '../platform/config.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Role } from '../platform/db/schema.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { randomToken } from '../platform/auth/sessions.ts';
+import { markNotificationsRead } from '../platform/notifications/pages.tsx';
+import type { FieldErrors } from '../platform/ui/components.tsx';
+import { referralScope } from './messages/referral-scope.ts';
+import { loadThread } from './messages/load-thread.ts';
+import { ReferralThread } from './messages/thread.tsx';
+import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
+import { acceptSchema, alreadyKnownSchema, cancelSchema, closeSchema, contactAttemptSchema, firstContactSchema, firstConversationSchema, forwardSchema, rejectSchema } from './action-forms.ts';
+import { acceptReferral, listAssignees } from './accept-referral.ts';
+import { cancelReferral } from './cancel-referral.ts';
+import { checkReferralRoute, type CheckedRoute } from './check-referral-route.ts';
+import { closeReferral } from './close-referral.ts';
+import { amsterdamToday } from './due-dates.ts';
+import { forwardReferral, listForwardTargets } from './forward-referral.ts';
+import { getTeamContact } from './get-team-contact.ts';
+import { InboxPage, PracticeReferralsPage } from './list-pages.tsx';
+import { isInboxTab, listTeamInbox } from './list-team-inbox.ts';
+import { listPracticeReferrals } from './list-practice-referrals.ts';
+import { markAlreadyKnown } from './mark-already-known.ts';
+import { ContactCardPage, NewReferralPage, type NewReferralProps } from './new-referral-page.tsx';
+import { openReferral } from './open-referral.ts';
+import { recordContactAttempt } from './record-contact-attempt.ts';
+import { recordFirstContact } from './record-first-contact.ts';
+import { recordFirstConversation } from './record-first-conversation.ts';
+import { ReferralDetailPage, type DetailPageProps } from './referral-detail-page.tsx';
+import { consentFormSchema, referralDetailsSchema } from './referral-form.ts';
+import { rejectReferral } from './reject-referral.ts';
+import { sendReferral } from './send-referral.ts';
+
+const practiceRoles: readonly Role[] = ['practice_staff', 'practice_admin'];
+const teamRoles: readonly Role[] = ['team_member', 'team_admin'];
+
+/**
+ * The closed-loop referral, practice and team side. Every route declares who may use it: the role,
+ * and for a referral the data scope from access.ts — the practice that sent it, the team that holds
+ * it, or (reading only) a team that held it. Region coordinators and administrators never reach a
+ * referral (403 by role). Handlers parse, call one use case and render.
+ */
+export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): void {
+  const { db } = services;
+  const baseUrl = publicBaseUrl(services.config);
+  const practiceOnly = authorize(services, { roles: practiceRoles });
+  const teamOnly = authorize(services, { roles: teamRoles });
+  const reader = authorize(services, { roles: [...practiceRoles, ...teamRoles], scope: referralScope(services, ['practice', 'team-holder', 'team-former']) });
+  const holder = authorize(services, { roles: teamRoles, scope: referralScope(services, ['team-holder']) });
+  const sender = authorize(services, { roles: practiceRoles, scope: referralScope(services, ['practice']) });
+  const ctxOf = (c: AppContext) => c.get('ctx');
+
+  app.get('/verwijzingen/nieuw', practiceOnly, (c) => renderNew(c, { values: { idempotency_key: randomToken(), preferred_language: 'Nederlands' } }));
+  app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
+  app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) => c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />));
+
+  app.get('/verwijzingen', practiceOnly, async (c) => c.html(<PracticeReferralsPage view={view(c)} {...await listPracticeReferrals(db, ctxOf(c))} />));
+
+  app.get('/inbox', teamOnly, async (c) => {
+    const tab = c.req.query('tab');
+    const inbox = await listTeamInbox(db, ctxOf(c), isInboxTab(tab) ? tab : 'nieuw');
+    return c.html(<InboxPage view={view(c)} inbox={inbox} />);
+  });
+
+  app.get('/verwijzingen/:id', reader, (c) => renderDetail(c, services, { notice: c.req.query('melding') }));
+
+  const act = actionRunner(services);
+  app.post('/verwijzingen/:id/accepteren', holder, act(acceptSchema, 'aangenomen', (ctx, id, d) => acceptReferral(db, ctx, { referralId: id, assigneeId: d.assignee }, baseUrl)));
+  app.post('/verwijzingen/:id/contactpoging', holder, act(contactAttemptSchema, 'poging', (ctx, id, d) => recordContactAttempt(db, ctx, { referralId: id, note: d.attempt_note }, baseUrl)));
+  app.post('/verwijzingen/:id/eerste-contact', holder, act(firstContactSchema, 'contact', (ctx, id, d) => recordFirstContact(db, ctx, { referralId: id, date: d.first_contact_on }, baseUrl)));
+  app.post('/verwijzingen/:id/eerste-gesprek', holder, act(firstConversationSchema, 'gesprek', (ctx, id, d) => recordFirstConversation(db, ctx, { referralId: id, date: d.first_conversation_on }, baseUrl)));
+  app.post('/verwijzingen/:id/al-bekend', holder, act(alreadyKnownSchema, 'bekend', (ctx, id, d) => markAlreadyKnown(db, ctx, { referralId: id, known: d.already_known }, baseUrl)));
+  app.post('/verwijzingen/:id/doorsturen', holder, act(forwardSchema, 'doorgestuurd', (ctx, id, d) => forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason }, baseUrl)));
+  app.post('/verwijzingen/:id/afwijzen', holder, act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, reason: d.reject_reason }, baseUrl)));
+  app.post('/verwijzingen/:id/afsluiten', holder, act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, outcome: d.outcome, feedback: d.feedback }, baseUrl)));
+  app.post('/verwijzingen/:id/annuleren', sender, act(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)));
+}
+
+function renderNew(c: AppContext, props: Omit<NewReferralProps, 'view'>, status: 200 | 409 | 422 = 200) {
+  return c.html(<NewReferralPage view={view(c)} {...props} />, status);
+}
+
+/**
+ * "Controleren" shows the route and the consent for that team; "Versturen" sends. A changed route
+ * (postcode edited after checking) or a missing consent is refused and the form shown again with
+ * everything the user typed.
+ */
+async function submitNewReferral(c: AppContext, services: Services) {
+  const t = view(c).t;
+  const ctx = c.get('ctx');
+  const form = await parseForm(c, referralDetailsSchema(t));
+  if (!form.ok) return renderNew(c, { values: form.values, errors: form.errors }, 422);
+  let route: CheckedRoute;
+  try {
+    route = await checkReferralRoute(services.db, ctx, { postcode: form.data.postcode, houseNumber: form.data.house_number, need: form.data.needs[0] ?? null });
+  } catch (err) {
+    if (err instanceof AppError && err.status === 422) return renderNew(c, { values: form.values, problem: t(err.userMessage) }, 422);
+    throw err;
+  }
+  if (form.values['stap'] !== 'versturen') return renderNew(c, { values: form.values, route });
+  const consent = validateValues(consentFormSchema(t), form.values);
+  if (!consent.ok) return renderNew(c, { values: form.values, errors: consent.errors, route }, 422);
+  try {
+    const sent = await sendReferral(services.db, ctx, { ...form.data, ...consent.data }, publicBaseUrl(services.config));
+    return c.redirect(`/verwijzingen/${sent.id}?melding=verstuurd`, 303);
+  } catch (err) {
+    if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
+    // Consent for another team than the address now routes to: show the new team, ask again.
+    const values = err.code === 'wrong_recipient' ? { ...form.values, consent_given: '' } : form.values;
+    return renderNew(c, { values, route, problem: t(err.userMessage), cardTeamId: err.code === 'consent_missing' ? route.teamId : undefined }, err.status);
+  }
+}
+
+async function renderDetail(c: AppContext, services: Services, extra: Partial<DetailPageProps> = {}, status: 200 | 409 | 422 = 200) {
+  const { db } = services;
+  const ctx = c.get('ctx');
+  const v = view(c);
+  const detail = await openReferral(db, ctx, idParam(c), publicBaseUrl(services.config));
+  await markNotificationsRead(services, ctx.actor!.userId, { referralId: detail.referral.id });
+  const holds = detail.access === 'team-holder';
+  const [assignees, forwardTargets, teamContact, thread] = await Promise.all([
+    holds ? listAssignees(db, detail.referral.team_id) : [],
+    holds ? listForwardTargets(db, detail.referral.team_id) : [],
+    detail.access === 'practice' ? getTeamContact(db, detail.referral.team_id) : undefined,
+    loadThread(db, ctx, detail.referral.id),
+  ]);
+  const canWithdraw = (detail.access === 'practice' || holds) && !detail.referral.consent_withdrawn_at;
+  return c.html(
+    <ReferralDetailPage
+      view={v}
+      detail={detail}
+      today={amsterdamToday()}
+      assignees={assignees}
+      forwardTargets={forwardTargets}
+      teamContact={teamContact}
+      thread={<ReferralThread view={v} {...thread} />}
+      withdrawConsent={canWithdraw ? <WithdrawConsentForm view={v} referralId={detail.referral.id} /> : undefined}
+      {...extra}
+    />,
+    status,
+  );
+}
+
+/**
+ * One action on a referral: validate the small form, run the use case, redirect with a notice. A
+ * form error re-shows the referral with the error summary (422); a refusal of the state machine or
+ * another rule re-shows it with the Dutch message (409/422).
+ */
+function actionRunner(services: Services) {
+  return <S extends z.ZodType>(schema: (t: Translate) => S, notice: string, run: (ctx: RequestContext, referralId: string, data: z.infer<S>) => Promise<unknown>) =>
+    async (c: AppContext) => {
+      const id = idParam(c);
+      const form = await parseForm(c, schema(view(c).t));
+      if (!form.ok) return renderDetail(c, services, { failed: { errors: form.errors as FieldErrors, values: form.values } }, 422);
+      try {
+        await run(c.get('ctx'), id, form.data);
+      } catch (err) {
+        if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderDetail(c, services, { problem: view(c).t(err.userMessage) }, err.status);
+        throw err;
+      }
+      return c.redirect(`/verwijzingen/${id}?melding=${notice}`, 303);
+    };
+}
