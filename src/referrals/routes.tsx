@@ -35,7 +35,9 @@ import { recordContactAttempt } from './record-contact-attempt.ts';
 import { recordFirstContact } from './record-first-contact.ts';
 import { recordFirstConversation } from './record-first-conversation.ts';
 import { ReferralDetailPage, type DetailPageProps } from './referral-detail-page.tsx';
-import { consentFormSchema, referralDetailsSchema } from './referral-form.ts';
+import { consentFormSchema, needField, referralDetailsSchema } from './referral-form.ts';
+import { getSignalRecord } from '../signals/signal-records.ts';
+import { isCategory } from '../socialmap/categories.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
 
@@ -58,7 +60,17 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   const sender = authorize(services, { roles: practiceRoles, scope: referralScope(services, ['practice']) });
   const ctxOf = (c: AppContext) => c.get('ctx');
 
-  app.get('/verwijzingen/nieuw', practiceOnly, (c) => renderNew(c, { values: { idempotency_key: randomToken(), preferred_language: 'Nederlands' } }));
+  app.get('/verwijzingen/nieuw', practiceOnly, async (c) => {
+    const values: Record<string, string> = { idempotency_key: randomToken(), preferred_language: 'Nederlands' };
+    // Started from a saved signal record (/signalen/:id): needs and note are filled in already.
+    const signalId = c.req.query('signaal');
+    if (signalId && /^[0-9a-f-]{36}$/i.test(signalId)) {
+      const record = await getSignalRecord(db, ctxOf(c).actor!.practiceId!, signalId);
+      for (const need of record.needs.filter(isCategory)) values[needField(need)] = 'on';
+      if (record.note) values['question'] = record.note;
+    }
+    return renderNew(c, { values });
+  });
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
   app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) => c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />));
 
