@@ -9,9 +9,14 @@ function languageSwitchHref(path: string, lang: 'nl' | 'en'): string {
   return `${url.pathname}${url.search}`;
 }
 
-function isCurrent(current: string, href: string): boolean {
+function matches(current: string, href: string): boolean {
   const path = current.split('?')[0] ?? '/';
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}
+
+/** The one menu item for this page: the longest link that matches (so /verwijzingen/nieuw is not also /verwijzingen). */
+function currentHref(current: string, hrefs: string[]): string | undefined {
+  return hrefs.filter((href) => matches(current, href)).sort((a, b) => b.length - a.length)[0];
 }
 
 /** The one page frame: skip link, header with role-aware navigation and language switch, main, footer. */
@@ -69,12 +74,12 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
           {view.actor && view.signedIn ? (
             <nav class="utrecht-nav-bar kl-nav" aria-label={t({ nl: 'Hoofdmenu', en: 'Main menu' })}>
               <ul class="utrecht-nav-list">
-                {navigationFor(view.actor.role).map((item) => (
+                {navigationFor(view.actor.role).map((item, _i, items) => (
                   <li class="utrecht-nav-list__item">
                     <a
                       class="utrecht-nav-list__link"
                       href={item.href}
-                      aria-current={isCurrent(view.path, item.href) ? 'page' : undefined}
+                      aria-current={currentHref(view.path, items.map((i) => i.href)) === item.href ? 'page' : undefined}
                     >
                       {t(item.label)}
                     </a>
