@@ -3,6 +3,7 @@ import { startTemporaryPostgres } from '../test/support/postgres.ts';
 import { seedNationalMap, SIZES } from './seed-national-map.ts';
 import { benchSearch, checkSameResults } from './search-bench.ts';
 import { fmt } from './measure.ts';
+import { benchReferrals, REFERRALS, seedReferrals } from './referrals-bench.ts';
 
 /**
  * `npm run bench [-- search]`: performance figures measured in one run, as ratios to hand-written
@@ -56,6 +57,25 @@ if (all || which.has('search')) {
       );
     });
   }
+}
+
+if (all || which.has('referrals')) {
+  console.log(`Referrals: ${REFERRALS.toLocaleString('en')} referrals on PostgreSQL; ${TOTAL} list reads per side at concurrency ${CONCURRENCY}.`);
+  await withDatabase('postgres', async ({ db }) => {
+    const started = performance.now();
+    const world = await seedReferrals(db);
+    console.log(`  postgres: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const r = await benchReferrals(db, world, { total: TOTAL, concurrency: CONCURRENCY });
+    console.log(`  the measured team has ${r.openInInbox} open referrals`);
+    for (const [name, m] of [['team inbox', r.inbox], ['practice list', r.practice]] as const) {
+      rows.push(
+        `| ${name} | postgres | app | ${fmt(m.app.p50)} | ${fmt(m.app.p95)} | ${fmt(m.app.p99)} |`,
+        `| ${name} | postgres | raw SQL | ${fmt(m.raw.p50)} | ${fmt(m.raw.p95)} | ${fmt(m.raw.p99)} |`,
+        `| ${name} | postgres | ratio app/raw | ${(m.app.p50 / m.raw.p50).toFixed(2)}× | ${(m.app.p95 / m.raw.p95).toFixed(2)}× | ${(m.app.p99 / m.raw.p99).toFixed(2)}× |`,
+      );
+    }
+    rows.push(`| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`);
+  });
 }
 
 console.log('\n| bench | database | what | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');

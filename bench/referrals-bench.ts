@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import type { Database } from '../src/platform/db/database.ts';
+import { listTeamInbox } from '../src/referrals/list-team-inbox.ts';
+import { listPracticeReferrals } from '../src/referrals/list-practice-referrals.ts';
+import { sendReferral } from '../src/referrals/send-referral.ts';
+import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from '../src/referrals/test-fixture.ts';
+import { percentiles, runConcurrent, type Percentiles } from './measure.ts';
+
+/**
+ * Referrals at scale (PostgreSQL): 2,000 practices and 500 teams share 2,000,000 referrals, most of
+ * them closed. Measures the team inbox ("alle open") and the practice list as the app serves them
+ * (including the audit entry every list read writes) against the same list as one raw SQL
+ * statement, and sending referrals (routing, consent, due dates, event, audit, notifications) against
+ * a plain INSERT.
+ */
+export const REFERRALS = Number(process.env['BENCH_REFERRALS'] ?? 2_000_000);
+
+export async function seedReferrals(db: Database): Promise<ReferralWorld> {
+  const world = await insertReferralWorld(db);
+  const region = world.regionId;
+  await sql`insert into organisations (kind, name, agb_code, region_id, updated_at)
+    select 'practice', 'Praktijk ' || g, lpad((90000000 + g)::text, 8, '0'), ${region}, now() from generate_series(1, 2000) g`.execute(db);
+  const municipality = await db.selectFrom('organisations').select('id').where('cbs_code', '=', 'GM0164').executeTakeFirstOrThrow();
+  await sql`insert into teams (organisation_id, name, updated_at) select ${municipality.id}, 'Team ' || g, now() from generate_series(1, 500) g`.execute(db);
+  // The fixture's practice and team get the same share as any other.
+  await sql`
+    with p as (select array_agg(id) ids from organisations where kind = 'practice'),
+         t as (select array_agg(id) ids from teams)
+    insert into referrals (reference, source, practice_id, idempotency_key, team_id, status, patient_name, needs, handover, contact_channel,
+                           requested_on, first_contact_due, first_conversation_due, first_contact_on, closed_at, created_at, updated_at)
+    select 'B-' || g, 'practice', p.ids[1 + ((g::bigint * 7919) % array_length(p.ids, 1))::int], 'bench-' || g, t.ids[1 + ((g::bigint * 104729) % array_length(t.ids, 1))::int],
+           case when g % 10 < 8 then 'completed' when g % 10 = 8 then 'requested' else 'in-progress' end,
+           'Patiënt ' || g, '{debt_counselling}', 'phone_together', 'phone',
+           d, d + 3, d + 28, case when g % 10 < 8 or g % 10 = 9 then d + 1 end,
+           case when g % 10 < 8 then (d + 30)::timestamptz end, d::timestamptz, d::timestamptz
+    from generate_series(1, ${REFERRALS}) g, p, t,
+         lateral (select (date '2026-11-23' - (g % 1500))::date as d) dd`.execute(db);
+  await sql`analyze`.execute(db);
+  return world;
+}
+
+async function rawInbox(db: Database, teamId: string) {
+  return sql`select r.id, r.reference, r.patient_name, r.needs, r.urgency_triggers, r.status, r.requested_on, r.first_contact_due, r.first_contact_on,
+                    r.first_conversation_due, r.first_conversation_on, u.name as assignee_name, t.name as team_name
+             from referrals r join teams t on t.id = r.team_id left join users u on u.id = r.assigned_to
+             where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
+             order by r.first_conversation_due, r.created_at limit 200`.execute(db);
+}
+
+async function rawPracticeList(db: Database, practiceId: string) {
+  return sql`select r.id, r.reference, r.patient_name, r.status, r.requested_on, r.first_contact_due, r.first_contact_on, r.first_conversation_due,
+                    r.first_conversation_on, r.outcome, r.feedback, r.consent_withdrawn_at, t.name as team_name, c.feedback_allowed, c.withdrawn_at
+             from referrals r join teams t on t.id = r.team_id left join consents c on c.referral_id = r.id
+             where r.practice_id = ${practiceId} order by r.created_at desc limit 200`.execute(db);
+}
+
+export interface ReferralBenchResult {
+  inbox: { app: Percentiles; raw: Percentiles };
+  practice: { app: Percentiles; raw: Percentiles };
+  send: { appPerSecond: number; rawPerSecond: number };
+  openInInbox: number;
+}
+
+export async function benchReferrals(db: Database, world: ReferralWorld, options: { total: number; concurrency: number }): Promise<ReferralBenchResult> {
+  const team = contextOf(world.users.noordMember);
+  const practice = contextOf(world.users.staffA);
+  const openInInbox = (await listTeamInbox(db, team, 'open')).counts.open;
+  const measure = async (app: () => Promise<unknown>, raw: () => Promise<unknown>) => {
+    await runConcurrent(30, options.concurrency, app);
+    await runConcurrent(30, options.concurrency, raw);
+    const a = await runConcurrent(options.total, options.concurrency, app);
+    const r = await runConcurrent(options.total, options.concurrency, raw);
+    return { app: percentiles(a), raw: percentiles(r) };
+  };
+  const inbox = await measure(() => listTeamInbox(db, team, 'open'), () => rawInbox(db, world.noord));
+  const practiceList = await measure(() => listPracticeReferrals(db, practice), () => rawPracticeList(db, world.practiceA));
+
+  const sends = 300;
+  let started = performance.now();
+  await runConcurrent(sends, options.concurrency, () => sendReferral(db, practice, referralInput(world), BASE_URL));
+  const appPerSecond = sends / ((performance.now() - started) / 1000);
+  started = performance.now();
+  await runConcurrent(sends, options.concurrency, (i) =>
+    sql`insert into referrals (reference, source, practice_id, idempotency_key, team_id, status, patient_name, needs, handover, contact_channel, requested_on, first_contact_due, first_conversation_due)
+        values (${`RAW-${i}`}, 'practice', ${world.practiceA}, ${`raw-${i}`}, ${world.noord}, 'requested', 'Patiënt', '{debt_counselling}', 'phone_together', 'phone', '2026-11-23', '2026-11-26', '2026-11-26')`.execute(db),
+  );
+  const rawPerSecond = sends / ((performance.now() - started) / 1000);
+  return { inbox, practice: practiceList, send: { appPerSecond, rawPerSecond }, openInInbox };
+}
