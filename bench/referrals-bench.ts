@@ -44,7 +44,7 @@ async function rawInbox(db: Database, teamId: string) {
                     r.first_conversation_due, r.first_conversation_on, u.name as assignee_name, t.name as team_name
              from referrals r join teams t on t.id = r.team_id left join users u on u.id = r.assigned_to
              where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
-             order by r.first_conversation_due, r.created_at limit 200`.execute(db);
+             order by r.first_conversation_due, r.first_contact_due, r.created_at limit 200`.execute(db);
 }
 
 async function rawPracticeList(db: Database, practiceId: string) {

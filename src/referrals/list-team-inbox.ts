@@ -94,6 +94,8 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
       sql<string>`count(*) filter (where ${filters.open})`.as('open'),
     ])
     .where('r.team_id', '=', actor.teamId)
+    // Every counted tab is a subset of the open referrals: this lets the partial index do the work.
+    .where(OPEN)
     .executeTakeFirstOrThrow();
   const forwarded = await db
     .selectFrom('referrals as r')

@@ -3,6 +3,7 @@ import * as foundation from './2026_11_22_0001_foundation.ts';
 import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
 import * as referrals from './2026_11_23_0001_referrals.ts';
 import * as signalsSelfcheck from './2026_11_23_0004_signals_selfcheck.ts';
+import * as openReferralsIndex from './2026_11_23_0005_open_referrals_index.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_22_0002_socialmap_routing': socialmapRouting,
   '2026_11_23_0001_referrals': referrals,
   '2026_11_23_0004_signals_selfcheck': signalsSelfcheck,
+  '2026_11_23_0005_open_referrals_index': openReferralsIndex,
 };
 
 export const migrationProvider: MigrationProvider = {
