@@ -1,5 +1,6 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
+import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
 import { inTransaction, lockForPractice, recordChange, requireTransition } from './change-referral.ts';
 import { illegalTransition } from './referral-errors.ts';
 import type { ReferralStatus } from './state-machine.ts';
@@ -16,5 +17,7 @@ export async function cancelReferral(db: Database, ctx: RequestContext, input: {
     await trx.updateTable('referrals').set({ status: next, closed_at: now, updated_at: now }).where('id', '=', referral.id).execute();
     // The practice did this itself: no notification to the practice.
     await recordChange(trx, ctx, baseUrl, { referral, type: 'cancelled', toStatus: next, note: input.reason, practiceNotification: null });
+    // The team that holds it stops: it is told (no patient data in the notification or mail).
+    await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, referral.team_id), kind: 'referral_cancelled', referralId: referral.id });
   });
 }

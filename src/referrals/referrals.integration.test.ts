@@ -310,6 +310,8 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const first = await send();
       await cancelReferral(db(), contextOf(w.users.adminA), { referralId: first.id, reason: 'Patiënt belt zelf' }, BASE_URL);
       assert.equal((await referral(first.id)).status, 'cancelled');
+      const told = await db().selectFrom('notifications').select('user_id').where('referral_id', '=', first.id).where('kind', '=', 'referral_cancelled').execute();
+      assert.ok(told.some((n) => n.user_id === w.users.noordMember.id), 'the team is told the referral was withdrawn');
       const second = await send();
       await acceptReferral(db(), contextOf(w.users.noordMember), { referralId: second.id, assigneeId: w.users.noordMember.id }, BASE_URL);
       await assert.rejects(cancelReferral(db(), contextOf(w.users.staffA), { referralId: second.id, reason: null }, BASE_URL), appError('illegal_transition', 409));

@@ -19,6 +19,7 @@ export const notificationKinds = {
   consultation_asked: { nl: 'Een praktijk stelt uw team een vraag (zonder patiëntgegevens).', en: 'A practice asks your team a question (without patient data).' },
   consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
   referral_overdue: { nl: 'Een aanmelding is over de termijn.', en: 'A referral is past its due date.' },
+  referral_cancelled: { nl: 'Een praktijk heeft een aanmelding voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
   consent_withdrawn: { nl: 'De patiënt heeft toestemming ingetrokken. Stop met de aanmelding.', en: 'The patient has withdrawn consent. Stop working on the referral.' },
 } satisfies Record<string, Text>;
 
