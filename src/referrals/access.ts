@@ -1,6 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { Actor } from '../platform/context.ts';
 import { membershipKindOf } from '../platform/auth/roles.ts';
+import { notFound } from '../platform/errors.ts';
 
 /**
  * Data-scoped access to a referral (DESIGN.md: authorisation is data-scoped). A practice sees the
@@ -25,4 +26,14 @@ export async function referralAccess(db: Database, actor: Actor, referralId: str
     .limit(1)
     .executeTakeFirst();
   return held ? 'team-former' : 'none';
+}
+
+/**
+ * The side that may write on a referral (message, consent withdrawal): the practice that sent it or
+ * the team that holds it. Anyone else gets 404, so the referral's existence is not revealed.
+ */
+export async function requireWritingSide(db: Database, actor: Actor | null, referralId: string): Promise<'practice' | 'team'> {
+  const access = actor ? await referralAccess(db, actor, referralId) : 'none';
+  if (access !== 'practice' && access !== 'team-holder') throw notFound('referral');
+  return access === 'practice' ? 'practice' : 'team';
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
 import { notifyUsers, practiceUserIds, teamUserIds } from '../platform/notifications/notify.ts';
-import { referralAccess } from './access.ts';
+import { requireWritingSide } from './access.ts';
 import { nextStatus } from './state-machine.ts';
 import { eraseAttachedText, erasedPersonalFields } from './purge-retention.ts';
 
@@ -26,11 +26,8 @@ export interface WithdrawalResult {
 }
 
 export async function withdrawConsent(db: Database, ctx: RequestContext, input: { referralId: string; baseUrl: string }): Promise<WithdrawalResult> {
-  const actor = ctx.actor;
-  if (!actor) throw notFound('referral');
-  const access = await referralAccess(db, actor, input.referralId);
-  if (access !== 'practice' && access !== 'team-holder') throw notFound('referral');
-  const side = access === 'practice' ? 'practice' : 'team';
+  const side = await requireWritingSide(db, ctx.actor, input.referralId);
+  const actor = ctx.actor!;
 
   return db.transaction().execute(async (trx) => {
     const referral = await trx

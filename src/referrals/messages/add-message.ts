@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { notifyUsers, practiceUserIds, teamUserIds } from '../../platform/notifications/notify.ts';
-import { referralAccess } from '../access.ts';
+import { requireWritingSide } from '../access.ts';
 import type { ReferralMessageInput } from './message-schema.ts';
 
 export const threadClosed = () =>
@@ -26,11 +26,8 @@ export const noPracticeSide = () =>
  * mail and audit entry commit together.
  */
 export async function addReferralMessage(db: Database, ctx: RequestContext, input: ReferralMessageInput & { referralId: string; baseUrl: string }): Promise<{ id: string }> {
-  const actor = ctx.actor;
-  if (!actor) throw notFound('referral');
-  const access = await referralAccess(db, actor, input.referralId);
-  if (access !== 'practice' && access !== 'team-holder') throw notFound('referral');
-  const side = access === 'practice' ? 'practice' : 'team';
+  const side = await requireWritingSide(db, ctx.actor, input.referralId);
+  const actor = ctx.actor!;
 
   return db.transaction().execute(async (trx) => {
     // Locked, so a consent withdrawal cannot slip in between the check and the insert.
