@@ -10,6 +10,7 @@ import { fill } from '../platform/i18n.ts';
 import { roleLabels, roles } from '../platform/auth/roles.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import { Checkbox } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { listOrganisations, listRegions } from './organisations.ts';
 import { listTeams } from './teams.ts';
@@ -167,16 +168,7 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
         <h2 class="utrecht-heading-2">{t({ nl: 'Wachtwoord', en: 'Password' })}</h2>
         <Paragraph>{t({ nl: 'Kwijt of vergeten? Geef een tijdelijk wachtwoord. De gebruiker wordt uitgelogd en kiest bij de volgende keer inloggen een nieuw wachtwoord.', en: 'Lost or forgotten? Give a temporary password. The user is signed out and chooses a new password at the next sign-in.' })}</Paragraph>
         <PostForm view={v} action={`/beheer/gebruikers/${id}/wachtwoord`}>
-          <div class="utrecht-form-field utrecht-form-field--checkbox">
-            <div class="utrecht-form-field__input">
-              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="field-reset_totp" name="reset_totp" value="ja" />
-            </div>
-            <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-reset_totp">
-                {t({ nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon)', en: 'Also set up two-step verification again (for example with a new phone)' })}
-              </label>
-            </div>
-          </div>
+          <Checkbox name="reset_totp" label={t({ nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon)', en: 'Also set up two-step verification again (for example with a new phone)' })} />
           <Button variant="secondary">{t({ nl: 'Wachtwoord opnieuw instellen', en: 'Reset password' })}</Button>
         </PostForm>
         <h2 class="utrecht-heading-2">{t({ nl: 'Toegang', en: 'Access' })}</h2>

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { Checkbox, CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from '../socialmap/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
@@ -9,7 +10,7 @@ import { CONSENT_TEXT_VERSION, consentText } from './consent.ts';
 import { amsterdamToday } from './due-dates.ts';
 import { contactChannelLabels, contactChannels, dutchDate, handoverLabels, handovers } from './labels.ts';
 import { needField, urgencyField } from './referral-form.ts';
-import { Checkbox, CheckboxGroup, DataList, RadioGroup, TextAreaField } from './ui-parts.tsx';
+import { DataList } from './ui-parts.tsx';
 import type { TeamContact } from './get-team-contact.ts';
 import { urgencyLabels, urgencyTriggers } from './urgency.ts';
 
@@ -123,6 +124,7 @@ export function NewReferralPage(props: NewReferralProps) {
             view={view}
             name="question"
             required
+            rows={3}
             maxlength={600}
             label={{ nl: 'Wat viel op, of wat vraagt de patiënt? In de woorden van de patiënt', en: "What was noticed, or what does the patient ask? In the patient's own words" }}
             description={{
@@ -213,6 +215,7 @@ function ConsentSection(props: { view: ViewContext; values: Record<string, strin
       <div class={`kl-consent-box${errors?.['consent_given'] ? ' utrecht-form-field--invalid' : ''}`}>
         <Checkbox
           name="consent_given"
+          class="kl-choice"
           checked={values['consent_given'] === 'ja'}
           label={fill(t({ nl: 'De patiënt geeft toestemming om deze gegevens te delen met {team}', en: 'The patient consents to sharing these data with {team}' }), { team })}
         />

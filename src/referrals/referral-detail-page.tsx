@@ -3,6 +3,7 @@ import type { Text } from '../platform/i18n.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import { RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../socialmap/categories.ts';
 import { dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
@@ -10,7 +11,7 @@ import type { ReferralDetail } from './open-referral.ts';
 import type { TeamContact } from './get-team-contact.ts';
 import { TeamContactDetails } from './new-referral-page.tsx';
 import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
-import { DataList, DueBadge, RadioGroup, TextAreaField } from './ui-parts.tsx';
+import { DataList, DueBadge } from './ui-parts.tsx';
 import { urgencyLabels, type UrgencyTrigger } from './urgency.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { Button, ErrorSummary, PostForm, type FieldErrors } from '../platform/ui/components.tsx';
+import { Checkbox } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 
 /**
@@ -19,7 +20,6 @@ import type { ViewContext } from '../platform/ui/view.ts';
 export function WithdrawConsentForm(props: { view: ViewContext; referralId: string; errors?: FieldErrors; headingLevel?: 2 | 3 }) {
   const { view } = props;
   const t = view.t;
-  const error = props.errors?.['bevestig'];
   const headingId = `toestemming-intrekken-${props.referralId}`;
   const heading = t({ nl: 'Toestemming ingetrokken?', en: 'Consent withdrawn?' });
   return (
@@ -47,30 +47,7 @@ export function WithdrawConsentForm(props: { view: ViewContext; referralId: stri
       <p class="utrecht-paragraph">{t({ nl: 'U kunt dit niet ongedaan maken.', en: 'This cannot be undone.' })}</p>
       {props.errors ? <ErrorSummary view={view} errors={props.errors} /> : null}
       <PostForm view={view} action={`/verwijzingen/${props.referralId}/toestemming-intrekken`}>
-        <div class={`utrecht-form-field utrecht-form-field--checkbox${error ? ' utrecht-form-field--invalid' : ''}`}>
-          {error ? (
-            <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="field-bevestig-error">
-              {error}
-            </div>
-          ) : null}
-          <div class="utrecht-form-field__input">
-            <input
-              class={`utrecht-checkbox utrecht-checkbox--html-input${error ? ' utrecht-checkbox--invalid' : ''}`}
-              type="checkbox"
-              id="field-bevestig"
-              name="bevestig"
-              value="ja"
-              required
-              aria-invalid={error ? 'true' : undefined}
-              aria-describedby={error ? 'field-bevestig-error' : undefined}
-            />
-          </div>
-          <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-bevestig">
-              {t({ nl: 'De patiënt heeft de toestemming voor deze aanmelding ingetrokken.', en: 'The patient has withdrawn consent for this referral.' })}
-            </label>
-          </div>
-        </div>
+        <Checkbox name="bevestig" required errors={props.errors} label={t({ nl: 'De patiënt heeft de toestemming voor deze aanmelding ingetrokken.', en: 'The patient has withdrawn consent for this referral.' })} />
         <Button variant="danger">{t({ nl: 'Toestemming intrekken en aanmelding stoppen', en: 'Withdraw consent and stop the referral' })}</Button>
       </PostForm>
     </section>

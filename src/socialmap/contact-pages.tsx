@@ -7,12 +7,13 @@ import { idParam } from '../platform/http/params.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { RadioGroup } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { confirmEntry } from './confirm-entry.ts';
 import { createContact } from './create-contact.ts';
 import { editorRoles, mayEditContact, mayEditService } from './editor-scope.ts';
 import { contactFormSchema, contactFormValues, weekHoursValues } from './entry-forms.ts';
-import { RadioGroup, WeekHoursFieldset } from './form-parts.tsx';
+import { WeekHoursFieldset } from './form-parts.tsx';
 import { loadContact, loadServiceHeader } from './load-entry-forms.ts';
 import { replaceContact } from './replace-contact.ts';
 import { safeReturnPath, withNotice } from './return-path.ts';
@@ -63,6 +64,7 @@ function ContactForm(props: { view: ViewContext; serviceName: string; serviceId:
         <RadioGroup
           view={view}
           name="visibility"
+          layout="grid"
           legend={{ nl: 'Wie mag deze contactpersoon zien?', en: 'Who may see this contact?' }}
           value={values['visibility']}
           options={[

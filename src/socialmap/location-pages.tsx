@@ -7,12 +7,13 @@ import { idParam } from '../platform/http/params.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { Checkbox, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { confirmEntry } from './confirm-entry.ts';
 import { createLocation } from './create-location.ts';
 import { editableOrganisations, editorRoles, mayEditLocation, mayEditOrganisation } from './editor-scope.ts';
 import { locationFormSchema, locationFormValues } from './entry-forms.ts';
-import { Checkbox, TextAreaField, WeekHoursFieldset } from './form-parts.tsx';
+import { WeekHoursFieldset } from './form-parts.tsx';
 import { postedValues } from './form-values.ts';
 import { loadLocation, loadOrganisationHeader } from './load-entry-forms.ts';
 import { safeReturnPath, withNotice } from './return-path.ts';
@@ -46,7 +47,7 @@ function LocationForm(props: { view: ViewContext; organisation: { id: string; na
         <TextField view={view} name="city" required autocomplete="address-level2" label={{ nl: 'Plaats', en: 'Town' }} value={values['city']} errors={errors} />
         <TextAreaField view={view} name="description" rows={3} label={{ nl: 'Uitleg', en: 'Description' }} description={{ nl: 'Bijvoorbeeld: in de bibliotheek, eerste verdieping.', en: 'For example: in the library, first floor.' }} value={values['description']} errors={errors} />
         <TextField view={view} name="accessibility" label={{ nl: 'Toegankelijkheid', en: 'Accessibility' }} description={{ nl: 'Bijvoorbeeld: rolstoeltoegankelijk, lift aanwezig.', en: 'For example: wheelchair accessible, lift available.' }} value={values['accessibility']} errors={errors} />
-        <Checkbox name="is_walk_in" label={t({ nl: 'Inlooppunt: mensen kunnen zonder afspraak binnenlopen', en: 'Walk-in point: people can come in without an appointment' })} checked={Boolean(values['is_walk_in'])} />
+        <Checkbox name="is_walk_in" value="on" label={t({ nl: 'Inlooppunt: mensen kunnen zonder afspraak binnenlopen', en: 'Walk-in point: people can come in without an appointment' })} checked={Boolean(values['is_walk_in'])} />
         <WeekHoursFieldset view={view} legend={{ nl: 'Inlooptijden (zonder afspraak)', en: 'Walk-in hours (no appointment)' }} prefix="walk_in_" values={values} errors={errors} />
         <WeekHoursFieldset view={view} legend={{ nl: 'Openingstijden', en: 'Opening hours' }} prefix="opening_" values={values} errors={errors} />
         <div class="kl-actions">

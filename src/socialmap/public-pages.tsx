@@ -13,7 +13,8 @@ import { amsterdamWeekday } from './opening-hours.ts';
 import { searchSchema } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
 import type { LocationCard } from './service-cards.ts';
-import { addressLine, categoryNames, Facts, languageNames, telHref, WeekHours, type FactRow } from './views.tsx';
+import { ContactLine, ServiceResult } from './service-result.tsx';
+import { addressLine, EmailLink, Facts, languageNames, PhoneLink, WeekHours, type FactRow } from './views.tsx';
 
 type Values = Record<string, string | undefined>;
 
@@ -112,78 +113,39 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
         ) : (
           <ul class="kl-results">
             {props.results.map(({ card: s }) => (
-              <li class="kl-result">
-                <article aria-labelledby={`public-${s.id}`}>
-                  <h3 class="utrecht-heading-3" id={`public-${s.id}`}>
-                    {s.name}
-                  </h3>
-                  <p class="utrecht-paragraph kl-muted">
-                    {s.organisationName} · {categoryNames(view, s.categories)}
-                  </p>
-                  {s.description ? <Paragraph>{s.description}</Paragraph> : null}
-                  <Facts
-                    rows={[
-                      [t({ nl: 'Kosten', en: 'Cost' }), s.isFree ? t({ nl: 'Gratis', en: 'Free' }) : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' }))],
-                      [
-                        t({ nl: 'Bellen', en: 'Call' }),
-                        s.phone ? (
-                          <>
-                            <a class="utrecht-link" href={telHref(s.phone)}>
-                              {s.phone}
-                            </a>
-                            <WeekHours view={view} slots={s.phoneHours} today={today} />
-                          </>
-                        ) : null,
-                      ],
-                      [
-                        t({ nl: 'Mailen', en: 'E-mail' }),
-                        s.email ? (
-                          <a class="utrecht-link" href={`mailto:${s.email}`}>
-                            {s.email}
-                          </a>
-                        ) : null,
-                      ],
-                      [
-                        t({ nl: 'Website', en: 'Website' }),
-                        s.url ? (
-                          <a class="utrecht-link" href={s.url} rel="noopener">
-                            {s.url.replace(/^https?:\/\//, '')}
-                          </a>
-                        ) : null,
-                      ],
-                      [t({ nl: 'Hoe werkt het?', en: 'How does it work?' }), s.applicationProcess],
-                      [t({ nl: 'Voor wie?', en: 'Who is it for?' }), s.eligibility],
-                      [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
-                      ...s.locations
-                        .filter((l) => !l.isWalkIn)
-                        .map((l): FactRow => [t({ nl: 'Adres', en: 'Address' }), `${l.name}, ${addressLine(l)}`]),
-                      ...s.contacts.map((c): FactRow => [
-                        t({ nl: 'Contactpersoon', en: 'Contact person' }),
+              <ServiceResult view={view} service={s} headingId={`public-${s.id}`}>
+                {s.description ? <Paragraph>{s.description}</Paragraph> : null}
+                <Facts
+                  rows={[
+                    [t({ nl: 'Kosten', en: 'Cost' }), s.isFree ? t({ nl: 'Gratis', en: 'Free' }) : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' }))],
+                    [
+                      t({ nl: 'Bellen', en: 'Call' }),
+                      s.phone ? (
                         <>
-                          {c.name}
-                          {c.jobTitle ? `, ${c.jobTitle}` : ''}
-                          {c.phone ? (
-                            <>
-                              {' — '}
-                              <a class="utrecht-link" href={telHref(c.phone)}>
-                                {c.phone}
-                              </a>
-                            </>
-                          ) : null}
-                          {c.email ? (
-                            <>
-                              {' — '}
-                              <a class="utrecht-link" href={`mailto:${c.email}`}>
-                                {c.email}
-                              </a>
-                            </>
-                          ) : null}
-                        </>,
-                      ]),
-                    ]}
-                  />
-                </article>
-              </li>
+                          <PhoneLink phone={s.phone} />
+                          <WeekHours view={view} slots={s.phoneHours} today={today} />
+                        </>
+                      ) : null,
+                    ],
+                    [t({ nl: 'Mailen', en: 'E-mail' }), s.email ? <EmailLink email={s.email} /> : null],
+                    [
+                      t({ nl: 'Website', en: 'Website' }),
+                      s.url ? (
+                        <a class="utrecht-link" href={s.url} rel="noopener">
+                          {s.url.replace(/^https?:\/\//, '')}
+                        </a>
+                      ) : null,
+                    ],
+                    [t({ nl: 'Hoe werkt het?', en: 'How does it work?' }), s.applicationProcess],
+                    [t({ nl: 'Voor wie?', en: 'Who is it for?' }), s.eligibility],
+                    [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
+                    ...s.locations.filter((l) => !l.isWalkIn).map((l): FactRow => [t({ nl: 'Adres', en: 'Address' }), `${l.name}, ${addressLine(l)}`]),
+                    // The cards were loaded for the public audience; the filter keeps a direct line
+                    // meant for professionals off this page even if that ever changed.
+                    ...s.contacts.filter((c) => c.visibility === 'public').map((c): FactRow => [t({ nl: 'Contactpersoon', en: 'Contact person' }), <ContactLine contact={c} />]),
+                  ]}
+                />
+              </ServiceResult>
             ))}
           </ul>
         )}

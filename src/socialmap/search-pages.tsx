@@ -15,7 +15,8 @@ import { editorRoles, regionOfActor, searchRoles } from './editor-scope.ts';
 import { amsterdamWeekday, weekdayLabels } from './opening-hours.ts';
 import { searchSchema } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
-import { addressLine, areaMatchLabels, categoryNames, Facts, Freshness, telHref, todayText, type FactRow } from './views.tsx';
+import { ContactLine, ServiceResult } from './service-result.tsx';
+import { addressLine, areaMatchLabels, EmailLink, Facts, Freshness, PhoneLink, todayText, type FactRow } from './views.tsx';
 
 type Values = Record<string, string | undefined>;
 
@@ -74,80 +75,36 @@ function ResultItem(props: { view: ViewContext; result: SearchResult; today: num
   const { view, today, now } = props;
   const s = props.result.card;
   const t = view.t;
-  const headingId = `service-${s.id}`;
+  const match = t(areaMatchLabels[props.result.areaMatch]) + (props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : '');
   return (
-    <li class="kl-result">
-      <article aria-labelledby={headingId}>
-        <h3 class="utrecht-heading-3" id={headingId}>
-          <a class="utrecht-link utrecht-link--html-a" href={`/sociale-kaart/diensten/${s.id}`}>
-            {s.name}
-          </a>
-        </h3>
-        <p class="utrecht-paragraph kl-muted">
-          {s.organisationName} · {categoryNames(view, s.categories)} · {t(areaMatchLabels[props.result.areaMatch])}
-          {props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : ''}
-        </p>
-        <p class="utrecht-paragraph">
-          <Freshness view={view} lastVerifiedAt={s.lastVerifiedAt} now={now} />
-        </p>
-        <p class="utrecht-paragraph kl-today-title">
-          <strong>{fill(t({ nl: 'Zo bereikt u hen vandaag ({day}):', en: 'How to reach them today ({day}):' }), { day: t(weekdayLabels[today]!).toLowerCase() })}</strong>
-        </p>
-        <Facts
-          rows={[
-            [
-              t({ nl: 'Telefoon', en: 'Phone' }),
-              s.phone ? (
-                <>
-                  <a class="utrecht-link" href={telHref(s.phone)}>
-                    {s.phone}
-                  </a>{' '}
-                  — {todayText(view, s.phoneHours, today)}
-                </>
-              ) : null,
-            ],
-            [
-              t({ nl: 'E-mail', en: 'E-mail' }),
-              s.email ? (
-                <a class="utrecht-link" href={`mailto:${s.email}`}>
-                  {s.email}
-                </a>
-              ) : null,
-            ],
-            ...s.locations.map((l): FactRow => [
-              l.isWalkIn ? t({ nl: 'Inloop', en: 'Walk-in' }) : t({ nl: 'Adres', en: 'Address' }),
+    <ServiceResult view={view} service={s} headingId={`service-${s.id}`} href={`/sociale-kaart/diensten/${s.id}`} match={match}>
+      <p class="utrecht-paragraph">
+        <Freshness view={view} lastVerifiedAt={s.lastVerifiedAt} now={now} />
+      </p>
+      <p class="utrecht-paragraph kl-today-title">
+        <strong>{fill(t({ nl: 'Zo bereikt u hen vandaag ({day}):', en: 'How to reach them today ({day}):' }), { day: t(weekdayLabels[today]!).toLowerCase() })}</strong>
+      </p>
+      <Facts
+        rows={[
+          [
+            t({ nl: 'Telefoon', en: 'Phone' }),
+            s.phone ? (
               <>
-                {l.name}, {addressLine(l)} — {todayText(view, l.isWalkIn ? l.walkInHours : l.openingHours, today)}
-              </>,
-            ]),
-            ...s.contacts.map((c): FactRow => [
-              t({ nl: 'Contactpersoon', en: 'Contact' }),
-              <>
-                {c.name}
-                {c.jobTitle ? `, ${c.jobTitle}` : ''}
-                {c.phone ? (
-                  <>
-                    {' — '}
-                    <a class="utrecht-link" href={telHref(c.phone)}>
-                      {c.phone}
-                    </a>{' '}
-                    ({todayText(view, c.phoneHours, today)})
-                  </>
-                ) : null}
-                {c.email ? (
-                  <>
-                    {' — '}
-                    <a class="utrecht-link" href={`mailto:${c.email}`}>
-                      {c.email}
-                    </a>
-                  </>
-                ) : null}
-              </>,
-            ]),
-          ]}
-        />
-      </article>
-    </li>
+                <PhoneLink phone={s.phone} /> — {todayText(view, s.phoneHours, today)}
+              </>
+            ) : null,
+          ],
+          [t({ nl: 'E-mail', en: 'E-mail' }), s.email ? <EmailLink email={s.email} /> : null],
+          ...s.locations.map((l): FactRow => [
+            l.isWalkIn ? t({ nl: 'Inloop', en: 'Walk-in' }) : t({ nl: 'Adres', en: 'Address' }),
+            <>
+              {l.name}, {addressLine(l)} — {todayText(view, l.isWalkIn ? l.walkInHours : l.openingHours, today)}
+            </>,
+          ]),
+          ...s.contacts.map((c): FactRow => [t({ nl: 'Contactpersoon', en: 'Contact' }), <ContactLine contact={c} phoneNote={todayText(view, c.phoneHours, today)} />]),
+        ]}
+      />
+    </ServiceResult>
   );
 }
 

@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import { CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from './categories.ts';
 import { confirmEntry } from './confirm-entry.ts';
@@ -15,7 +16,7 @@ import { createService } from './create-service.ts';
 import { editableOrganisations, editorRoles, mayEditOrganisation, mayEditService, searchRoles } from './editor-scope.ts';
 import { serviceFormSchema, serviceFormValues } from './entry-forms.ts';
 import { postedValues } from './form-values.ts';
-import { CheckboxGroup, RadioGroup, TextAreaField, WeekHoursFieldset } from './form-parts.tsx';
+import { WeekHoursFieldset } from './form-parts.tsx';
 import { getServiceDetails, type ServiceDetails } from './get-service-details.ts';
 import { languageLabels, serviceLanguages } from './languages.ts';
 import { loadService, loadServiceFormOptions, loadServiceHeader, type ServiceFormOptions } from './load-entry-forms.ts';
@@ -23,7 +24,7 @@ import { amsterdamWeekday } from './opening-hours.ts';
 import { ChooseOrganisation, newEntryScope, organisationForNew } from './new-entry.tsx';
 import { safeReturnPath, withNotice } from './return-path.ts';
 import { updateService } from './update-service.ts';
-import { addressLine, categoryNames, ConfirmForm, Facts, Freshness, languageNames, Notice, telHref, WeekHours } from './views.tsx';
+import { addressLine, categoryNames, ConfirmForm, EmailLink, Facts, Freshness, languageNames, Notice, PhoneLink, WeekHours } from './views.tsx';
 
 type Values = Record<string, string | null | undefined>;
 
@@ -70,22 +71,8 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
           [t({ nl: 'Aanmelden', en: 'How to apply' }), s.applicationProcess],
           [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
           [t({ nl: 'Werkgebied', en: 'Service area' }), areas.map((a) => `${a.name} (${t(areaKindLabels[a.kind])})`).join(', ')],
-          [
-            t({ nl: 'Telefoon', en: 'Phone' }),
-            s.phone ? (
-              <a class="utrecht-link" href={telHref(s.phone)}>
-                {s.phone}
-              </a>
-            ) : null,
-          ],
-          [
-            t({ nl: 'E-mail', en: 'E-mail' }),
-            s.email ? (
-              <a class="utrecht-link" href={`mailto:${s.email}`}>
-                {s.email}
-              </a>
-            ) : null,
-          ],
+          [t({ nl: 'Telefoon', en: 'Phone' }), s.phone ? <PhoneLink phone={s.phone} /> : null],
+          [t({ nl: 'E-mail', en: 'E-mail' }), s.email ? <EmailLink email={s.email} /> : null],
           [
             t({ nl: 'Website', en: 'Website' }),
             s.url ? (
@@ -160,22 +147,8 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
           <Facts
             rows={[
               [t({ nl: 'Functie', en: 'Job title' }), c.jobTitle],
-              [
-                t({ nl: 'Telefoon', en: 'Phone' }),
-                c.phone ? (
-                  <a class="utrecht-link" href={telHref(c.phone)}>
-                    {c.phone}
-                  </a>
-                ) : null,
-              ],
-              [
-                t({ nl: 'E-mail', en: 'E-mail' }),
-                c.email ? (
-                  <a class="utrecht-link" href={`mailto:${c.email}`}>
-                    {c.email}
-                  </a>
-                ) : null,
-              ],
+              [t({ nl: 'Telefoon', en: 'Phone' }), c.phone ? <PhoneLink phone={c.phone} /> : null],
+              [t({ nl: 'E-mail', en: 'E-mail' }), c.email ? <EmailLink email={c.email} /> : null],
               [t({ nl: 'Zichtbaar voor', en: 'Visible to' }), c.visibility === 'public' ? t({ nl: 'Inwoners en professionals', en: 'Residents and professionals' }) : t({ nl: 'Alleen professionals', en: 'Professionals only' })],
             ]}
           />
@@ -243,7 +216,8 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
           view={view}
           legend={{ nl: 'Soort hulp', en: 'Kind of help' }}
           errorKey="categories"
-          columns
+          layout="columns"
+          value="on"
           options={categories.map((c) => ({ name: `cat_${c}`, label: t(categoryLabels[c]) }))}
           values={values}
           errors={errors}
@@ -283,6 +257,7 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
         <RadioGroup
           view={view}
           name="is_free"
+          layout="grid"
           legend={{ nl: 'Is de hulp gratis?', en: 'Is the help free?' }}
           value={values['is_free']}
           options={[
@@ -298,7 +273,8 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
           view={view}
           legend={{ nl: 'Talen', en: 'Languages' }}
           errorKey="languages"
-          columns
+          layout="columns"
+          value="on"
           options={serviceLanguages.map((l) => ({ name: `lang_${l}`, label: t(languageLabels[l]) }))}
           values={values}
           errors={errors}
@@ -311,9 +287,9 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
             en: 'Where does this service help? Choose whole municipalities, districts or single postcodes. The search shows the most precise match first.',
           })}
         </Paragraph>
-        <CheckboxGroup view={view} legend={{ nl: 'Gemeenten', en: 'Municipalities' }} errorKey="areas" columns options={options.municipalities.map((m) => ({ name: `gm_${m.code}`, label: m.name }))} values={values} errors={errors} />
+        <CheckboxGroup view={view} legend={{ nl: 'Gemeenten', en: 'Municipalities' }} errorKey="areas" layout="columns" value="on" options={options.municipalities.map((m) => ({ name: `gm_${m.code}`, label: m.name }))} values={values} errors={errors} />
         {options.districts.length ? (
-          <CheckboxGroup view={view} legend={{ nl: 'Wijken', en: 'Districts' }} errorKey="districts" columns options={options.districts.map((d) => ({ name: `wk_${d.code}`, label: `${d.municipalityName}, ${d.name}` }))} values={values} errors={errors} />
+          <CheckboxGroup view={view} legend={{ nl: 'Wijken', en: 'Districts' }} errorKey="districts" layout="columns" value="on" options={options.districts.map((d) => ({ name: `wk_${d.code}`, label: `${d.municipalityName}, ${d.name}` }))} values={values} errors={errors} />
         ) : null}
         <TextField
           view={view}
@@ -326,7 +302,7 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
 
         <h2 class="utrecht-heading-2">{t({ nl: 'Locaties', en: 'Locations' })}</h2>
         {options.locations.length ? (
-          <CheckboxGroup view={view} legend={{ nl: 'Waar kunnen mensen terecht?', en: 'Where can people go?' }} errorKey="locations" options={options.locations.map((l) => ({ name: `loc_${l.id}`, label: l.city ? `${l.name} (${l.city})` : l.name }))} values={values} errors={errors} />
+          <CheckboxGroup view={view} legend={{ nl: 'Waar kunnen mensen terecht?', en: 'Where can people go?' }} errorKey="locations" layout="grid" value="on" options={options.locations.map((l) => ({ name: `loc_${l.id}`, label: l.city ? `${l.name} (${l.city})` : l.name }))} values={values} errors={errors} />
         ) : (
           <Paragraph>
             {t({ nl: 'Deze organisatie heeft nog geen locaties. Voeg ze toe via "Nieuwe locatie" en koppel ze daarna hier.', en: 'This organisation has no locations yet. Add them with "New location" and link them here afterwards.' })}

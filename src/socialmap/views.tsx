@@ -110,6 +110,22 @@ export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^0-9+]/g, '')}`;
 }
 
+export function PhoneLink({ phone }: { phone: string }) {
+  return (
+    <a class="utrecht-link" href={telHref(phone)}>
+      {phone}
+    </a>
+  );
+}
+
+export function EmailLink({ email }: { email: string }) {
+  return (
+    <a class="utrecht-link" href={`mailto:${email}`}>
+      {email}
+    </a>
+  );
+}
+
 /**
  * The one-click "Klopt nog" (still correct) confirmation. The hidden part of the button text names
  * the entry, so a list of buttons still makes sense to a screen reader.

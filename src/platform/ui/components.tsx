@@ -36,16 +36,27 @@ export function ErrorSummary({ view, errors }: { view: ViewContext; errors: Fiel
   );
 }
 
-interface FieldProps {
+/** What every labelled field takes; the input gets id `field-<name>`, so the error summary's links land on it. */
+export interface FieldProps {
   view: ViewContext;
   name: string;
   label: Text;
   description?: Text;
-  errors?: FieldErrors;
+  errors?: FieldErrors | undefined;
   required?: boolean;
 }
 
-function FieldShell(props: FieldProps & { children: Child }) {
+/** A field's error message; its id is what the input's aria-describedby points at. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return message ? (
+    <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={id}>
+      {message}
+    </div>
+  ) : null;
+}
+
+/** Label (with "(niet verplicht)" on optional fields), description, error message, then the input. */
+export function FieldShell(props: FieldProps & { children: Child }) {
   const error = props.errors?.[props.name];
   return (
     <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
@@ -60,17 +71,14 @@ function FieldShell(props: FieldProps & { children: Child }) {
           {props.view.t(props.description)}
         </div>
       ) : null}
-      {error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`field-${props.name}-error`}>
-          {error}
-        </div>
-      ) : null}
+      <FieldError id={`field-${props.name}-error`} message={error} />
       <div class="utrecht-form-field__input">{props.children}</div>
     </div>
   );
 }
 
-function describedBy(props: FieldProps): string | undefined {
+/** The ids of the description and the error message that an input is described by, if any. */
+export function fieldDescribedBy(props: FieldProps): string | undefined {
   const ids = [props.description ? `field-${props.name}-description` : '', props.errors?.[props.name] ? `field-${props.name}-error` : '']
     .filter(Boolean)
     .join(' ');
@@ -100,7 +108,7 @@ export function TextField(
         inputmode={props.inputmode}
         required={props.required}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
+        aria-describedby={fieldDescribedBy(props)}
       />
     </FieldShell>
   );
@@ -121,7 +129,7 @@ export function SelectField(props: FieldProps & { value?: string | null | undefi
         name={props.name}
         required={props.required}
         aria-invalid={invalid ? 'true' : undefined}
-        aria-describedby={describedBy(props)}
+        aria-describedby={fieldDescribedBy(props)}
       >
         {props.placeholder ? <option value="">{props.view.t(props.placeholder)}</option> : null}
         {props.options.map((o) => (

@@ -1,5 +1,6 @@
 import type { Text } from '../../platform/i18n.ts';
 import { Button, ErrorSummary, PostForm, formatDateTime, type FieldErrors } from '../../platform/ui/components.tsx';
+import { TextAreaField } from '../../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../../platform/ui/view.ts';
 
 /** One message as the thread shows it. `body` is null once erased (consent withdrawn, retention). */
@@ -45,41 +46,20 @@ export function MessageList(props: { view: ViewContext; messages: readonly Threa
   );
 }
 
-/** A labelled text area for a message (id `field-<name>`, so the error summary links land on it). */
+/** A labelled, required text area for a message (id `field-<name>`, so the error summary links land on it). */
 export function MessageField(props: { view: ViewContext; name: string; label: Text; description: Text; errors?: FieldErrors | undefined; value?: string | undefined; maxLength?: number; rows?: number }) {
-  const { view, name } = props;
-  const error = props.errors?.[name];
-  const describedBy = [`field-${name}-description`, error ? `field-${name}-error` : ''].filter(Boolean).join(' ');
   return (
-    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={`field-${name}`}>
-          {view.t(props.label)}
-        </label>
-      </div>
-      <div class="utrecht-form-field__description utrecht-form-field-description" id={`field-${name}-description`}>
-        {view.t(props.description)}
-      </div>
-      {error ? (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`field-${name}-error`}>
-          {error}
-        </div>
-      ) : null}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={`field-${name}`}
-          name={name}
-          rows={props.rows ?? 5}
-          maxlength={props.maxLength ?? MESSAGE_MAX_LENGTH}
-          required
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy}
-        >
-          {props.value ?? ''}
-        </textarea>
-      </div>
-    </div>
+    <TextAreaField
+      view={props.view}
+      name={props.name}
+      label={props.label}
+      description={props.description}
+      errors={props.errors}
+      value={props.value}
+      rows={props.rows ?? 5}
+      maxlength={props.maxLength ?? MESSAGE_MAX_LENGTH}
+      required
+    />
   );
 }
 
