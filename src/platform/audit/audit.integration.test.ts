@@ -126,6 +126,23 @@ forEachDatabase('audit log', (db) => {
     assert.equal((await verifyAuditChain(db())).ok, true);
   });
 
+  it('verification notices entries cut off the end of the log, and names the last one left', async () => {
+    const rows = await allEntries();
+    const [secondLast, last] = rows.slice(-2);
+    await db().deleteFrom('audit_log').where('id', '=', last!.id).execute();
+    const verdict = await verifyAuditChain(db(), 3);
+    assert.equal(verdict.ok, false);
+    if (!verdict.ok) {
+      assert.equal(verdict.brokenId, secondLast!.id);
+      assert.equal(verdict.checked, rows.length - 1);
+      assert.match(verdict.reason, /cut off/);
+    }
+  });
+
+  it('the database keeps the chain head', async () => {
+    await assert.rejects(sql`delete from audit_chain_head`.execute(db()), /keep its row/);
+  });
+
   it('verification names the entry after one that was removed', async () => {
     const rows = await allEntries();
     await db().deleteFrom('audit_log').where('id', '=', rows[3]!.id).execute();

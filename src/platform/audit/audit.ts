@@ -21,24 +21,18 @@ export interface AuditEvent {
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Arbitrary constant key: serialises appends across all app instances sharing one PostgreSQL. */
-const AUDIT_LOCK_KEY = 7513;
 
 type Executor = Database | Transaction<DB>;
 
-/** Writes one audit entry. Inside a caller's transaction the entry commits (or not) with the change. */
+/**
+ * Writes one audit entry, in one statement: it advances the chain head (audit_chain_head) and
+ * inserts the entry linked to the head's previous hash. The head row's lock orders concurrent
+ * appends across all app instances; under READ COMMITTED a waiting append re-reads the head once
+ * the one before it commits, so the chain never forks. Inside a caller's transaction the entry
+ * commits (or not) with the change.
+ */
 export async function writeAudit(executor: Executor, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  if (executor.isTransaction) {
-    await append(executor as Transaction<DB>, ctx, event);
-  } else {
-    await executor.transaction().execute((trx) => append(trx, ctx, event));
-  }
-}
-
-async function append(trx: Transaction<DB>, ctx: RequestContext, event: AuditEvent): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const row = {
+  const entry = {
     at: new Date(),
     actor_user_id: ctx.actor?.userId ?? null,
     actor_role: ctx.actor?.role ?? null,
@@ -51,12 +45,20 @@ async function append(trx: Transaction<DB>, ctx: RequestContext, event: AuditEve
     request_id: ctx.requestId,
     outcome: event.outcome ?? 'success',
     details: event.details ?? {},
-    prev_hash: last?.hash ?? GENESIS_HASH,
   } as const;
-  await trx
-    .insertInto('audit_log')
-    .values({ ...row, details: JSON.stringify(row.details), hash: entryHash(row) })
-    .execute();
+  // The same text linkHash hashes: '["' + previous hash + '",' + the entry's canonical tail.
+  const linked = sql<string>`encode(sha256(convert_to('["' || h.last_hash || '",' || ${canonicalTail(entry)}, 'UTF8')), 'hex')`;
+  const result = await sql`
+    with h as (
+      update audit_chain_head h set prev_hash = h.last_hash, last_hash = ${linked}
+      returning h.prev_hash, h.last_hash
+    )
+    insert into audit_log (at, actor_user_id, actor_role, on_behalf_of, action, subject_type, subject_id, patient_ref, ip, request_id, outcome, details, prev_hash, hash)
+    select ${entry.at}, ${entry.actor_user_id}, ${entry.actor_role}, ${entry.on_behalf_of}, ${entry.action}, ${entry.subject_type}, ${entry.subject_id},
+           ${entry.patient_ref}, ${entry.ip}, ${entry.request_id}, ${entry.outcome}, ${JSON.stringify(entry.details)}::jsonb, h.prev_hash, h.last_hash
+    from h`.execute(executor);
+  // A missing head would silently skip the entry; the migration's trigger keeps it, and this says so if not.
+  if (result.numAffectedRows !== 1n) throw new Error('audit entry not written: audit_chain_head has no row');
 }
 
 function onBehalfOf(actor: NonNullable<RequestContext['actor']>): string | null {
@@ -70,8 +72,15 @@ type HashedFields = Omit<AuditEntry, 'id' | 'hash'>;
 
 /** SHA-256 over a canonical form of the entry, chained to the previous hash. */
 export function entryHash(entry: HashedFields): string {
-  const canonical = JSON.stringify([
-    entry.prev_hash,
+  return linkHash(entry.prev_hash, canonicalTail(entry));
+}
+
+/**
+ * The canonical form of an entry is the JSON array [prev_hash, at, actor, …, details]; its tail is
+ * that text after '["<prev_hash>",'. The tail is computed here, the link in SQL (writeAudit) or here.
+ */
+function canonicalTail(entry: Omit<HashedFields, 'prev_hash'>): string {
+  return JSON.stringify([
     new Date(entry.at).toISOString(),
     entry.actor_user_id,
     entry.actor_role,
@@ -84,8 +93,11 @@ export function entryHash(entry: HashedFields): string {
     entry.request_id,
     entry.outcome,
     canonicalJson(entry.details),
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ]).slice(1);
+}
+
+function linkHash(prevHash: string, tail: string): string {
+  return createHash('sha256').update(`["${prevHash}",${tail}`).digest('hex');
 }
 
 /** JSON with object keys sorted, because jsonb does not keep the key order we wrote. */
@@ -100,8 +112,13 @@ export function canonicalJson(value: unknown): string {
 
 export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenId: string; reason: string };
 
-/** Walks the whole log in id order, in bounded batches, and names the first entry that does not fit. */
+/**
+ * Walks the whole log in id order, in bounded batches, and names the first entry that does not fit.
+ * The chain head read first must turn up on the way: if not, entries were cut off the end.
+ */
 export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<ChainVerdict> {
+  const head = await db.selectFrom('audit_chain_head').select('last_hash').executeTakeFirst();
+  let headSeen = head?.last_hash === GENESIS_HASH;
   let prevHash = GENESIS_HASH;
   let afterId = '0';
   let checked = 0;
@@ -121,10 +138,15 @@ export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<
         return { ok: false, checked, brokenId: row.id, reason: 'content does not match its hash (entry changed)' };
       }
       prevHash = row.hash;
+      headSeen ||= row.hash === head?.last_hash;
       checked++;
     }
-    if (rows.length < batchSize) return { ok: true, checked };
-    afterId = rows[rows.length - 1]!.id;
+    if (rows.length === batchSize) {
+      afterId = rows[rows.length - 1]!.id;
+      continue;
+    }
+    if (headSeen) return { ok: true, checked };
+    return { ok: false, checked, brokenId: rows.at(-1)?.id ?? afterId, reason: 'the newest entries are missing (log cut off after this entry)' };
   }
 }
 

@@ -114,6 +114,13 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** The audit chain's single head row: the hashes of the newest entry and the one before it. */
+export interface AuditChainHeadTable {
+  only_row: Generated<boolean>;
+  prev_hash: string;
+  last_hash: string;
+}
+
 export type ScheduleKind = 'opening' | 'walk_in' | 'phone' | 'on_site';
 
 export interface ServiceTable {
@@ -418,6 +425,7 @@ export interface DB {
   sessions: SessionTable;
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   services: ServiceTable;
   locations: LocationTable;
   service_locations: ServiceLocationTable;

@@ -4,6 +4,7 @@ import * as socialmapRouting from './2026_11_22_0002_socialmap_routing.ts';
 import * as referrals from './2026_11_23_0001_referrals.ts';
 import * as signalsSelfcheck from './2026_11_23_0004_signals_selfcheck.ts';
 import * as openReferralsIndex from './2026_11_23_0005_open_referrals_index.ts';
+import * as auditChainHead from './2026_11_23_0006_audit_chain_head.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0001_referrals': referrals,
   '2026_11_23_0004_signals_selfcheck': signalsSelfcheck,
   '2026_11_23_0005_open_referrals_index': openReferralsIndex,
+  '2026_11_23_0006_audit_chain_head': auditChainHead,
 };
 
 export const migrationProvider: MigrationProvider = {
