@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
+import { consentMethods } from './consent.ts';
 import { amsterdamToday } from './due-dates.ts';
 import { parseDate } from './referral-form.ts';
 import { outcomes } from './state-machine.ts';
@@ -46,7 +47,14 @@ export const alreadyKnownSchema = (t: Translate) =>
   z.object({ already_known: z.enum(['ja', 'nee'], { error: t({ nl: 'Kies ja of nee.', en: 'Choose yes or no.' }) }).transform((v) => v === 'ja') });
 
 export const forwardSchema = (t: Translate) =>
-  z.object({ to_team_id: z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' })), forward_reason: reason(t) });
+  z.object({
+    to_team_id: z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' })),
+    forward_reason: reason(t),
+    forward_consent: z.literal('ja', {
+      error: t({ nl: 'Stuur alleen door als de inwoner ermee instemt. Vink aan dat de inwoner toestemming gaf.', en: 'Only forward when the resident agrees. Tick that the resident gave consent.' }),
+    }),
+    forward_consent_method: z.enum(consentMethods, { error: t({ nl: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the resident consented: verbally or in writing.' }) }),
+  });
 
 export const rejectSchema = (t: Translate) => z.object({ reject_reason: reason(t) });
 

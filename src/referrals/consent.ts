@@ -41,3 +41,42 @@ export function consentProblem(input: ConsentInput): ConsentProblem | null {
 export function mayShareFeedback(feedbackAllowed: boolean, withdrawn: boolean): boolean {
   return feedbackAllowed && !withdrawn;
 }
+
+/**
+ * Consent names one team, so a forward needs the patient's consent for the next team, recorded by
+ * the team that forwards (usually asked on the phone). The patient's earlier choice about feedback
+ * to the practice carries over: that choice was about the practice, not about the team.
+ */
+export const FORWARD_CONSENT_TEXT_VERSION = '2026-11-forward-v1';
+
+export const forwardConsentText: Text = {
+  nl: 'De inwoner geeft toestemming om de gegevens van deze verwijzing te delen met het gekozen team, zodat dat team contact opneemt over hulp bij geldzaken. Heeft u dit niet kunnen vragen? Stuur dan niet door, maar sluit af met "elders naartoe verwezen" en laat de praktijk weten waarom.',
+  en: 'The resident consents to sharing the data of this referral with the chosen team, so that this team contacts them about help with money matters. Could you not ask? Then do not forward, but close with "referred elsewhere" and tell the practice why.',
+};
+
+export interface ForwardedConsent {
+  recorded_by: string;
+  method: ConsentMethod;
+  data_scope: string[];
+  recipient_team_id: string;
+  purpose: string;
+  text_version: string;
+  feedback_allowed: boolean;
+  given_at: Date;
+}
+
+export function forwardedConsent(
+  previous: { feedback_allowed: boolean } | undefined,
+  given: { recordedBy: string; method: ConsentMethod; toTeamId: string; at: Date },
+): ForwardedConsent {
+  return {
+    recorded_by: given.recordedBy,
+    method: given.method,
+    data_scope: [...sharedDataScope],
+    recipient_team_id: given.toTeamId,
+    purpose: consentPurpose,
+    text_version: FORWARD_CONSENT_TEXT_VERSION,
+    feedback_allowed: previous?.feedback_allowed ?? false,
+    given_at: given.at,
+  };
+}

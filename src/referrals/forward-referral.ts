@@ -2,6 +2,8 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
+import { forwardedConsent, type ConsentMethod } from './consent.ts';
+import { requireTeamActor } from './referral-actor.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 
 const sameTeam = () =>
@@ -12,17 +14,27 @@ const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Dit t
  * The holding team sends the referral on to another team (DESIGN.md loop step 4: a team that
  * receives a referral outside its area forwards it, history kept). The referral starts again as
  * `requested` at the new team, unassigned; the reason is kept in the history, where the new team
- * reads why; the old team keeps read-only access (access.ts). The due dates are NOT recomputed:
- * the Wgs terms run from the original request for help.
+ * reads why; the old team keeps read-only access (access.ts). Consent names one team, so the
+ * forwarding team records the patient's consent for the new one (consent.ts `forwardedConsent`).
+ * The due dates are NOT recomputed: the Wgs terms run from the original request for help.
  */
-export async function forwardReferral(db: Database, ctx: RequestContext, input: { referralId: string; toTeamId: string; reason: string }, baseUrl: string): Promise<void> {
+export async function forwardReferral(
+  db: Database,
+  ctx: RequestContext,
+  input: { referralId: string; toTeamId: string; reason: string; consentMethod: ConsentMethod },
+  baseUrl: string,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const referral = await lockForTeam(trx, ctx, input.referralId);
     const next = requireTransition(referral, 'forward');
     if (input.toTeamId === referral.team_id) throw sameTeam();
     const target = await trx.selectFrom('teams').select('id').where('id', '=', input.toTeamId).executeTakeFirst();
     if (!target) throw unknownTeam();
-    await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: new Date() }).where('id', '=', referral.id).execute();
+    const now = new Date();
+    await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: now }).where('id', '=', referral.id).execute();
+    const previous = await trx.selectFrom('consents').select('feedback_allowed').where('referral_id', '=', referral.id).orderBy('given_at', 'desc').limit(1).executeTakeFirst();
+    const consent = forwardedConsent(previous, { recordedBy: requireTeamActor(ctx).userId, method: input.consentMethod, toTeamId: target.id, at: now });
+    await trx.insertInto('consents').values({ referral_id: referral.id, ...consent }).execute();
     await recordChange(trx, ctx, baseUrl, {
       referral,
       type: 'forwarded',
@@ -30,7 +42,7 @@ export async function forwardReferral(db: Database, ctx: RequestContext, input: 
       fromTeamId: referral.team_id,
       toTeamId: target.id,
       note: input.reason,
-      auditDetails: { fromTeamId: referral.team_id, toTeamId: target.id },
+      auditDetails: { fromTeamId: referral.team_id, toTeamId: target.id, consentMethod: input.consentMethod, consentVersion: consent.text_version },
       practiceNotification: 'referral_updated',
     });
     await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, target.id), kind: 'referral_forwarded', referralId: referral.id });

@@ -1,5 +1,6 @@
 import type { Text } from '../platform/i18n.ts';
 import type { ReferralTable } from '../platform/db/schema.ts';
+import type { ConsentMethod } from './consent.ts';
 import { isClosed, type Outcome, type ReferralStatus } from './state-machine.ts';
 
 /**
@@ -47,6 +48,11 @@ export const contactChannelLabels: Record<ContactChannel, Text> = {
 };
 
 /** referral_events.type → what happened. */
+export const consentMethodLabels: Record<ConsentMethod, Text> = {
+  verbal: { nl: 'Mondeling', en: 'Verbally' },
+  written: { nl: 'Schriftelijk', en: 'In writing' },
+};
+
 export const eventLabels: Record<string, Text> = {
   created: { nl: 'Verstuurd', en: 'Sent' },
   received: { nl: 'Geopend door het team', en: 'Opened by the team' },

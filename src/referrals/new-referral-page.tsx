@@ -6,9 +6,9 @@ import { Checkbox, CheckboxGroup, RadioGroup, TextAreaField } from '../platform/
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from '../socialmap/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
-import { CONSENT_TEXT_VERSION, consentText } from './consent.ts';
+import { CONSENT_TEXT_VERSION, consentMethods, consentText } from './consent.ts';
 import { amsterdamToday } from './due-dates.ts';
-import { contactChannelLabels, contactChannels, dutchDate, handoverLabels, handovers } from './labels.ts';
+import { consentMethodLabels, contactChannelLabels, contactChannels, dutchDate, handoverLabels, handovers } from './labels.ts';
 import { needField, urgencyField } from './referral-form.ts';
 import { DataList } from './ui-parts.tsx';
 import type { TeamContact } from './get-team-contact.ts';
@@ -226,10 +226,7 @@ function ConsentSection(props: { view: ViewContext; values: Record<string, strin
         legend={{ nl: 'Hoe gaf de patiënt toestemming?', en: 'How did the patient consent?' }}
         value={values['consent_method']}
         errors={errors}
-        options={[
-          { value: 'verbal', label: { nl: 'Mondeling', en: 'Verbally' } },
-          { value: 'written', label: { nl: 'Schriftelijk', en: 'In writing' } },
-        ]}
+        options={consentMethods.map((method) => ({ value: method, label: consentMethodLabels[method] }))}
       />
       <RadioGroup
         view={view}

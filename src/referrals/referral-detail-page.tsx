@@ -3,10 +3,11 @@ import type { Text } from '../platform/i18n.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
-import { RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
+import { Checkbox, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../socialmap/categories.ts';
-import { dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
+import { consentMethodLabels, dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
+import { consentMethods, forwardConsentText } from './consent.ts';
 import type { ReferralDetail } from './open-referral.ts';
 import type { TeamContact } from './get-team-contact.ts';
 import { TeamContactDetails } from './new-referral-page.tsx';
@@ -316,6 +317,25 @@ function TeamActions(props: DetailPageProps) {
             description={{ nl: 'Het andere team leest dit. De termijnen blijven lopen vanaf de oorspronkelijke verwijzing.', en: 'The other team reads this. The terms keep running from the original referral.' }}
             value={values['forward_reason']}
             errors={errors}
+          />
+          <Paragraph>{t({ nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Vraag of lees voor:', en: 'The resident consented for your team. Another team needs new consent. Ask or read out:' })}</Paragraph>
+          <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">
+            <p class="utrecht-paragraph">{t(forwardConsentText)}</p>
+          </blockquote>
+          <Checkbox
+            name="forward_consent"
+            class="kl-choice"
+            checked={values['forward_consent'] === 'ja'}
+            errors={errors}
+            label={t({ nl: 'De inwoner geeft toestemming om de verwijzing door te sturen naar het gekozen team', en: 'The resident consents to forwarding the referral to the chosen team' })}
+          />
+          <RadioGroup
+            view={view}
+            name="forward_consent_method"
+            legend={{ nl: 'Hoe gaf de inwoner toestemming?', en: 'How did the resident consent?' }}
+            value={values['forward_consent_method']}
+            errors={errors}
+            options={consentMethods.map((method) => ({ value: method, label: consentMethodLabels[method] }))}
           />
           <Button variant="secondary">{t({ nl: 'Doorsturen', en: 'Forward' })}</Button>
         </ActionForm>

@@ -170,6 +170,29 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.match(list.html, /Eerste gesprek gevoerd\./);
     });
 
+    it('forwarding asks the resident’s consent for the new team, and records it', async () => {
+      const practice = await signedIn(w.users.staffA);
+      const key = keyOf((await practice.get('/verwijzingen/nieuw')).html);
+      const path = (await practice.post('/verwijzingen/nieuw', { ...patient(key, { patient_name: 'Wim Doorstuurtest' }), ...consent(w.noord) })).location!.split('?')[0]!;
+      const team = await signedIn(w.users.noordMember);
+      const page = await team.get(path);
+      assert.match(page.html, /Voor een ander team is nieuwe toestemming nodig/);
+
+      const without = await team.post(`${path}/doorsturen`, { to_team_id: w.hengelo, forward_reason: 'Valt onder het centrale loket' });
+      assert.equal(without.status, 422);
+      assert.match(without.html, /Stuur alleen door als de inwoner ermee instemt/);
+      assert.match(without.html, /Kies hoe de inwoner toestemming gaf/);
+      // What was typed stays.
+      assert.match(without.html, /Valt onder het centrale loket/);
+
+      const forwarded = await team.post(`${path}/doorsturen`, { to_team_id: w.hengelo, forward_reason: 'Valt onder het centrale loket', forward_consent: 'ja', forward_consent_method: 'written' });
+      assert.equal(forwarded.status, 303);
+      const seen = await (await signedIn(w.users.hengeloMember)).get(path);
+      assert.equal(seen.status, 200);
+      assert.match(seen.html, new RegExp(`schriftelijk`));
+      assert.ok(seen.html.includes(await teamName(w.hengelo)));
+    });
+
     it('another practice and a team outside the path get 404; coordinators and administrators 403', async () => {
       const practice = await signedIn(w.users.staffA);
       const key = keyOf((await practice.get('/verwijzingen/nieuw')).html);

@@ -232,7 +232,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await openReferral(db(), old, id, BASE_URL);
       await acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
       const dueBefore = await referral(id);
-      await forwardReferral(db(), old, { referralId: id, toTeamId: w.hengelo, reason: 'Adres valt onder het centrale loket' }, BASE_URL);
+      await forwardReferral(db(), old, { referralId: id, toTeamId: w.hengelo, reason: 'Adres valt onder het centrale loket', consentMethod: 'verbal' }, BASE_URL);
       const r = await referral(id);
       assert.deepEqual([r.team_id, r.status, r.assigned_to], [w.hengelo, 'requested', null]);
       assert.deepEqual([r.first_contact_due, r.first_conversation_due, r.requested_on], [dueBefore.first_contact_due, dueBefore.first_conversation_due, dueBefore.requested_on]);
@@ -240,11 +240,25 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.deepEqual([forwarded?.from_team_id, forwarded?.to_team_id, forwarded?.note], [w.noord, w.hengelo, 'Adres valt onder het centrale loket']);
       assert.deepEqual(await notifications(w.users.hengeloMember.id, id), [{ kind: 'referral_forwarded' }]);
 
+      // Consent names one team: the forwarding team recorded the patient's consent for the new one,
+      // with the patient's earlier choice about feedback to the practice.
+      const consents = await db().selectFrom('consents').selectAll().where('referral_id', '=', id).orderBy('given_at').execute();
+      assert.deepEqual(
+        consents.map((c) => [c.recipient_team_id, c.recorded_by, c.method, c.feedback_allowed]),
+        [
+          [w.noord, w.users.staffA.id, consents[0]!.method, consents[0]!.feedback_allowed],
+          [w.hengelo, w.users.noordMember.id, 'verbal', consents[0]!.feedback_allowed],
+        ],
+      );
+      // The practice still lists the referral once.
+      assert.equal((await listPracticeReferrals(db(), contextOf(w.users.staffA))).rows.filter((row) => row.id === id).length, 1);
+
       assert.equal(await referralAccess(db(), contextOf(w.users.noordMember).actor!, id), 'team-former');
       assert.equal(await referralAccess(db(), contextOf(w.users.hengeloMember).actor!, id), 'team-holder');
 
       // The new team sees why, and opening it marks it received for them.
       const seenByNew = await openReferral(db(), contextOf(w.users.hengeloMember), id, BASE_URL);
+      assert.equal(seenByNew.consent?.recipient_team_name, seenByNew.teamName);
       assert.equal(seenByNew.events.find((e) => e.type === 'forwarded')?.note, 'Adres valt onder het centrale loket');
       assert.equal(seenByNew.referral.status, 'received');
       assert.ok((await listTeamInbox(db(), contextOf(w.users.hengeloMember), 'nieuw')).rows.some((row) => row.id === id));
@@ -254,7 +268,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(seenByOld.access, 'team-former');
       assert.equal(seenByOld.referral.status, 'received');
       await assert.rejects(acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL), appError('not_found', 404));
-      await assert.rejects(forwardReferral(db(), old, { referralId: id, toTeamId: w.regional, reason: 'nogmaals' }, BASE_URL), appError('not_found', 404));
+      await assert.rejects(forwardReferral(db(), old, { referralId: id, toTeamId: w.regional, reason: 'nogmaals', consentMethod: 'verbal' }, BASE_URL), appError('not_found', 404));
       assert.ok(!(await listTeamInbox(db(), old, 'open')).rows.some((row) => row.id === id));
       assert.ok((await listTeamInbox(db(), old, 'doorgestuurd')).rows.some((row) => row.id === id));
     });

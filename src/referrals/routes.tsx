@@ -90,7 +90,7 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   app.post('/verwijzingen/:id/eerste-contact', holder, act(firstContactSchema, 'contact', (ctx, id, d) => recordFirstContact(db, ctx, { referralId: id, date: d.first_contact_on }, baseUrl)));
   app.post('/verwijzingen/:id/eerste-gesprek', holder, act(firstConversationSchema, 'gesprek', (ctx, id, d) => recordFirstConversation(db, ctx, { referralId: id, date: d.first_conversation_on }, baseUrl)));
   app.post('/verwijzingen/:id/al-bekend', holder, act(alreadyKnownSchema, 'bekend', (ctx, id, d) => markAlreadyKnown(db, ctx, { referralId: id, known: d.already_known }, baseUrl)));
-  app.post('/verwijzingen/:id/doorsturen', holder, act(forwardSchema, 'doorgestuurd', (ctx, id, d) => forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason }, baseUrl)));
+  app.post('/verwijzingen/:id/doorsturen', holder, act(forwardSchema, 'doorgestuurd', (ctx, id, d) => forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason, consentMethod: d.forward_consent_method }, baseUrl)));
   app.post('/verwijzingen/:id/afwijzen', holder, act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, reason: d.reject_reason }, baseUrl)));
   app.post('/verwijzingen/:id/afsluiten', holder, act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, outcome: d.outcome, feedback: d.feedback }, baseUrl)));
   app.post('/verwijzingen/:id/annuleren', sender, act(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)));

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allowedActions, isClosed, nextStatus, referralStatuses, statusForOutcome } from './state-machine.ts';
-import { consentProblem, mayShareFeedback } from './consent.ts';
+import { consentProblem, FORWARD_CONSENT_TEXT_VERSION, forwardedConsent, mayShareFeedback, sharedDataScope } from './consent.ts';
 
 describe('referral state machine (FHIR Task statuses)', () => {
   test('the happy path: requested → received → accepted → in-progress → completed', () => {
@@ -63,5 +63,17 @@ describe('consent rules', () => {
     assert.equal(mayShareFeedback(true, false), true);
     assert.equal(mayShareFeedback(false, false), false);
     assert.equal(mayShareFeedback(true, true), false);
+  });
+  test('a forward records new consent for the next team, by the team, keeping the feedback choice', () => {
+    const at = new Date('2026-11-23T10:00:00Z');
+    const consent = forwardedConsent({ feedback_allowed: true }, { recordedBy: 'coach', method: 'written', toTeamId: 'next', at });
+    assert.deepEqual(
+      [consent.recipient_team_id, consent.recorded_by, consent.method, consent.feedback_allowed, consent.given_at, consent.text_version],
+      ['next', 'coach', 'written', true, at, FORWARD_CONSENT_TEXT_VERSION],
+    );
+    assert.deepEqual(consent.data_scope, [...sharedDataScope]);
+    assert.equal(forwardedConsent({ feedback_allowed: false }, { recordedBy: 'coach', method: 'verbal', toTeamId: 'next', at }).feedback_allowed, false);
+    // No earlier consent on record: no feedback is assumed.
+    assert.equal(forwardedConsent(undefined, { recordedBy: 'coach', method: 'verbal', toTeamId: 'next', at }).feedback_allowed, false);
   });
 });
