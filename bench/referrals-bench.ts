@@ -1,16 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.ts';
-import { listTeamInbox } from '../src/referrals/list-team-inbox.ts';
-import { listPracticeReferrals } from '../src/referrals/list-practice-referrals.ts';
+import { INBOX_PAGE_SIZE, listTeamInbox } from '../src/referrals/list-team-inbox.ts';
+import { listPracticeReferrals, PRACTICE_PAGE_SIZE } from '../src/referrals/list-practice-referrals.ts';
 import { sendReferral } from '../src/referrals/send-referral.ts';
 import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from '../src/referrals/test-fixture.ts';
 import { percentiles, runConcurrent, type Percentiles } from './measure.ts';
 
 /**
  * Referrals at scale (PostgreSQL): 2,000 practices and 500 teams share 2,000,000 referrals, most of
- * them closed. Measures the team inbox ("alle open") and the practice list as the app serves them
- * (including the audit entry every list read writes) against the same list as one raw SQL
- * statement, and sending referrals (routing, consent, due dates, event, audit, notifications) against
+ * them closed, each with its consent and history. Measures the first page of the team inbox ("alle
+ * open", with its tab counts) and of the practice list as the app serves them (including the audit
+ * entry every list read writes) against the same page as one raw SQL statement, and sending referrals (routing, consent, due dates, event, audit, notifications) against
  * a plain INSERT.
  */
 export const REFERRALS = Number(process.env['BENCH_REFERRALS'] ?? 2_000_000);
@@ -35,7 +35,25 @@ export async function seedReferrals(db: Database): Promise<ReferralWorld> {
            case when g % 10 < 8 then (d + 30)::timestamptz end, d::timestamptz, d::timestamptz
     from generate_series(1, ${REFERRALS}) g, p, t,
          lateral (select (date '2026-11-23' - (g % 1500))::date as d) dd`.execute(db);
-  await sql`analyze`.execute(db);
+  // Every referral has its consent and its history, as in real use: the practice list joins the
+  // consent, and the inbox's "doorgestuurd" tab looks for forwards among all events.
+  await sql`
+    insert into consents (referral_id, method, data_scope, recipient_team_id, purpose, text_version, feedback_allowed, given_at)
+    select id, 'verbal', '{name,contact}', team_id, 'financial_help', 'bench', true, created_at from referrals`.execute(db);
+  await sql`
+    insert into referral_events (referral_id, at, type, to_status, to_team_id)
+    select id, created_at, 'created', 'requested', team_id from referrals`.execute(db);
+  await sql`
+    insert into referral_events (referral_id, at, type, from_status, to_status)
+    select id, closed_at, 'closed', 'in-progress', 'completed' from referrals where status = 'completed'`.execute(db);
+  // One referral in fifty reached its team by forwarding, from a team chosen the same way.
+  await sql`
+    with t as (select array_agg(id order by id) ids from teams)
+    insert into referral_events (referral_id, at, type, from_status, to_status, from_team_id, to_team_id)
+    select r.id, r.created_at, 'forwarded', 'received', 'requested', t.ids[1 + ((hashtext(r.reference)::bigint & 65535) % array_length(t.ids, 1))::int], r.team_id
+    from referrals r, t where hashtext(r.reference) % 50 = 0`.execute(db);
+  // A table this old has been vacuumed by autovacuum many times over.
+  await sql`vacuum analyze`.execute(db);
   return world;
 }
 
@@ -44,14 +62,15 @@ async function rawInbox(db: Database, teamId: string) {
                     r.first_conversation_due, r.first_conversation_on, u.name as assignee_name, t.name as team_name
              from referrals r join teams t on t.id = r.team_id left join users u on u.id = r.assigned_to
              where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
-             order by r.first_conversation_due, r.first_contact_due, r.created_at limit 200`.execute(db);
+             order by r.first_conversation_due, r.first_contact_due, r.created_at, r.id limit ${INBOX_PAGE_SIZE + 1}`.execute(db);
 }
 
 async function rawPracticeList(db: Database, practiceId: string) {
   return sql`select r.id, r.reference, r.patient_name, r.status, r.requested_on, r.first_contact_due, r.first_contact_on, r.first_conversation_due,
                     r.first_conversation_on, r.outcome, r.feedback, r.consent_withdrawn_at, t.name as team_name, c.feedback_allowed, c.withdrawn_at
-             from referrals r join teams t on t.id = r.team_id left join consents c on c.referral_id = r.id
-             where r.practice_id = ${practiceId} order by r.created_at desc limit 200`.execute(db);
+             from referrals r join teams t on t.id = r.team_id
+             left join lateral (select feedback_allowed, withdrawn_at from consents where referral_id = r.id order by given_at desc limit 1) c on true
+             where r.practice_id = ${practiceId} order by r.created_at desc, r.id desc limit ${PRACTICE_PAGE_SIZE + 1}`.execute(db);
 }
 
 export interface ReferralBenchResult {

@@ -1,16 +1,16 @@
 import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { ButtonLink, Heading1, Link, Paragraph, Table } from '../platform/ui/components.tsx';
+import { ButtonLink, Heading1, Link, Pager, Paragraph, Table } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../socialmap/categories.ts';
 import { dutchDate, dueState, outcomeLabels, statusLabels } from './labels.ts';
-import type { Inbox, InboxTab } from './list-team-inbox.ts';
-import type { PracticeReferralRow } from './list-practice-referrals.ts';
+import { INBOX_PAGE_SIZE, type Inbox, type InboxTab, type WorkTab } from './list-team-inbox.ts';
+import { PRACTICE_PAGE_SIZE, type PracticeReferrals } from './list-practice-referrals.ts';
 import type { Outcome } from './state-machine.ts';
 import { DueBadge } from './ui-parts.tsx';
 
 /** "Mijn verwijzingen" for the practice and the team's inbox. */
-export function PracticeReferralsPage({ view, rows, today }: { view: ViewContext; rows: PracticeReferralRow[]; today: string }) {
+export function PracticeReferralsPage({ view, rows, today, page, hasMore }: { view: ViewContext } & PracticeReferrals) {
   const t = view.t;
   const title = t({ nl: 'Mijn verwijzingen', en: 'My referrals' });
   return (
@@ -30,7 +30,11 @@ export function PracticeReferralsPage({ view, rows, today }: { view: ViewContext
           t({ nl: 'Eerste gesprek', en: 'First conversation' }),
           t({ nl: 'Terugkoppeling', en: 'Feedback' }),
         ]}
-        empty={t({ nl: 'Uw praktijk heeft nog geen verwijzingen verstuurd.', en: 'Your practice has not sent any referrals yet.' })}
+        empty={
+          page === 1
+            ? t({ nl: 'Uw praktijk heeft nog geen verwijzingen verstuurd.', en: 'Your practice has not sent any referrals yet.' })
+            : t({ nl: 'Op deze pagina staan geen verwijzingen.', en: 'There are no referrals on this page.' })
+        }
         rows={rows.map((r) => [
           <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
           r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
@@ -49,6 +53,7 @@ export function PracticeReferralsPage({ view, rows, today }: { view: ViewContext
           ),
         ])}
       />
+      <Pager view={view} page={page} pageSize={PRACTICE_PAGE_SIZE} shown={rows.length} hasMore={hasMore} href={(n) => `/verwijzingen?pagina=${n}`} />
     </Page>
   );
 }
@@ -73,13 +78,13 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
           {(Object.keys(tabLabels) as InboxTab[]).map((tab) => (
             <li class="kl-tabs__item">
               <a class="utrecht-link kl-tabs__link" href={`/inbox?tab=${tab}`} aria-current={tab === inbox.tab ? 'page' : undefined}>
-                {t(tabLabels[tab])} ({inbox.counts[tab]})
+                {t(tabLabels[tab])}
+                {tab === 'doorgestuurd' ? null : ` (${inbox.counts[tab]})`}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      {inbox.rows.length >= 200 ? <Paragraph>{t({ nl: 'De eerste 200 worden getoond.', en: 'The first 200 are shown.' })}</Paragraph> : null}
       <Table
         caption={fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })}
         headers={[
@@ -109,6 +114,15 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
           <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, inbox.today, r.first_contact_on, r.status)} />,
           <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, inbox.today, r.first_conversation_on, r.status)} />,
         ])}
+      />
+      <Pager
+        view={view}
+        page={inbox.page}
+        pageSize={INBOX_PAGE_SIZE}
+        shown={inbox.rows.length}
+        hasMore={inbox.hasMore}
+        total={forwarded ? undefined : inbox.counts[inbox.tab as WorkTab]}
+        href={(n) => `/inbox?tab=${inbox.tab}&pagina=${n}`}
       />
       <Paragraph>{fill(t({ nl: 'Vandaag is het {date}.', en: 'Today is {date}.' }), { date: dutchDate(inbox.today) })}</Paragraph>
     </Page>

@@ -7,7 +7,7 @@ import { amsterdamToday } from './due-dates.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 
 /**
- * "Mijn verwijzingen": the referrals the practice sent, newest first, with status, team, the due
+ * "Mijn verwijzingen": the referrals the practice sent, newest first, a page at a time, with status, team, the due
  * dates and — only within the patient's consent (consent.ts `mayShareFeedback`) — the team's
  * outcome and feedback. Shows patients' names, so reading it is audited with the referrals shown.
  */
@@ -26,11 +26,19 @@ export interface PracticeReferralRow {
   feedback: string | null;
 }
 
-const LIMIT = 200;
+export const PRACTICE_PAGE_SIZE = 50;
 
-export async function listPracticeReferrals(db: Database, ctx: RequestContext): Promise<{ rows: PracticeReferralRow[]; today: string }> {
+export interface PracticeReferrals {
+  rows: PracticeReferralRow[];
+  /** From 1; PRACTICE_PAGE_SIZE rows a page. */
+  page: number;
+  hasMore: boolean;
+  today: string;
+}
+
+export async function listPracticeReferrals(db: Database, ctx: RequestContext, page = 1): Promise<PracticeReferrals> {
   const actor = requirePracticeActor(ctx);
-  const rows = await db
+  const fetched = await db
     .selectFrom('referrals as r')
     .innerJoin('teams as t', 't.id', 'r.team_id')
     // A forwarded referral has a consent per team it went to; the newest one is in force.
@@ -57,15 +65,21 @@ export async function listPracticeReferrals(db: Database, ctx: RequestContext): 
     ])
     .where('r.practice_id', '=', actor.practiceId)
     .orderBy('r.created_at', 'desc')
-    .limit(LIMIT)
+    .orderBy('r.id', 'desc')
+    // One row more than a page tells whether there is a next page.
+    .limit(PRACTICE_PAGE_SIZE + 1)
+    .offset((page - 1) * PRACTICE_PAGE_SIZE)
     .execute();
+  const rows = fetched.slice(0, PRACTICE_PAGE_SIZE);
   await writeAudit(db, ctx, {
     action: 'referral.list_read',
     subjectType: 'practice_referrals',
     subjectId: actor.practiceId,
-    details: { count: rows.length, referralIds: rows.map((r) => r.id) },
+    details: { page, count: rows.length, referralIds: rows.map((r) => r.id) },
   });
   return {
+    page,
+    hasMore: fetched.length > PRACTICE_PAGE_SIZE,
     today: amsterdamToday(),
     rows: rows.map(({ feedback_allowed, withdrawn_at, consent_withdrawn_at, ...r }) => {
       const shared = mayShareFeedback(feedback_allowed ?? false, Boolean(withdrawn_at || consent_withdrawn_at));

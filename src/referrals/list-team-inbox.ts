@@ -8,13 +8,15 @@ import { requireTeamActor } from './referral-actor.ts';
 import { closedStatuses } from './state-machine.ts';
 
 /**
- * The team's inbox, as tabs: new (not yet accepted), assigned to me, overdue (first contact or
+ * The team's inbox, as tabs, a page at a time: new (not yet accepted), assigned to me, overdue (first contact or
  * first conversation past its due day and not reached), all open, and — read-only — the referrals
  * the team forwarded to another team. The list shows patients' names, so reading it is audited,
  * with the referrals shown (NEN 7513: a patient may ask who saw their data).
  */
 export const inboxTabs = ['nieuw', 'mij', 'te-laat', 'open', 'doorgestuurd'] as const;
 export type InboxTab = (typeof inboxTabs)[number];
+/** The tabs with work in them, all within the open referrals: their labels carry a count. */
+export type WorkTab = Exclude<InboxTab, 'doorgestuurd'>;
 
 export function isInboxTab(value: unknown): value is InboxTab {
   return typeof value === 'string' && (inboxTabs as readonly string[]).includes(value);
@@ -38,27 +40,29 @@ export interface InboxRow {
 
 export interface Inbox {
   tab: InboxTab;
+  /** From 1; PAGE_SIZE rows a page. */
+  page: number;
+  hasMore: boolean;
   rows: InboxRow[];
-  counts: Record<InboxTab, number>;
+  counts: Record<WorkTab, number>;
   today: string;
 }
 
-const LIMIT = 200;
+/** Rows a page. Few enough to scan at a glance, and each read shows (and audits) no more names than that. */
+export const INBOX_PAGE_SIZE = 50;
 const OPEN = sql<boolean>`r.status not in (${sql.join(closedStatuses.map((s) => sql.lit(s)))})`;
 
-export async function listTeamInbox(db: Database, ctx: RequestContext, tab: InboxTab): Promise<Inbox> {
+export async function listTeamInbox(db: Database, ctx: RequestContext, tab: InboxTab, page = 1): Promise<Inbox> {
   const actor = requireTeamActor(ctx);
   const today = amsterdamToday();
-  const overdue = sql<boolean>`${OPEN} and ((r.first_contact_on is null and r.first_contact_due < ${today}) or (r.first_conversation_on is null and r.first_conversation_due < ${today}))`;
-  const filters: Record<InboxTab, ReturnType<typeof sql<boolean>>> = {
+  // Each work tab as a condition on an open referral; the list adds OPEN, the counts read only open ones.
+  const withinOpen: Record<WorkTab, ReturnType<typeof sql<boolean>>> = {
     nieuw: sql<boolean>`r.status in ('requested', 'received')`,
-    mij: sql<boolean>`${OPEN} and r.assigned_to = ${actor.userId}`,
-    'te-laat': overdue,
-    open: OPEN,
-    doorgestuurd: sql<boolean>`true`,
+    mij: sql<boolean>`r.assigned_to = ${actor.userId}`,
+    'te-laat': sql<boolean>`((r.first_contact_on is null and r.first_contact_due < ${today}) or (r.first_conversation_on is null and r.first_conversation_due < ${today}))`,
+    open: sql<boolean>`true`,
   };
-  const formerlyHeld = (db: Database) =>
-    db.selectFrom('referral_events').select('referral_id').where('type', '=', 'forwarded').where('from_team_id', '=', actor.teamId);
+  const forwardedByUs = db.selectFrom('referral_events').select('referral_id').where('type', '=', 'forwarded').where('from_team_id', '=', actor.teamId);
 
   const base = db
     .selectFrom('referrals as r')
@@ -81,39 +85,38 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
     ]);
   const scoped =
     tab === 'doorgestuurd'
-      ? base.where('r.id', 'in', formerlyHeld(db)).where('r.team_id', '!=', actor.teamId).orderBy('r.created_at', 'desc')
-      : base.where('r.team_id', '=', actor.teamId).where(filters[tab]).orderBy('r.first_conversation_due').orderBy('r.first_contact_due').orderBy('r.created_at');
-  const rows = await scoped.limit(LIMIT).execute();
+      ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', actor.teamId).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc')
+      : base.where('r.team_id', '=', actor.teamId).where(OPEN).where(withinOpen[tab]).orderBy('r.first_conversation_due').orderBy('r.first_contact_due').orderBy('r.created_at').orderBy('r.id');
+  // One row more than a page tells whether there is a next page.
+  const fetched = await scoped.limit(INBOX_PAGE_SIZE + 1).offset((page - 1) * INBOX_PAGE_SIZE).execute();
+  const rows = fetched.slice(0, INBOX_PAGE_SIZE);
 
+  // The forwarded tab is read-only and has no count: counting it would cost as much as all the others.
   const countRow = await db
     .selectFrom('referrals as r')
     .select([
-      sql<string>`count(*) filter (where ${filters.nieuw})`.as('nieuw'),
-      sql<string>`count(*) filter (where ${filters.mij})`.as('mij'),
-      sql<string>`count(*) filter (where ${filters['te-laat']})`.as('te_laat'),
-      sql<string>`count(*) filter (where ${filters.open})`.as('open'),
+      sql<string>`count(*) filter (where ${withinOpen.nieuw})`.as('nieuw'),
+      sql<string>`count(*) filter (where ${withinOpen.mij})`.as('mij'),
+      sql<string>`count(*) filter (where ${withinOpen['te-laat']})`.as('te_laat'),
+      sql<string>`count(*)`.as('open'),
     ])
     .where('r.team_id', '=', actor.teamId)
-    // Every counted tab is a subset of the open referrals: this lets the partial index do the work.
+    // Only open referrals: the partial index carries every column the counts test.
     .where(OPEN)
-    .executeTakeFirstOrThrow();
-  const forwarded = await db
-    .selectFrom('referrals as r')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('r.id', 'in', formerlyHeld(db))
-    .where('r.team_id', '!=', actor.teamId)
     .executeTakeFirstOrThrow();
 
   await writeAudit(db, ctx, {
     action: 'referral.list_read',
     subjectType: 'team_inbox',
     subjectId: actor.teamId,
-    details: { tab, count: rows.length, referralIds: rows.map((r) => r.id) },
+    details: { tab, page, count: rows.length, referralIds: rows.map((r) => r.id) },
   });
   return {
     tab,
+    page,
+    hasMore: fetched.length > INBOX_PAGE_SIZE,
     rows,
     today,
-    counts: { nieuw: Number(countRow.nieuw), mij: Number(countRow.mij), 'te-laat': Number(countRow.te_laat), open: Number(countRow.open), doorgestuurd: Number(forwarded.n) },
+    counts: { nieuw: Number(countRow.nieuw), mij: Number(countRow.mij), 'te-laat': Number(countRow.te_laat), open: Number(countRow.open) },
   };
 }

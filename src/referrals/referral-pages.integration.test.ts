@@ -193,6 +193,17 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.ok(seen.html.includes(await teamName(w.hengelo)));
     });
 
+    it('lists come a page at a time; a page number that is not one gets a Dutch 400', async () => {
+      const team = await signedIn(w.users.noordMember);
+      const bad = await team.get('/inbox?tab=open&pagina=twee');
+      assert.equal(bad.status, 400);
+      assert.match(bad.html, /Deze pagina bestaat niet/);
+      assert.equal((await (await signedIn(w.users.staffA)).get('/verwijzingen?pagina=0')).status, 400);
+      const beyond = await team.get('/inbox?tab=open&pagina=99');
+      assert.equal(beyond.status, 200);
+      assert.match(beyond.html, /Hier staat nu niets/);
+    });
+
     it('another practice and a team outside the path get 404; coordinators and administrators 403', async () => {
       const practice = await signedIn(w.users.staffA);
       const key = keyOf((await practice.get('/verwijzingen/nieuw')).html);

@@ -5,7 +5,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { view } from '../platform/http/app.tsx';
 import { authorize } from '../platform/http/authorize.ts';
 import { parseForm, validateValues } from '../platform/http/forms.ts';
-import { idParam } from '../platform/http/params.ts';
+import { idParam, pageParam } from '../platform/http/params.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Role } from '../platform/db/schema.ts';
@@ -74,11 +74,11 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
   app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) => c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />));
 
-  app.get('/verwijzingen', practiceOnly, async (c) => c.html(<PracticeReferralsPage view={view(c)} {...await listPracticeReferrals(db, ctxOf(c))} />));
+  app.get('/verwijzingen', practiceOnly, async (c) => c.html(<PracticeReferralsPage view={view(c)} {...await listPracticeReferrals(db, ctxOf(c), pageParam(c))} />));
 
   app.get('/inbox', teamOnly, async (c) => {
     const tab = c.req.query('tab');
-    const inbox = await listTeamInbox(db, ctxOf(c), isInboxTab(tab) ? tab : 'nieuw');
+    const inbox = await listTeamInbox(db, ctxOf(c), isInboxTab(tab) ? tab : 'nieuw', pageParam(c));
     return c.html(<InboxPage view={view(c)} inbox={inbox} />);
   });
 

@@ -218,6 +218,37 @@ export function Table(props: { caption: string; headers: string[]; rows: Child[]
   );
 }
 
+/**
+ * Previous/next links under a list shown a page at a time, with where the reader is: "51–100 van
+ * 812" when the total is known, otherwise the page number.
+ */
+export function Pager(props: { view: ViewContext; page: number; pageSize: number; shown: number; hasMore: boolean; total?: number; href: (page: number) => string }) {
+  const t = props.view.t;
+  if (props.page === 1 && !props.hasMore) return null;
+  const first = (props.page - 1) * props.pageSize + 1;
+  const position =
+    props.shown === 0
+      ? t({ nl: 'Op deze pagina staat niets.', en: 'Nothing on this page.' })
+      : props.total === undefined
+        ? `${t({ nl: 'Pagina', en: 'Page' })} ${props.page}`
+        : `${first}–${first + props.shown - 1} ${t({ nl: 'van', en: 'of' })} ${props.total}`;
+  return (
+    <nav class="kl-pager" aria-label={t({ nl: 'Bladeren', en: 'Browse pages' })}>
+      {props.page > 1 ? (
+        <a class="utrecht-link utrecht-link--html-a" href={props.href(props.page - 1)} rel="prev">
+          {t({ nl: '← Vorige', en: '← Previous' })}
+        </a>
+      ) : null}
+      <span class="kl-pager__position">{position}</span>
+      {props.hasMore ? (
+        <a class="utrecht-link utrecht-link--html-a" href={props.href(props.page + 1)} rel="next">
+          {t({ nl: 'Volgende →', en: 'Next →' })}
+        </a>
+      ) : null}
+    </nav>
+  );
+}
+
 /** A POST form with the CSRF token; every state change in the app goes through one of these. */
 export function PostForm(props: { view: ViewContext; action: string; children: Child; class?: string; novalidate?: boolean }) {
   return (

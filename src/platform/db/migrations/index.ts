@@ -5,6 +5,7 @@ import * as referrals from './2026_11_23_0001_referrals.ts';
 import * as signalsSelfcheck from './2026_11_23_0004_signals_selfcheck.ts';
 import * as openReferralsIndex from './2026_11_23_0005_open_referrals_index.ts';
 import * as auditChainHead from './2026_11_23_0006_audit_chain_head.ts';
+import * as inboxIndexes from './2026_11_23_0007_inbox_indexes.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0004_signals_selfcheck': signalsSelfcheck,
   '2026_11_23_0005_open_referrals_index': openReferralsIndex,
   '2026_11_23_0006_audit_chain_head': auditChainHead,
+  '2026_11_23_0007_inbox_indexes': inboxIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
