@@ -79,7 +79,7 @@ function TeamSelect(props: { view: ViewContext; choices: { region: TeamChoice[];
         </label>
       </div>
       <div class="utrecht-form-field__description utrecht-form-field-description" id="field-team_id-description">
-        {t({ nl: 'Bovenaan staan de teams die aanmeldingen uit uw regio krijgen.', en: 'At the top are the teams that receive referrals from your region.' })}
+        {t({ nl: 'Bovenaan staan de teams die verwijzingen uit uw regio krijgen.', en: 'At the top are the teams that receive referrals from your region.' })}
       </div>
       {error ? (
         <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id="field-team_id-error">

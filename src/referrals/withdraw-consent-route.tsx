@@ -33,7 +33,7 @@ export function registerWithdrawConsentRoute(app: Hono<AppEnv>, services: Servic
           <Heading1>{title}</Heading1>
           <WithdrawConsentForm view={v} referralId={id} errors={form.errors} />
           <Paragraph>
-            <Link href={`/verwijzingen/${id}`}>{v.t({ nl: 'Terug naar de aanmelding', en: 'Back to the referral' })}</Link>
+            <Link href={`/verwijzingen/${id}`}>{v.t({ nl: 'Terug naar de verwijzing', en: 'Back to the referral' })}</Link>
           </Paragraph>
         </Page>,
         422,

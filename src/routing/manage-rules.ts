@@ -54,7 +54,7 @@ export const ruleSchema = (t: Translate) =>
       .optional()
       .transform((v) => v || null)
       .refine((v) => v === null || (categories as readonly string[]).includes(v), t({ nl: 'Kies een hulpvraag uit de lijst.', en: 'Choose a need from the list.' })),
-    team_id: z.uuid(t({ nl: 'Kies het team dat deze aanmeldingen krijgt.', en: 'Choose the team that receives these referrals.' })),
+    team_id: z.uuid(t({ nl: 'Kies het team dat deze verwijzingen krijgt.', en: 'Choose the team that receives these referrals.' })),
   });
 
 export type RuleInput = z.infer<ReturnType<typeof ruleSchema>>;

@@ -69,7 +69,7 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
 
   return c.html(
     <Page view={v} title={t({ nl: 'Routering', en: 'Routing' })} wide>
-      <Heading1>{t({ nl: 'Routering: welk team krijgt de aanmelding?', en: 'Routing: which team receives the referral?' })}</Heading1>
+      <Heading1>{t({ nl: 'Routering: welk team krijgt de verwijzing?', en: 'Routing: which team receives the referral?' })}</Heading1>
       <Paragraph>
         {t({
           nl: 'De postcode van de inwoner bepaalt het team, nooit de plek van de praktijk. Een team voor een wijk gaat voor op een regel voor de hele gemeente. Elke gemeente heeft een centraal loket nodig voor alles wat niet past.',
@@ -78,7 +78,7 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
       </Paragraph>
       {missing.length > 0 ? (
         <Alert type="warning">
-          {fill(t({ nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Aanmeldingen gaan daar naar het regionale loket.', en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.' }), { list: missing.map((m) => m.name).join(', ') })}
+          {fill(t({ nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Verwijzingen gaan daar naar het regionale loket.', en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.' }), { list: missing.map((m) => m.name).join(', ') })}
         </Alert>
       ) : null}
 

@@ -10,17 +10,17 @@ import { enqueueMail } from '../mail/outbox.ts';
  * caller's transaction, so they exist if and only if the change commits.
  */
 export const notificationKinds = {
-  referral_received: { nl: 'Er is een nieuwe aanmelding voor uw team.', en: 'There is a new referral for your team.' },
-  referral_forwarded: { nl: 'Er is een doorgestuurde aanmelding voor uw team.', en: 'A referral has been forwarded to your team.' },
-  referral_assigned: { nl: 'Er is een aanmelding aan u toegewezen.', en: 'A referral has been assigned to you.' },
-  referral_updated: { nl: 'Een aanmelding van uw praktijk heeft een nieuwe status.', en: 'A referral from your practice has a new status.' },
-  feedback_given: { nl: 'Het team heeft terugkoppeling gegeven op een aanmelding.', en: 'The team has given feedback on a referral.' },
-  message_received: { nl: 'Er is een nieuw bericht bij een aanmelding.', en: 'There is a new message on a referral.' },
+  referral_received: { nl: 'Er is een nieuwe verwijzing voor uw team.', en: 'There is a new referral for your team.' },
+  referral_forwarded: { nl: 'Er is een doorgestuurde verwijzing voor uw team.', en: 'A referral has been forwarded to your team.' },
+  referral_assigned: { nl: 'Er is een verwijzing aan u toegewezen.', en: 'A referral has been assigned to you.' },
+  referral_updated: { nl: 'Een verwijzing van uw praktijk heeft een nieuwe status.', en: 'A referral from your practice has a new status.' },
+  feedback_given: { nl: 'Het team heeft terugkoppeling gegeven op een verwijzing.', en: 'The team has given feedback on a referral.' },
+  message_received: { nl: 'Er is een nieuw bericht bij een verwijzing.', en: 'There is a new message on a referral.' },
   consultation_asked: { nl: 'Een praktijk stelt uw team een vraag (zonder patiëntgegevens).', en: 'A practice asks your team a question (without patient data).' },
   consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
-  referral_overdue: { nl: 'Een aanmelding is over de termijn.', en: 'A referral is past its due date.' },
-  referral_cancelled: { nl: 'Een praktijk heeft een aanmelding voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
-  consent_withdrawn: { nl: 'De patiënt heeft toestemming ingetrokken. Stop met de aanmelding.', en: 'The patient has withdrawn consent. Stop working on the referral.' },
+  referral_overdue: { nl: 'Een verwijzing is over de termijn.', en: 'A referral is past its due date.' },
+  referral_cancelled: { nl: 'Een praktijk heeft een verwijzing voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
+  consent_withdrawn: { nl: 'De patiënt heeft toestemming ingetrokken. Werk niet verder aan de verwijzing.', en: 'The patient has withdrawn consent. Stop working on the referral.' },
 } satisfies Record<string, Text>;
 
 export type NotificationKind = keyof typeof notificationKinds;

@@ -28,7 +28,7 @@ export async function loadThread(db: Database, ctx: RequestContext, referralId: 
   if (access === 'none') throw notFound('referral');
   const action = `/verwijzingen/${referralId}/berichten`;
   if (access === 'team-former') {
-    return { messages: [], canWrite: false, action, notice: { nl: 'Uw team heeft deze aanmelding doorgestuurd. De berichten zijn alleen zichtbaar voor de praktijk en het team dat de aanmelding nu heeft.', en: 'Your team forwarded this referral. The messages are only visible to the practice and the team that holds it now.' } };
+    return { messages: [], canWrite: false, action, notice: { nl: 'Uw team heeft deze verwijzing doorgestuurd. De berichten zijn alleen zichtbaar voor de praktijk en het team dat de verwijzing nu heeft.', en: 'Your team forwarded this referral. The messages are only visible to the practice and the team that holds it now.' } };
   }
   const referral = await db
     .selectFrom('referrals')
@@ -57,7 +57,7 @@ export async function loadThread(db: Database, ctx: RequestContext, referralId: 
   if (referral.consent_withdrawn_at || referral.personal_data_erased_at) {
     notice = { nl: 'Berichten sturen kan niet meer: de toestemming is ingetrokken of de gegevens zijn gewist.', en: 'Sending messages is no longer possible: consent was withdrawn or the data has been erased.' };
   } else if (!referral.practice_id) {
-    notice = { nl: 'Deze aanmelding komt niet van een huisartsenpraktijk; er is geen praktijk om berichten mee te wisselen.', en: 'This referral did not come from a GP practice; there is no practice to exchange messages with.' };
+    notice = { nl: 'Deze verwijzing komt niet van een huisartsenpraktijk; er is geen praktijk om berichten mee te wisselen.', en: 'This referral did not come from a GP practice; there is no practice to exchange messages with.' };
   }
   return { messages, canWrite: notice === null, action, notice };
 }

@@ -39,7 +39,7 @@ export function registerReferralMessageRoutes(app: Hono<AppEnv>, services: Servi
             value={form.values['body']}
           />
           <Paragraph>
-            <Link href={`/verwijzingen/${id}#berichten`}>{v.t({ nl: 'Terug naar de aanmelding', en: 'Back to the referral' })}</Link>
+            <Link href={`/verwijzingen/${id}#berichten`}>{v.t({ nl: 'Terug naar de verwijzing', en: 'Back to the referral' })}</Link>
           </Paragraph>
         </Page>,
         422,
