@@ -11,7 +11,8 @@ export const unknownTeam = () =>
 /**
  * A practice asks a team a question without naming a patient (casuïstiek, DESIGN.md step 7). The
  * question is the first message of the consultation's thread; the team is notified
- * (consultation_asked). Consultation, message, notifications, mail and audit entry commit together.
+ * (consultation_asked). Consultation, message, notifications, mail and audit entry commit together;
+ * the same form sent twice asks once.
  */
 export async function askConsultation(db: Database, ctx: RequestContext, input: ConsultationInput & { baseUrl: string }): Promise<{ id: string }> {
   const actor = ctx.actor;
@@ -23,9 +24,15 @@ export async function askConsultation(db: Database, ctx: RequestContext, input: 
     const now = new Date();
     const consultation = await trx
       .insertInto('consultations')
-      .values({ practice_id: practiceId, team_id: team.id, asked_by: actor.userId, subject: input.subject, status: 'open', updated_at: now })
+      .values({ practice_id: practiceId, team_id: team.id, asked_by: actor.userId, subject: input.subject, status: 'open', form_key: input.form_key ?? null, updated_at: now })
+      .onConflict((oc) => oc.columns(['asked_by', 'form_key']).where('form_key', 'is not', null).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // The same form sent again: the question is there already, and the team was told.
+    if (!consultation) {
+      const asked = await trx.selectFrom('consultations').select('id').where('asked_by', '=', actor.userId).where('form_key', '=', input.form_key!).executeTakeFirstOrThrow();
+      return { id: asked.id };
+    }
     await trx.insertInto('messages').values({ consultation_id: consultation.id, author_id: actor.userId, author_side: 'practice', body: input.question }).execute();
     await notifyUsers(trx, input.baseUrl, { userIds: await teamUserIds(trx, team.id), kind: 'consultation_asked', consultationId: consultation.id });
     await writeAudit(trx, ctx, { action: 'consultation.asked', subjectType: 'consultation', subjectId: consultation.id, details: { team_id: team.id } });

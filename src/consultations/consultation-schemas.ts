@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formKeySchema } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { MESSAGE_MAX_LENGTH } from '../referrals/messages/thread.tsx';
 import { findIdentifyingData, identifyingDataMessage } from './identifying-data.ts';
@@ -25,6 +26,7 @@ export const consultationSchema = (t: Translate, today: string) =>
     team_id: z.uuid(t({ nl: 'Kies het team dat u een vraag wilt stellen.', en: 'Choose the team you want to ask.' })),
     subject: anonymousText(t, today, 3, SUBJECT_MAX_LENGTH, { nl: 'Vul een onderwerp in (minstens 3 tekens).', en: 'Enter a subject (at least 3 characters).' }),
     question: anonymousText(t, today, 10, MESSAGE_MAX_LENGTH, { nl: 'Schrijf uw vraag (minstens 10 tekens).', en: 'Write your question (at least 10 characters).' }),
+    form_key: formKeySchema,
   });
 
 export type ConsultationInput = z.infer<ReturnType<typeof consultationSchema>>;
@@ -32,6 +34,7 @@ export type ConsultationInput = z.infer<ReturnType<typeof consultationSchema>>;
 export const consultationReplySchema = (t: Translate, today: string) =>
   z.object({
     body: anonymousText(t, today, 1, MESSAGE_MAX_LENGTH, { nl: 'Schrijf een bericht.', en: 'Write a message.' }),
+    form_key: formKeySchema,
   });
 
 export type ConsultationReplyInput = z.infer<ReturnType<typeof consultationReplySchema>>;

@@ -61,6 +61,20 @@ forEachDatabase('consultation without a patient', (db) => {
     assert.deepEqual(await notified(db(), id), [`consultation_asked:${member.id}`, `consultation_asked:${coordinator.id}`].sort());
   });
 
+  test('the same question form sent twice, even at once, asks once; the same reply form twice is one reply', async () => {
+    const ctx = testContext({ actor: actorOf(staff) });
+    const input = { team_id: tenant.teamId, subject: 'Dubbel verstuurd', question: 'Kan iemand met een lopende betalingsregeling bij jullie terecht?', form_key: 'ask-key-0123456789abcd', baseUrl: BASE_URL };
+    const [a, b] = await Promise.all([askConsultation(db(), ctx, input), askConsultation(db(), ctx, input)]);
+    assert.equal(a.id, b.id);
+    assert.equal((await db().selectFrom('consultations').select('id').where('subject', '=', 'Dubbel verstuurd').execute()).length, 1);
+    assert.equal((await db().selectFrom('messages').select('id').where('consultation_id', '=', a.id).execute()).length, 1);
+    const answer = () => replyToConsultation(db(), testContext({ actor: actorOf(member) }), { consultationId: a.id, body: 'Ja, dat kan.', form_key: 'reply-key-0123456789ab', baseUrl: BASE_URL });
+    await answer();
+    await answer();
+    assert.equal((await db().selectFrom('messages').select('id').where('consultation_id', '=', a.id).execute()).length, 2);
+    assert.equal((await notified(db(), a.id)).filter((n) => n.startsWith('consultation_answered')).length, 1);
+  });
+
   test('the team answers: status answered and the colleague who asked is told; a reply from the practice opens it again for the team', async () => {
     const { id } = await ask(staff, tenant.teamId);
     await reply(member, id, 'Ja, dat kan. Bel ons spreekuur.');

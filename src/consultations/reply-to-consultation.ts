@@ -16,7 +16,8 @@ export const consultationClosed = () =>
  * A message in a consultation's thread. The team's message answers the question (status answered,
  * the practice is told: consultation_answered — the colleague who asked, or the whole practice when
  * that person is no longer active); a practice's follow-up opens it again for the team
- * (status open, consultation_asked). A closed consultation takes no more messages.
+ * (status open, consultation_asked). A closed consultation takes no more messages; the same form
+ * sent twice stores one.
  */
 export async function replyToConsultation(db: Database, ctx: RequestContext, input: ConsultationReplyInput & { consultationId: string; baseUrl: string }): Promise<void> {
   const actor = ctx.actor;
@@ -32,7 +33,14 @@ export async function replyToConsultation(db: Database, ctx: RequestContext, inp
       .executeTakeFirst();
     if (!consultation) throw notFound('consultation');
     if (consultation.status === 'closed') throw consultationClosed();
-    await trx.insertInto('messages').values({ consultation_id: consultation.id, author_id: actor.userId, author_side: side, body: input.body }).execute();
+    const message = await trx
+      .insertInto('messages')
+      .values({ consultation_id: consultation.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null })
+      .onConflict((oc) => oc.columns(['author_id', 'form_key']).where('form_key', 'is not', null).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    // The same form sent again: the message is there already, and its notifications went out.
+    if (!message) return;
     const status = side === 'team' ? 'answered' : 'open';
     await trx.updateTable('consultations').set({ status, updated_at: new Date() }).where('id', '=', consultation.id).execute();
     if (side === 'team') {

@@ -14,7 +14,7 @@ import { AppError } from '../platform/errors.ts';
 import { membershipKindOf } from '../platform/auth/roles.ts';
 import { markNotificationsRead } from '../platform/notifications/pages.tsx';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, Paragraph, PostForm, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, ErrorSummary, FormKeyField, Heading1, Link, Paragraph, PostForm, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { amsterdamToday } from '../referrals/due-dates.ts';
 import { MessageField, MessageForm, MessageList } from '../referrals/messages/thread.tsx';
@@ -159,6 +159,7 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
         </Alert>
         <ErrorSummary view={v} errors={errors} />
         <PostForm view={v} action="/overleg" novalidate>
+          <FormKeyField value={form.values?.['form_key']} />
           <TeamSelect view={v} choices={choices} value={form.values?.['team_id']} errors={errors} />
           <TextField
             view={v}
@@ -236,6 +237,7 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
               button={isTeam ? { nl: 'Antwoord versturen', en: 'Send answer' } : { nl: 'Reactie versturen', en: 'Send reply' }}
               errors={form.errors}
               value={form.values?.['body']}
+              formKey={form.values?.['form_key'] ?? undefined}
             />
             <h2 class="utrecht-heading-2">{t({ nl: 'Afsluiten', en: 'Close' })}</h2>
             <Paragraph>{t({ nl: 'Is de vraag beantwoord? Sluit het overleg dan af. Daarna kan niemand meer reageren.', en: 'Has the question been answered? Then close the consultation. After that nobody can reply any more.' })}</Paragraph>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { AuditEntry, DB } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Database, Executor } from '../db/database.ts';
+import type { AuditEntry } from '../db/schema.ts';
 import type { RequestContext } from '../context.ts';
 
 /**
@@ -22,7 +22,6 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-type Executor = Database | Transaction<DB>;
 
 /**
  * Writes one audit entry, in one statement: it advances the chain head (audit_chain_head) and

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -7,6 +7,8 @@ import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 
 export type Database = Kysely<DB>;
+/** The database or a transaction on it: for steps that run inside a caller's transaction or on their own. */
+export type Executor = Database | Transaction<DB>;
 
 export interface DatabaseHandle {
   db: Database;

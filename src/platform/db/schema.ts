@@ -334,6 +334,8 @@ export interface ConsultationTable {
   asked_by: string | null;
   subject: string;
   status: Generated<'open' | 'answered' | 'closed'>;
+  /** The asking form's key (forms.ts FORM_KEY): the same form twice is one question. */
+  form_key: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -345,6 +347,8 @@ export interface MessageTable {
   author_id: string | null;
   author_side: 'practice' | 'team';
   body: string | null;
+  /** The sending form's key (forms.ts FORM_KEY): the same form twice is one message. */
+  form_key: Generated<string | null>;
   created_at: CreatedAt;
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { FieldErrors } from '../ui/components.tsx';
 import type { AppContext } from './types.ts';
@@ -44,4 +45,20 @@ export function asFormValues(record: object): Record<string, string | null> {
     if (typeof value === 'string' || value === null) values[key] = value;
   }
   return values;
+}
+
+/**
+ * A form key: a random value a form carries in a hidden field (`form_key`), so that sending the
+ * same form twice — a double click, a reload after a slow answer — stores one message, not two.
+ * Optional at the boundary: a page rendered before forms carried one still posts.
+ */
+export const FORM_KEY = 'form_key';
+export const formKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/)
+  .optional()
+  .catch(undefined);
+
+export function newFormKey(): string {
+  return randomBytes(18).toString('base64url');
 }

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Text } from '../i18n.ts';
 import type { ViewContext } from './view.ts';
+import { FORM_KEY, newFormKey } from '../http/forms.ts';
 
 /** Field errors keyed by input name, already translated. */
 export type FieldErrors = Record<string, string>;
@@ -247,6 +248,11 @@ export function Pager(props: { view: ViewContext; page: number; pageSize: number
       ) : null}
     </nav>
   );
+}
+
+/** The hidden form key (forms.ts FORM_KEY): the one given when a form comes back with errors, else a new one. */
+export function FormKeyField(props: { value?: string | null | undefined }) {
+  return <input type="hidden" name={FORM_KEY} value={props.value || newFormKey()} />;
 }
 
 /** A POST form with the CSRF token; every state change in the app goes through one of these. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Executor } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -8,13 +8,13 @@ import type { ReferralMessageInput } from './message-schema.ts';
 
 export const threadClosed = () =>
   new AppError('thread_closed', 409, {
-    nl: 'Bij deze aanmelding kunt u geen berichten meer sturen: de patiënt heeft de toestemming ingetrokken of de gegevens zijn gewist.',
+    nl: 'Bij deze verwijzing kunt u geen berichten meer sturen: de patiënt heeft de toestemming ingetrokken of de gegevens zijn gewist.',
     en: 'You can no longer send messages on this referral: the patient withdrew consent or the data has been erased.',
   });
 
 export const noPracticeSide = () =>
   new AppError('thread_no_practice', 409, {
-    nl: 'Deze aanmelding komt niet van een huisartsenpraktijk. Er is dus niemand aan wie u een bericht kunt sturen.',
+    nl: 'Deze verwijzing komt niet van een huisartsenpraktijk. Er is dus niemand aan wie u een bericht kunt sturen.',
     en: 'This referral did not come from a GP practice, so there is nobody to send a message to.',
   });
 
@@ -23,7 +23,7 @@ export const noPracticeSide = () =>
  * writes as the practice, the team that holds it as the team (author_side follows from the access,
  * never from the form). The other side gets a notification (message_received, no content; on the
  * team side the assigned colleague, or the whole team when nobody is assigned). Message, notification,
- * mail and audit entry commit together.
+ * mail and audit entry commit together; the same form sent twice stores one message.
  */
 export async function addReferralMessage(db: Database, ctx: RequestContext, input: ReferralMessageInput & { referralId: string; baseUrl: string }): Promise<{ id: string }> {
   const side = await requireWritingSide(db, ctx.actor, input.referralId);
@@ -43,9 +43,12 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
 
     const message = await trx
       .insertInto('messages')
-      .values({ referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body })
+      .values({ referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null })
+      .onConflict((oc) => oc.columns(['author_id', 'form_key']).where('form_key', 'is not', null).doNothing())
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // The same form sent again: the message is there already, and its notifications went out.
+    if (!message) return { id: await messageIdByFormKey(trx, actor.userId, input.form_key!) };
 
     let recipients: string[];
     if (side === 'practice') {
@@ -64,4 +67,10 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
     });
     return { id: message.id };
   });
+}
+
+/** The message an author already sent with this form key (the unique index makes it one). */
+export async function messageIdByFormKey(executor: Executor, authorId: string, formKey: string): Promise<string> {
+  const row = await executor.selectFrom('messages').select('id').where('author_id', '=', authorId).where('form_key', '=', formKey).executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formKeySchema } from '../../platform/http/forms.ts';
 import type { Translate } from '../../platform/i18n.ts';
 import { bsnMessage, containsBsnLikeNumber } from '../../consultations/identifying-data.ts';
 import { MESSAGE_MAX_LENGTH } from './thread.tsx';
@@ -12,6 +13,7 @@ export const referralMessageSchema = (t: Translate) =>
       .min(1, t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
       .max(MESSAGE_MAX_LENGTH, t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }))
       .refine((v) => !containsBsnLikeNumber(v), t(bsnMessage)),
+    form_key: formKeySchema,
   });
 
 export type ReferralMessageInput = z.infer<ReturnType<typeof referralMessageSchema>>;

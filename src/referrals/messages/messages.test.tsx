@@ -154,6 +154,34 @@ forEachDatabase('referral message thread', (db) => {
     assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', id).execute()).length, 0);
   });
 
+  test('the same form sent twice, even at once, stores one message and tells the team once', async () => {
+    const id = await newReferral();
+    const ctx = testContext({ actor: actorOf(staff) });
+    const send = () => addReferralMessage(db(), ctx, { referralId: id, body: 'Dubbel geklikt', form_key: 'form-key-0123456789abc', baseUrl: BASE_URL });
+    const [a, b] = await Promise.all([send(), send()]);
+    assert.equal(a.id, b.id);
+    assert.equal((await send()).id, a.id);
+    assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', id).execute()).length, 1);
+    assert.deepEqual(await notified(db(), id), [`message_received:${member.id}`, `message_received:${member2.id}`].sort());
+    // Another form (another key) is another message.
+    await addReferralMessage(db(), ctx, { referralId: id, body: 'Nog iets', form_key: 'form-key-abcdefghijklmn', baseUrl: BASE_URL });
+    assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', id).execute()).length, 2);
+  });
+
+  test('over HTTP: the message form carries a fresh form key, kept when the form comes back with errors', async () => {
+    const id = await newReferral();
+    const browser = await signedInBrowser(app, db(), staff);
+    const page = await browser.get(`/verwijzingen/${id}`);
+    const key = /name="form_key" value="([^"]+)"/.exec(page.html)?.[1];
+    assert.ok(key && key.length >= 16);
+    assert.notEqual(/name="form_key" value="([^"]+)"/.exec((await browser.get(`/verwijzingen/${id}`)).html)?.[1], key);
+    const invalid = await browser.post(`/verwijzingen/${id}/berichten`, { body: '', form_key: key });
+    assert.match(invalid.html, new RegExp(`name="form_key" value="${key}"`));
+    assert.equal((await browser.post(`/verwijzingen/${id}/berichten`, { body: 'Eén keer', form_key: key })).status, 303);
+    assert.equal((await browser.post(`/verwijzingen/${id}/berichten`, { body: 'Eén keer', form_key: key })).status, 303);
+    assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', id).execute()).length, 1);
+  });
+
   test('over HTTP: another team gets 404', async () => {
     const id = await newReferral();
     const browser = await signedInBrowser(app, db(), otherMember);

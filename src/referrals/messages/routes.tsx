@@ -37,6 +37,7 @@ export function registerReferralMessageRoutes(app: Hono<AppEnv>, services: Servi
             button={{ nl: 'Bericht versturen', en: 'Send message' }}
             errors={form.errors}
             value={form.values['body']}
+            formKey={form.values['form_key']}
           />
           <Paragraph>
             <Link href={`/verwijzingen/${id}#berichten`}>{v.t({ nl: 'Terug naar de verwijzing', en: 'Back to the referral' })}</Link>

@@ -1,5 +1,5 @@
 import type { Text } from '../../platform/i18n.ts';
-import { Button, ErrorSummary, PostForm, formatDateTime, type FieldErrors } from '../../platform/ui/components.tsx';
+import { Button, ErrorSummary, FormKeyField, PostForm, formatDateTime, type FieldErrors } from '../../platform/ui/components.tsx';
 import { TextAreaField } from '../../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../../platform/ui/view.ts';
 
@@ -64,10 +64,11 @@ export function MessageField(props: { view: ViewContext; name: string; label: Te
 }
 
 /** The "write a message" form: a labelled text area (field `body`) and a send button, with an error summary when needed. */
-export function MessageForm(props: { view: ViewContext; action: string; label: Text; description: Text; button: Text; errors?: FieldErrors | undefined; value?: string | undefined }) {
+export function MessageForm(props: { view: ViewContext; action: string; label: Text; description: Text; button: Text; errors?: FieldErrors | undefined; value?: string | undefined; formKey?: string | undefined }) {
   const { view } = props;
   return (
     <PostForm view={view} action={props.action} novalidate>
+      <FormKeyField value={props.formKey} />
       {props.errors ? <ErrorSummary view={view} errors={props.errors} /> : null}
       <MessageField view={view} name="body" label={props.label} description={props.description} errors={props.errors} value={props.value} />
       <Button>{view.t(props.button)}</Button>

@@ -6,6 +6,7 @@ import * as signalsSelfcheck from './2026_11_23_0004_signals_selfcheck.ts';
 import * as openReferralsIndex from './2026_11_23_0005_open_referrals_index.ts';
 import * as auditChainHead from './2026_11_23_0006_audit_chain_head.ts';
 import * as inboxIndexes from './2026_11_23_0007_inbox_indexes.ts';
+import * as formKeys from './2026_11_23_0008_form_keys.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0005_open_referrals_index': openReferralsIndex,
   '2026_11_23_0006_audit_chain_head': auditChainHead,
   '2026_11_23_0007_inbox_indexes': inboxIndexes,
+  '2026_11_23_0008_form_keys': formKeys,
 };
 
 export const migrationProvider: MigrationProvider = {
