@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { amsterdamDate } from '../platform/dates.ts';
 
 /**
  * Response terms (termijnen). Legal defaults from the Wgs (art. 4): the first conversation within
@@ -83,5 +84,5 @@ export function isOverdue(dueDate: string, today: string, reachedOn: string | nu
 
 /** Today's date in Amsterdam. */
 export function amsterdamToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return amsterdamDate(now);
 }

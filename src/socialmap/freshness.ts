@@ -7,6 +7,8 @@
  *   due   — verified 6 to 9 months ago (inclusive): time to check
  *   stale — verified more than 9 months ago, or never
  */
+import { amsterdamDate } from '../platform/dates.ts';
+
 export type Freshness = 'fresh' | 'due' | 'stale';
 
 export const DUE_AFTER_MONTHS = 6;
@@ -34,10 +36,9 @@ export function dueCutoff(now: Date): Date {
   return monthsBefore(now, DUE_AFTER_MONTHS);
 }
 
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** Whole calendar days (Amsterdam) between the verification and now: 0 = today, 1 = yesterday. */
 export function daysSince(lastVerifiedAt: Date, now: Date): number {
-  const day = (d: Date) => Date.parse(`${AMSTERDAM_DAY.format(d)}T00:00:00Z`);
+  const day = (d: Date) => Date.parse(`${amsterdamDate(d)}T00:00:00Z`);
   return Math.max(0, Math.round((day(now) - day(lastVerifiedAt)) / 86_400_000));
 }

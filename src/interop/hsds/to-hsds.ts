@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Contact, Location, Organisation, Schedule, ScheduleKind, Service } from '../../platform/db/schema.ts';
-import { TIME_ZONE } from '../../platform/dates.ts';
+import { amsterdamDate, TIME_ZONE } from '../../platform/dates.ts';
 import { derivedId } from './ids.ts';
 import type { MapSnapshot, ServiceArea } from './map-snapshot.ts';
 import { attribute, scheduleKindNames, scheduleKinds, taxonomies } from './taxonomies.ts';
@@ -26,7 +26,6 @@ import type {
 
 export const ISO_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 const LANGUAGE_NAMES = new Intl.DisplayNames(['nl'], { type: 'language', fallback: 'code' });
 
 function languageName(code: string): string {
@@ -35,11 +34,6 @@ function languageName(code: string): string {
   } catch {
     return code; // not a well-formed language tag
   }
-}
-
-/** The calendar day of an instant in Amsterdam, as YYYY-MM-DD (HSDS assured_date is a date). */
-export function amsterdamDate(at: Date): string {
-  return AMSTERDAM_DATE.format(at);
 }
 
 /** HSDS types website and url as `uri`: a bare "www.example.nl" gets https:// so it validates. */
