@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { notifyUsers, practiceUserIds, teamUserIds } from '../platform/notifications/notify.ts';
+import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
 import { consultationSide } from './consultation-access.ts';
 import type { ConsultationReplyInput } from './consultation-schemas.ts';
 
@@ -44,8 +44,7 @@ export async function replyToConsultation(db: Database, ctx: RequestContext, inp
     const status = side === 'team' ? 'answered' : 'open';
     await trx.updateTable('consultations').set({ status, updated_at: new Date() }).where('id', '=', consultation.id).execute();
     if (side === 'team') {
-      const practice = await practiceUserIds(trx, consultation.practice_id);
-      const recipients = consultation.asked_by && practice.includes(consultation.asked_by) ? [consultation.asked_by] : practice;
+      const recipients = await practiceRecipients(trx, consultation.practice_id, consultation.asked_by);
       await notifyUsers(trx, input.baseUrl, { userIds: recipients.filter((id) => id !== actor.userId), kind: 'consultation_answered', consultationId: consultation.id });
     } else {
       const team = await teamUserIds(trx, consultation.team_id);

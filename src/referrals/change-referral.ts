@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { DB, Referral } from '../platform/db/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { notifyUsers, practiceUserIds, type NotificationKind } from '../platform/notifications/notify.ts';
+import { notifyUsers, practiceRecipients, type NotificationKind } from '../platform/notifications/notify.ts';
 import { nextStatus, type ReferralAction, type ReferralStatus } from './state-machine.ts';
 import { illegalTransition, notFound } from './referral-errors.ts';
 import { requirePracticeActor, requireTeamActor } from './referral-actor.ts';
@@ -49,7 +49,10 @@ export interface ReferralChange {
   toTeamId?: string | null;
   /** Codes and ids only: never personal data. */
   auditDetails?: Record<string, unknown>;
-  /** Overrides the practice's notification kind (default referral_updated, only when the status changes). */
+  /**
+   * Overrides the practice's notification kind. Default: referral_updated when the status changes,
+   * except to 'received' (the team opened it: shown in the list, not worth a notification).
+   */
   practiceNotification?: NotificationKind | null;
 }
 
@@ -75,9 +78,10 @@ export async function recordChange(trx: Trx, ctx: RequestContext, baseUrl: strin
     patientRef: referral.id,
     details: { from: referral.status, to: change.toStatus, ...change.auditDetails },
   });
-  const kind = change.practiceNotification === undefined ? (change.toStatus !== referral.status ? 'referral_updated' : null) : change.practiceNotification;
+  const statusNews = change.toStatus !== referral.status && change.toStatus !== 'received';
+  const kind = change.practiceNotification === undefined ? (statusNews ? 'referral_updated' : null) : change.practiceNotification;
   if (kind && referral.practice_id) {
-    await notifyUsers(trx, baseUrl, { userIds: await practiceUserIds(trx, referral.practice_id), kind, referralId: referral.id });
+    await notifyUsers(trx, baseUrl, { userIds: await practiceRecipients(trx, referral.practice_id, referral.created_by), kind, referralId: referral.id });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { notifyUsers, practiceUserIds, teamUserIds } from '../platform/notifications/notify.ts';
+import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
 import { amsterdamToday } from './due-dates.ts';
 import type { ReferralStatus } from './state-machine.ts';
 
@@ -79,10 +79,10 @@ async function escalateMilestone(db: Database, ctx: RequestContext, milestone: M
         )
         // Repeated on the outer statement: a row claimed and committed by another instance meanwhile is not taken twice.
         .where(col.escalated, 'is', null)
-        .returning(['id', 'team_id', 'practice_id', col.due])
+        .returning(['id', 'team_id', 'practice_id', 'created_by', col.due])
         .execute();
       for (const referral of claimed) {
-        const recipients = [...(await teamUserIds(trx, referral.team_id)), ...(referral.practice_id ? await practiceUserIds(trx, referral.practice_id) : [])];
+        const recipients = [...(await teamUserIds(trx, referral.team_id)), ...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : [])];
         await notifyUsers(trx, options.baseUrl, { userIds: recipients, kind: 'referral_overdue', referralId: referral.id, dedupeKey: `${col.dedupe}:${referral.id}` });
         await writeAudit(trx, ctx, {
           action: 'referral.escalated',

@@ -152,7 +152,8 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(opened.referral.status, 'received');
       await openReferral(db(), contextOf(w.users.noordColleague), id, BASE_URL);
       assert.deepEqual((await events(id)).map((e) => e.type), ['created', 'received']);
-      assert.deepEqual(await notifications(w.users.staffA.id, id), [{ kind: 'referral_updated' }]);
+      // The list shows it was received; that alone is not worth a notification.
+      assert.deepEqual(await notifications(w.users.staffA.id, id), []);
     });
 
     it('every opening of a referral is audited with the referral as patient reference', async () => {
@@ -190,7 +191,9 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
         assert.ok((await audits(`referral.${type}`, id)).length >= 1, `audit for ${type}`);
       }
       const kinds = (await notifications(w.users.staffA.id, id)).map((n) => n.kind);
-      assert.deepEqual(kinds, ['referral_updated', 'referral_updated', 'referral_updated', 'feedback_given']);
+      // Accepted, first contact (in progress), closed with feedback: told to the colleague who sent it, not the whole practice.
+      assert.deepEqual(kinds, ['referral_updated', 'referral_updated', 'feedback_given']);
+      assert.deepEqual(await notifications(w.users.adminA.id, id), []);
       const seen = await openReferral(db(), contextOf(w.users.staffA), id, BASE_URL);
       assert.equal(seen.referral.feedback, 'Eerste gesprek gehad, traject gestart.');
       const list = await listPracticeReferrals(db(), contextOf(w.users.staffA));

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
-import { notifyUsers, practiceUserIds, teamUserIds } from '../platform/notifications/notify.ts';
+import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
 import { requireWritingSide } from './access.ts';
 import { nextStatus } from './state-machine.ts';
 import { eraseAttachedText, erasedPersonalFields } from './purge-retention.ts';
@@ -32,7 +32,7 @@ export async function withdrawConsent(db: Database, ctx: RequestContext, input: 
   return db.transaction().execute(async (trx) => {
     const referral = await trx
       .selectFrom('referrals')
-      .select(['id', 'status', 'team_id', 'practice_id', 'assigned_to', 'consent_withdrawn_at'])
+      .select(['id', 'status', 'team_id', 'practice_id', 'created_by', 'assigned_to', 'consent_withdrawn_at'])
       .where('id', '=', input.referralId)
       .forUpdate()
       .executeTakeFirst();
@@ -62,7 +62,7 @@ export async function withdrawConsent(db: Database, ctx: RequestContext, input: 
     const recipients =
       side === 'practice'
         ? await teamUserIds(trx, referral.team_id)
-        : [...(referral.practice_id ? await practiceUserIds(trx, referral.practice_id) : []), ...(referral.assigned_to ? [referral.assigned_to] : [])];
+        : [...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : []), ...(referral.assigned_to ? [referral.assigned_to] : [])];
     await notifyUsers(trx, input.baseUrl, {
       userIds: recipients.filter((id) => id !== actor.userId),
       kind: 'consent_withdrawn',

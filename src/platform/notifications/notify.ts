@@ -75,6 +75,15 @@ export async function practiceUserIds(executor: Database | Transaction<DB>, prac
   return (await executor.selectFrom('users').select('id').where('practice_id', '=', practiceId).where('disabled_at', 'is', null).execute()).map((r) => r.id);
 }
 
+/**
+ * Who at the practice hears about a referral or a question: the colleague who sent or asked it,
+ * while still active there; otherwise everyone at the practice, so that nothing goes unheard.
+ */
+export async function practiceRecipients(executor: Database | Transaction<DB>, practiceId: string, senderId: string | null): Promise<string[]> {
+  const practice = await practiceUserIds(executor, practiceId);
+  return senderId && practice.includes(senderId) ? [senderId] : practice;
+}
+
 export async function unreadCount(db: Database, userId: string): Promise<number> {
   const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
   return Number(row.n);

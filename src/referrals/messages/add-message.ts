@@ -2,7 +2,7 @@ import type { Database, Executor } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { notifyUsers, practiceUserIds, teamUserIds } from '../../platform/notifications/notify.ts';
+import { notifyUsers, practiceRecipients, teamUserIds } from '../../platform/notifications/notify.ts';
 import { requireWritingSide } from '../access.ts';
 import type { ReferralMessageInput } from './message-schema.ts';
 
@@ -22,7 +22,8 @@ export const noPracticeSide = () =>
  * Adds a message to a referral's thread (DESIGN.md step 7, "short lines"). The practice that sent it
  * writes as the practice, the team that holds it as the team (author_side follows from the access,
  * never from the form). The other side gets a notification (message_received, no content; on the
- * team side the assigned colleague, or the whole team when nobody is assigned). Message, notification,
+ * team side the assigned colleague, or the whole team when nobody is assigned; on the practice side
+ * the colleague who sent the referral, or the whole practice when that person has left). Message, notification,
  * mail and audit entry commit together; the same form sent twice stores one message.
  */
 export async function addReferralMessage(db: Database, ctx: RequestContext, input: ReferralMessageInput & { referralId: string; baseUrl: string }): Promise<{ id: string }> {
@@ -33,7 +34,7 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
     // Locked, so a consent withdrawal cannot slip in between the check and the insert.
     const referral = await trx
       .selectFrom('referrals')
-      .select(['id', 'team_id', 'practice_id', 'assigned_to', 'consent_withdrawn_at', 'personal_data_erased_at'])
+      .select(['id', 'team_id', 'practice_id', 'created_by', 'assigned_to', 'consent_withdrawn_at', 'personal_data_erased_at'])
       .where('id', '=', input.referralId)
       .forUpdate()
       .executeTakeFirst();
@@ -55,7 +56,7 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
       const team = await teamUserIds(trx, referral.team_id);
       recipients = referral.assigned_to && team.includes(referral.assigned_to) ? [referral.assigned_to] : team;
     } else {
-      recipients = await practiceUserIds(trx, referral.practice_id);
+      recipients = await practiceRecipients(trx, referral.practice_id, referral.created_by);
     }
     await notifyUsers(trx, input.baseUrl, { userIds: recipients.filter((id) => id !== actor.userId), kind: 'message_received', referralId: referral.id });
     await writeAudit(trx, ctx, {
