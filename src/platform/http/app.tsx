@@ -117,6 +117,9 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       c.set('csrfToken', csrf);
     }
     await next();
+    // Signed-in pages show patient data and are used on shared practice computers: never kept in a
+    // browser or proxy cache (nor shown again from it by the Back button). The app's assets are.
+    if (session && !c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-store');
   });
 
   // CSRF: every state-changing request must come from our own pages and echo the form token.

@@ -181,6 +181,9 @@ forEachDatabase('HTTP', (db, kind) => {
       assert.equal(home.status, 200);
       assert.match(home.html, /Welkom, Sanne de Vries/);
       assert.match(home.html, /Medewerker huisartsenpraktijk/);
+      // Signed-in pages are never cached (shared practice computers, the Back button); assets are.
+      assert.equal(home.headers.get('cache-control'), 'no-store');
+      assert.notEqual((await b.get('/assets/app.css')).headers.get('cache-control'), 'no-store');
     });
 
     it('practice staff who set up the app before are asked for its code at the next sign-in', async () => {
