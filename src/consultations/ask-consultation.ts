@@ -22,16 +22,20 @@ export async function askConsultation(db: Database, ctx: RequestContext, input: 
     const team = await trx.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst();
     if (!team) throw unknownTeam();
     const now = new Date();
-    const consultation = await trx
-      .insertInto('consultations')
-      .values({ practice_id: practiceId, team_id: team.id, asked_by: actor.userId, subject: input.subject, status: 'open', form_key: input.form_key ?? null, updated_at: now })
-      .onConflict((oc) => oc.columns(['asked_by', 'form_key']).where('form_key', 'is not', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    // The same form sent again: the question is there already, and the team was told.
+    const ask = (formKey: string | null) =>
+      trx
+        .insertInto('consultations')
+        .values({ practice_id: practiceId, team_id: team.id, asked_by: actor.userId, subject: input.subject, status: 'open', form_key: formKey, updated_at: now })
+        .onConflict((oc) => oc.columns(['asked_by', 'form_key']).where('form_key', 'is not', null).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+    let consultation = await ask(input.form_key ?? null);
     if (!consultation) {
-      const asked = await trx.selectFrom('consultations').select('id').where('asked_by', '=', actor.userId).where('form_key', '=', input.form_key!).executeTakeFirstOrThrow();
-      return { id: asked.id };
+      const earlier = await trx.selectFrom('consultations').select(['id', 'team_id', 'subject']).where('asked_by', '=', actor.userId).where('form_key', '=', input.form_key!).executeTakeFirstOrThrow();
+      // The same form sent again: the question is there already, and the team was told.
+      if (earlier.team_id === team.id && earlier.subject === input.subject) return { id: earlier.id };
+      // An old form filled in anew (the Back button): a new question.
+      consultation = (await ask(null))!;
     }
     await trx.insertInto('messages').values({ consultation_id: consultation.id, author_id: actor.userId, author_side: 'practice', body: input.question }).execute();
     await notifyUsers(trx, input.baseUrl, { userIds: await teamUserIds(trx, team.id), kind: 'consultation_asked', consultationId: consultation.id });

@@ -73,6 +73,9 @@ forEachDatabase('consultation without a patient', (db) => {
     await answer();
     assert.equal((await db().selectFrom('messages').select('id').where('consultation_id', '=', a.id).execute()).length, 2);
     assert.equal((await notified(db(), a.id)).filter((n) => n.startsWith('consultation_answered')).length, 1);
+    // The asking form filled in anew with another subject (Back button): a new question, not lost.
+    const anew = await askConsultation(db(), ctx, { ...input, subject: 'Andere vraag' });
+    assert.notEqual(anew.id, a.id);
   });
 
   test('the team answers: status answered and the colleague who asked is told; a reply from the practice opens it again for the team', async () => {

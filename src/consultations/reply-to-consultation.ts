@@ -4,6 +4,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
 import { consultationSide } from './consultation-access.ts';
+import { insertMessageOnce } from '../referrals/messages/insert-message.ts';
 import type { ConsultationReplyInput } from './consultation-schemas.ts';
 
 export const consultationClosed = () =>
@@ -33,14 +34,9 @@ export async function replyToConsultation(db: Database, ctx: RequestContext, inp
       .executeTakeFirst();
     if (!consultation) throw notFound('consultation');
     if (consultation.status === 'closed') throw consultationClosed();
-    const message = await trx
-      .insertInto('messages')
-      .values({ consultation_id: consultation.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null })
-      .onConflict((oc) => oc.columns(['author_id', 'form_key']).where('form_key', 'is not', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const message = await insertMessageOnce(trx, { consultation_id: consultation.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null });
     // The same form sent again: the message is there already, and its notifications went out.
-    if (!message) return;
+    if (message.repeated) return;
     const status = side === 'team' ? 'answered' : 'open';
     await trx.updateTable('consultations').set({ status, updated_at: new Date() }).where('id', '=', consultation.id).execute();
     if (side === 'team') {

@@ -1,9 +1,10 @@
-import type { Database, Executor } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { notifyUsers, practiceRecipients, teamUserIds } from '../../platform/notifications/notify.ts';
 import { requireWritingSide } from '../access.ts';
+import { insertMessageOnce } from './insert-message.ts';
 import type { ReferralMessageInput } from './message-schema.ts';
 
 export const threadClosed = () =>
@@ -42,14 +43,9 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
     if (referral.consent_withdrawn_at || referral.personal_data_erased_at) throw threadClosed();
     if (!referral.practice_id) throw noPracticeSide();
 
-    const message = await trx
-      .insertInto('messages')
-      .values({ referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null })
-      .onConflict((oc) => oc.columns(['author_id', 'form_key']).where('form_key', 'is not', null).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const message = await insertMessageOnce(trx, { referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null });
     // The same form sent again: the message is there already, and its notifications went out.
-    if (!message) return { id: await messageIdByFormKey(trx, actor.userId, input.form_key!) };
+    if (message.repeated) return { id: message.id };
 
     let recipients: string[];
     if (side === 'practice') {
@@ -68,10 +64,4 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
     });
     return { id: message.id };
   });
-}
-
-/** The message an author already sent with this form key (the unique index makes it one). */
-export async function messageIdByFormKey(executor: Executor, authorId: string, formKey: string): Promise<string> {
-  const row = await executor.selectFrom('messages').select('id').where('author_id', '=', authorId).where('form_key', '=', formKey).executeTakeFirstOrThrow();
-  return row.id;
 }

@@ -166,6 +166,14 @@ forEachDatabase('referral message thread', (db) => {
     // Another form (another key) is another message.
     await addReferralMessage(db(), ctx, { referralId: id, body: 'Nog iets', form_key: 'form-key-abcdefghijklmn', baseUrl: BASE_URL });
     assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', id).execute()).length, 2);
+    // An old form filled in anew (Back button): same key, new text, so a new message, not lost.
+    const anew = await addReferralMessage(db(), ctx, { referralId: id, body: 'Andere tekst', form_key: 'form-key-0123456789abc', baseUrl: BASE_URL });
+    assert.notEqual(anew.id, a.id);
+    assert.deepEqual((await db().selectFrom('messages').select('body').where('referral_id', '=', id).orderBy('created_at').execute()).map((m) => m.body), ['Dubbel geklikt', 'Nog iets', 'Andere tekst']);
+    // Same key and text, but on another referral: also a new message.
+    const elsewhere = await newReferral();
+    await addReferralMessage(db(), ctx, { referralId: elsewhere, body: 'Dubbel geklikt', form_key: 'form-key-0123456789abc', baseUrl: BASE_URL });
+    assert.equal((await db().selectFrom('messages').select('id').where('referral_id', '=', elsewhere).execute()).length, 1);
   });
 
   test('over HTTP: the message form carries a fresh form key, kept when the form comes back with errors', async () => {
