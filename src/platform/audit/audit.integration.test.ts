@@ -60,6 +60,14 @@ forEachDatabase('audit log', (db) => {
     assert.equal((await verifyAuditChain(db())).ok, true);
   });
 
+  it('details with a missing value or a date are hashed as they are stored, so the chain still verifies', async () => {
+    await writeAudit(db(), ctx, { action: 'test.odd_details', details: { missing: undefined, at: new Date('2026-11-23T10:00:00Z'), text: 'Ünïcødé “quotes” \\ \n' } });
+    const row = await db().selectFrom('audit_log').selectAll().where('action', '=', 'test.odd_details').executeTakeFirstOrThrow();
+    assert.deepEqual(row.details, { at: '2026-11-23T10:00:00.000Z', text: 'Ünïcødé “quotes” \\ \n' });
+    assert.equal(entryHash(row), row.hash);
+    assert.equal((await verifyAuditChain(db())).ok, true);
+  });
+
   it('an entry written inside a transaction that rolls back disappears with the change', async () => {
     const before = (await allEntries()).length;
     await assert.rejects(

@@ -43,7 +43,8 @@ export async function writeAudit(executor: Executor, ctx: RequestContext, event:
     ip: ctx.ip,
     request_id: ctx.requestId,
     outcome: event.outcome ?? 'success',
-    details: event.details ?? {},
+    // As it will be stored (jsonb of its JSON): an undefined value or a Date hashes the same as it reads back.
+    details: JSON.parse(JSON.stringify(event.details ?? {})) as Record<string, unknown>,
   } as const;
   // The same text linkHash hashes: '["' + previous hash + '",' + the entry's canonical tail.
   const linked = sql<string>`encode(sha256(convert_to('["' || h.last_hash || '",' || ${canonicalTail(entry)}, 'UTF8')), 'hex')`;
