@@ -390,7 +390,9 @@ describe('authorization matrix', () => {
     for (const role of ['team_member', 'team_admin'] as const) {
       const read = await call('GET', path, tenantB.users[role]);
       assert.equal(read.status, 200, `team B (${role}) reads the referral it held`);
-      assert.match(await read.text(), /alleen meelezen/);
+      const page = await read.text();
+      assert.match(page, /alleen meelezen/);
+      assert.doesNotMatch(page, new RegExp(REFERRAL_PATIENT), `team B (${role}) no longer sees who it is about`);
       for (const action of ['accepteren', 'contactpoging', 'eerste-contact', 'eerste-gesprek', 'al-bekend', 'doorsturen', 'afwijzen', 'afsluiten']) {
         assert.equal((await call('POST', `${path}/${action}`, tenantB.users[role])).status, 404, `team B (${role}) cannot ${action}`);
       }

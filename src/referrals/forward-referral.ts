@@ -1,4 +1,4 @@
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Executor } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
@@ -8,7 +8,7 @@ import { inTransaction, lockForTeam, recordChange, requireTransition } from './c
 
 const sameTeam = () =>
   new AppError('forward_same_team', 422, { nl: 'Kies een ander team dan uw eigen team.', en: 'Choose a team other than your own.' });
-const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Dit team bestaat niet (meer).', en: 'This team does not exist (any more).' });
+const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' });
 
 /**
  * The holding team sends the referral on to another team (DESIGN.md loop step 4: a team that
@@ -28,7 +28,8 @@ export async function forwardReferral(
     const referral = await lockForTeam(trx, ctx, input.referralId);
     const next = requireTransition(referral, 'forward');
     if (input.toTeamId === referral.team_id) throw sameTeam();
-    const target = await trx.selectFrom('teams').select('id').where('id', '=', input.toTeamId).executeTakeFirst();
+    // Only the teams the form offers (listForwardTargets): those in the holding team's region.
+    const target = await forwardTargets(trx, referral.team_id).where('teams.id', '=', input.toTeamId).executeTakeFirst();
     if (!target) throw unknownTeam();
     const now = new Date();
     await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: now }).where('id', '=', referral.id).execute();
@@ -51,13 +52,15 @@ export async function forwardReferral(
 
 /** Teams to forward to: every other team in the region of the holding team's organisation. */
 export async function listForwardTargets(db: Database, teamId: string): Promise<Array<{ id: string; name: string; organisation_name: string }>> {
-  const region = db.selectFrom('teams').innerJoin('organisations', 'organisations.id', 'teams.organisation_id').select('organisations.region_id').where('teams.id', '=', teamId);
-  return db
+  return forwardTargets(db, teamId).orderBy('teams.name').execute();
+}
+
+function forwardTargets(executor: Executor, teamId: string) {
+  const region = executor.selectFrom('teams').innerJoin('organisations', 'organisations.id', 'teams.organisation_id').select('organisations.region_id').where('teams.id', '=', teamId);
+  return executor
     .selectFrom('teams')
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
     .select(['teams.id', 'teams.name', 'organisations.name as organisation_name'])
     .where('organisations.region_id', 'in', region)
-    .where('teams.id', '!=', teamId)
-    .orderBy('teams.name')
-    .execute();
+    .where('teams.id', '!=', teamId);
 }

@@ -89,7 +89,7 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
         caption={fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })}
         headers={[
           t({ nl: 'Verwijzing', en: 'Referral' }),
-          t({ nl: 'Patiënt', en: 'Patient' }),
+          ...(forwarded ? [] : [t({ nl: 'Patiënt', en: 'Patient' })]),
           t({ nl: 'Hulpvraag', en: 'Need' }),
           t({ nl: 'Status', en: 'Status' }),
           forwarded ? t({ nl: 'Nu bij', en: 'Now with' }) : t({ nl: 'Opgepakt door', en: 'Handled by' }),
@@ -99,7 +99,7 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
         empty={t({ nl: 'Hier staat nu niets.', en: 'Nothing here right now.' })}
         rows={inbox.rows.map((r) => [
           <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
-          r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
+          ...(forwarded ? [] : [r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' })]),
           <>
             {r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')}
             {r.urgency_triggers.length ? (

@@ -117,7 +117,10 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
   for (const [column, direction] of order) combined = combined.orderBy(`p.${column}`, direction);
   const result = await combined.execute();
   const countRow = result[0]!;
-  const fetched = result.filter((row): row is typeof row & InboxRow => row.id !== null).map(({ nieuw, mij, te_laat, open, created_at, ...row }) => row);
+  const fetched = result
+    .filter((row): row is typeof row & InboxRow => row.id !== null)
+    // A forwarded referral is the new team's: the old team follows its status, not who it is about.
+    .map(({ nieuw, mij, te_laat, open, created_at, ...row }) => (tab === 'doorgestuurd' ? { ...row, patient_name: null } : row));
   const rows = fetched.slice(0, INBOX_PAGE_SIZE);
 
   await writeAudit(db, ctx, {

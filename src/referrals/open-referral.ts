@@ -5,12 +5,13 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { referralAccess, type ReferralAccess } from './access.ts';
 import { mayShareFeedback } from './consent.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
+import { erasedPersonalFields } from './purge-retention.ts';
 import { notFound, signInRequiredError } from './referral-errors.ts';
 
 /**
  * Opening one referral: what the reader may see depends on how they reach it (access.ts): the
- * practice that sent it, the team that holds it, or — read-only — a team that held it before
- * forwarding. Opening by the holding team marks it received (FHIR Task.status `received`), the
+ * practice that sent it, the team that holds it, or — read-only, without the patient's data — a
+ * team that held it before forwarding. Opening by the holding team marks it received (FHIR Task.status `received`), the
  * closed-loop signal to the practice that it arrived. Every opening is audited with the referral
  * as patient reference (NEN 7513: reads of patient data are logged, not only changes).
  */
@@ -80,7 +81,7 @@ export async function openReferral(db: Database, ctx: RequestContext, referralId
 
   return {
     access,
-    referral: feedbackVisible ? referral : { ...referral, outcome: null, feedback: null },
+    referral: visibleReferral(referral, access, feedbackVisible),
     teamName: team.name,
     practiceName: practice?.name ?? null,
     practicePhone: practice?.phone ?? null,
@@ -102,6 +103,18 @@ export async function openReferral(db: Database, ctx: RequestContext, referralId
       note: access !== 'practice' || e.type === 'cancelled' || (e.type === 'rejected' && feedbackVisible) ? e.note : null,
     })),
   };
+}
+
+/**
+ * What of the referral this reader sees. A team that forwarded it follows its status only: the
+ * patient consented to the new team, so the old team no longer sees who it is or what was asked.
+ */
+function visibleReferral(referral: Referral, access: Exclude<ReferralAccess, 'none'>, feedbackVisible: boolean): Referral {
+  if (access === 'team-former') {
+    const { personal_data_erased_at: _erasedAt, updated_at: _updatedAt, ...personal } = erasedPersonalFields(referral.updated_at);
+    return { ...referral, ...personal, outcome: null };
+  }
+  return feedbackVisible ? referral : { ...referral, outcome: null, feedback: null };
 }
 
 /** requested → received, once, by the first member of the holding team who opens it. */

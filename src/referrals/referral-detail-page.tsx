@@ -80,7 +80,13 @@ export function ReferralDetailPage(props: DetailPageProps) {
       <ErrorSummary view={view} errors={props.failed?.errors ?? {}} />
       {access === 'team-former' ? (
         <Alert type="info">
-          {fill(t({ nl: 'Uw team heeft deze verwijzing doorgestuurd. {team} heeft hem nu; u kunt alleen meelezen.', en: 'Your team forwarded this referral. {team} holds it now; you can only read along.' }), { team: detail.teamName })}
+          {fill(
+            t({
+              nl: 'Uw team heeft deze verwijzing doorgestuurd. {team} heeft hem nu; u kunt alleen meelezen. De gegevens van de inwoner ziet u niet meer: de toestemming geldt nu voor {team}.',
+              en: 'Your team forwarded this referral. {team} holds it now; you can only read along. You no longer see the resident’s data: the consent now covers {team}.',
+            }),
+            { team: detail.teamName },
+          )}
         </Alert>
       ) : null}
       {erased ? (
@@ -116,7 +122,7 @@ export function ReferralDetailPage(props: DetailPageProps) {
         </Section>
       ) : null}
 
-      {erased ? null : <PatientSection view={view} detail={detail} />}
+      {erased || access === 'team-former' ? null : <PatientSection view={view} detail={detail} />}
 
       {access === 'team-holder' && !isClosed(status) ? <TeamActions {...props} /> : null}
       {access === 'practice' && (status === 'requested' || status === 'received') ? <CancelForm {...props} /> : null}

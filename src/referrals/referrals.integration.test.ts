@@ -2,7 +2,7 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../../test/support/databases.ts';
-import { appError } from '../../test/support/fixtures.ts';
+import { appError, createTenant } from '../../test/support/fixtures.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { referralAccess } from './access.ts';
 import { acceptReferral } from './accept-referral.ts';
@@ -235,6 +235,12 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await openReferral(db(), old, id, BASE_URL);
       await acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
       const dueBefore = await referral(id);
+      // Only to a team the form offers: one in the same region.
+      const elsewhere = await createTenant(db());
+      await assert.rejects(
+        forwardReferral(db(), old, { referralId: id, toTeamId: elsewhere.teamId, reason: 'Andere regio', consentMethod: 'verbal' }, BASE_URL),
+        appError('forward_unknown_team', 422),
+      );
       await forwardReferral(db(), old, { referralId: id, toTeamId: w.hengelo, reason: 'Adres valt onder het centrale loket', consentMethod: 'verbal' }, BASE_URL);
       const r = await referral(id);
       assert.deepEqual([r.team_id, r.status, r.assigned_to], [w.hengelo, 'requested', null]);
@@ -270,10 +276,14 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const seenByOld = await openReferral(db(), old, id, BASE_URL);
       assert.equal(seenByOld.access, 'team-former');
       assert.equal(seenByOld.referral.status, 'received');
+      // ...without the patient's data: the consent now covers the new team.
+      assert.deepEqual([seenByOld.referral.patient_name, seenByOld.referral.patient_phone, seenByOld.referral.question], [null, null, null]);
+      assert.ok(seenByNew.referral.patient_name);
       await assert.rejects(acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL), appError('not_found', 404));
       await assert.rejects(forwardReferral(db(), old, { referralId: id, toTeamId: w.regional, reason: 'nogmaals', consentMethod: 'verbal' }, BASE_URL), appError('not_found', 404));
       assert.ok(!(await listTeamInbox(db(), old, 'open')).rows.some((row) => row.id === id));
-      assert.ok((await listTeamInbox(db(), old, 'doorgestuurd')).rows.some((row) => row.id === id));
+      const followed = (await listTeamInbox(db(), old, 'doorgestuurd')).rows.find((row) => row.id === id);
+      assert.equal(followed?.patient_name, null);
     });
 
     it('a team outside the referral’s path never sees it', async () => {
