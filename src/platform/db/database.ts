@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -28,7 +29,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir !== 'memory://') mkdirSync(options.dataDir, { recursive: true });
@@ -45,6 +46,35 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
       if (!pglite.closed) await pglite.close();
     },
   };
+}
+
+/**
+ * Every statement with parameters runs as a named prepared statement, so each connection plans it
+ * once instead of on every request (planning the team inbox took as long as running it). The name
+ * is derived from the SQL text; node-postgres prepares it on first use per connection. Statements
+ * without parameters (BEGIN, COMMIT, DDL) run as they are. Needs a direct connection or a
+ * session-mode pooler: transaction-mode poolers do not keep prepared statements.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    connect: async () => {
+      const client = await pool.connect();
+      if (!preparedClients.has(client)) {
+        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+        (client as { query: unknown }).query = (text: unknown, values?: unknown[]) =>
+          typeof text === 'string' && values && values.length > 0 ? query({ name: statementName(text), text, values }) : query(text, values);
+        preparedClients.add(client);
+      }
+      return client;
+    },
+    end: () => pool.end(),
+  };
+}
+
+const preparedClients = new WeakSet<pg.PoolClient>();
+
+function statementName(text: string): string {
+  return `kl_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 }
 
 export async function migrateToLatest(db: Database): Promise<string[]> {
