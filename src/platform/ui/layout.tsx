@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { ViewContext } from './view.ts';
-import { navigationFor } from './navigation.ts';
+import { navigationFor, type NavItem } from './navigation.ts';
 import { roleLabels } from '../auth/roles.ts';
 
 function languageSwitchHref(path: string, lang: 'nl' | 'en'): string {
@@ -15,8 +15,9 @@ function matches(current: string, href: string): boolean {
 }
 
 /** The one menu item for this page: the longest link that matches (so /verwijzingen/nieuw is not also /verwijzingen). */
-function currentHref(current: string, hrefs: string[]): string | undefined {
-  return hrefs.filter((href) => matches(current, href)).sort((a, b) => b.length - a.length)[0];
+function currentItem(current: string, items: readonly NavItem[]): NavItem | undefined {
+  const candidates = items.flatMap((item) => [item.href, ...(item.alsoAt ?? [])].filter((href) => matches(current, href)).map((href) => ({ item, length: href.length })));
+  return candidates.sort((a, b) => b.length - a.length)[0]?.item;
 }
 
 /** The one page frame: skip link, header with role-aware navigation and language switch, main, footer. */
@@ -79,7 +80,7 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
                     <a
                       class="utrecht-nav-list__link"
                       href={item.href}
-                      aria-current={currentHref(view.path, items.map((i) => i.href)) === item.href ? 'page' : undefined}
+                      aria-current={currentItem(view.path, items) === item ? 'page' : undefined}
                     >
                       {t(item.label)}
                     </a>

@@ -5,6 +5,8 @@ export interface NavItem {
   href: string;
   label: Text;
   roles: readonly Role[];
+  /** Other paths this item leads to (it redirects there), which mark it as the current page too. */
+  alsoAt?: readonly string[];
 }
 
 /**
@@ -19,7 +21,7 @@ export const navigation: NavItem[] = [
   { href: '/verwijzingen', label: { nl: 'Mijn verwijzingen', en: 'My referrals' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/inbox', label: { nl: 'Inbox', en: 'Inbox' }, roles: ['team_member', 'team_admin'] },
   { href: '/overleg', label: { nl: 'Overleg', en: 'Consultation' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
-  { href: '/mijn-organisatie', label: { nl: 'Mijn organisatie', en: 'My organisation' }, roles: ['practice_admin', 'team_admin'] },
+  { href: '/mijn-organisatie', label: { nl: 'Mijn organisatie', en: 'My organisation' }, roles: ['practice_admin', 'team_admin'], alsoAt: ['/praktijken', '/teams'] },
   { href: '/beheer/organisaties', label: { nl: 'Organisaties', en: 'Organisations' }, roles: ['admin'] },
   { href: '/beheer/teams', label: { nl: 'Teams', en: 'Teams' }, roles: ['admin'] },
   { href: '/beheer/gebruikers', label: { nl: 'Gebruikers', en: 'Users' }, roles: ['admin'] },
