@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../platform/http/forms.ts';
+import { FORM_KEY_PATTERN, optionalText } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { categories, type Category } from '../socialmap/categories.ts';
 import { parsePostcode } from '../routing/postcode.ts';
@@ -21,7 +21,6 @@ export const urgencyField = (u: UrgencyTrigger) => `urgency_${u}`;
 
 const PHONE = /^[0-9+()\-.\s]{6,20}$/;
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s*[-\s]?\s*[A-Za-z0-9]{1,4})?$/;
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 
 /** "1980-04-27", "27-04-1980", "27/4/1980" or "27.4.1980" → "1980-04-27"; null when not a real date. */
 export function parseDate(input: string): string | null {
@@ -59,7 +58,7 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
     collectChoices,
     z
       .object({
-        idempotency_key: z.string().regex(IDEMPOTENCY_KEY, t({ nl: 'Het formulier is niet compleet. Laad de pagina opnieuw.', en: 'The form is incomplete. Reload the page.' })),
+        idempotency_key: z.string().regex(FORM_KEY_PATTERN, t({ nl: 'Het formulier is niet compleet. Laad de pagina opnieuw.', en: 'The form is incomplete. Reload the page.' })),
         patient_name: z.string().trim().min(2, t({ nl: 'Vul de naam van de patiënt in.', en: "Enter the patient's name." })).max(200),
         birth_date: z
           .string()

@@ -4,13 +4,12 @@ import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { view } from '../platform/http/app.tsx';
 import { authorize } from '../platform/http/authorize.ts';
-import { parseForm, validateValues } from '../platform/http/forms.ts';
+import { newFormKey, parseForm, validateValues } from '../platform/http/forms.ts';
 import { idParam, pageParam } from '../platform/http/params.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Role } from '../platform/db/schema.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { randomToken } from '../platform/auth/sessions.ts';
 import { markNotificationsRead } from '../platform/notifications/pages.tsx';
 import type { FieldErrors } from '../platform/ui/components.tsx';
 import { referralScope } from './messages/referral-scope.ts';
@@ -61,7 +60,7 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   const ctxOf = (c: AppContext) => c.get('ctx');
 
   app.get('/verwijzingen/nieuw', practiceOnly, async (c) => {
-    const values: Record<string, string> = { idempotency_key: randomToken(), preferred_language: 'Nederlands' };
+    const values: Record<string, string> = { idempotency_key: newFormKey(), preferred_language: 'Nederlands' };
     // Started from a saved signal record (/signalen/:id): needs and note are filled in already.
     const signalId = c.req.query('signaal');
     if (signalId && /^[0-9a-f-]{36}$/i.test(signalId)) {

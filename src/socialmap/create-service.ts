@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import type { ServiceInput } from './entries.ts';
+import { serviceColumns, type ServiceInput } from './entries.ts';
 import { replaceSchedules } from './schedules.ts';
 import { assertServiceReferences, replaceServiceLinks } from './service-references.ts';
 
@@ -17,19 +17,7 @@ export async function createService(db: Database, ctx: RequestContext, input: Se
       .insertInto('services')
       .values({
         organisation_id: input.organisation_id,
-        team_id: input.team_id,
-        name: input.name,
-        description: input.description,
-        url: input.url,
-        email: input.email,
-        phone: input.phone,
-        status: input.status,
-        categories: input.categories,
-        is_free: input.is_free,
-        fees_description: input.fees_description,
-        eligibility_description: input.eligibility_description,
-        application_process: input.application_process,
-        languages: input.languages,
+        ...serviceColumns(input),
         last_verified_at: now,
         updated_at: now,
       })

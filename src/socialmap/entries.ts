@@ -60,3 +60,36 @@ export interface ContactInput {
 }
 
 export type EntryKind = 'service' | 'location' | 'contact';
+
+/** The service's own columns, as creating and changing it write them (links and hours apart). */
+export function serviceColumns(input: Omit<ServiceInput, 'organisation_id'>) {
+  return {
+    team_id: input.team_id,
+    name: input.name,
+    description: input.description,
+    url: input.url,
+    email: input.email,
+    phone: input.phone,
+    status: input.status,
+    categories: input.categories,
+    is_free: input.is_free,
+    fees_description: input.fees_description,
+    eligibility_description: input.eligibility_description,
+    application_process: input.application_process,
+    languages: input.languages,
+  };
+}
+
+/** The location's own columns, as creating and changing it write them (hours apart). */
+export function locationColumns(input: Omit<LocationInput, 'organisation_id'>) {
+  return {
+    name: input.name,
+    description: input.description,
+    street: input.street,
+    house_number: input.house_number,
+    postcode: input.postcode,
+    city: input.city,
+    is_walk_in: input.is_walk_in,
+    accessibility: input.accessibility,
+  };
+}

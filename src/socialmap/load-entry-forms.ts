@@ -1,5 +1,6 @@
 import type { Database } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
+import type { LocationInput, ServiceInput } from './entries.ts';
 import type { TimeSlot } from './opening-hours.ts';
 
 /**
@@ -41,26 +42,8 @@ export async function loadServiceFormOptions(db: Database, organisationId: strin
   return { organisation, teams, locations, municipalities, districts };
 }
 
-export interface StoredService {
-  id: string;
-  organisation_id: string;
-  team_id: string | null;
-  name: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  status: 'active' | 'inactive';
-  categories: string[];
-  is_free: boolean;
-  fees_description: string | null;
-  eligibility_description: string | null;
-  application_process: string | null;
-  languages: string[];
-  areas: { municipalities: string[]; districts: string[]; pc4s: string[] };
-  location_ids: string[];
-  phone_hours: TimeSlot[];
-}
+/** A stored service as its edit form shows it: what ServiceInput takes, with its id (categories as stored). */
+export type StoredService = Omit<ServiceInput, 'categories'> & { id: string; categories: string[] };
 
 export async function loadService(db: Database, id: string): Promise<StoredService> {
   const service = await db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
@@ -82,22 +65,8 @@ export async function loadService(db: Database, id: string): Promise<StoredServi
   };
 }
 
-export interface StoredLocation {
-  id: string;
-  organisation_id: string;
-  organisation_name: string;
-  name: string;
-  description: string | null;
-  street: string | null;
-  house_number: string | null;
-  postcode: string | null;
-  city: string | null;
-  is_walk_in: boolean;
-  accessibility: string | null;
-  last_verified_at: Date | null;
-  opening_hours: TimeSlot[];
-  walk_in_hours: TimeSlot[];
-}
+/** A stored location as its edit form shows it: what LocationInput takes, with its id and verification. */
+export type StoredLocation = LocationInput & { id: string; organisation_name: string; last_verified_at: Date | null };
 
 export async function loadLocation(db: Database, id: string): Promise<StoredLocation> {
   const location = await db

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
-import type { LocationInput } from './entries.ts';
+import { locationColumns, type LocationInput } from './entries.ts';
 import { replaceSchedules, sameSlots } from './schedules.ts';
 
 export type LocationChanges = Omit<LocationInput, 'organisation_id'>;
@@ -20,14 +20,7 @@ export async function updateLocation(db: Database, ctx: RequestContext, id: stri
     await trx
       .updateTable('locations')
       .set({
-        name: input.name,
-        description: input.description,
-        street: input.street,
-        house_number: input.house_number,
-        postcode: input.postcode,
-        city: input.city,
-        is_walk_in: input.is_walk_in,
-        accessibility: input.accessibility,
+        ...locationColumns(input),
         updated_at: new Date(),
       })
       .where('id', '=', id)

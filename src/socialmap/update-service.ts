@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
-import type { ServiceInput } from './entries.ts';
+import { serviceColumns, type ServiceInput } from './entries.ts';
 import { replaceSchedules, sameSlots } from './schedules.ts';
 import { assertServiceReferences, replaceServiceLinks } from './service-references.ts';
 
@@ -39,19 +39,7 @@ export async function updateService(db: Database, ctx: RequestContext, id: strin
     await trx
       .updateTable('services')
       .set({
-        team_id: input.team_id,
-        name: input.name,
-        description: input.description,
-        url: input.url,
-        email: input.email,
-        phone: input.phone,
-        status: input.status,
-        categories: input.categories,
-        is_free: input.is_free,
-        fees_description: input.fees_description,
-        eligibility_description: input.eligibility_description,
-        application_process: input.application_process,
-        languages: input.languages,
+        ...serviceColumns(input),
         updated_at: new Date(),
       })
       .where('id', '=', id)
