@@ -42,13 +42,16 @@ async function withDatabase(kind: 'postgres' | 'pglite', work: (handle: Database
 
 const rows: string[] = [];
 if (all || which.has('search')) {
-  console.log(`Search: ${SIZES.services.toLocaleString('en')} services, ${SIZES.locations.toLocaleString('en')} locations, ${SIZES.pc4} PC4 areas; ${TOTAL} searches per side at concurrency ${CONCURRENCY}.`);
+  console.log(
+    `Search: ${SIZES.services.toLocaleString('en')} services, ${SIZES.locations.toLocaleString('en')} locations, ${SIZES.pc4} PC4 areas; ${TOTAL} searches per side at concurrency ${CONCURRENCY}.`,
+  );
   for (const kind of ['postgres', 'pglite'] as const) {
     await withDatabase(kind, async ({ db }) => {
       const started = performance.now();
       const map = await seedNationalMap(db);
       console.log(`  ${kind}: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      if (!(await checkSameResults(db, map.pc4s[100]!, 'debt_counselling'))) throw new Error('app search and raw SQL disagree; the comparison would be meaningless');
+      if (!(await checkSameResults(db, map.pc4s[100]!, 'debt_counselling')))
+        throw new Error('app search and raw SQL disagree; the comparison would be meaningless');
       const r = await benchSearch(db, map.pc4s, { total: TOTAL, concurrency: CONCURRENCY });
       rows.push(
         `| search | ${kind} | app | ${fmt(r.app.p50)} | ${fmt(r.app.p95)} | ${fmt(r.app.p99)} |`,
@@ -67,14 +70,19 @@ if (all || which.has('referrals')) {
     console.log(`  postgres: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const r = await benchReferrals(db, world, { total: TOTAL, concurrency: CONCURRENCY });
     console.log(`  the measured team has ${r.openInInbox} open referrals`);
-    for (const [name, m] of [['team inbox', r.inbox], ['practice list', r.practice]] as const) {
+    for (const [name, m] of [
+      ['team inbox', r.inbox],
+      ['practice list', r.practice],
+    ] as const) {
       rows.push(
         `| ${name} | postgres | app | ${fmt(m.app.p50)} | ${fmt(m.app.p95)} | ${fmt(m.app.p99)} |`,
         `| ${name} | postgres | raw SQL | ${fmt(m.raw.p50)} | ${fmt(m.raw.p95)} | ${fmt(m.raw.p99)} |`,
         `| ${name} | postgres | ratio app/raw | ${(m.app.p50 / m.raw.p50).toFixed(2)}× | ${(m.app.p95 / m.raw.p95).toFixed(2)}× | ${(m.app.p99 / m.raw.p99).toFixed(2)}× |`,
       );
     }
-    rows.push(`| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`);
+    rows.push(
+      `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
+    );
   });
 }
 

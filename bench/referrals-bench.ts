@@ -100,8 +100,14 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
     }
     return { app: percentiles(a), raw: percentiles(r) };
   };
-  const inbox = await measure(() => listTeamInbox(db, team, 'open'), () => rawInbox(db, world.noord));
-  const practiceList = await measure(() => listPracticeReferrals(db, practice), () => rawPracticeList(db, world.practiceA));
+  const inbox = await measure(
+    () => listTeamInbox(db, team, 'open'),
+    () => rawInbox(db, world.noord),
+  );
+  const practiceList = await measure(
+    () => listPracticeReferrals(db, practice),
+    () => rawPracticeList(db, world.practiceA),
+  );
 
   const sends = 300;
   let started = performance.now();
@@ -110,7 +116,9 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
   started = performance.now();
   await runConcurrent(sends, options.concurrency, (i) =>
     sql`insert into referrals (reference, source, practice_id, idempotency_key, team_id, status, patient_name, needs, handover, contact_channel, requested_on, first_contact_due, first_conversation_due)
-        values (${`RAW-${i}`}, 'practice', ${world.practiceA}, ${`raw-${i}`}, ${world.noord}, 'requested', 'Patiënt', '{debt_counselling}', 'phone_together', 'phone', '2026-11-23', '2026-11-26', '2026-11-26')`.execute(db),
+        values (${`RAW-${i}`}, 'practice', ${world.practiceA}, ${`raw-${i}`}, ${world.noord}, 'requested', 'Patiënt', '{debt_counselling}', 'phone_together', 'phone', '2026-11-23', '2026-11-26', '2026-11-26')`.execute(
+      db,
+    ),
   );
   const rawPerSecond = sends / ((performance.now() - started) / 1000);
   return { inbox, practice: practiceList, send: { appPerSecond, rawPerSecond }, openInInbox };

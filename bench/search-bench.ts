@@ -56,7 +56,10 @@ async function appSearch(db: Database, pc4: string, need: (typeof categories)[nu
 
 export async function benchSearch(db: Database, pc4s: string[], options: { total: number; concurrency: number }): Promise<SearchBenchResult> {
   const random = rng(7);
-  const inputs = Array.from({ length: options.total }, () => ({ pc4: pc4s[Math.floor(random() * pc4s.length)]!, need: categories[Math.floor(random() * categories.length)]! }));
+  const inputs = Array.from({ length: options.total }, () => ({
+    pc4: pc4s[Math.floor(random() * pc4s.length)]!,
+    need: categories[Math.floor(random() * categories.length)]!,
+  }));
   // Warm up both paths (plans, caches, JIT) before measuring.
   await runConcurrent(50, options.concurrency, (i) => appSearch(db, inputs[i]!.pc4, inputs[i]!.need));
   await runConcurrent(50, options.concurrency, (i) => rawSearch(db, inputs[i]!.pc4, inputs[i]!.need));

@@ -25,7 +25,19 @@ export async function seedNationalMap(db: Database): Promise<NationalMap> {
   const municipalityCodes = Array.from({ length: SIZES.municipalities }, (_, i) => `GM${String(1000 + i).padStart(4, '0')}`);
   const now = new Date();
   await insertChunks(municipalityCodes, 500, (chunk) =>
-    db.insertInto('organisations').values(chunk.map((code) => ({ kind: 'municipality' as const, name: `Gemeente ${code}`, city: `Plaats ${code}`, cbs_code: code, region_id: region.id, updated_at: now }))).execute(),
+    db
+      .insertInto('organisations')
+      .values(
+        chunk.map((code) => ({
+          kind: 'municipality' as const,
+          name: `Gemeente ${code}`,
+          city: `Plaats ${code}`,
+          cbs_code: code,
+          region_id: region.id,
+          updated_at: now,
+        })),
+      )
+      .execute(),
   );
   const districts = municipalityCodes.flatMap((m) => [1, 2, 3].map((d) => ({ code: `WK${m.slice(2)}0${d}`, name: `Wijk ${d}`, municipality_code: m })));
   await insertChunks(districts, 1000, (chunk) => db.insertInto('districts').values(chunk).execute());
@@ -42,10 +54,18 @@ export async function seedNationalMap(db: Database): Promise<NationalMap> {
   for (const a of areaRows) pc4sOf.set(a.municipality_code, [...(pc4sOf.get(a.municipality_code) ?? []), a.pc4]);
 
   const orgIds: string[] = [];
-  await insertChunks(Array.from({ length: SIZES.organisations }, (_, i) => i), 1000, async (chunk) => {
-    const rows = await db.insertInto('organisations').values(chunk.map((i) => ({ kind: 'social' as const, name: `Organisatie ${i}`, city: 'Ergens', region_id: region.id, updated_at: now }))).returning('id').execute();
-    orgIds.push(...rows.map((r) => r.id));
-  });
+  await insertChunks(
+    Array.from({ length: SIZES.organisations }, (_, i) => i),
+    1000,
+    async (chunk) => {
+      const rows = await db
+        .insertInto('organisations')
+        .values(chunk.map((i) => ({ kind: 'social' as const, name: `Organisatie ${i}`, city: 'Ergens', region_id: region.id, updated_at: now })))
+        .returning('id')
+        .execute();
+      orgIds.push(...rows.map((r) => r.id));
+    },
+  );
 
   const day = 86_400_000;
   const services = Array.from({ length: SIZES.services }, (_, i) => ({
@@ -69,35 +89,78 @@ export async function seedNationalMap(db: Database): Promise<NationalMap> {
     const m = municipalityCodes[i % municipalityCodes.length]!;
     const r = random();
     if (r < 0.7) return [{ service_id: serviceId, municipality_code: m, district_code: null, pc4: null }];
-    if (r < 0.9) return (pc4sOf.get(m) ?? []).slice(0, 1 + Math.floor(random() * 3)).map((pc4) => ({ service_id: serviceId, municipality_code: null, district_code: null, pc4 }));
+    if (r < 0.9)
+      return (pc4sOf.get(m) ?? [])
+        .slice(0, 1 + Math.floor(random() * 3))
+        .map((pc4) => ({ service_id: serviceId, municipality_code: null, district_code: null, pc4 }));
     return [{ service_id: serviceId, municipality_code: null, district_code: `WK${m.slice(2)}0${1 + Math.floor(random() * 3)}`, pc4: null }];
   });
   await insertChunks(areas, 2000, (chunk) => db.insertInto('service_areas').values(chunk).execute());
 
   const locationIds: string[] = [];
-  await insertChunks(Array.from({ length: SIZES.locations }, (_, i) => i), 1000, async (chunk) => {
-    const rows = await db
-      .insertInto('locations')
-      .values(chunk.map((i) => ({ organisation_id: orgIds[i % orgIds.length]!, name: `Locatie ${i}`, street: 'Straat', house_number: String(i % 200), postcode: `${pc4s[i % pc4s.length]} AB`, city: 'Plaats', is_walk_in: i % 3 === 0, updated_at: now })))
-      .returning('id')
-      .execute();
-    locationIds.push(...rows.map((r) => r.id));
-  });
-  await insertChunks(locationIds.map((locationId, i) => ({ service_id: serviceIds[(i * 2) % serviceIds.length]!, location_id: locationId })), 2000, (chunk) => db.insertInto('service_locations').values(chunk).execute());
+  await insertChunks(
+    Array.from({ length: SIZES.locations }, (_, i) => i),
+    1000,
+    async (chunk) => {
+      const rows = await db
+        .insertInto('locations')
+        .values(
+          chunk.map((i) => ({
+            organisation_id: orgIds[i % orgIds.length]!,
+            name: `Locatie ${i}`,
+            street: 'Straat',
+            house_number: String(i % 200),
+            postcode: `${pc4s[i % pc4s.length]} AB`,
+            city: 'Plaats',
+            is_walk_in: i % 3 === 0,
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute();
+      locationIds.push(...rows.map((r) => r.id));
+    },
+  );
+  await insertChunks(
+    locationIds.map((locationId, i) => ({ service_id: serviceIds[(i * 2) % serviceIds.length]!, location_id: locationId })),
+    2000,
+    (chunk) => db.insertInto('service_locations').values(chunk).execute(),
+  );
 
   const contactIds: string[] = [];
-  await insertChunks(Array.from({ length: SIZES.contacts }, (_, i) => i), 1000, async (chunk) => {
-    const rows = await db
-      .insertInto('contacts')
-      .values(chunk.map((i) => ({ organisation_id: orgIds[i % orgIds.length]!, service_id: serviceIds[(i * 3) % serviceIds.length]!, name: `Contact ${i}`, phone: '06 0000 0000', visibility: i % 2 ? ('public' as const) : ('professional' as const), updated_at: now })))
-      .returning('id')
-      .execute();
-    contactIds.push(...rows.map((r) => r.id));
-  });
+  await insertChunks(
+    Array.from({ length: SIZES.contacts }, (_, i) => i),
+    1000,
+    async (chunk) => {
+      const rows = await db
+        .insertInto('contacts')
+        .values(
+          chunk.map((i) => ({
+            organisation_id: orgIds[i % orgIds.length]!,
+            service_id: serviceIds[(i * 3) % serviceIds.length]!,
+            name: `Contact ${i}`,
+            phone: '06 0000 0000',
+            visibility: i % 2 ? ('public' as const) : ('professional' as const),
+            updated_at: now,
+          })),
+        )
+        .returning('id')
+        .execute();
+      contactIds.push(...rows.map((r) => r.id));
+    },
+  );
 
   const schedules = [
-    ...serviceIds.flatMap((id, i) => [1, 3].map((weekday) => ({ service_id: id, kind: 'phone' as const, weekday: ((weekday + i) % 5) + 1, opens_at: '09:00', closes_at: '12:00' }))),
-    ...locationIds.map((id, i) => ({ location_id: id, kind: i % 3 === 0 ? ('walk_in' as const) : ('opening' as const), weekday: (i % 5) + 1, opens_at: '13:00', closes_at: '16:00' })),
+    ...serviceIds.flatMap((id, i) =>
+      [1, 3].map((weekday) => ({ service_id: id, kind: 'phone' as const, weekday: ((weekday + i) % 5) + 1, opens_at: '09:00', closes_at: '12:00' })),
+    ),
+    ...locationIds.map((id, i) => ({
+      location_id: id,
+      kind: i % 3 === 0 ? ('walk_in' as const) : ('opening' as const),
+      weekday: (i % 5) + 1,
+      opens_at: '13:00',
+      closes_at: '16:00',
+    })),
     ...contactIds.map((id, i) => ({ contact_id: id, kind: 'phone' as const, weekday: (i % 5) + 1, opens_at: '10:00', closes_at: '11:30' })),
   ];
   await insertChunks(schedules, 2000, (chunk) => db.insertInto('schedules').values(chunk).execute());

@@ -78,7 +78,11 @@ const matrix: Record<string, Expectation> = {
   'GET /praktijken/:id/medewerkers': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
   'GET /teams/:id/medewerkers': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
   'POST /verwijzingen/:id/berichten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
-  'POST /verwijzingen/:id/toestemming-intrekken': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/toestemming-intrekken': {
+    kind: 'roles',
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'],
+    scoped: 'referral',
+  },
   // The closed-loop referral: practice side, team side. Region coordinators and administrators never reach one.
   'GET /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
@@ -159,14 +163,36 @@ let forwardedReferralIdA: string;
 const REFERRAL_PATIENT = 'Matrixpatiënt Zonderbsn';
 
 async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, cbs: string): Promise<Tenant> {
-  const region = await db.insertInto('regions').values({ name: `Regio ${label}` }).returning('id').executeTakeFirstOrThrow();
+  const region = await db
+    .insertInto('regions')
+    .values({ name: `Regio ${label}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const base = { region_id: region.id, updated_at: new Date() };
-  const practice = await db.insertInto('organisations').values({ ...base, kind: 'practice', name: `Praktijk ${label}`, agb_code: agb }).returning('id').executeTakeFirstOrThrow();
-  const org = await db.insertInto('organisations').values({ ...base, kind: 'municipality', name: `Gemeente ${label}`, cbs_code: cbs }).returning('id').executeTakeFirstOrThrow();
-  const team = await db.insertInto('teams').values({ organisation_id: org.id, name: `Team ${label}`, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+  const practice = await db
+    .insertInto('organisations')
+    .values({ ...base, kind: 'practice', name: `Praktijk ${label}`, agb_code: agb })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const org = await db
+    .insertInto('organisations')
+    .values({ ...base, kind: 'municipality', name: `Gemeente ${label}`, cbs_code: cbs })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('teams')
+    .values({ organisation_id: org.id, name: `Team ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const users = {} as Tenant['users'];
   for (const role of roles) {
-    const membership = role.startsWith('practice') ? { practice_id: practice.id } : role.startsWith('team') ? { team_id: team.id } : role === 'region_coordinator' ? { region_id: region.id } : {};
+    const membership = role.startsWith('practice')
+      ? { practice_id: practice.id }
+      : role.startsWith('team')
+        ? { team_id: team.id }
+        : role === 'region_coordinator'
+          ? { region_id: region.id }
+          : {};
     const user = await db
       .insertInto('users')
       .values({ email: `${role}@${label}.test`, name: `${role} ${label}`, role, password_hash: 'not-used', updated_at: new Date(), ...membership })
@@ -182,7 +208,15 @@ async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, 
     .returning('id')
     .executeTakeFirstOrThrow();
   const routingRule = await db.insertInto('routing_rules').values({ municipality_code: cbs, team_id: team.id }).returning('id').executeTakeFirstOrThrow();
-  return { regionId: region.id, practiceId: practice.id, teamId: team.id, orgId: org.id, signalRecordId: signalRecord.id, routingRuleId: routingRule.id, users };
+  return {
+    regionId: region.id,
+    practiceId: practice.id,
+    teamId: team.id,
+    orgId: org.id,
+    signalRecordId: signalRecord.id,
+    routingRuleId: routingRule.id,
+    users,
+  };
 }
 
 let freshRules = 0;
@@ -276,23 +310,52 @@ describe('authorization matrix', () => {
         .executeTakeFirstOrThrow()
     ).id;
     serviceIdA = (
-      await database.db.insertInto('services').values({ organisation_id: tenantA.orgId, name: 'Schuldhulp A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+      await database.db
+        .insertInto('services')
+        .values({ organisation_id: tenantA.orgId, name: 'Schuldhulp A', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id;
     socialMapLocationIdA = (
-      await database.db.insertInto('locations').values({ organisation_id: tenantA.orgId, name: 'Inloop A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+      await database.db
+        .insertInto('locations')
+        .values({ organisation_id: tenantA.orgId, name: 'Inloop A', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id;
     socialMapContactIdA = (
-      await database.db.insertInto('contacts').values({ organisation_id: tenantA.orgId, service_id: serviceIdA, name: 'Contact A', phone: '053 000 0000', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+      await database.db
+        .insertInto('contacts')
+        .values({ organisation_id: tenantA.orgId, service_id: serviceIdA, name: 'Contact A', phone: '053 000 0000', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id;
     shortLinesReferralIdA = (
       await database.db
         .insertInto('referrals')
-        .values({ reference: 'KL-MATRIX-A', source: 'practice', practice_id: tenantA.practiceId, idempotency_key: 'matrix-short-lines-a', team_id: tenantA.teamId, status: 'received', handover: 'team_contacts_patient', contact_channel: 'phone', requested_on: '2026-11-23', first_contact_due: '2026-11-26', first_conversation_due: '2026-12-21', updated_at: new Date() })
+        .values({
+          reference: 'KL-MATRIX-A',
+          source: 'practice',
+          practice_id: tenantA.practiceId,
+          idempotency_key: 'matrix-short-lines-a',
+          team_id: tenantA.teamId,
+          status: 'received',
+          handover: 'team_contacts_patient',
+          contact_channel: 'phone',
+          requested_on: '2026-11-23',
+          first_contact_due: '2026-11-26',
+          first_conversation_due: '2026-12-21',
+          updated_at: new Date(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
     consultationIdA = (
-      await database.db.insertInto('consultations').values({ practice_id: tenantA.practiceId, team_id: tenantA.teamId, subject: 'Vraag A', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+      await database.db
+        .insertInto('consultations')
+        .values({ practice_id: tenantA.practiceId, team_id: tenantA.teamId, subject: 'Vraag A', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
     ).id;
     const referralA = (key: string) => ({
       source: 'practice' as const,
@@ -309,9 +372,32 @@ describe('authorization matrix', () => {
       first_conversation_due: '2026-12-21',
       updated_at: new Date(),
     });
-    referralIdA = (await database.db.insertInto('referrals').values({ ...referralA('matrix-referral-a'), reference: 'KL-MATRIXA' }).returning('id').executeTakeFirstOrThrow()).id;
-    forwardedReferralIdA = (await database.db.insertInto('referrals').values({ ...referralA('matrix-forwarded-a'), reference: 'KL-MATRIXF', status: 'requested' }).returning('id').executeTakeFirstOrThrow()).id;
-    await database.db.insertInto('referral_events').values({ referral_id: forwardedReferralIdA, type: 'forwarded', from_status: 'received', to_status: 'requested', from_team_id: tenantB.teamId, to_team_id: tenantA.teamId, note: 'hoort bij team A' }).execute();
+    referralIdA = (
+      await database.db
+        .insertInto('referrals')
+        .values({ ...referralA('matrix-referral-a'), reference: 'KL-MATRIXA' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    forwardedReferralIdA = (
+      await database.db
+        .insertInto('referrals')
+        .values({ ...referralA('matrix-forwarded-a'), reference: 'KL-MATRIXF', status: 'requested' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await database.db
+      .insertInto('referral_events')
+      .values({
+        referral_id: forwardedReferralIdA,
+        type: 'forwarded',
+        from_status: 'received',
+        to_status: 'requested',
+        from_team_id: tenantB.teamId,
+        to_team_id: tenantA.teamId,
+        note: 'hoort bij team A',
+      })
+      .execute();
     app = createApp({ db: database.db, config: testConfig(), log: createLogger('silent') });
   });
   after(async () => database.close());

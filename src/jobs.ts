@@ -15,7 +15,15 @@ export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
     { name: 'mail.deliver', everySeconds: 30, run: () => deliverPendingMail(services.db, mailer, services.log) },
     { name: 'sessions.purge', everySeconds: 3600, run: () => purgeExpiredSessions(services.db) },
     { name: 'rate-limits.purge', everySeconds: 3600, run: () => purgeOldHits(services.db) },
-    { name: 'referrals.escalate-overdue', everySeconds: 300, run: () => escalateOverdueReferrals(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }) },
-    { name: 'referrals.purge-retention', everySeconds: 86400, run: () => purgeExpiredPersonalData(services.db, systemContext(services.log, 'job'), { retentionMonths: services.config.retentionMonths }) },
+    {
+      name: 'referrals.escalate-overdue',
+      everySeconds: 300,
+      run: () => escalateOverdueReferrals(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }),
+    },
+    {
+      name: 'referrals.purge-retention',
+      everySeconds: 86400,
+      run: () => purgeExpiredPersonalData(services.db, systemContext(services.log, 'job'), { retentionMonths: services.config.retentionMonths }),
+    },
   ];
 }

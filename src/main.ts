@@ -9,14 +9,16 @@ const config = loadConfig();
 const log = createLogger(config.logLevel);
 const running = await startServer(config, log);
 
-const lines = [
-  '',
-  `Korte Lijn draait op ${running.url}  (database: ${running.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
-];
+const lines = ['', `Korte Lijn draait op ${running.url}  (database: ${running.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`];
 if (config.seedDemo) {
   lines.push('', `Demo-accounts (wachtwoord: ${DEMO_PASSWORD}):`);
   for (const a of demoAccounts) lines.push(`  ${a.email.padEnd(36)} ${roleLabels[a.role].nl} — ${a.where}`);
-  if (config.totpRequired) lines.push('', 'Praktijk- en teamrollen stellen bij de eerste keer inloggen tweestapsverificatie in (authenticator-app).', 'Alleen voor een demo: start met TOTP_REQUIRED=false om dat over te slaan.');
+  if (config.totpRequired)
+    lines.push(
+      '',
+      'Praktijk- en teamrollen stellen bij de eerste keer inloggen tweestapsverificatie in (authenticator-app).',
+      'Alleen voor een demo: start met TOTP_REQUIRED=false om dat over te slaan.',
+    );
 }
 console.log(lines.join('\n') + '\n');
 

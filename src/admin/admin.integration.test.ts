@@ -1,7 +1,17 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { actorOf, forEachDatabase, testContext } from '../../test/support/databases.ts';
-import { appError, auditEntries, createTenant, createTestUser, freshIp, nextAgbCode, nextCbsCode, TEST_PASSWORD, type Tenant } from '../../test/support/fixtures.ts';
+import {
+  appError,
+  auditEntries,
+  createTenant,
+  createTestUser,
+  freshIp,
+  nextAgbCode,
+  nextCbsCode,
+  TEST_PASSWORD,
+  type Tenant,
+} from '../../test/support/fixtures.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { createSession, loadSession } from '../platform/auth/sessions.ts';
 import { signIn } from '../platform/auth/sign-in.ts';
@@ -40,17 +50,27 @@ forEachDatabase('administration', (db) => {
 
   const organisationInput = (values: Record<string, string>): OrganisationInput =>
     parsed(validateValues(organisationSchema(t), { kind: 'social', name: 'Stichting Test', region_id: tenant.regionId, ...values }));
-  const userInput = (values: Record<string, string>): UserInput =>
-    parsed(validateValues(userSchema(t), { name: 'Test Gebruiker', ...values }));
+  const userInput = (values: Record<string, string>): UserInput => parsed(validateValues(userSchema(t), { name: 'Test Gebruiker', ...values }));
   const countRows = async (table: 'organisations' | 'teams' | 'users' | 'audit_log') =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const sessionCount = async (userId: string) => (await db().selectFrom('sessions').select('token_hash').where('user_id', '=', userId).execute()).length;
   const auditFor = async (action: string, subjectId: string) => (await auditEntries(db(), action)).filter((e) => e.subject_id === subjectId);
 
   describe('organisations', () => {
     it('a new organisation is stored and the audit log names the administrator who made it', async () => {
       const cbs = nextCbsCode();
-      const org = await createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente Proefdorp', cbs_code: cbs.toLowerCase(), postcode: '7511ab' }));
+      const org = await createOrganisation(
+        db(),
+        ctx,
+        organisationInput({ kind: 'municipality', name: 'Gemeente Proefdorp', cbs_code: cbs.toLowerCase(), postcode: '7511ab' }),
+      );
       assert.equal(org.cbs_code, cbs);
       assert.equal(org.postcode, '7511 AB');
       const [entry] = await auditFor('admin.organisation_created', org.id);
@@ -63,13 +83,17 @@ forEachDatabase('administration', (db) => {
       const cbs = nextCbsCode();
       await createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente Een', cbs_code: cbs }));
       const [orgs, audits] = [await countRows('organisations'), await countRows('audit_log')];
-      await assert.rejects(createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente Twee', cbs_code: cbs })), appError('duplicate_code', 409));
+      await assert.rejects(
+        createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente Twee', cbs_code: cbs })),
+        appError('duplicate_code', 409),
+      );
       assert.deepEqual([await countRows('organisations'), await countRows('audit_log')], [orgs, audits]);
     });
 
     it('a second GP practice with the same AGB code is refused as duplicate_code', async () => {
       const agb = nextAgbCode();
-      const practice = (name: string) => organisationInput({ kind: 'practice', name, agb_code: agb, street: 'Markt', house_number: '1', postcode: '7511 AA', city: 'Enschede' });
+      const practice = (name: string) =>
+        organisationInput({ kind: 'practice', name, agb_code: agb, street: 'Markt', house_number: '1', postcode: '7511 AA', city: 'Enschede' });
       await createOrganisation(db(), ctx, practice('Praktijk Een'));
       await assert.rejects(createOrganisation(db(), ctx, practice('Praktijk Twee')), appError('duplicate_code', 409));
     });
@@ -89,14 +113,20 @@ forEachDatabase('administration', (db) => {
 
     it('the kind of an organisation cannot be changed', async () => {
       const org = await createOrganisation(db(), ctx, organisationInput({ name: 'Vrijwilligers Centrum' }));
-      await assert.rejects(updateOrganisation(db(), ctx, org.id, organisationInput({ kind: 'municipality', cbs_code: nextCbsCode() })), appError('kind_fixed', 422));
+      await assert.rejects(
+        updateOrganisation(db(), ctx, org.id, organisationInput({ kind: 'municipality', cbs_code: nextCbsCode() })),
+        appError('kind_fixed', 422),
+      );
     });
 
     it('taking over the CBS code of another municipality is refused as duplicate_code', async () => {
       const taken = nextCbsCode();
       await createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente A', cbs_code: taken }));
       const other = await createOrganisation(db(), ctx, organisationInput({ kind: 'municipality', name: 'Gemeente B', cbs_code: nextCbsCode() }));
-      await assert.rejects(updateOrganisation(db(), ctx, other.id, organisationInput({ kind: 'municipality', name: 'Gemeente B', cbs_code: taken })), appError('duplicate_code', 409));
+      await assert.rejects(
+        updateOrganisation(db(), ctx, other.id, organisationInput({ kind: 'municipality', name: 'Gemeente B', cbs_code: taken })),
+        appError('duplicate_code', 409),
+      );
     });
 
     it('updating an organisation that does not exist answers not_found', async () => {
@@ -150,7 +180,12 @@ forEachDatabase('administration', (db) => {
     });
 
     it('a user created with a chosen password (command line, demo) does not have to change it', async () => {
-      const { id, temporaryPassword } = await createUser(db(), ctx, userInput({ email: `cli-${Date.now()}@test.kortelijn.nl`, role: 'admin' }), 'a-long-chosen-password');
+      const { id, temporaryPassword } = await createUser(
+        db(),
+        ctx,
+        userInput({ email: `cli-${Date.now()}@test.kortelijn.nl`, role: 'admin' }),
+        'a-long-chosen-password',
+      );
       assert.equal(temporaryPassword, null);
       const row = await db().selectFrom('users').select('must_change_password').where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(row.must_change_password, false);
@@ -180,16 +215,22 @@ forEachDatabase('administration', (db) => {
     it('the database itself refuses a membership that does not match the role', async () => {
       const base = { name: 'X', password_hash: 'x', updated_at: new Date() };
       await assert.rejects(
-        db().insertInto('users').values({ ...base, email: 'mismatch-1@test.kortelijn.nl', role: 'practice_staff', practice_id: null, team_id: tenant.teamId, region_id: null }).execute(),
+        db()
+          .insertInto('users')
+          .values({ ...base, email: 'mismatch-1@test.kortelijn.nl', role: 'practice_staff', practice_id: null, team_id: tenant.teamId, region_id: null })
+          .execute(),
         sqlState('23514'),
       );
       await assert.rejects(
-        db().insertInto('users').values({ ...base, email: 'mismatch-2@test.kortelijn.nl', role: 'admin', practice_id: tenant.practiceId, team_id: null, region_id: null }).execute(),
+        db()
+          .insertInto('users')
+          .values({ ...base, email: 'mismatch-2@test.kortelijn.nl', role: 'admin', practice_id: tenant.practiceId, team_id: null, region_id: null })
+          .execute(),
         sqlState('23514'),
       );
     });
 
-    it('a change of role ends the user\'s sessions at once, so the new rights apply', async () => {
+    it("a change of role ends the user's sessions at once, so the new rights apply", async () => {
       const user = await createTestUser(db(), tenant, 'practice_staff');
       const token = await createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.70', hours: 10 });
       await updateUser(db(), ctx, user.id, userInput({ email: user.email, name: user.name, role: 'practice_admin', practice_id: tenant.practiceId }));
@@ -198,15 +239,20 @@ forEachDatabase('administration', (db) => {
       assert.deepEqual((await auditFor('admin.user_updated', user.id))[0]?.details, { role: 'practice_admin', scopeChanged: true });
     });
 
-    it('a move to another team ends the user\'s sessions too', async () => {
+    it("a move to another team ends the user's sessions too", async () => {
       const user = await createTestUser(db(), tenant, 'team_member');
-      const otherTeam = await createTeam(db(), ctx, { organisation_id: tenant.municipalityId, name: `Team Verhuis ${user.id.slice(0, 8)}`, phone: null, email: null });
+      const otherTeam = await createTeam(db(), ctx, {
+        organisation_id: tenant.municipalityId,
+        name: `Team Verhuis ${user.id.slice(0, 8)}`,
+        phone: null,
+        email: null,
+      });
       await createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.71', hours: 10 });
       await updateUser(db(), ctx, user.id, userInput({ email: user.email, name: user.name, role: 'team_member', team_id: otherTeam.id }));
       assert.equal(await sessionCount(user.id), 0);
     });
 
-    it('a change of name only keeps the user\'s sessions', async () => {
+    it("a change of name only keeps the user's sessions", async () => {
       const user = await createTestUser(db(), tenant, 'practice_staff');
       await createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.72', hours: 10 });
       await updateUser(db(), ctx, user.id, userInput({ email: user.email, name: 'Nieuwe Naam', role: 'practice_staff', practice_id: tenant.practiceId }));
@@ -222,7 +268,10 @@ forEachDatabase('administration', (db) => {
     it('a password reset hands out a temporary password, ends all sessions and clears the sign-in lock', async () => {
       const user = await createTestUser(db(), tenant, 'region_coordinator');
       await createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.73', hours: 10 });
-      await db().insertInto('login_failures').values(Array.from({ length: 5 }, () => ({ email: user.email, ip: '192.0.2.73', at: new Date() }))).execute();
+      await db()
+        .insertInto('login_failures')
+        .values(Array.from({ length: 5 }, () => ({ email: user.email, ip: '192.0.2.73', at: new Date() })))
+        .execute();
 
       const temporaryPassword = await resetPassword(db(), ctx, user.id, { resetTotp: false });
 
@@ -238,9 +287,17 @@ forEachDatabase('administration', (db) => {
 
     it('a password reset can also clear two-step verification, for a lost phone', async () => {
       const user = await createTestUser(db(), tenant, 'team_member');
-      await db().updateTable('users').set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enrolled_at: new Date(), totp_last_step: '1' }).where('id', '=', user.id).execute();
+      await db()
+        .updateTable('users')
+        .set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enrolled_at: new Date(), totp_last_step: '1' })
+        .where('id', '=', user.id)
+        .execute();
       await resetPassword(db(), ctx, user.id, { resetTotp: true });
-      const row = await db().selectFrom('users').select(['totp_secret', 'totp_enrolled_at', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
+      const row = await db()
+        .selectFrom('users')
+        .select(['totp_secret', 'totp_enrolled_at', 'totp_last_step'])
+        .where('id', '=', user.id)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(row, { totp_secret: null, totp_enrolled_at: null, totp_last_step: null });
     });
 
@@ -256,7 +313,10 @@ forEachDatabase('administration', (db) => {
       await setUserDisabled(db(), ctx, user.id, true);
       assert.equal(await sessionCount(user.id), 0);
       assert.equal((await auditFor('admin.user_disabled', user.id)).length, 1);
-      await assert.rejects(signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }), appError('wrong_credentials', 401));
+      await assert.rejects(
+        signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }),
+        appError('wrong_credentials', 401),
+      );
       await setUserDisabled(db(), ctx, user.id, false);
       assert.equal((await auditFor('admin.user_enabled', user.id)).length, 1);
       assert.equal((await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
@@ -268,21 +328,30 @@ forEachDatabase('administration', (db) => {
 
     it('searching users treats % and _ as ordinary characters', async () => {
       const user = await createTestUser(db(), tenant, 'admin', { name: 'Anna 100% Jansen' });
-      assert.deepEqual((await listUsers(db(), { search: '100%' })).map((u) => u.id), [user.id]);
-      assert.deepEqual((await listUsers(db(), { search: '%' })).map((u) => u.id), [user.id]);
+      assert.deepEqual(
+        (await listUsers(db(), { search: '100%' })).map((u) => u.id),
+        [user.id],
+      );
+      assert.deepEqual(
+        (await listUsers(db(), { search: '%' })).map((u) => u.id),
+        [user.id],
+      );
       assert.deepEqual(await listUsers(db(), { search: 'Anna_100' }), []);
     });
 
-    it('the user list filtered by practice shows only that practice\'s users, with its name', async () => {
+    it("the user list filtered by practice shows only that practice's users, with its name", async () => {
       const other = await createTenant(db());
       const mine = await createTestUser(db(), other, 'practice_staff');
       const rows = await listUsers(db(), { practiceId: other.practiceId });
-      assert.deepEqual(rows.map((r) => r.id), [mine.id]);
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        [mine.id],
+      );
       assert.match(rows[0]!.membership_name ?? '', /^Huisartsenpraktijk /);
     });
   });
 
-  it('every administrative change above is in the audit log under the administrator\'s name, in an unbroken chain', async () => {
+  it("every administrative change above is in the audit log under the administrator's name, in an unbroken chain", async () => {
     const entries = await db().selectFrom('audit_log').select(['action', 'actor_user_id']).where('action', 'like', 'admin.%').execute();
     const actions = new Set(entries.map((e) => e.action));
     for (const action of [

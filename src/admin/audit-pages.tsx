@@ -24,7 +24,10 @@ const filterSchema = (t: Translate) =>
     actie: z.string().trim().max(100).optional(),
     van: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
     tot: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
-    voor: z.string().regex(/^\d{1,19}$/).optional(),
+    voor: z
+      .string()
+      .regex(/^\d{1,19}$/)
+      .optional(),
   });
 
 /** Admins browse the audit log (NEN 7513: who did what, when, from where). Reading it is itself logged. */
@@ -56,7 +59,11 @@ export function registerAuditPages(app: Hono<AppEnv>, services: Services): void 
           },
           filters.voor,
         );
-    await writeAudit(db, c.get('ctx'), { action: 'audit.viewed', subjectType: 'audit_log', details: { filtered: Boolean(filters.gebruiker || filters.actie || filters.van || filters.tot) } });
+    await writeAudit(db, c.get('ctx'), {
+      action: 'audit.viewed',
+      subjectType: 'audit_log',
+      details: { filtered: Boolean(filters.gebruiker || filters.actie || filters.van || filters.tot) },
+    });
     const actions = await distinctAuditActions(db);
     const next = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'voor'));
     const last = page.rows[page.rows.length - 1];
@@ -64,18 +71,52 @@ export function registerAuditPages(app: Hono<AppEnv>, services: Services): void 
     return c.html(
       <Page view={v} title={t({ nl: 'Auditlog', en: 'Audit log' })} wide>
         <Heading1>{t({ nl: 'Auditlog', en: 'Audit log' })}</Heading1>
-        <Paragraph>{t({ nl: 'Alles wat er met accounts, beheer en patiëntgegevens gebeurt, staat hier. Niemand kan regels wijzigen of verwijderen.', en: 'Everything that happens to accounts, administration and patient data is listed here. Nobody can change or remove entries.' })}</Paragraph>
+        <Paragraph>
+          {t({
+            nl: 'Alles wat er met accounts, beheer en patiëntgegevens gebeurt, staat hier. Niemand kan regels wijzigen of verwijderen.',
+            en: 'Everything that happens to accounts, administration and patient data is listed here. Nobody can change or remove entries.',
+          })}
+        </Paragraph>
         <ErrorSummary view={v} errors={parsed.ok ? {} : parsed.errors} />
         <form method="get" action="/beheer/auditlog" class="kl-filters" role="search" aria-label={t({ nl: 'Filters', en: 'Filters' })}>
           <TextField view={v} name="gebruiker" type="email" label={{ nl: 'E-mailadres gebruiker', en: 'User e-mail address' }} value={filters.gebruiker} />
-          <SelectField view={v} name="actie" label={{ nl: 'Actie', en: 'Action' }} value={filters.actie} placeholder={{ nl: 'Alle acties', en: 'All actions' }} options={actions.map((a) => ({ value: a, label: auditActionLabel(a, t) }))} />
-          <TextField view={v} name="van" type="date" label={{ nl: 'Vanaf datum', en: 'From date' }} value={filters.van} errors={parsed.ok ? {} : parsed.errors} />
-          <TextField view={v} name="tot" type="date" label={{ nl: 'Tot en met datum', en: 'Up to and including' }} value={filters.tot} errors={parsed.ok ? {} : parsed.errors} />
+          <SelectField
+            view={v}
+            name="actie"
+            label={{ nl: 'Actie', en: 'Action' }}
+            value={filters.actie}
+            placeholder={{ nl: 'Alle acties', en: 'All actions' }}
+            options={actions.map((a) => ({ value: a, label: auditActionLabel(a, t) }))}
+          />
+          <TextField
+            view={v}
+            name="van"
+            type="date"
+            label={{ nl: 'Vanaf datum', en: 'From date' }}
+            value={filters.van}
+            errors={parsed.ok ? {} : parsed.errors}
+          />
+          <TextField
+            view={v}
+            name="tot"
+            type="date"
+            label={{ nl: 'Tot en met datum', en: 'Up to and including' }}
+            value={filters.tot}
+            errors={parsed.ok ? {} : parsed.errors}
+          />
           <Button variant="secondary">{t({ nl: 'Filteren', en: 'Filter' })}</Button>
         </form>
         <Table
           caption={t({ nl: 'Auditregels, nieuwste eerst', en: 'Audit entries, newest first' })}
-          headers={[t({ nl: 'Tijd', en: 'Time' }), t({ nl: 'Wie', en: 'Who' }), t({ nl: 'Rol', en: 'Role' }), t({ nl: 'Actie', en: 'Action' }), t({ nl: 'Onderwerp', en: 'Subject' }), t({ nl: 'Uitkomst', en: 'Outcome' }), t({ nl: 'Vanaf', en: 'From' })]}
+          headers={[
+            t({ nl: 'Tijd', en: 'Time' }),
+            t({ nl: 'Wie', en: 'Who' }),
+            t({ nl: 'Rol', en: 'Role' }),
+            t({ nl: 'Actie', en: 'Action' }),
+            t({ nl: 'Onderwerp', en: 'Subject' }),
+            t({ nl: 'Uitkomst', en: 'Outcome' }),
+            t({ nl: 'Vanaf', en: 'From' }),
+          ]}
           empty={t({ nl: 'Geen regels gevonden met deze filters.', en: 'No entries found with these filters.' })}
           rows={page.rows.map((r) => [
             formatDateTime(r.at, v.lang),

@@ -37,9 +37,19 @@ export function registerMyOrganisationPages(app: Hono<AppEnv>, services: Service
       return c.html(
         <Page view={v} title={practice.name}>
           <Heading1>{practice.name}</Heading1>
-          <Paragraph>{fill(v.t({ nl: 'AGB-code {agb} · {address}', en: 'AGB code {agb} · {address}' }), { agb: practice.agb_code ?? '—', address: [practice.street, practice.house_number, practice.postcode, practice.city].filter(Boolean).join(' ') })}</Paragraph>
+          <Paragraph>
+            {fill(v.t({ nl: 'AGB-code {agb} · {address}', en: 'AGB code {agb} · {address}' }), {
+              agb: practice.agb_code ?? '—',
+              address: [practice.street, practice.house_number, practice.postcode, practice.city].filter(Boolean).join(' '),
+            })}
+          </Paragraph>
           <UserTable view={v} users={users} caption={v.t({ nl: 'Medewerkers van de praktijk', en: 'Practice staff' })} />
-          <Paragraph>{v.t({ nl: 'Klopt er iets niet, of komt er iemand bij? Vraag het de functioneel beheerder.', en: 'Something wrong, or someone new? Ask the functional administrator.' })}</Paragraph>
+          <Paragraph>
+            {v.t({
+              nl: 'Klopt er iets niet, of komt er iemand bij? Vraag het de functioneel beheerder.',
+              en: 'Something wrong, or someone new? Ask the functional administrator.',
+            })}
+          </Paragraph>
         </Page>,
       );
     },
@@ -57,7 +67,12 @@ export function registerMyOrganisationPages(app: Hono<AppEnv>, services: Service
           <Heading1>{team.name}</Heading1>
           <Paragraph>{team.organisation_name}</Paragraph>
           <UserTable view={v} users={users} caption={v.t({ nl: 'Medewerkers van het team', en: 'Team members' })} />
-          <Paragraph>{v.t({ nl: 'Klopt er iets niet, of komt er iemand bij? Vraag het de functioneel beheerder.', en: 'Something wrong, or someone new? Ask the functional administrator.' })}</Paragraph>
+          <Paragraph>
+            {v.t({
+              nl: 'Klopt er iets niet, of komt er iemand bij? Vraag het de functioneel beheerder.',
+              en: 'Something wrong, or someone new? Ask the functional administrator.',
+            })}
+          </Paragraph>
         </Page>,
       );
     },

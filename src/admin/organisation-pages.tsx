@@ -7,9 +7,30 @@ import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Organisation, OrganisationKind, Region } from '../platform/db/schema.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Heading1,
+  Link,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { createOrganisation, getOrganisation, listOrganisations, listRegions, organisationKindLabels, organisationKinds, organisationSchema, updateOrganisation } from './organisations.ts';
+import {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  listRegions,
+  organisationKindLabels,
+  organisationKinds,
+  organisationSchema,
+  updateOrganisation,
+} from './organisations.ts';
 import { savedNotice } from './notices.tsx';
 
 const adminOnly = { roles: ['admin'] } as const;
@@ -87,11 +108,43 @@ function OrganisationForm(props: {
           options={props.regions.map((r) => ({ value: r.id, label: r.name }))}
           errors={errors}
         />
-        <TextField view={view} name="cbs_code" label={{ nl: 'CBS-code (alleen gemeente)', en: 'CBS code (municipality only)' }} description={{ nl: 'GM en 4 cijfers, bijvoorbeeld GM0153 voor Enschede.', en: 'GM and 4 digits, for example GM0153 for Enschede.' }} value={values['cbs_code']} errors={errors} size="short" />
-        <TextField view={view} name="agb_code" inputmode="numeric" label={{ nl: 'AGB-code (alleen huisartsenpraktijk)', en: 'AGB code (GP practice only)' }} description={{ nl: '8 cijfers.', en: '8 digits.' }} value={values['agb_code']} errors={errors} size="short" />
+        <TextField
+          view={view}
+          name="cbs_code"
+          label={{ nl: 'CBS-code (alleen gemeente)', en: 'CBS code (municipality only)' }}
+          description={{ nl: 'GM en 4 cijfers, bijvoorbeeld GM0153 voor Enschede.', en: 'GM and 4 digits, for example GM0153 for Enschede.' }}
+          value={values['cbs_code']}
+          errors={errors}
+          size="short"
+        />
+        <TextField
+          view={view}
+          name="agb_code"
+          inputmode="numeric"
+          label={{ nl: 'AGB-code (alleen huisartsenpraktijk)', en: 'AGB code (GP practice only)' }}
+          description={{ nl: '8 cijfers.', en: '8 digits.' }}
+          value={values['agb_code']}
+          errors={errors}
+          size="short"
+        />
         <TextField view={view} name="street" autocomplete="address-line1" label={{ nl: 'Straat', en: 'Street' }} value={values['street']} errors={errors} />
-        <TextField view={view} name="house_number" label={{ nl: 'Huisnummer', en: 'House number' }} value={values['house_number']} errors={errors} size="short" />
-        <TextField view={view} name="postcode" autocomplete="postal-code" label={{ nl: 'Postcode', en: 'Postcode' }} value={values['postcode']} errors={errors} size="postcode" />
+        <TextField
+          view={view}
+          name="house_number"
+          label={{ nl: 'Huisnummer', en: 'House number' }}
+          value={values['house_number']}
+          errors={errors}
+          size="short"
+        />
+        <TextField
+          view={view}
+          name="postcode"
+          autocomplete="postal-code"
+          label={{ nl: 'Postcode', en: 'Postcode' }}
+          value={values['postcode']}
+          errors={errors}
+          size="postcode"
+        />
         <TextField view={view} name="city" autocomplete="address-level2" label={{ nl: 'Plaats', en: 'Town' }} value={values['city']} errors={errors} />
         <TextField view={view} name="phone" type="tel" label={{ nl: 'Telefoon', en: 'Phone' }} value={values['phone']} errors={errors} />
         <TextField view={view} name="email" type="email" label={{ nl: 'E-mailadres', en: 'E-mail address' }} value={values['email']} errors={errors} />
@@ -105,7 +158,13 @@ function OrganisationForm(props: {
   );
 }
 
-async function renderForm(c: AppContext, services: Services, values: Record<string, string | null | undefined>, status: 200 | 409 | 422, extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {}) {
+async function renderForm(
+  c: AppContext,
+  services: Services,
+  values: Record<string, string | null | undefined>,
+  status: 200 | 409 | 422,
+  extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {},
+) {
   const regions = await listRegions(services.db);
   return c.html(<OrganisationForm view={view(c)} regions={regions} values={values} {...extra} />, status);
 }

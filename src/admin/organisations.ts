@@ -27,7 +27,11 @@ export const organisationSchema = (t: Translate) =>
   z
     .object({
       kind: z.enum(['municipality', 'practice', 'social'], { error: t({ nl: 'Kies het soort organisatie.', en: 'Choose the kind of organisation.' }) }),
-      name: z.string().trim().min(2, t({ nl: 'Vul de naam in (minstens 2 tekens).', en: 'Enter the name (at least 2 characters).' })).max(200),
+      name: z
+        .string()
+        .trim()
+        .min(2, t({ nl: 'Vul de naam in (minstens 2 tekens).', en: 'Enter the name (at least 2 characters).' }))
+        .max(200),
       region_id: z.uuid(t({ nl: 'Kies een regio.', en: 'Choose a region.' })),
       cbs_code: optionalText(6).transform((v) => (v ? v.toUpperCase() : null)),
       agb_code: optionalText(8),
@@ -41,22 +45,48 @@ export const organisationSchema = (t: Translate) =>
     })
     .superRefine((v, issue) => {
       if (v.kind === 'municipality' && !/^GM\d{4}$/.test(v.cbs_code ?? '')) {
-        issue.addIssue({ code: 'custom', path: ['cbs_code'], message: t({ nl: 'Een gemeente heeft een CBS-code: GM en 4 cijfers, bijvoorbeeld GM0153.', en: 'A municipality has a CBS code: GM and 4 digits, for example GM0153.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['cbs_code'],
+          message: t({
+            nl: 'Een gemeente heeft een CBS-code: GM en 4 cijfers, bijvoorbeeld GM0153.',
+            en: 'A municipality has a CBS code: GM and 4 digits, for example GM0153.',
+          }),
+        });
       }
       if (v.kind !== 'municipality' && v.cbs_code) {
-        issue.addIssue({ code: 'custom', path: ['cbs_code'], message: t({ nl: 'Alleen een gemeente heeft een CBS-code.', en: 'Only a municipality has a CBS code.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['cbs_code'],
+          message: t({ nl: 'Alleen een gemeente heeft een CBS-code.', en: 'Only a municipality has a CBS code.' }),
+        });
       }
       if (v.kind === 'practice' && !/^\d{8}$/.test(v.agb_code ?? '')) {
-        issue.addIssue({ code: 'custom', path: ['agb_code'], message: t({ nl: 'Een huisartsenpraktijk heeft een AGB-code van 8 cijfers.', en: 'A GP practice has an AGB code of 8 digits.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['agb_code'],
+          message: t({ nl: 'Een huisartsenpraktijk heeft een AGB-code van 8 cijfers.', en: 'A GP practice has an AGB code of 8 digits.' }),
+        });
       }
       if (v.kind !== 'practice' && v.agb_code) {
-        issue.addIssue({ code: 'custom', path: ['agb_code'], message: t({ nl: 'Alleen een huisartsenpraktijk heeft een AGB-code.', en: 'Only a GP practice has an AGB code.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['agb_code'],
+          message: t({ nl: 'Alleen een huisartsenpraktijk heeft een AGB-code.', en: 'Only a GP practice has an AGB code.' }),
+        });
       }
       if (v.postcode && !POSTCODE_PATTERN.test(v.postcode)) {
         issue.addIssue({ code: 'custom', path: ['postcode'], message: t({ nl: 'Vul een postcode in zoals 7511 AB.', en: 'Enter a postcode like 7511 AB.' }) });
       }
       if (v.kind === 'practice' && (!v.street || !v.house_number || !v.postcode || !v.city)) {
-        issue.addIssue({ code: 'custom', path: ['street'], message: t({ nl: 'Vul het adres van de praktijk in: straat, huisnummer, postcode en plaats.', en: 'Enter the practice address: street, house number, postcode and town.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['street'],
+          message: t({
+            nl: 'Vul het adres van de praktijk in: straat, huisnummer, postcode en plaats.',
+            en: 'Enter the practice address: street, house number, postcode and town.',
+          }),
+        });
       }
       if (v.email && !z.email().safeParse(v.email).success) {
         issue.addIssue({ code: 'custom', path: ['email'], message: t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' }) });
@@ -91,7 +121,11 @@ export async function getOrganisation(db: Database, id: string): Promise<Organis
 export async function createOrganisation(db: Database, ctx: RequestContext, input: OrganisationInput): Promise<Organisation> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const org = await trx.insertInto('organisations').values({ ...input, updated_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+      const org = await trx
+        .insertInto('organisations')
+        .values({ ...input, updated_at: new Date() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await writeAudit(trx, ctx, { action: 'admin.organisation_created', subjectType: 'organisation', subjectId: org.id, details: { kind: org.kind } });
       return org;
     });
@@ -109,7 +143,12 @@ export async function updateOrganisation(db: Database, ctx: RequestContext, id: 
       if (before.kind !== input.kind) {
         throw new AppError('kind_fixed', 422, { nl: 'Het soort organisatie kan niet worden gewijzigd.', en: 'The kind of organisation cannot be changed.' });
       }
-      const org = await trx.updateTable('organisations').set({ ...input, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      const org = await trx
+        .updateTable('organisations')
+        .set({ ...input, updated_at: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       const changed = Object.keys(input).filter((k) => before[k as keyof Organisation] !== org[k as keyof Organisation]);
       await writeAudit(trx, ctx, { action: 'admin.organisation_updated', subjectType: 'organisation', subjectId: id, details: { changed } });
       return org;

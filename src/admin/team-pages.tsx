@@ -7,7 +7,19 @@ import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Organisation } from '../platform/db/schema.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Heading1,
+  Link,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { listOrganisations } from './organisations.ts';
 import { createTeam, getTeam, listTeams, teamSchema, updateTeam, type TeamWithOrganisation } from './teams.ts';
@@ -32,7 +44,14 @@ function TeamList(props: { view: ViewContext; teams: TeamWithOrganisation[]; not
   );
 }
 
-function TeamForm(props: { view: ViewContext; owners: Organisation[]; values: Record<string, string | null | undefined>; errors?: FieldErrors; problem?: string; editingId?: string }) {
+function TeamForm(props: {
+  view: ViewContext;
+  owners: Organisation[];
+  values: Record<string, string | null | undefined>;
+  errors?: FieldErrors;
+  problem?: string;
+  editingId?: string;
+}) {
   const { view, values, errors } = props;
   const t = view.t;
   const title = props.editingId ? t({ nl: 'Team wijzigen', en: 'Edit team' }) : t({ nl: 'Nieuw team', en: 'New team' });
@@ -65,7 +84,13 @@ function TeamForm(props: { view: ViewContext; owners: Organisation[]; values: Re
   );
 }
 
-async function renderForm(c: AppContext, services: Services, values: Record<string, string | null | undefined>, status: 200 | 404 | 409 | 422, extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {}) {
+async function renderForm(
+  c: AppContext,
+  services: Services,
+  values: Record<string, string | null | undefined>,
+  status: 200 | 404 | 409 | 422,
+  extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {},
+) {
   const owners = (await listOrganisations(services.db)).filter((o) => o.kind !== 'practice');
   return c.html(<TeamForm view={view(c)} owners={owners} values={values} {...extra} />, status);
 }
@@ -84,7 +109,8 @@ export function registerTeamPages(app: Hono<AppEnv>, services: Services): void {
     try {
       await createTeam(db, c.get('ctx'), form.data);
     } catch (err) {
-      if (err instanceof AppError && [404, 409, 422].includes(err.status)) return renderForm(c, services, form.values, err.status as 409, { problem: view(c).t(err.userMessage) });
+      if (err instanceof AppError && [404, 409, 422].includes(err.status))
+        return renderForm(c, services, form.values, err.status as 409, { problem: view(c).t(err.userMessage) });
       throw err;
     }
     return c.redirect('/beheer/teams?melding=opgeslagen', 303);
@@ -102,7 +128,8 @@ export function registerTeamPages(app: Hono<AppEnv>, services: Services): void {
     try {
       await updateTeam(db, c.get('ctx'), id, form.data);
     } catch (err) {
-      if (err instanceof AppError && [409, 422].includes(err.status)) return renderForm(c, services, form.values, err.status as 409, { problem: view(c).t(err.userMessage), editingId: id });
+      if (err instanceof AppError && [409, 422].includes(err.status))
+        return renderForm(c, services, form.values, err.status as 409, { problem: view(c).t(err.userMessage), editingId: id });
       throw err;
     }
     return c.redirect('/beheer/teams?melding=opgeslagen', 303);

@@ -9,9 +9,16 @@ import { optionalText } from '../platform/http/forms.ts';
 export const teamSchema = (t: Translate) =>
   z.object({
     organisation_id: z.uuid(t({ nl: 'Kies de organisatie waar het team bij hoort.', en: 'Choose the organisation the team belongs to.' })),
-    name: z.string().trim().min(2, t({ nl: 'Vul de naam van het team in.', en: "Enter the team's name." })).max(200),
+    name: z
+      .string()
+      .trim()
+      .min(2, t({ nl: 'Vul de naam van het team in.', en: "Enter the team's name." }))
+      .max(200),
     phone: optionalText(30),
-    email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })),
+    email: optionalText(254).refine(
+      (v) => v === null || z.email().safeParse(v).success,
+      t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' }),
+    ),
   });
 
 export type TeamInput = z.infer<ReturnType<typeof teamSchema>>;
@@ -26,11 +33,22 @@ export interface TeamWithOrganisation {
   region_id: string;
 }
 
-export async function listTeams(db: Database, filter: { organisationId?: string | undefined; teamId?: string | undefined } = {}): Promise<TeamWithOrganisation[]> {
+export async function listTeams(
+  db: Database,
+  filter: { organisationId?: string | undefined; teamId?: string | undefined } = {},
+): Promise<TeamWithOrganisation[]> {
   let q = db
     .selectFrom('teams')
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
-    .select(['teams.id', 'teams.name', 'teams.phone', 'teams.email', 'teams.organisation_id', 'organisations.name as organisation_name', 'organisations.region_id'])
+    .select([
+      'teams.id',
+      'teams.name',
+      'teams.phone',
+      'teams.email',
+      'teams.organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.region_id',
+    ])
     .orderBy('organisations.name')
     .orderBy('teams.name');
   if (filter.organisationId) q = q.where('teams.organisation_id', '=', filter.organisationId);
@@ -52,7 +70,10 @@ async function assertTeamOwner(db: Database, organisationId: string) {
   if (!org) throw notFound('organisation');
   // Teams receive referrals; a GP practice is the sender, never a receiving team.
   if (org.kind === 'practice') {
-    throw new AppError('team_owner_kind', 422, { nl: 'Een team hoort bij een gemeente of een organisatie in het sociaal domein, niet bij een huisartsenpraktijk.', en: 'A team belongs to a municipality or social domain organisation, not to a GP practice.' });
+    throw new AppError('team_owner_kind', 422, {
+      nl: 'Een team hoort bij een gemeente of een organisatie in het sociaal domein, niet bij een huisartsenpraktijk.',
+      en: 'A team belongs to a municipality or social domain organisation, not to a GP practice.',
+    });
   }
 }
 
@@ -60,7 +81,11 @@ export async function createTeam(db: Database, ctx: RequestContext, input: TeamI
   await assertTeamOwner(db, input.organisation_id);
   try {
     return await db.transaction().execute(async (trx) => {
-      const team = await trx.insertInto('teams').values({ ...input, updated_at: new Date() }).returningAll().executeTakeFirstOrThrow();
+      const team = await trx
+        .insertInto('teams')
+        .values({ ...input, updated_at: new Date() })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       await writeAudit(trx, ctx, { action: 'admin.team_created', subjectType: 'team', subjectId: team.id });
       return team;
     });
@@ -74,7 +99,12 @@ export async function updateTeam(db: Database, ctx: RequestContext, id: string, 
   await assertTeamOwner(db, input.organisation_id);
   try {
     return await db.transaction().execute(async (trx) => {
-      const team = await trx.updateTable('teams').set({ ...input, updated_at: new Date() }).where('id', '=', id).returningAll().executeTakeFirst();
+      const team = await trx
+        .updateTable('teams')
+        .set({ ...input, updated_at: new Date() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
       if (!team) throw notFound('team');
       await writeAudit(trx, ctx, { action: 'admin.team_updated', subjectType: 'team', subjectId: id });
       return team;

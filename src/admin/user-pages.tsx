@@ -9,7 +9,21 @@ import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { roleLabels, roles } from '../platform/auth/roles.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Heading1,
+  Link,
+  Paragraph,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  formatDateTime,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import { Checkbox } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { listOrganisations, listRegions } from './organisations.ts';
@@ -24,14 +38,24 @@ export function UserTable(props: { view: ViewContext; users: UserListRow[]; capt
   return (
     <Table
       caption={props.caption}
-      headers={[t({ nl: 'Naam', en: 'Name' }), t({ nl: 'E-mailadres', en: 'E-mail address' }), t({ nl: 'Rol', en: 'Role' }), t({ nl: 'Hoort bij', en: 'Belongs to' }), t({ nl: 'Status', en: 'Status' })]}
+      headers={[
+        t({ nl: 'Naam', en: 'Name' }),
+        t({ nl: 'E-mailadres', en: 'E-mail address' }),
+        t({ nl: 'Rol', en: 'Role' }),
+        t({ nl: 'Hoort bij', en: 'Belongs to' }),
+        t({ nl: 'Status', en: 'Status' }),
+      ]}
       empty={t({ nl: 'Geen gebruikers gevonden.', en: 'No users found.' })}
       rows={props.users.map((u) => [
         props.linkTo ? <Link href={props.linkTo(u.id)}>{u.name}</Link> : u.name,
         u.email,
         t(roleLabels[u.role]),
         u.membership_name ?? '—',
-        u.disabled_at ? t({ nl: 'Geblokkeerd', en: 'Blocked' }) : u.must_change_password ? t({ nl: 'Moet wachtwoord kiezen', en: 'Must choose password' }) : t({ nl: 'Actief', en: 'Active' }),
+        u.disabled_at
+          ? t({ nl: 'Geblokkeerd', en: 'Blocked' })
+          : u.must_change_password
+            ? t({ nl: 'Moet wachtwoord kiezen', en: 'Must choose password' })
+            : t({ nl: 'Actief', en: 'Active' }),
       ])}
     />
   );
@@ -44,7 +68,11 @@ interface Choices {
 }
 
 async function loadChoices(services: Services): Promise<Choices> {
-  const [practices, teams, regions] = await Promise.all([listOrganisations(services.db, { kind: 'practice' }), listTeams(services.db), listRegions(services.db)]);
+  const [practices, teams, regions] = await Promise.all([
+    listOrganisations(services.db, { kind: 'practice' }),
+    listTeams(services.db),
+    listRegions(services.db),
+  ]);
   return { practices, teams, regions };
 }
 
@@ -54,14 +82,61 @@ function UserFields(props: { view: ViewContext; choices: Choices; values: Values
   return (
     <>
       <TextField view={view} name="name" required autocomplete="off" label={{ nl: 'Naam', en: 'Name' }} value={values['name']} errors={errors} />
-      <TextField view={view} name="email" type="email" required autocomplete="off" label={{ nl: 'E-mailadres', en: 'E-mail address' }} value={values['email']} errors={errors} />
-      <SelectField view={view} name="role" required label={{ nl: 'Rol', en: 'Role' }} value={values['role']} placeholder={{ nl: 'Kies…', en: 'Choose…' }} options={roles.map((r) => ({ value: r, label: t(roleLabels[r]) }))} errors={errors} />
+      <TextField
+        view={view}
+        name="email"
+        type="email"
+        required
+        autocomplete="off"
+        label={{ nl: 'E-mailadres', en: 'E-mail address' }}
+        value={values['email']}
+        errors={errors}
+      />
+      <SelectField
+        view={view}
+        name="role"
+        required
+        label={{ nl: 'Rol', en: 'Role' }}
+        value={values['role']}
+        placeholder={{ nl: 'Kies…', en: 'Choose…' }}
+        options={roles.map((r) => ({ value: r, label: t(roleLabels[r]) }))}
+        errors={errors}
+      />
       <fieldset class="utrecht-form-fieldset">
         <legend class="utrecht-form-fieldset__legend">{t({ nl: 'Waar werkt deze gebruiker?', en: 'Where does this user work?' })}</legend>
-        <Paragraph>{t({ nl: 'Vul alleen in wat bij de rol past: een praktijk voor praktijkrollen, een team voor teamrollen, een regio voor de aanjager.', en: 'Fill in only what fits the role: a practice for practice roles, a team for team roles, a region for the regional coordinator.' })}</Paragraph>
-        <SelectField view={view} name="practice_id" label={{ nl: 'Huisartsenpraktijk', en: 'GP practice' }} value={values['practice_id']} placeholder={{ nl: 'Geen', en: 'None' }} options={choices.practices.map((p) => ({ value: p.id, label: p.name }))} errors={errors} />
-        <SelectField view={view} name="team_id" label={{ nl: 'Team', en: 'Team' }} value={values['team_id']} placeholder={{ nl: 'Geen', en: 'None' }} options={choices.teams.map((tm) => ({ value: tm.id, label: `${tm.name} (${tm.organisation_name})` }))} errors={errors} />
-        <SelectField view={view} name="region_id" label={{ nl: 'Regio', en: 'Region' }} value={values['region_id']} placeholder={{ nl: 'Geen', en: 'None' }} options={choices.regions.map((r) => ({ value: r.id, label: r.name }))} errors={errors} />
+        <Paragraph>
+          {t({
+            nl: 'Vul alleen in wat bij de rol past: een praktijk voor praktijkrollen, een team voor teamrollen, een regio voor de aanjager.',
+            en: 'Fill in only what fits the role: a practice for practice roles, a team for team roles, a region for the regional coordinator.',
+          })}
+        </Paragraph>
+        <SelectField
+          view={view}
+          name="practice_id"
+          label={{ nl: 'Huisartsenpraktijk', en: 'GP practice' }}
+          value={values['practice_id']}
+          placeholder={{ nl: 'Geen', en: 'None' }}
+          options={choices.practices.map((p) => ({ value: p.id, label: p.name }))}
+          errors={errors}
+        />
+        <SelectField
+          view={view}
+          name="team_id"
+          label={{ nl: 'Team', en: 'Team' }}
+          value={values['team_id']}
+          placeholder={{ nl: 'Geen', en: 'None' }}
+          options={choices.teams.map((tm) => ({ value: tm.id, label: `${tm.name} (${tm.organisation_name})` }))}
+          errors={errors}
+        />
+        <SelectField
+          view={view}
+          name="region_id"
+          label={{ nl: 'Regio', en: 'Region' }}
+          value={values['region_id']}
+          placeholder={{ nl: 'Geen', en: 'None' }}
+          options={choices.regions.map((r) => ({ value: r.id, label: r.name }))}
+          errors={errors}
+        />
       </fieldset>
     </>
   );
@@ -72,7 +147,12 @@ function TemporaryPasswordPage(props: { view: ViewContext; title: string; name: 
   return (
     <Page view={props.view} title={props.title}>
       <Heading1>{props.title}</Heading1>
-      <Alert type="ok">{fill(t({ nl: 'Tijdelijk wachtwoord voor {name}:', en: 'Temporary password for {name}:' }), { name: props.name })} <strong class="kl-secret" data-testid="temporary-password">{props.password}</strong></Alert>
+      <Alert type="ok">
+        {fill(t({ nl: 'Tijdelijk wachtwoord voor {name}:', en: 'Temporary password for {name}:' }), { name: props.name })}{' '}
+        <strong class="kl-secret" data-testid="temporary-password">
+          {props.password}
+        </strong>
+      </Alert>
       <Paragraph>
         {t({
           nl: 'Geef dit wachtwoord persoonlijk of telefonisch door, niet per e-mail. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.',
@@ -122,7 +202,12 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
         <ErrorSummary view={v} errors={errors ?? {}} />
         <PostForm view={v} action="/beheer/gebruikers" novalidate>
           <UserFields view={v} choices={choices} values={values} errors={errors} />
-          <Paragraph>{v.t({ nl: 'De gebruiker krijgt een tijdelijk wachtwoord dat u na het opslaan te zien krijgt.', en: 'The user gets a temporary password that you will see after saving.' })}</Paragraph>
+          <Paragraph>
+            {v.t({
+              nl: 'De gebruiker krijgt een tijdelijk wachtwoord dat u na het opslaan te zien krijgt.',
+              en: 'The user gets a temporary password that you will see after saving.',
+            })}
+          </Paragraph>
           <div class="kl-actions">
             <Button>{v.t({ nl: 'Gebruiker aanmaken', en: 'Create user' })}</Button>
             <Link href="/beheer/gebruikers">{v.t({ nl: 'Annuleren', en: 'Cancel' })}</Link>
@@ -141,7 +226,16 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
     if (!form.ok) return renderNew(c, form.values, 422, form.errors);
     try {
       const { id, temporaryPassword } = await createUser(db, c.get('ctx'), form.data);
-      return c.html(<TemporaryPasswordPage view={v} title={v.t({ nl: 'Gebruiker aangemaakt', en: 'User created' })} name={form.data.name} password={temporaryPassword!} userId={id} />, 201);
+      return c.html(
+        <TemporaryPasswordPage
+          view={v}
+          title={v.t({ nl: 'Gebruiker aangemaakt', en: 'User created' })}
+          name={form.data.name}
+          password={temporaryPassword!}
+          userId={id}
+        />,
+        201,
+      );
     } catch (err) {
       if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderNew(c, form.values, err.status, undefined, v.t(err.userMessage));
       throw err;
@@ -158,7 +252,13 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
         <Heading1>{user.name}</Heading1>
         {savedNotice(v, c.req.query('melding'))}
         {problem ? <Alert type="error">{problem}</Alert> : null}
-        {user.disabled_at ? <Alert type="warning">{fill(t({ nl: 'Dit account is geblokkeerd sinds {date}.', en: 'This account has been blocked since {date}.' }), { date: formatDateTime(user.disabled_at, v.lang) })}</Alert> : null}
+        {user.disabled_at ? (
+          <Alert type="warning">
+            {fill(t({ nl: 'Dit account is geblokkeerd sinds {date}.', en: 'This account has been blocked since {date}.' }), {
+              date: formatDateTime(user.disabled_at, v.lang),
+            })}
+          </Alert>
+        ) : null}
         <ErrorSummary view={v} errors={errors ?? {}} />
         <h2 class="utrecht-heading-2">{t({ nl: 'Gegevens', en: 'Details' })}</h2>
         <PostForm view={v} action={`/beheer/gebruikers/${id}`} novalidate>
@@ -166,14 +266,27 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
           <Button>{t({ nl: 'Opslaan', en: 'Save' })}</Button>
         </PostForm>
         <h2 class="utrecht-heading-2">{t({ nl: 'Wachtwoord', en: 'Password' })}</h2>
-        <Paragraph>{t({ nl: 'Kwijt of vergeten? Geef een tijdelijk wachtwoord. De gebruiker wordt uitgelogd en kiest bij de volgende keer inloggen een nieuw wachtwoord.', en: 'Lost or forgotten? Give a temporary password. The user is signed out and chooses a new password at the next sign-in.' })}</Paragraph>
+        <Paragraph>
+          {t({
+            nl: 'Kwijt of vergeten? Geef een tijdelijk wachtwoord. De gebruiker wordt uitgelogd en kiest bij de volgende keer inloggen een nieuw wachtwoord.',
+            en: 'Lost or forgotten? Give a temporary password. The user is signed out and chooses a new password at the next sign-in.',
+          })}
+        </Paragraph>
         <PostForm view={v} action={`/beheer/gebruikers/${id}/wachtwoord`}>
-          <Checkbox name="reset_totp" label={t({ nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon)', en: 'Also set up two-step verification again (for example with a new phone)' })} />
+          <Checkbox
+            name="reset_totp"
+            label={t({
+              nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon)',
+              en: 'Also set up two-step verification again (for example with a new phone)',
+            })}
+          />
           <Button variant="secondary">{t({ nl: 'Wachtwoord opnieuw instellen', en: 'Reset password' })}</Button>
         </PostForm>
         <h2 class="utrecht-heading-2">{t({ nl: 'Toegang', en: 'Access' })}</h2>
         <PostForm view={v} action={`/beheer/gebruikers/${id}/${user.disabled_at ? 'deblokkeren' : 'blokkeren'}`}>
-          <Button variant={user.disabled_at ? 'secondary' : 'danger'}>{user.disabled_at ? t({ nl: 'Account weer toestaan', en: 'Allow account again' }) : t({ nl: 'Account blokkeren', en: 'Block account' })}</Button>
+          <Button variant={user.disabled_at ? 'secondary' : 'danger'}>
+            {user.disabled_at ? t({ nl: 'Account weer toestaan', en: 'Allow account again' }) : t({ nl: 'Account blokkeren', en: 'Block account' })}
+          </Button>
         </PostForm>
       </Page>,
       status,
@@ -189,7 +302,8 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
     try {
       await updateUser(db, c.get('ctx'), id, form.data);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderEdit(c, id, form.values, err.status, undefined, view(c).t(err.userMessage));
+      if (err instanceof AppError && (err.status === 409 || err.status === 422))
+        return renderEdit(c, id, form.values, err.status, undefined, view(c).t(err.userMessage));
       throw err;
     }
     return c.redirect(`/beheer/gebruikers/${id}?melding=opgeslagen`, 303);
@@ -201,7 +315,15 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
     const form = await parseForm(c, resetSchema);
     const user = await getUser(db, id);
     const password = await resetPassword(db, c.get('ctx'), id, { resetTotp: form.ok && form.data.reset_totp === 'ja' });
-    return c.html(<TemporaryPasswordPage view={v} title={v.t({ nl: 'Nieuw tijdelijk wachtwoord', en: 'New temporary password' })} name={user.name} password={password} userId={id} />);
+    return c.html(
+      <TemporaryPasswordPage
+        view={v}
+        title={v.t({ nl: 'Nieuw tijdelijk wachtwoord', en: 'New temporary password' })}
+        name={user.name}
+        password={password}
+        userId={id}
+      />,
+    );
   });
 
   app.post('/beheer/gebruikers/:id/blokkeren', guard, async (c) => {

@@ -19,7 +19,11 @@ export const userSchema = (t: Translate) =>
         .trim()
         .pipe(z.email(t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })))
         .transform(normaliseEmail),
-      name: z.string().trim().min(2, t({ nl: 'Vul de naam in.', en: 'Enter the name.' })).max(200),
+      name: z
+        .string()
+        .trim()
+        .min(2, t({ nl: 'Vul de naam in.', en: 'Enter the name.' }))
+        .max(200),
       role: z.enum(roles as [Role, ...Role[]], { error: t({ nl: 'Kies een rol.', en: 'Choose a role.' }) }),
       practice_id: z.string().trim().optional(),
       team_id: z.string().trim().optional(),
@@ -29,7 +33,11 @@ export const userSchema = (t: Translate) =>
       const kind = membershipKindOf(v.role);
       const uuid = z.uuid();
       if (kind === 'practice' && !uuid.safeParse(v.practice_id).success) {
-        issue.addIssue({ code: 'custom', path: ['practice_id'], message: t({ nl: 'Kies de huisartsenpraktijk van deze gebruiker.', en: "Choose this user's GP practice." }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['practice_id'],
+          message: t({ nl: 'Kies de huisartsenpraktijk van deze gebruiker.', en: "Choose this user's GP practice." }),
+        });
       }
       if (kind === 'team' && !uuid.safeParse(v.team_id).success) {
         issue.addIssue({ code: 'custom', path: ['team_id'], message: t({ nl: 'Kies het team van deze gebruiker.', en: "Choose this user's team." }) });
@@ -159,10 +167,20 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   await assertMembershipExists(db, input);
   try {
     await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom('users').select(['role', 'practice_id', 'team_id', 'region_id', 'email']).where('id', '=', id).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom('users')
+        .select(['role', 'practice_id', 'team_id', 'region_id', 'email'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) throw notFound('user');
-      await trx.updateTable('users').set({ ...input, updated_at: new Date() }).where('id', '=', id).execute();
-      const scopeChanged = before.role !== input.role || before.practice_id !== input.practice_id || before.team_id !== input.team_id || before.region_id !== input.region_id;
+      await trx
+        .updateTable('users')
+        .set({ ...input, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      const scopeChanged =
+        before.role !== input.role || before.practice_id !== input.practice_id || before.team_id !== input.team_id || before.region_id !== input.region_id;
       if (scopeChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await writeAudit(trx, ctx, { action: 'admin.user_updated', subjectType: 'user', subjectId: id, details: { role: input.role, scopeChanged } });
     });
@@ -189,7 +207,10 @@ export async function resetPassword(db: Database, ctx: RequestContext, id: strin
       .executeTakeFirst();
     if (Number(reset.numUpdatedRows) === 0) throw notFound('user');
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await trx.deleteFrom('login_failures').where('email', '=', (await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email).execute();
+    await trx
+      .deleteFrom('login_failures')
+      .where('email', '=', (await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email)
+      .execute();
     await writeAudit(trx, ctx, { action: 'admin.password_reset', subjectType: 'user', subjectId: id, details: { resetTotp: options.resetTotp } });
   });
   return temporaryPassword;
@@ -200,7 +221,11 @@ export async function setUserDisabled(db: Database, ctx: RequestContext, id: str
     throw new AppError('self_disable', 422, { nl: 'U kunt uw eigen account niet blokkeren.', en: 'You cannot block your own account.' });
   }
   await db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('users').set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() }).where('id', '=', id).executeTakeFirst();
+    const res = await trx
+      .updateTable('users')
+      .set({ disabled_at: disabled ? new Date() : null, updated_at: new Date() })
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw notFound('user');
     await writeAudit(trx, ctx, { action: disabled ? 'admin.user_disabled' : 'admin.user_enabled', subjectType: 'user', subjectId: id });
   });

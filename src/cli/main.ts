@@ -71,7 +71,9 @@ async function run(argv: string[]): Promise<number> {
           return 2;
         }
         const report = await importCbsPostcodes(database.db, ctx, createReadStream(file));
-        console.log(`Imported ${report.rows} addresses (${report.skipped} lines skipped${report.firstSkippedLines.length ? `, first at lines ${report.firstSkippedLines.join(', ')}` : ''}); ${report.pc4Areas} PC4 areas derived.`);
+        console.log(
+          `Imported ${report.rows} addresses (${report.skipped} lines skipped${report.firstSkippedLines.length ? `, first at lines ${report.firstSkippedLines.join(', ')}` : ''}); ${report.pc4Areas} PC4 areas derived.`,
+        );
         return 0;
       }
       case 'retention:purge': {

@@ -24,8 +24,14 @@ export const SUBJECT_MAX_LENGTH = 150;
 export const consultationSchema = (t: Translate, today: string) =>
   z.object({
     team_id: z.uuid(t({ nl: 'Kies het team dat u een vraag wilt stellen.', en: 'Choose the team you want to ask.' })),
-    subject: anonymousText(t, today, 3, SUBJECT_MAX_LENGTH, { nl: 'Vul een onderwerp in (minstens 3 tekens).', en: 'Enter a subject (at least 3 characters).' }),
-    question: anonymousText(t, today, 10, MESSAGE_MAX_LENGTH, { nl: 'Schrijf uw vraag (minstens 10 tekens).', en: 'Write your question (at least 10 characters).' }),
+    subject: anonymousText(t, today, 3, SUBJECT_MAX_LENGTH, {
+      nl: 'Vul een onderwerp in (minstens 3 tekens).',
+      en: 'Enter a subject (at least 3 characters).',
+    }),
+    question: anonymousText(t, today, 10, MESSAGE_MAX_LENGTH, {
+      nl: 'Schrijf uw vraag (minstens 10 tekens).',
+      en: 'Write your question (at least 10 characters).',
+    }),
     form_key: formKeySchema,
   });
 

@@ -17,7 +17,9 @@ import { teamChoices } from './team-choices.ts';
 const BASE_URL = 'https://kortelijn.test';
 
 async function notified(db: Database, consultationId: string) {
-  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('consultation_id', '=', consultationId).execute()).map((n) => `${n.kind}:${n.user_id}`).sort();
+  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('consultation_id', '=', consultationId).execute())
+    .map((n) => `${n.kind}:${n.user_id}`)
+    .sort();
 }
 
 forEachDatabase('consultation without a patient', (db) => {
@@ -49,26 +51,47 @@ forEachDatabase('consultation without a patient', (db) => {
   });
 
   const ask = (user: User, teamId: string, subject = 'Betalingsregeling en nieuwe schulden') =>
-    askConsultation(db(), testContext({ actor: actorOf(user) }), { team_id: teamId, subject, question: 'Kan iemand met een lopende betalingsregeling bij jullie terecht voor nieuwe schulden?', baseUrl: BASE_URL });
-  const reply = (user: User, consultationId: string, body: string) => replyToConsultation(db(), testContext({ actor: actorOf(user) }), { consultationId, body, baseUrl: BASE_URL });
+    askConsultation(db(), testContext({ actor: actorOf(user) }), {
+      team_id: teamId,
+      subject,
+      question: 'Kan iemand met een lopende betalingsregeling bij jullie terecht voor nieuwe schulden?',
+      baseUrl: BASE_URL,
+    });
+  const reply = (user: User, consultationId: string, body: string) =>
+    replyToConsultation(db(), testContext({ actor: actorOf(user) }), { consultationId, body, baseUrl: BASE_URL });
 
   test('a practice asks a team: the question is the first message, status open, the whole team is told', async () => {
     const { id } = await ask(staff, tenant.teamId);
     const details = await getConsultation(db(), actorOf(member), id);
     assert.equal(details.status, 'open');
     assert.equal(details.side, 'team');
-    assert.deepEqual(details.messages.map((m) => [m.side, m.authorName]), [['practice', 'POH Jansen']]);
+    assert.deepEqual(
+      details.messages.map((m) => [m.side, m.authorName]),
+      [['practice', 'POH Jansen']],
+    );
     assert.deepEqual(await notified(db(), id), [`consultation_asked:${member.id}`, `consultation_asked:${coordinator.id}`].sort());
   });
 
   test('the same question form sent twice, even at once, asks once; the same reply form twice is one reply', async () => {
     const ctx = testContext({ actor: actorOf(staff) });
-    const input = { team_id: tenant.teamId, subject: 'Dubbel verstuurd', question: 'Kan iemand met een lopende betalingsregeling bij jullie terecht?', form_key: 'ask-key-0123456789abcd', baseUrl: BASE_URL };
+    const input = {
+      team_id: tenant.teamId,
+      subject: 'Dubbel verstuurd',
+      question: 'Kan iemand met een lopende betalingsregeling bij jullie terecht?',
+      form_key: 'ask-key-0123456789abcd',
+      baseUrl: BASE_URL,
+    };
     const [a, b] = await Promise.all([askConsultation(db(), ctx, input), askConsultation(db(), ctx, input)]);
     assert.equal(a.id, b.id);
     assert.equal((await db().selectFrom('consultations').select('id').where('subject', '=', 'Dubbel verstuurd').execute()).length, 1);
     assert.equal((await db().selectFrom('messages').select('id').where('consultation_id', '=', a.id).execute()).length, 1);
-    const answer = () => replyToConsultation(db(), testContext({ actor: actorOf(member) }), { consultationId: a.id, body: 'Ja, dat kan.', form_key: 'reply-key-0123456789ab', baseUrl: BASE_URL });
+    const answer = () =>
+      replyToConsultation(db(), testContext({ actor: actorOf(member) }), {
+        consultationId: a.id,
+        body: 'Ja, dat kan.',
+        form_key: 'reply-key-0123456789ab',
+        baseUrl: BASE_URL,
+      });
     await answer();
     await answer();
     assert.equal((await db().selectFrom('messages').select('id').where('consultation_id', '=', a.id).execute()).length, 2);
@@ -87,7 +110,10 @@ forEachDatabase('consultation without a patient', (db) => {
     await reply(colleague, id, 'Dank! En als het om een zzp-er gaat?');
     const details = await getConsultation(db(), actorOf(member), id);
     assert.equal(details.status, 'open');
-    assert.deepEqual(details.messages.map((m) => m.side), ['practice', 'team', 'practice']);
+    assert.deepEqual(
+      details.messages.map((m) => m.side),
+      ['practice', 'team', 'practice'],
+    );
     const teamNotes = (await notified(db(), id)).filter((n) => n.startsWith('consultation_asked'));
     assert.equal(teamNotes.length, 4, 'the team was told twice: the question and the follow-up');
   });
@@ -117,9 +143,12 @@ forEachDatabase('consultation without a patient', (db) => {
     await assert.rejects(closeConsultation(db(), testContext({ actor: actorOf(otherStaff) }), id), appError('not_found', 404));
   });
 
-  test("the practice chooses from every team, with the teams of its own region first", async () => {
+  test('the practice chooses from every team, with the teams of its own region first', async () => {
     const choices = await teamChoices(db(), tenant.practiceId);
-    assert.deepEqual(choices.region.map((c) => c.id), [tenant.teamId]);
+    assert.deepEqual(
+      choices.region.map((c) => c.id),
+      [tenant.teamId],
+    );
     assert.ok(choices.other.some((c) => c.id === other.teamId));
     assert.ok(!choices.other.some((c) => c.id === tenant.teamId));
   });
@@ -137,7 +166,12 @@ forEachDatabase('consultation without a patient', (db) => {
   test('over HTTP: a question with a postcode, date of birth, BSN or e-mail address is refused with a clear Dutch message and not stored', async () => {
     const browser = await signedInBrowser(app, db(), staff);
     const before = await db().selectFrom('consultations').select('id').execute();
-    for (const question of ['Mevrouw woont op 7511 AB en heeft schulden.', 'Meneer (geboren 12-03-1985) heeft schulden.', 'Haar BSN is 123456782, kunnen jullie kijken?', 'Mail haar op iemand@example.nl graag.']) {
+    for (const question of [
+      'Mevrouw woont op 7511 AB en heeft schulden.',
+      'Meneer (geboren 12-03-1985) heeft schulden.',
+      'Haar BSN is 123456782, kunnen jullie kijken?',
+      'Mail haar op iemand@example.nl graag.',
+    ]) {
       const res = await browser.post('/overleg', { team_id: tenant.teamId, subject: 'Vraag over schulden', question });
       assert.equal(res.status, 422, question);
       assert.match(res.html, /id="error-summary"/);
@@ -154,14 +188,22 @@ forEachDatabase('consultation without a patient', (db) => {
     assert.equal(empty.status, 422);
     assert.match(empty.html, /Kies het team dat u een vraag wilt stellen\./);
     assert.match(empty.html, /Vul een onderwerp in/);
-    const unknown = await browser.post('/overleg', { team_id: '00000000-0000-4000-8000-000000000000', subject: 'Vraag over schulden', question: 'Een algemene vraag over schuldhulp.' });
+    const unknown = await browser.post('/overleg', {
+      team_id: '00000000-0000-4000-8000-000000000000',
+      subject: 'Vraag over schulden',
+      question: 'Een algemene vraag over schuldhulp.',
+    });
     assert.equal(unknown.status, 422);
     assert.match(unknown.html, /Kies een team uit de lijst\./);
   });
 
   test('over HTTP: ask, answer, reply and close — each side on its own pages', async () => {
     const practice = await signedInBrowser(app, db(), staff);
-    const asked = await practice.post('/overleg', { team_id: tenant.teamId, subject: 'Energietoeslag', question: 'Kan een gezin met een energieschuld nog energietoeslag krijgen?' });
+    const asked = await practice.post('/overleg', {
+      team_id: tenant.teamId,
+      subject: 'Energietoeslag',
+      question: 'Kan een gezin met een energieschuld nog energietoeslag krijgen?',
+    });
     assert.equal(asked.status, 303);
     const path = asked.location!;
     assert.match(path, /^\/overleg\/[0-9a-f-]{36}$/);

@@ -6,7 +6,8 @@ const today = '2026-11-23';
 
 describe('identifying data in an anonymous consultation', () => {
   test('a general question without identifying data passes', () => {
-    const text = 'Een man van rond de 50 in Hengelo-Noord heeft sinds 2024 een betalingsachterstand bij de zorgverzekeraar. Wie kan hem het beste helpen? Hij belt liever na 10:00 uur, spreekuur om 9.30.';
+    const text =
+      'Een man van rond de 50 in Hengelo-Noord heeft sinds 2024 een betalingsachterstand bij de zorgverzekeraar. Wie kan hem het beste helpen? Hij belt liever na 10:00 uur, spreekuur om 9.30.';
     assert.deepEqual(findIdentifyingData(text, today), []);
   });
 

@@ -23,7 +23,14 @@ export async function listConsultations(db: Database, actor: Actor, limit = 200)
     .selectFrom('consultations')
     .innerJoin('organisations', 'organisations.id', 'consultations.practice_id')
     .innerJoin('teams', 'teams.id', 'consultations.team_id')
-    .select(['consultations.id', 'consultations.subject', 'consultations.status', 'consultations.updated_at', 'organisations.name as practice_name', 'teams.name as team_name'])
+    .select([
+      'consultations.id',
+      'consultations.subject',
+      'consultations.status',
+      'consultations.updated_at',
+      'organisations.name as practice_name',
+      'teams.name as team_name',
+    ])
     .orderBy('consultations.updated_at', 'desc')
     .limit(limit);
   if (kind === 'practice' && actor.practiceId) q = q.where('consultations.practice_id', '=', actor.practiceId);
@@ -46,7 +53,14 @@ export async function getConsultation(db: Database, actor: Actor, id: string): P
     .selectFrom('consultations')
     .innerJoin('organisations', 'organisations.id', 'consultations.practice_id')
     .innerJoin('teams', 'teams.id', 'consultations.team_id')
-    .select(['consultations.id', 'consultations.subject', 'consultations.status', 'consultations.updated_at', 'organisations.name as practice_name', 'teams.name as team_name'])
+    .select([
+      'consultations.id',
+      'consultations.subject',
+      'consultations.status',
+      'consultations.updated_at',
+      'organisations.name as practice_name',
+      'teams.name as team_name',
+    ])
     .where('consultations.id', '=', id)
     .executeTakeFirstOrThrow();
   const rows = await db

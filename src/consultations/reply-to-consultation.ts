@@ -20,7 +20,11 @@ export const consultationClosed = () =>
  * (status open, consultation_asked). A closed consultation takes no more messages; the same form
  * sent twice stores one.
  */
-export async function replyToConsultation(db: Database, ctx: RequestContext, input: ConsultationReplyInput & { consultationId: string; baseUrl: string }): Promise<void> {
+export async function replyToConsultation(
+  db: Database,
+  ctx: RequestContext,
+  input: ConsultationReplyInput & { consultationId: string; baseUrl: string },
+): Promise<void> {
   const actor = ctx.actor;
   if (!actor) throw notFound('consultation');
   const side = await consultationSide(db, actor, input.consultationId);
@@ -34,14 +38,24 @@ export async function replyToConsultation(db: Database, ctx: RequestContext, inp
       .executeTakeFirst();
     if (!consultation) throw notFound('consultation');
     if (consultation.status === 'closed') throw consultationClosed();
-    const message = await insertMessageOnce(trx, { consultation_id: consultation.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null });
+    const message = await insertMessageOnce(trx, {
+      consultation_id: consultation.id,
+      author_id: actor.userId,
+      author_side: side,
+      body: input.body,
+      form_key: input.form_key ?? null,
+    });
     // The same form sent again: the message is there already, and its notifications went out.
     if (message.repeated) return;
     const status = side === 'team' ? 'answered' : 'open';
     await trx.updateTable('consultations').set({ status, updated_at: new Date() }).where('id', '=', consultation.id).execute();
     if (side === 'team') {
       const recipients = await practiceRecipients(trx, consultation.practice_id, consultation.asked_by);
-      await notifyUsers(trx, input.baseUrl, { userIds: recipients.filter((id) => id !== actor.userId), kind: 'consultation_answered', consultationId: consultation.id });
+      await notifyUsers(trx, input.baseUrl, {
+        userIds: recipients.filter((id) => id !== actor.userId),
+        kind: 'consultation_answered',
+        consultationId: consultation.id,
+      });
     } else {
       const team = await teamUserIds(trx, consultation.team_id);
       await notifyUsers(trx, input.baseUrl, { userIds: team.filter((id) => id !== actor.userId), kind: 'consultation_asked', consultationId: consultation.id });

@@ -14,7 +14,21 @@ import { AppError } from '../platform/errors.ts';
 import { membershipKindOf } from '../platform/auth/roles.ts';
 import { markNotificationsRead } from '../platform/notifications/pages.tsx';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, FormKeyField, Heading1, Link, Paragraph, PostForm, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  FormKeyField,
+  Heading1,
+  Link,
+  Paragraph,
+  PostForm,
+  Table,
+  TextField,
+  formatDateTime,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { amsterdamToday } from '../referrals/due-dates.ts';
 import { MessageField, MessageForm, MessageList } from '../referrals/messages/thread.tsx';
@@ -96,9 +110,13 @@ function TeamSelect(props: { view: ViewContext; choices: { region: TeamChoice[];
           aria-describedby={error ? 'field-team_id-description field-team_id-error' : 'field-team_id-description'}
         >
           <option value="">{t({ nl: 'Kies een team…', en: 'Choose a team…' })}</option>
-          {props.choices.region.length > 0 ? <optgroup label={t({ nl: 'Teams in uw regio', en: 'Teams in your region' })}>{props.choices.region.map(option)}</optgroup> : null}
+          {props.choices.region.length > 0 ? (
+            <optgroup label={t({ nl: 'Teams in uw regio', en: 'Teams in your region' })}>{props.choices.region.map(option)}</optgroup>
+          ) : null}
           {props.choices.other.length > 0 ? (
-            <optgroup label={props.choices.region.length > 0 ? t({ nl: 'Andere teams', en: 'Other teams' }) : t({ nl: 'Alle teams', en: 'All teams' })}>{props.choices.other.map(option)}</optgroup>
+            <optgroup label={props.choices.region.length > 0 ? t({ nl: 'Andere teams', en: 'Other teams' }) : t({ nl: 'Alle teams', en: 'All teams' })}>
+              {props.choices.other.map(option)}
+            </optgroup>
           ) : null}
         </select>
       </div>
@@ -125,8 +143,14 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
         <Heading1>{title}</Heading1>
         <Paragraph>
           {isPractice
-            ? t({ nl: 'Stel een team een vraag over een situatie, zonder te zeggen over wie het gaat. Bijvoorbeeld: "Kan iemand met een betalingsregeling bij jullie terecht?"', en: 'Ask a team a question about a situation, without saying who it is about. For example: "Can someone with a payment arrangement come to you?"' })
-            : t({ nl: 'Vragen van huisartsenpraktijken aan uw team, zonder gegevens van patiënten.', en: 'Questions from GP practices to your team, without patient data.' })}
+            ? t({
+                nl: 'Stel een team een vraag over een situatie, zonder te zeggen over wie het gaat. Bijvoorbeeld: "Kan iemand met een betalingsregeling bij jullie terecht?"',
+                en: 'Ask a team a question about a situation, without saying who it is about. For example: "Can someone with a payment arrangement come to you?"',
+              })
+            : t({
+                nl: 'Vragen van huisartsenpraktijken aan uw team, zonder gegevens van patiënten.',
+                en: 'Questions from GP practices to your team, without patient data.',
+              })}
         </Paragraph>
         {isPractice ? (
           <div class="kl-actions">
@@ -134,10 +158,28 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
           </div>
         ) : null}
         <Table
-          caption={isPractice ? t({ nl: 'Vragen van uw praktijk, laatst bijgewerkt eerst', en: 'Questions from your practice, most recently updated first' }) : t({ nl: 'Vragen aan uw team, laatst bijgewerkt eerst', en: 'Questions to your team, most recently updated first' })}
-          headers={[t({ nl: 'Onderwerp', en: 'Subject' }), isPractice ? t({ nl: 'Team', en: 'Team' }) : t({ nl: 'Praktijk', en: 'Practice' }), t({ nl: 'Status', en: 'Status' }), t({ nl: 'Bijgewerkt', en: 'Updated' })]}
-          empty={isPractice ? t({ nl: 'Uw praktijk heeft nog geen vragen gesteld.', en: 'Your practice has not asked any questions yet.' }) : t({ nl: 'Er zijn nog geen vragen aan uw team.', en: 'There are no questions to your team yet.' })}
-          rows={rows.map((r) => [<Link href={`/overleg/${r.id}`}>{r.subject}</Link>, isPractice ? r.teamName : r.practiceName, t(statusLabels[r.status]), formatDateTime(r.updatedAt, v.lang)])}
+          caption={
+            isPractice
+              ? t({ nl: 'Vragen van uw praktijk, laatst bijgewerkt eerst', en: 'Questions from your practice, most recently updated first' })
+              : t({ nl: 'Vragen aan uw team, laatst bijgewerkt eerst', en: 'Questions to your team, most recently updated first' })
+          }
+          headers={[
+            t({ nl: 'Onderwerp', en: 'Subject' }),
+            isPractice ? t({ nl: 'Team', en: 'Team' }) : t({ nl: 'Praktijk', en: 'Practice' }),
+            t({ nl: 'Status', en: 'Status' }),
+            t({ nl: 'Bijgewerkt', en: 'Updated' }),
+          ]}
+          empty={
+            isPractice
+              ? t({ nl: 'Uw praktijk heeft nog geen vragen gesteld.', en: 'Your practice has not asked any questions yet.' })
+              : t({ nl: 'Er zijn nog geen vragen aan uw team.', en: 'There are no questions to your team yet.' })
+          }
+          rows={rows.map((r) => [
+            <Link href={`/overleg/${r.id}`}>{r.subject}</Link>,
+            isPractice ? r.teamName : r.practiceName,
+            t(statusLabels[r.status]),
+            formatDateTime(r.updatedAt, v.lang),
+          ])}
         />
       </Page>,
     );
@@ -166,7 +208,10 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
             name="subject"
             required
             label={{ nl: 'Onderwerp', en: 'Subject' }}
-            description={{ nl: `Kort, in een paar woorden (hoogstens ${SUBJECT_MAX_LENGTH} tekens).`, en: `Short, in a few words (at most ${SUBJECT_MAX_LENGTH} characters).` }}
+            description={{
+              nl: `Kort, in een paar woorden (hoogstens ${SUBJECT_MAX_LENGTH} tekens).`,
+              en: `Short, in a few words (at most ${SUBJECT_MAX_LENGTH} characters).`,
+            }}
             value={form.values?.['subject']}
             errors={errors}
           />
@@ -174,7 +219,10 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
             view={v}
             name="question"
             label={{ nl: 'Uw vraag', en: 'Your question' }}
-            description={{ nl: 'Beschrijf de situatie in het algemeen. Geen naam, geboortedatum, adres of ander herkenbaar gegeven.', en: 'Describe the situation in general terms. No name, date of birth, address or other identifying data.' }}
+            description={{
+              nl: 'Beschrijf de situatie in het algemeen. Geen naam, geboortedatum, adres of ander herkenbaar gegeven.',
+              en: 'Describe the situation in general terms. No name, date of birth, address or other identifying data.',
+            }}
             value={form.values?.['question']}
             errors={errors}
             rows={7}
@@ -224,7 +272,12 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
         <h2 class="utrecht-heading-2">{t({ nl: 'Berichten', en: 'Messages' })}</h2>
         <MessageList view={v} messages={consultation.messages} empty={{ nl: 'Er zijn nog geen berichten.', en: 'There are no messages yet.' }} />
         {consultation.status === 'closed' ? (
-          <Alert type="info">{t({ nl: 'Dit overleg is afgesloten. Stel een nieuwe vraag als u verder wilt.', en: 'This consultation is closed. Ask a new question if you want to continue.' })}</Alert>
+          <Alert type="info">
+            {t({
+              nl: 'Dit overleg is afgesloten. Stel een nieuwe vraag als u verder wilt.',
+              en: 'This consultation is closed. Ask a new question if you want to continue.',
+            })}
+          </Alert>
         ) : (
           <>
             <h2 class="utrecht-heading-2">{isTeam ? t({ nl: 'Antwoorden', en: 'Answer' }) : t({ nl: 'Reageren', en: 'Reply' })}</h2>
@@ -240,7 +293,12 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
               formKey={form.values?.['form_key'] ?? undefined}
             />
             <h2 class="utrecht-heading-2">{t({ nl: 'Afsluiten', en: 'Close' })}</h2>
-            <Paragraph>{t({ nl: 'Is de vraag beantwoord? Sluit het overleg dan af. Daarna kan niemand meer reageren.', en: 'Has the question been answered? Then close the consultation. After that nobody can reply any more.' })}</Paragraph>
+            <Paragraph>
+              {t({
+                nl: 'Is de vraag beantwoord? Sluit het overleg dan af. Daarna kan niemand meer reageren.',
+                en: 'Has the question been answered? Then close the consultation. After that nobody can reply any more.',
+              })}
+            </Paragraph>
             <PostForm view={v} action={`/overleg/${id}/sluiten`}>
               <Button variant="secondary">{t({ nl: 'Overleg afsluiten', en: 'Close consultation' })}</Button>
             </PostForm>

@@ -33,8 +33,21 @@ forEachDatabase('demo seed', (db) => {
 
   const counts = async () => {
     const n = async (table: 'regions' | 'organisations' | 'teams' | 'users' | 'audit_log') =>
-      Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
-    return { regions: await n('regions'), organisations: await n('organisations'), teams: await n('teams'), users: await n('users'), audit: await n('audit_log') };
+      Number(
+        (
+          await db()
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      regions: await n('regions'),
+      organisations: await n('organisations'),
+      teams: await n('teams'),
+      users: await n('users'),
+      audit: await n('audit_log'),
+    };
   };
 
   it('seeds an empty database', () => {
@@ -59,7 +72,11 @@ forEachDatabase('demo seed', (db) => {
       assert.match(p.agb_code ?? '', /^\d{8}$/);
       assert.match(p.postcode ?? '', /^[1-9]\d{3} [A-Z]{2}$/);
     }
-    const owners = await db().selectFrom('teams').innerJoin('organisations', 'organisations.id', 'teams.organisation_id').select('organisations.kind').execute();
+    const owners = await db()
+      .selectFrom('teams')
+      .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+      .select('organisations.kind')
+      .execute();
     assert.ok(owners.length >= 1);
     assert.ok(owners.every((o) => o.kind !== 'practice'));
   });
@@ -74,7 +91,10 @@ forEachDatabase('demo seed', (db) => {
       assert.equal(user.region_id !== null, kind === 'region', `${user.role} region`);
       assert.equal(user.must_change_password, false, user.role);
     }
-    assert.deepEqual(users.map((u) => u.email), demoAccounts.map((a) => a.email).sort());
+    assert.deepEqual(
+      users.map((u) => u.email),
+      demoAccounts.map((a) => a.email).sort(),
+    );
   });
 
   it('the demo accounts sign in with the demo password shown at start-up', async () => {

@@ -32,7 +32,18 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
   const existing = await db.selectFrom('regions').select('id').where('name', '=', 'Twente').executeTakeFirst();
   if (existing) return 'already-present';
   const region = await db.insertInto('regions').values({ name: 'Twente' }).returning('id').executeTakeFirstOrThrow();
-  const base = { region_id: region.id, cbs_code: null, agb_code: null, street: null, house_number: null, postcode: null, city: null, phone: null, email: null, website: null };
+  const base = {
+    region_id: region.id,
+    cbs_code: null,
+    agb_code: null,
+    street: null,
+    house_number: null,
+    postcode: null,
+    city: null,
+    phone: null,
+    email: null,
+    website: null,
+  };
 
   const municipalities = new Map<string, string>();
   for (const m of twenteMunicipalities) {
@@ -49,7 +60,8 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
   const social = async (name: string, city: string) => (await createOrganisation(db, ctx, { ...base, kind: 'social', name, city })).id;
   const geldmaatjes = await social('Stichting Geldmaatjes Twente', 'Enschede');
 
-  const team = async (organisationId: string, name: string, phone: string) => (await createTeam(db, ctx, { organisation_id: organisationId, name, phone, email: null })).id;
+  const team = async (organisationId: string, name: string, phone: string) =>
+    (await createTeam(db, ctx, { organisation_id: organisationId, name, phone, email: null })).id;
   const gm = (name: string) => municipalities.get(name)!;
   const teams = {
     schuldhulpEnschede: await team(gm('Enschede'), 'Schuldhulpverlening Enschede', '053 481 0000'),
@@ -67,7 +79,15 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
 
   // Routing rules: who takes which need where. Every Twente municipality gets a fallback desk.
   const rule = (municipality: string, teamId: string, extra: { district_code?: string; category?: string } = {}) =>
-    db.insertInto('routing_rules').values({ municipality_code: twenteMunicipalities.find((m) => m.name === municipality)!.cbs, team_id: teamId, district_code: extra.district_code ?? null, category: extra.category ?? null }).execute();
+    db
+      .insertInto('routing_rules')
+      .values({
+        municipality_code: twenteMunicipalities.find((m) => m.name === municipality)!.cbs,
+        team_id: teamId,
+        district_code: extra.district_code ?? null,
+        category: extra.category ?? null,
+      })
+      .execute();
   await rule('Enschede', teams.schuldhulpEnschede);
   await rule('Enschede', teams.wijkteamEnschedeCentrum, { district_code: 'WK015301' });
   await rule('Enschede', teams.geldmaatjesEnschede, { category: 'money_buddy' });

@@ -44,20 +44,38 @@ const demoPatients: Array<Omit<SendReferralInput, 'idempotency_key' | 'recipient
   },
 ];
 
-export async function seedDemoReferrals(db: Database, ctx: RequestContext, assistantEmail: string, config: Pick<Config, 'publicUrl' | 'port'> = { publicUrl: undefined, port: 3000 }): Promise<number> {
+export async function seedDemoReferrals(
+  db: Database,
+  ctx: RequestContext,
+  assistantEmail: string,
+  config: Pick<Config, 'publicUrl' | 'port'> = { publicUrl: undefined, port: 3000 },
+): Promise<number> {
   const assistant = await db.selectFrom('users').selectAll().where('email', '=', assistantEmail).executeTakeFirst();
   if (!assistant?.practice_id) return 0;
   await loadShippedPostcodeAreas(db);
   const asAssistant: RequestContext = {
     ...ctx,
-    actor: { userId: assistant.id, role: assistant.role, name: assistant.name, email: assistant.email, practiceId: assistant.practice_id, teamId: null, regionId: null },
+    actor: {
+      userId: assistant.id,
+      role: assistant.role,
+      name: assistant.name,
+      email: assistant.email,
+      practiceId: assistant.practice_id,
+      teamId: null,
+      regionId: null,
+    },
   };
   for (const patient of demoPatients) {
     const route = await checkReferralRoute(db, asAssistant, { postcode: patient.postcode, houseNumber: patient.house_number, need: patient.needs[0] ?? null });
     await sendReferral(
       db,
       asAssistant,
-      { ...patient, idempotency_key: randomBytes(24).toString('base64url'), recipientTeamId: route.teamId, consent: { given: true, method: 'verbal', feedbackAllowed: true } },
+      {
+        ...patient,
+        idempotency_key: randomBytes(24).toString('base64url'),
+        recipientTeamId: route.teamId,
+        consent: { given: true, method: 'verbal', feedbackAllowed: true },
+      },
       publicBaseUrl(config),
     );
   }

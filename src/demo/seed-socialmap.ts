@@ -76,7 +76,18 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
 
   const location = async (
     organisationId: string,
-    l: { name: string; street: string; nr: string; postcode: string; city: string; walkIn?: TimeSlot[]; opening?: TimeSlot[]; description?: string; accessibility?: string; verified: number | null },
+    l: {
+      name: string;
+      street: string;
+      nr: string;
+      postcode: string;
+      city: string;
+      walkIn?: TimeSlot[];
+      opening?: TimeSlot[];
+      description?: string;
+      accessibility?: string;
+      verified: number | null;
+    },
   ) => {
     const { id } = await createLocation(db, ctx, {
       organisation_id: organisationId,
@@ -114,7 +125,15 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     pc4s?: string[];
     locations?: string[];
     verified: number | null;
-    contacts?: Array<Omit<ContactInput, 'phone_hours' | 'job_title' | 'email' | 'phone'> & { job_title?: string; phone?: string; email?: string; phone_hours?: TimeSlot[]; verified: number | null }>;
+    contacts?: Array<
+      Omit<ContactInput, 'phone_hours' | 'job_title' | 'email' | 'phone'> & {
+        job_title?: string;
+        phone?: string;
+        email?: string;
+        phone_hours?: TimeSlot[];
+        verified: number | null;
+      }
+    >;
   }) => {
     const { id } = await createService(db, ctx, {
       organisation_id: s.organisationId,
@@ -152,11 +171,51 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
 
   // ——— Enschede ———
   const enschede = municipality('Enschede');
-  const wijkwijzerCentrum = await location(enschede, { name: 'Wijkwijzer Centrum', street: 'Hengelosestraat', nr: '51', postcode: '7514 AE', city: 'Enschede', walkIn: hours([1, 3], '09:30', '12:00'), verified: 40 });
-  const wijkwijzerVelve = await location(enschede, { name: 'Wijkwijzer Velve-Lindenhof', street: 'Lipperkerkstraat', nr: '8', postcode: '7533 AH', city: 'Enschede', walkIn: hours([2, 4], '13:30', '16:00'), verified: 200 });
-  const wijkwijzerDeppenbroek = await location(enschede, { name: 'Wijkwijzer Deppenbroek', street: 'Deppenbroekstraat', nr: '12', postcode: '7523 CK', city: 'Enschede', walkIn: hours([2], '09:00', '12:00'), verified: 300 });
-  const wijkwijzerGlanerbrug = await location(enschede, { name: 'Wijkwijzer Glanerbrug', street: 'Gronausestraat', nr: '1178', postcode: '7534 AS', city: 'Enschede', walkIn: hours([5], '09:00', '12:00'), verified: 25 });
-  const stadskantoor = await location(enschede, { name: 'Stadskantoor Enschede', street: 'Hengelosestraat', nr: '51', postcode: '7514 AE', city: 'Enschede', opening: hours(WORKDAYS, '08:30', '17:00'), verified: 15 });
+  const wijkwijzerCentrum = await location(enschede, {
+    name: 'Wijkwijzer Centrum',
+    street: 'Hengelosestraat',
+    nr: '51',
+    postcode: '7514 AE',
+    city: 'Enschede',
+    walkIn: hours([1, 3], '09:30', '12:00'),
+    verified: 40,
+  });
+  const wijkwijzerVelve = await location(enschede, {
+    name: 'Wijkwijzer Velve-Lindenhof',
+    street: 'Lipperkerkstraat',
+    nr: '8',
+    postcode: '7533 AH',
+    city: 'Enschede',
+    walkIn: hours([2, 4], '13:30', '16:00'),
+    verified: 200,
+  });
+  const wijkwijzerDeppenbroek = await location(enschede, {
+    name: 'Wijkwijzer Deppenbroek',
+    street: 'Deppenbroekstraat',
+    nr: '12',
+    postcode: '7523 CK',
+    city: 'Enschede',
+    walkIn: hours([2], '09:00', '12:00'),
+    verified: 300,
+  });
+  const wijkwijzerGlanerbrug = await location(enschede, {
+    name: 'Wijkwijzer Glanerbrug',
+    street: 'Gronausestraat',
+    nr: '1178',
+    postcode: '7534 AS',
+    city: 'Enschede',
+    walkIn: hours([5], '09:00', '12:00'),
+    verified: 25,
+  });
+  const stadskantoor = await location(enschede, {
+    name: 'Stadskantoor Enschede',
+    street: 'Hengelosestraat',
+    nr: '51',
+    postcode: '7514 AE',
+    city: 'Enschede',
+    opening: hours(WORKDAYS, '08:30', '17:00'),
+    verified: 15,
+  });
 
   await service({
     organisationId: enschede,
@@ -175,8 +234,24 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     locations: [stadskantoor, wijkwijzerCentrum],
     verified: 20,
     contacts: [
-      { name: 'Anouk Brink', job_title: 'Schuldhulpverlener, vaste contactpersoon huisartsen', phone: '06 1234 5601', email: 'a.brink@enschede.example', visibility: 'professional', phone_hours: hours([2, 4], '08:30', '10:00'), verified: 20 },
-      { name: 'Ronald Kaya', job_title: 'Consulent geldzaken', phone: '053 481 0010', email: 'geldzaken@enschede.example', visibility: 'public', phone_hours: hours([1, 3, 5], '09:00', '12:00'), verified: 60 },
+      {
+        name: 'Anouk Brink',
+        job_title: 'Schuldhulpverlener, vaste contactpersoon huisartsen',
+        phone: '06 1234 5601',
+        email: 'a.brink@enschede.example',
+        visibility: 'professional',
+        phone_hours: hours([2, 4], '08:30', '10:00'),
+        verified: 20,
+      },
+      {
+        name: 'Ronald Kaya',
+        job_title: 'Consulent geldzaken',
+        phone: '053 481 0010',
+        email: 'geldzaken@enschede.example',
+        visibility: 'public',
+        phone_hours: hours([1, 3, 5], '09:00', '12:00'),
+        verified: 60,
+      },
     ],
   });
   await service({
@@ -192,7 +267,16 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     municipalities: ['Enschede'],
     locations: [wijkwijzerCentrum, wijkwijzerVelve, wijkwijzerDeppenbroek, wijkwijzerGlanerbrug],
     verified: 215,
-    contacts: [{ name: 'Wendy Nijhuis', job_title: 'Coördinator Wijkwijzers', phone: '06 1234 5602', email: 'w.nijhuis@enschede.example', visibility: 'professional', verified: 215 }],
+    contacts: [
+      {
+        name: 'Wendy Nijhuis',
+        job_title: 'Coördinator Wijkwijzers',
+        phone: '06 1234 5602',
+        email: 'w.nijhuis@enschede.example',
+        visibility: 'professional',
+        verified: 215,
+      },
+    ],
   });
   await service({
     organisationId: enschede,
@@ -209,10 +293,26 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     locations: [wijkwijzerCentrum],
     verified: 45,
     contacts: [
-      { name: 'Joyce Hendriks', job_title: 'Wijkcoach, spreekuur in de praktijk op dinsdag', phone: '06 1234 5603', email: 'j.hendriks@enschede.example', visibility: 'professional', phone_hours: hours([1, 2, 3, 4, 5], '08:30', '09:30'), verified: 45 },
+      {
+        name: 'Joyce Hendriks',
+        job_title: 'Wijkcoach, spreekuur in de praktijk op dinsdag',
+        phone: '06 1234 5603',
+        email: 'j.hendriks@enschede.example',
+        visibility: 'professional',
+        phone_hours: hours([1, 2, 3, 4, 5], '08:30', '09:30'),
+        verified: 45,
+      },
     ],
   });
-  const geldmaatjesSpreekuur = await location(refs.geldmaatjesId, { name: 'Spreekuur Geldmaatjes in de Centrale Bibliotheek', street: 'Pijpenstraat', nr: '15', postcode: '7511 GM', city: 'Enschede', walkIn: hours([4], '13:00', '15:00'), verified: 290 });
+  const geldmaatjesSpreekuur = await location(refs.geldmaatjesId, {
+    name: 'Spreekuur Geldmaatjes in de Centrale Bibliotheek',
+    street: 'Pijpenstraat',
+    nr: '15',
+    postcode: '7511 GM',
+    city: 'Enschede',
+    walkIn: hours([4], '13:00', '15:00'),
+    verified: 290,
+  });
   await service({
     organisationId: refs.geldmaatjesId,
     teamId: refs.teams.geldmaatjesEnschede,
@@ -228,9 +328,27 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     municipalities: ['Enschede', 'Hengelo', 'Almelo', 'Haaksbergen', 'Twenterand'],
     locations: [geldmaatjesSpreekuur],
     verified: 300,
-    contacts: [{ name: 'Marieke Smit', job_title: 'Coördinator vrijwilligers', phone: '06 0000 0001', email: 'marieke@geldmaatjes.example', visibility: 'public', phone_hours: hours([1, 3], '10:00', '12:00'), verified: 300 }],
+    contacts: [
+      {
+        name: 'Marieke Smit',
+        job_title: 'Coördinator vrijwilligers',
+        phone: '06 0000 0001',
+        email: 'marieke@geldmaatjes.example',
+        visibility: 'public',
+        phone_hours: hours([1, 3], '10:00', '12:00'),
+        verified: 300,
+      },
+    ],
   });
-  const uitgiftepunt = await location(voedselbank, { name: 'Uitgiftepunt Voedselbank Enschede-Zuid', street: 'Kuipersdijk', nr: '40', postcode: '7512 CH', city: 'Enschede', opening: hours([5], '13:00', '16:00'), verified: null });
+  const uitgiftepunt = await location(voedselbank, {
+    name: 'Uitgiftepunt Voedselbank Enschede-Zuid',
+    street: 'Kuipersdijk',
+    nr: '40',
+    postcode: '7512 CH',
+    city: 'Enschede',
+    opening: hours([5], '13:00', '16:00'),
+    verified: null,
+  });
   await service({
     organisationId: voedselbank,
     name: 'Voedselbank',
@@ -245,8 +363,25 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     verified: null,
     contacts: [{ name: 'Henk Oude Vrielink', job_title: 'Intakecoördinator', phone: '06 0000 2001', visibility: 'professional', verified: null }],
   });
-  const loketEnschede = await location(juridischLoket, { name: 'Het Juridisch Loket Enschede', street: 'Van Loenshof', nr: '20', postcode: '7511 NE', city: 'Enschede', walkIn: hours([2], '09:00', '12:00'), opening: hours(WORKDAYS, '09:00', '17:00'), verified: 30 });
-  const loketAlmelo = await location(juridischLoket, { name: 'Het Juridisch Loket Almelo', street: 'Wierdensestraat', nr: '7', postcode: '7607 GA', city: 'Almelo', walkIn: hours([4], '13:00', '16:00'), verified: 30 });
+  const loketEnschede = await location(juridischLoket, {
+    name: 'Het Juridisch Loket Enschede',
+    street: 'Van Loenshof',
+    nr: '20',
+    postcode: '7511 NE',
+    city: 'Enschede',
+    walkIn: hours([2], '09:00', '12:00'),
+    opening: hours(WORKDAYS, '09:00', '17:00'),
+    verified: 30,
+  });
+  const loketAlmelo = await location(juridischLoket, {
+    name: 'Het Juridisch Loket Almelo',
+    street: 'Wierdensestraat',
+    nr: '7',
+    postcode: '7607 GA',
+    city: 'Almelo',
+    walkIn: hours([4], '13:00', '16:00'),
+    verified: 30,
+  });
   await service({
     organisationId: juridischLoket,
     name: 'Gratis juridisch advies',
@@ -265,7 +400,16 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
 
   // ——— Almelo ———
   const almelo = municipality('Almelo');
-  const stadhuisAlmelo = await location(almelo, { name: 'Stadhuis Almelo', street: 'Haven Zuidzijde', nr: '30', postcode: '7607 EW', city: 'Almelo', walkIn: hours([3], '09:00', '12:00'), opening: hours(WORKDAYS, '08:30', '17:00'), verified: 10 });
+  const stadhuisAlmelo = await location(almelo, {
+    name: 'Stadhuis Almelo',
+    street: 'Haven Zuidzijde',
+    nr: '30',
+    postcode: '7607 EW',
+    city: 'Almelo',
+    walkIn: hours([3], '09:00', '12:00'),
+    opening: hours(WORKDAYS, '08:30', '17:00'),
+    verified: 10,
+  });
   await service({
     organisationId: almelo,
     teamId: refs.teams.meldpuntAlmelo,
@@ -282,8 +426,23 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     locations: [stadhuisAlmelo],
     verified: 5,
     contacts: [
-      { name: 'Sevda Demir', job_title: 'Schuldhulpverlener, vaste contactpersoon huisartsen', phone: '06 1234 5604', email: 's.demir@almelo.example', visibility: 'professional', phone_hours: hours([1, 3, 5], '08:30', '09:30'), verified: 5 },
-      { name: 'Bas Timmer', job_title: 'Consulent schuldhulp', phone: '0546 54 1001', visibility: 'public', phone_hours: hours([2, 4], '13:00', '15:00'), verified: 5 },
+      {
+        name: 'Sevda Demir',
+        job_title: 'Schuldhulpverlener, vaste contactpersoon huisartsen',
+        phone: '06 1234 5604',
+        email: 's.demir@almelo.example',
+        visibility: 'professional',
+        phone_hours: hours([1, 3, 5], '08:30', '09:30'),
+        verified: 5,
+      },
+      {
+        name: 'Bas Timmer',
+        job_title: 'Consulent schuldhulp',
+        phone: '0546 54 1001',
+        visibility: 'public',
+        phone_hours: hours([2, 4], '13:00', '15:00'),
+        verified: 5,
+      },
     ],
   });
   await service({
@@ -305,8 +464,24 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
 
   // ——— Hengelo ———
   const hengelo = municipality('Hengelo');
-  const deKern = await location(hengelo, { name: 'Wijkcentrum De Kern', street: 'Wilderinkshoek', nr: '8', postcode: '7552 AB', city: 'Hengelo', walkIn: hours([1], '13:00', '15:00'), verified: 90 });
-  const stadhuisHengelo = await location(hengelo, { name: 'Stadhuis Hengelo', street: 'Hazemeijerplein', nr: '1', postcode: '7551 DR', city: 'Hengelo', opening: hours(WORKDAYS, '09:00', '16:30'), verified: 280 });
+  const deKern = await location(hengelo, {
+    name: 'Wijkcentrum De Kern',
+    street: 'Wilderinkshoek',
+    nr: '8',
+    postcode: '7552 AB',
+    city: 'Hengelo',
+    walkIn: hours([1], '13:00', '15:00'),
+    verified: 90,
+  });
+  const stadhuisHengelo = await location(hengelo, {
+    name: 'Stadhuis Hengelo',
+    street: 'Hazemeijerplein',
+    nr: '1',
+    postcode: '7551 DR',
+    city: 'Hengelo',
+    opening: hours(WORKDAYS, '09:00', '16:30'),
+    verified: 280,
+  });
   await service({
     organisationId: hengelo,
     teamId: refs.teams.wijkteamHengeloNoord,
@@ -322,7 +497,15 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     locations: [deKern],
     verified: 90,
     contacts: [
-      { name: 'Ricardo Wolters', job_title: 'Wijkcoach geldzaken', phone: '06 1234 5606', email: 'r.wolters@hengelo.example', visibility: 'professional', phone_hours: hours([2, 4], '08:30', '09:30'), verified: 90 },
+      {
+        name: 'Ricardo Wolters',
+        job_title: 'Wijkcoach geldzaken',
+        phone: '06 1234 5606',
+        email: 'r.wolters@hengelo.example',
+        visibility: 'professional',
+        phone_hours: hours([2, 4], '08:30', '09:30'),
+        verified: 90,
+      },
       { name: 'Esther de Boer', job_title: 'Teamcoördinator', phone: '074 245 0002', visibility: 'public', verified: 260 },
     ],
   });
@@ -345,8 +528,24 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
 
   // ——— Twenterand ———
   const twenterand = municipality('Twenterand');
-  const vriezenveen = await location(twenterand, { name: 'Gemeentehuis Vriezenveen', street: 'Westeinde', nr: '32', postcode: '7671 CD', city: 'Vriezenveen', opening: hours(WORKDAYS, '08:30', '16:30'), verified: 195 });
-  const vroomshoop = await location(twenterand, { name: 'Inloop in de bibliotheek Vroomshoop', street: 'Julianastraat', nr: '12', postcode: '7681 HB', city: 'Vroomshoop', walkIn: hours([2], '10:00', '12:00'), verified: 195 });
+  const vriezenveen = await location(twenterand, {
+    name: 'Gemeentehuis Vriezenveen',
+    street: 'Westeinde',
+    nr: '32',
+    postcode: '7671 CD',
+    city: 'Vriezenveen',
+    opening: hours(WORKDAYS, '08:30', '16:30'),
+    verified: 195,
+  });
+  const vroomshoop = await location(twenterand, {
+    name: 'Inloop in de bibliotheek Vroomshoop',
+    street: 'Julianastraat',
+    nr: '12',
+    postcode: '7681 HB',
+    city: 'Vroomshoop',
+    walkIn: hours([2], '10:00', '12:00'),
+    verified: 195,
+  });
   await service({
     organisationId: twenterand,
     teamId: refs.teams.sociaalTeamTwenterand,
@@ -361,12 +560,29 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     municipalities: ['Twenterand'],
     locations: [vriezenveen, vroomshoop],
     verified: 200,
-    contacts: [{ name: 'Gerrit Jan Vos', job_title: 'Consulent sociaal team', phone: '06 1234 5608', visibility: 'professional', phone_hours: hours([1, 3], '13:00', '14:00'), verified: 200 }],
+    contacts: [
+      {
+        name: 'Gerrit Jan Vos',
+        job_title: 'Consulent sociaal team',
+        phone: '06 1234 5608',
+        visibility: 'professional',
+        phone_hours: hours([1, 3], '13:00', '14:00'),
+        verified: 200,
+      },
+    ],
   });
 
   // ——— Haaksbergen ———
   const haaksbergen = municipality('Haaksbergen');
-  const huisHaaksbergen = await location(haaksbergen, { name: 'Inloop in het gemeentehuis Haaksbergen', street: 'Rozengaardseweg', nr: '2', postcode: '7481 GA', city: 'Haaksbergen', walkIn: hours([4], '09:00', '11:30'), verified: 50 });
+  const huisHaaksbergen = await location(haaksbergen, {
+    name: 'Inloop in het gemeentehuis Haaksbergen',
+    street: 'Rozengaardseweg',
+    nr: '2',
+    postcode: '7481 GA',
+    city: 'Haaksbergen',
+    walkIn: hours([4], '09:00', '11:30'),
+    verified: 50,
+  });
   await service({
     organisationId: haaksbergen,
     teamId: refs.teams.sociaalTeamHaaksbergen,
@@ -381,7 +597,16 @@ export async function seedSocialMap(db: Database, ctx: RequestContext, refs: Soc
     municipalities: ['Haaksbergen'],
     locations: [huisHaaksbergen],
     verified: 50,
-    contacts: [{ name: 'Lotte Scholten', job_title: 'Welzijnscoach', phone: '06 1234 5609', visibility: 'professional', phone_hours: hours([2], '08:30', '10:00'), verified: 50 }],
+    contacts: [
+      {
+        name: 'Lotte Scholten',
+        job_title: 'Welzijnscoach',
+        phone: '06 1234 5609',
+        visibility: 'professional',
+        phone_hours: hours([2], '08:30', '10:00'),
+        verified: 50,
+      },
+    ],
   });
 
   // ——— The whole region ———

@@ -23,7 +23,9 @@ export function registerHomeRoutes(app: Hono<AppEnv>, services: Services): void 
         {actor.role === 'practice_staff' || actor.role === 'practice_admin' ? (
           <div class="kl-actions">
             <ButtonLink href="/verwijzingen/nieuw">{t({ nl: 'Nieuwe verwijzing', en: 'New referral' })}</ButtonLink>
-            <ButtonLink href="/verwijzingen" variant="secondary">{t({ nl: 'Mijn verwijzingen', en: 'My referrals' })}</ButtonLink>
+            <ButtonLink href="/verwijzingen" variant="secondary">
+              {t({ nl: 'Mijn verwijzingen', en: 'My referrals' })}
+            </ButtonLink>
           </div>
         ) : null}
         {actor.role === 'team_member' || actor.role === 'team_admin' ? (

@@ -55,7 +55,10 @@ describe('configuration', () => {
   });
 
   it('refuses TOTP_REQUIRED=false in production', () => {
-    assert.throws(() => loadConfig({ NODE_ENV: 'production', TOTP_REQUIRED: 'false' }), (err: unknown) => err instanceof ConfigError && /TOTP_REQUIRED/.test(err.message));
+    assert.throws(
+      () => loadConfig({ NODE_ENV: 'production', TOTP_REQUIRED: 'false' }),
+      (err: unknown) => err instanceof ConfigError && /TOTP_REQUIRED/.test(err.message),
+    );
   });
 
   it('allows TOTP_REQUIRED=false outside production, for a demo', () => {
@@ -81,7 +84,11 @@ describe('configuration', () => {
     ];
     for (const env of invalid) {
       const variable = Object.keys(env)[0]!;
-      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && err.message.includes(variable), JSON.stringify(env));
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) => err instanceof ConfigError && err.message.includes(variable),
+        JSON.stringify(env),
+      );
     }
   });
 

@@ -13,9 +13,7 @@ export function amsterdamDate(at: Date): string {
 /** The instant at which a calendar day (YYYY-MM-DD) starts in Amsterdam, DST-aware. */
 export function startOfAmsterdamDay(isoDate: string): Date {
   const utcMidnight = new Date(`${isoDate}T00:00:00Z`);
-  const offset = AMSTERDAM_OFFSET
-    .formatToParts(utcMidnight)
-    .find((p) => p.type === 'timeZoneName')?.value; // e.g. "GMT+01:00"
+  const offset = AMSTERDAM_OFFSET.formatToParts(utcMidnight).find((p) => p.type === 'timeZoneName')?.value; // e.g. "GMT+01:00"
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(offset ?? '');
   const minutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   return new Date(utcMidnight.getTime() - minutes * 60_000);

@@ -4,8 +4,7 @@ import { AppError } from '../platform/errors.ts';
 import { notifyUsers } from '../platform/notifications/notify.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 
-const notInTeam = () =>
-  new AppError('assignee_not_in_team', 422, { nl: 'Kies iemand van uw eigen team.', en: 'Choose someone from your own team.' });
+const notInTeam = () => new AppError('assignee_not_in_team', 422, { nl: 'Kies iemand van uw eigen team.', en: 'Choose someone from your own team.' });
 
 /**
  * The holding team takes the referral on and names who does it (FHIR Task.owner). Accepting again

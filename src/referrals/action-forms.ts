@@ -35,7 +35,8 @@ const pastDate = (t: Translate) =>
       return iso;
     });
 
-export const acceptSchema = (t: Translate) => z.object({ assignee: z.uuid(t({ nl: 'Kies wie de verwijzing oppakt.', en: 'Choose who takes the referral on.' })) });
+export const acceptSchema = (t: Translate) =>
+  z.object({ assignee: z.uuid(t({ nl: 'Kies wie de verwijzing oppakt.', en: 'Choose who takes the referral on.' })) });
 
 export const contactAttemptSchema = () => z.object({ attempt_note: optionalText(300) });
 
@@ -51,9 +52,14 @@ export const forwardSchema = (t: Translate) =>
     to_team_id: z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' })),
     forward_reason: reason(t),
     forward_consent: z.literal('ja', {
-      error: t({ nl: 'Stuur alleen door als de inwoner ermee instemt. Vink aan dat de inwoner toestemming gaf.', en: 'Only forward when the resident agrees. Tick that the resident gave consent.' }),
+      error: t({
+        nl: 'Stuur alleen door als de inwoner ermee instemt. Vink aan dat de inwoner toestemming gaf.',
+        en: 'Only forward when the resident agrees. Tick that the resident gave consent.',
+      }),
     }),
-    forward_consent_method: z.enum(consentMethods, { error: t({ nl: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the resident consented: verbally or in writing.' }) }),
+    forward_consent_method: z.enum(consentMethods, {
+      error: t({ nl: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the resident consented: verbally or in writing.' }),
+    }),
   });
 
 export const rejectSchema = (t: Translate) => z.object({ reject_reason: reason(t) });

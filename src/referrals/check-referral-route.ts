@@ -25,7 +25,11 @@ export const noTeamForAddress = () =>
     en: 'No team has been set up for this address, not even a regional desk. Refer the patient to the municipality’s social desk by phone and tell the functional administrator.',
   });
 
-export async function checkReferralRoute(db: Database, ctx: RequestContext, input: { postcode: string; houseNumber: string | null; need: string | null }): Promise<CheckedRoute> {
+export async function checkReferralRoute(
+  db: Database,
+  ctx: RequestContext,
+  input: { postcode: string; houseNumber: string | null; need: string | null },
+): Promise<CheckedRoute> {
   const actor = requirePracticeActor(ctx);
   const practice = await db.selectFrom('organisations').select('region_id').where('id', '=', actor.practiceId).executeTakeFirst();
   const route = await routeAddress(db, { postcode: input.postcode, houseNumber: input.houseNumber, need: input.need, regionId: practice?.region_id ?? null });

@@ -10,14 +10,28 @@ import { statusForOutcome, type Outcome } from './state-machine.ts';
  * other outcomes as completed. The practice is told there is feedback only when the patient
  * allowed it; otherwise only that the status changed.
  */
-export async function closeReferral(db: Database, ctx: RequestContext, input: { referralId: string; outcome: Outcome; feedback: string | null }, baseUrl: string): Promise<void> {
+export async function closeReferral(
+  db: Database,
+  ctx: RequestContext,
+  input: { referralId: string; outcome: Outcome; feedback: string | null },
+  baseUrl: string,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const referral = await lockForTeam(trx, ctx, input.referralId);
     const next = requireTransition(referral, statusForOutcome(input.outcome) === 'failed' ? 'fail' : 'complete');
-    const consent = await trx.selectFrom('consents').select(['feedback_allowed', 'withdrawn_at']).where('referral_id', '=', referral.id).orderBy('given_at', 'desc').executeTakeFirst();
+    const consent = await trx
+      .selectFrom('consents')
+      .select(['feedback_allowed', 'withdrawn_at'])
+      .where('referral_id', '=', referral.id)
+      .orderBy('given_at', 'desc')
+      .executeTakeFirst();
     const shared = consent ? mayShareFeedback(consent.feedback_allowed, Boolean(consent.withdrawn_at || referral.consent_withdrawn_at)) : false;
     const now = new Date();
-    await trx.updateTable('referrals').set({ status: next, outcome: input.outcome, feedback: input.feedback, closed_at: now, updated_at: now }).where('id', '=', referral.id).execute();
+    await trx
+      .updateTable('referrals')
+      .set({ status: next, outcome: input.outcome, feedback: input.feedback, closed_at: now, updated_at: now })
+      .where('id', '=', referral.id)
+      .execute();
     await recordChange(trx, ctx, baseUrl, {
       referral,
       type: 'closed',

@@ -9,7 +9,7 @@ export const CONSENT_TEXT_VERSION = '2026-11-v1';
 
 export const consentText: Text = {
   nl: 'De patiënt geeft toestemming om naam, geboortedatum, contactgegevens, postcode en huisnummer, de hulpvraag in eigen woorden en de urgentie te delen met het genoemde team, zodat dat team contact opneemt over hulp bij geldzaken. Geen medische gegevens. De patiënt kan deze toestemming altijd intrekken.',
-  en: "The patient consents to sharing name, date of birth, contact details, postcode and house number, the question in their own words and the urgency with the team named, so that this team contacts them about help with money matters. No medical data. The patient can withdraw this consent at any time.",
+  en: 'The patient consents to sharing name, date of birth, contact details, postcode and house number, the question in their own words and the urgency with the team named, so that this team contacts them about help with money matters. No medical data. The patient can withdraw this consent at any time.',
 };
 
 export const consentMethods = ['verbal', 'written'] as const;

@@ -33,7 +33,12 @@ export function isDutchPublicHoliday(isoDate: string): boolean {
   const year = Number(isoDate.slice(0, 4));
   let set = holidayCache.get(year);
   if (!set) {
-    set = new Set(holidays.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    set = new Set(
+      holidays
+        .getHolidays(year)
+        .filter((h) => h.type === 'public')
+        .map((h) => h.date.slice(0, 10)),
+    );
     holidayCache.set(year, set);
   }
   return set.has(isoDate);
@@ -73,7 +78,9 @@ export interface DueDates {
 export function dueDates(requestDate: string, urgent: boolean, terms: Terms = legalDefaultTerms): DueDates {
   return {
     firstContactDue: addWorkingDays(requestDate, terms.firstContactWorkingDays),
-    firstConversationDue: urgent ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays) : addCalendarDays(requestDate, terms.firstConversationDays),
+    firstConversationDue: urgent
+      ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays)
+      : addCalendarDays(requestDate, terms.firstConversationDays),
   };
 }
 

@@ -15,7 +15,12 @@ async function notificationsOf(db: Database, referralId: string) {
 }
 
 async function escalationAudits(db: Database, referralId: string) {
-  return db.selectFrom('audit_log').select(['action', 'patient_ref', 'details']).where('action', '=', 'referral.escalated').where('patient_ref', '=', referralId).execute();
+  return db
+    .selectFrom('audit_log')
+    .select(['action', 'patient_ref', 'details'])
+    .where('action', '=', 'referral.escalated')
+    .where('patient_ref', '=', referralId)
+    .execute();
 }
 
 forEachDatabase('escalation of overdue referrals', (db, kind) => {
@@ -24,7 +29,8 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   let coordinator: User;
   let staff: User;
   let recipients: string[];
-  const run = (options: { today?: string; batchSize?: number } = {}) => escalateOverdueReferrals(db(), testContext(), { baseUrl: BASE_URL, today: TODAY, ...options });
+  const run = (options: { today?: string; batchSize?: number } = {}) =>
+    escalateOverdueReferrals(db(), testContext(), { baseUrl: BASE_URL, today: TODAY, ...options });
 
   before(async () => {
     tenant = await createTenant(db());
@@ -36,9 +42,18 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   });
 
   test('an open referral past its first-contact day is escalated once: team members, coordinator and practice are told', async () => {
-    const id = await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, first_contact_due: '2026-11-20', first_conversation_due: '2026-12-20' });
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      first_contact_due: '2026-11-20',
+      first_conversation_due: '2026-12-20',
+    });
     await run();
-    const referral = await db().selectFrom('referrals').select(['contact_escalated_at', 'conversation_escalated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const referral = await db()
+      .selectFrom('referrals')
+      .select(['contact_escalated_at', 'conversation_escalated_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.ok(referral.contact_escalated_at, 'contact_escalated_at is set');
     assert.equal(referral.conversation_escalated_at, null, 'the conversation term has not passed yet');
     const notes = await notificationsOf(db(), id);
@@ -50,7 +65,12 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   });
 
   test('a second run escalates nothing again and sends no second mail', async () => {
-    const id = await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, first_contact_due: '2026-11-19', first_conversation_due: '2026-12-20' });
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      first_contact_due: '2026-11-19',
+      first_conversation_due: '2026-12-20',
+    });
     await run();
     const mailsBefore = await db().selectFrom('outbox_mail').select('id').where('dedupe_key', 'like', `overdue-contact:${id}:%`).execute();
     assert.equal(mailsBefore.length, 3, 'one mail per recipient');
@@ -63,19 +83,32 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   });
 
   test('the first-conversation term is escalated on its own, once, after the first-contact one', async () => {
-    const id = await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, first_contact_due: '2026-11-10', first_conversation_due: '2026-11-30' });
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      first_contact_due: '2026-11-10',
+      first_conversation_due: '2026-11-30',
+    });
     await run();
     assert.equal((await escalationAudits(db(), id)).length, 1);
     await run({ today: '2026-12-01' });
     const audits = await escalationAudits(db(), id);
-    assert.deepEqual(audits.map((a) => a.details['milestone']), ['first_contact', 'first_conversation']);
+    assert.deepEqual(
+      audits.map((a) => a.details['milestone']),
+      ['first_contact', 'first_conversation'],
+    );
     await run({ today: '2026-12-02' });
     assert.equal((await escalationAudits(db(), id)).length, 2);
     assert.equal((await notificationsOf(db(), id)).length, 6, 'three people, two milestones');
   });
 
   test('a term is not missed on its due day itself, only the day after (Amsterdam calendar)', async () => {
-    const id = await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, first_contact_due: TODAY, first_conversation_due: '2026-12-20' });
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      first_contact_due: TODAY,
+      first_conversation_due: '2026-12-20',
+    });
     await run();
     const referral = await db().selectFrom('referrals').select('contact_escalated_at').where('id', '=', id).executeTakeFirstOrThrow();
     assert.equal(referral.contact_escalated_at, null);
@@ -93,7 +126,11 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
       first_conversation_on: '2026-11-18',
     });
     await run();
-    const referral = await db().selectFrom('referrals').select(['contact_escalated_at', 'conversation_escalated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    const referral = await db()
+      .selectFrom('referrals')
+      .select(['contact_escalated_at', 'conversation_escalated_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.equal(referral.contact_escalated_at, null);
     assert.equal(referral.conversation_escalated_at, null);
     assert.equal((await escalationAudits(db(), id)).length, 0);
@@ -102,7 +139,16 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   test('closed referrals (completed, rejected, cancelled, failed) are not escalated', async () => {
     const ids: string[] = [];
     for (const status of ['completed', 'rejected', 'cancelled', 'failed'] as const) {
-      ids.push(await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, status, closed_at: new Date(), first_contact_due: '2026-11-05', first_conversation_due: '2026-11-10' }));
+      ids.push(
+        await insertReferral(db(), {
+          practiceId: tenant.practiceId,
+          teamId: tenant.teamId,
+          status,
+          closed_at: new Date(),
+          first_contact_due: '2026-11-05',
+          first_conversation_due: '2026-11-10',
+        }),
+      );
     }
     await run();
     for (const id of ids) {
@@ -118,7 +164,12 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
   });
 
   test('the mail says only that there is something new: no patient data, no reference', async () => {
-    const id = await insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, first_contact_due: '2026-11-06', first_conversation_due: '2026-12-20' });
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      first_contact_due: '2026-11-06',
+      first_conversation_due: '2026-12-20',
+    });
     await run();
     const reference = (await db().selectFrom('referrals').select('reference').where('id', '=', id).executeTakeFirstOrThrow()).reference;
     const mails = await db().selectFrom('outbox_mail').select(['subject', 'body_text']).where('dedupe_key', 'like', `overdue-contact:${id}:%`).execute();
@@ -136,7 +187,8 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
     const other = await createTenant(db());
     const otherMember = await createTestUser(db(), other, 'team_member');
     const ids: string[] = [];
-    for (let i = 0; i < 24; i++) ids.push(await insertReferral(db(), { practiceId: null, teamId: other.teamId, first_contact_due: '2026-11-04', first_conversation_due: '2026-11-12' }));
+    for (let i = 0; i < 24; i++)
+      ids.push(await insertReferral(db(), { practiceId: null, teamId: other.teamId, first_contact_due: '2026-11-04', first_conversation_due: '2026-11-12' }));
     const [a, b] = await Promise.all([run({ batchSize: 5 }), run({ batchSize: 5 })]);
     assert.equal(a.first_contact + b.first_contact, 24, 'every overdue first contact escalated, by one run or the other');
     assert.equal(a.first_conversation + b.first_conversation, 24);

@@ -26,7 +26,12 @@ export const openStatuses: readonly ReferralStatus[] = ['requested', 'received',
 
 const columns = {
   first_contact: { due: 'first_contact_due', reached: 'first_contact_on', escalated: 'contact_escalated_at', dedupe: 'overdue-contact' },
-  first_conversation: { due: 'first_conversation_due', reached: 'first_conversation_on', escalated: 'conversation_escalated_at', dedupe: 'overdue-conversation' },
+  first_conversation: {
+    due: 'first_conversation_due',
+    reached: 'first_conversation_on',
+    escalated: 'conversation_escalated_at',
+    dedupe: 'overdue-conversation',
+  },
 } as const;
 
 export interface EscalationOptions {
@@ -82,8 +87,16 @@ async function escalateMilestone(db: Database, ctx: RequestContext, milestone: M
         .returning(['id', 'team_id', 'practice_id', 'created_by', col.due])
         .execute();
       for (const referral of claimed) {
-        const recipients = [...(await teamUserIds(trx, referral.team_id)), ...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : [])];
-        await notifyUsers(trx, options.baseUrl, { userIds: recipients, kind: 'referral_overdue', referralId: referral.id, dedupeKey: `${col.dedupe}:${referral.id}` });
+        const recipients = [
+          ...(await teamUserIds(trx, referral.team_id)),
+          ...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : []),
+        ];
+        await notifyUsers(trx, options.baseUrl, {
+          userIds: recipients,
+          kind: 'referral_overdue',
+          referralId: referral.id,
+          dedupeKey: `${col.dedupe}:${referral.id}`,
+        });
         await writeAudit(trx, ctx, {
           action: 'referral.escalated',
           subjectType: 'referral',

@@ -6,8 +6,7 @@ import { forwardedConsent, type ConsentMethod } from './consent.ts';
 import { requireTeamActor } from './referral-actor.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 
-const sameTeam = () =>
-  new AppError('forward_same_team', 422, { nl: 'Kies een ander team dan uw eigen team.', en: 'Choose a team other than your own.' });
+const sameTeam = () => new AppError('forward_same_team', 422, { nl: 'Kies een ander team dan uw eigen team.', en: 'Choose a team other than your own.' });
 const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' });
 
 /**
@@ -33,9 +32,18 @@ export async function forwardReferral(
     if (!target) throw unknownTeam();
     const now = new Date();
     await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: now }).where('id', '=', referral.id).execute();
-    const previous = await trx.selectFrom('consents').select('feedback_allowed').where('referral_id', '=', referral.id).orderBy('given_at', 'desc').limit(1).executeTakeFirst();
+    const previous = await trx
+      .selectFrom('consents')
+      .select('feedback_allowed')
+      .where('referral_id', '=', referral.id)
+      .orderBy('given_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const consent = forwardedConsent(previous, { recordedBy: requireTeamActor(ctx).userId, method: input.consentMethod, toTeamId: target.id, at: now });
-    await trx.insertInto('consents').values({ referral_id: referral.id, ...consent }).execute();
+    await trx
+      .insertInto('consents')
+      .values({ referral_id: referral.id, ...consent })
+      .execute();
     await recordChange(trx, ctx, baseUrl, {
       referral,
       type: 'forwarded',
@@ -56,7 +64,11 @@ export async function listForwardTargets(db: Database, teamId: string): Promise<
 }
 
 function forwardTargets(executor: Executor, teamId: string) {
-  const region = executor.selectFrom('teams').innerJoin('organisations', 'organisations.id', 'teams.organisation_id').select('organisations.region_id').where('teams.id', '=', teamId);
+  const region = executor
+    .selectFrom('teams')
+    .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+    .select('organisations.region_id')
+    .where('teams.id', '=', teamId);
   return executor
     .selectFrom('teams')
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')

@@ -27,7 +27,13 @@ export const outcomeLabels: Record<Outcome, Text> = {
 };
 
 /** The forms of warm hand-over (warme overdracht); the same list as the database check. */
-export const handovers = ['phone_together', 'meeting_at_practice', 'home_visit', 'neutral_talk', 'team_contacts_patient'] as const satisfies readonly ReferralTable['handover'][];
+export const handovers = [
+  'phone_together',
+  'meeting_at_practice',
+  'home_visit',
+  'neutral_talk',
+  'team_contacts_patient',
+] as const satisfies readonly ReferralTable['handover'][];
 export type Handover = (typeof handovers)[number];
 
 export const handoverLabels: Record<Handover, Text> = {

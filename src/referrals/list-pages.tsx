@@ -40,8 +40,18 @@ export function PracticeReferralsPage({ view, rows, today, page, hasMore }: { vi
           r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
           r.team_name,
           t(statusLabels[r.status]),
-          <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, today, r.first_contact_on, r.status)} />,
-          <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, today, r.first_conversation_on, r.status)} />,
+          <DueBadge
+            view={view}
+            due={r.first_contact_due}
+            reachedOn={r.first_contact_on}
+            state={dueState(r.first_contact_due, today, r.first_contact_on, r.status)}
+          />,
+          <DueBadge
+            view={view}
+            due={r.first_conversation_due}
+            reachedOn={r.first_conversation_on}
+            state={dueState(r.first_conversation_due, today, r.first_conversation_on, r.status)}
+          />,
           r.outcome || r.feedback ? (
             <span class="kl-feedback">
               {r.outcome ? <strong>{t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome })}</strong> : null}
@@ -111,8 +121,18 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
           </>,
           t(statusLabels[r.status]),
           forwarded ? r.team_name : (r.assignee_name ?? '—'),
-          <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, inbox.today, r.first_contact_on, r.status)} />,
-          <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, inbox.today, r.first_conversation_on, r.status)} />,
+          <DueBadge
+            view={view}
+            due={r.first_contact_due}
+            reachedOn={r.first_contact_on}
+            state={dueState(r.first_contact_due, inbox.today, r.first_contact_on, r.status)}
+          />,
+          <DueBadge
+            view={view}
+            due={r.first_conversation_due}
+            reachedOn={r.first_conversation_on}
+            state={dueState(r.first_conversation_due, inbox.today, r.first_conversation_on, r.status)}
+          />,
         ])}
       />
       <Pager

@@ -43,7 +43,14 @@ export async function listPracticeReferrals(db: Database, ctx: RequestContext, p
     .innerJoin('teams as t', 't.id', 'r.team_id')
     // A forwarded referral has a consent per team it went to; the newest one is in force.
     .leftJoinLateral(
-      (eb) => eb.selectFrom('consents').select(['feedback_allowed', 'withdrawn_at']).whereRef('consents.referral_id', '=', 'r.id').orderBy('given_at', 'desc').limit(1).as('c'),
+      (eb) =>
+        eb
+          .selectFrom('consents')
+          .select(['feedback_allowed', 'withdrawn_at'])
+          .whereRef('consents.referral_id', '=', 'r.id')
+          .orderBy('given_at', 'desc')
+          .limit(1)
+          .as('c'),
       (join) => join.onTrue(),
     )
     .select([

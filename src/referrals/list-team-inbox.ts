@@ -87,15 +87,26 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
   // Page order, total (id last); the outer query repeats it, as a join need not keep its input's order.
   const order: Array<[column: 'first_conversation_due' | 'first_contact_due' | 'created_at' | 'id', direction: 'asc' | 'desc']> =
     tab === 'doorgestuurd'
-      ? [['created_at', 'desc'], ['id', 'desc']]
-      : [['first_conversation_due', 'asc'], ['first_contact_due', 'asc'], ['created_at', 'asc'], ['id', 'asc']];
+      ? [
+          ['created_at', 'desc'],
+          ['id', 'desc'],
+        ]
+      : [
+          ['first_conversation_due', 'asc'],
+          ['first_contact_due', 'asc'],
+          ['created_at', 'asc'],
+          ['id', 'asc'],
+        ];
   let listed =
     tab === 'doorgestuurd'
       ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', actor.teamId)
       : base.where('r.team_id', '=', actor.teamId).where(OPEN).where(withinOpen[tab]);
   for (const [column, direction] of order) listed = listed.orderBy(`r.${column}`, direction);
   // One row more than a page tells whether there is a next page.
-  const pageRows = listed.limit(INBOX_PAGE_SIZE + 1).offset((page - 1) * INBOX_PAGE_SIZE).as('p');
+  const pageRows = listed
+    .limit(INBOX_PAGE_SIZE + 1)
+    .offset((page - 1) * INBOX_PAGE_SIZE)
+    .as('p');
 
   // The forwarded tab is read-only and has no count: counting it would cost as much as all the others.
   const counts = db
@@ -113,7 +124,11 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
 
   // The page and the counts in one statement (the counts row, joined to the page's rows): a list
   // read is one round trip and the audit entry, which matters at a team's busiest hour.
-  let combined = db.selectFrom(counts).leftJoin(pageRows, (join) => join.onTrue()).selectAll('p').select(['c.nieuw', 'c.mij', 'c.te_laat', 'c.open']);
+  let combined = db
+    .selectFrom(counts)
+    .leftJoin(pageRows, (join) => join.onTrue())
+    .selectAll('p')
+    .select(['c.nieuw', 'c.mij', 'c.te_laat', 'c.open']);
   for (const [column, direction] of order) combined = combined.orderBy(`p.${column}`, direction);
   const result = await combined.execute();
   const countRow = result[0]!;

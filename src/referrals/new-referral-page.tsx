@@ -91,7 +91,9 @@ export function NewReferralPage(props: NewReferralProps) {
           <p class="utrecht-paragraph">{props.problem}</p>
           {props.cardTeamId ? (
             <p class="utrecht-paragraph">
-              <Link href={`/verwijzingen/contactkaart/${props.cardTeamId}`}>{t({ nl: 'Contactgegevens van het team afdrukken voor de patiënt', en: "Print the team's contact details for the patient" })}</Link>
+              <Link href={`/verwijzingen/contactkaart/${props.cardTeamId}`}>
+                {t({ nl: 'Contactgegevens van het team afdrukken voor de patiënt', en: "Print the team's contact details for the patient" })}
+              </Link>
             </p>
           ) : null}
         </Alert>
@@ -101,20 +103,50 @@ export function NewReferralPage(props: NewReferralProps) {
         <input type="hidden" name="idempotency_key" value={values['idempotency_key'] ?? ''} />
         <Section title={t({ nl: 'Patiënt', en: 'Patient' })} id="section-patient">
           {text('patient_name', { nl: 'Naam', en: 'Name' }, { required: true })}
-          {text('birth_date', { nl: 'Geboortedatum', en: 'Date of birth' }, { required: true, inputmode: 'numeric', size: 'short', description: { nl: 'Bijvoorbeeld 27-04-1980.', en: 'For example 27-04-1980.' } })}
-          {text('phone', { nl: 'Telefoonnummer', en: 'Phone number' }, { type: 'tel', inputmode: 'tel', description: { nl: 'Vul een telefoonnummer of e-mailadres in, of allebei.', en: 'Enter a phone number or e-mail address, or both.' } })}
+          {text(
+            'birth_date',
+            { nl: 'Geboortedatum', en: 'Date of birth' },
+            { required: true, inputmode: 'numeric', size: 'short', description: { nl: 'Bijvoorbeeld 27-04-1980.', en: 'For example 27-04-1980.' } },
+          )}
+          {text(
+            'phone',
+            { nl: 'Telefoonnummer', en: 'Phone number' },
+            {
+              type: 'tel',
+              inputmode: 'tel',
+              description: { nl: 'Vul een telefoonnummer of e-mailadres in, of allebei.', en: 'Enter a phone number or e-mail address, or both.' },
+            },
+          )}
           {text('email', { nl: 'E-mailadres', en: 'E-mail address' }, { type: 'email', inputmode: 'email' })}
-          {text('postcode', { nl: 'Postcode', en: 'Postcode' }, { required: true, size: 'postcode', description: { nl: 'Van het woonadres: die bepaalt welk team de verwijzing krijgt.', en: 'Of the home address: it decides which team receives the referral.' } })}
+          {text(
+            'postcode',
+            { nl: 'Postcode', en: 'Postcode' },
+            {
+              required: true,
+              size: 'postcode',
+              description: {
+                nl: 'Van het woonadres: die bepaalt welk team de verwijzing krijgt.',
+                en: 'Of the home address: it decides which team receives the referral.',
+              },
+            },
+          )}
           {text('house_number', { nl: 'Huisnummer', en: 'House number' }, { required: true, size: 'short' })}
           {text('preferred_language', { nl: 'Voorkeurstaal', en: 'Preferred language' }, { size: 'short' })}
-          {text('best_time_to_call', { nl: 'Beste moment om te bellen', en: 'Best time to call' }, { description: { nl: 'Bijvoorbeeld: ochtend, of na 15.00 uur.', en: 'For example: mornings, or after 3 pm.' } })}
+          {text(
+            'best_time_to_call',
+            { nl: 'Beste moment om te bellen', en: 'Best time to call' },
+            { description: { nl: 'Bijvoorbeeld: ochtend, of na 15.00 uur.', en: 'For example: mornings, or after 3 pm.' } },
+          )}
         </Section>
 
         <Section title={t({ nl: 'Hulpvraag', en: 'Need' })} id="section-need">
           <CheckboxGroup
             view={view}
             legend={{ nl: 'Waar is hulp bij nodig?', en: 'What is help needed with?' }}
-            description={{ nl: 'De eerste keuze telt mee voor welk team de verwijzing krijgt.', en: 'The first choice counts towards which team receives the referral.' }}
+            description={{
+              nl: 'De eerste keuze telt mee voor welk team de verwijzing krijgt.',
+              en: 'The first choice counts towards which team receives the referral.',
+            }}
             errorKey="needs"
             errors={errors}
             values={values}
@@ -126,7 +158,10 @@ export function NewReferralPage(props: NewReferralProps) {
             required
             rows={3}
             maxlength={600}
-            label={{ nl: 'Wat viel op, of wat vraagt de patiënt? In de woorden van de patiënt', en: "What was noticed, or what does the patient ask? In the patient's own words" }}
+            label={{
+              nl: 'Wat viel op, of wat vraagt de patiënt? In de woorden van de patiënt',
+              en: "What was noticed, or what does the patient ask? In the patient's own words",
+            }}
             description={{
               nl: 'Kort, in gewone woorden. Schrijf hier géén diagnoses, medicatie of medische gegevens: die mag het team niet krijgen.',
               en: 'Short, in plain words. Do NOT write diagnoses, medication or medical notes here: the team may not receive them.',
@@ -149,7 +184,14 @@ export function NewReferralPage(props: NewReferralProps) {
         </Section>
 
         <Section title={t({ nl: 'Warme overdracht', en: 'Warm hand-over' })} id="section-handover">
-          <RadioGroup view={view} name="handover" legend={{ nl: 'Hoe draagt u over?', en: 'How do you hand over?' }} value={values['handover']} errors={errors} options={handovers.map((h) => ({ value: h, label: handoverLabels[h] }))} />
+          <RadioGroup
+            view={view}
+            name="handover"
+            legend={{ nl: 'Hoe draagt u over?', en: 'How do you hand over?' }}
+            value={values['handover']}
+            errors={errors}
+            options={handovers.map((h) => ({ value: h, label: handoverLabels[h] }))}
+          />
           <RadioGroup
             view={view}
             name="contact_channel"
@@ -184,7 +226,12 @@ export function NewReferralPage(props: NewReferralProps) {
             <Button name="stap" value="controleren">
               {t({ nl: 'Controleren', en: 'Check' })}
             </Button>
-            <span class="kl-muted">{t({ nl: 'U ziet dan naar welk team de verwijzing gaat, en de toestemming.', en: 'You will then see which team receives the referral, and the consent.' })}</span>
+            <span class="kl-muted">
+              {t({
+                nl: 'U ziet dan naar welk team de verwijzing gaat, en de toestemming.',
+                en: 'You will then see which team receives the referral, and the consent.',
+              })}
+            </span>
           </div>
         )}
       </PostForm>
@@ -192,7 +239,12 @@ export function NewReferralPage(props: NewReferralProps) {
   );
 }
 
-function ConsentSection(props: { view: ViewContext; values: Record<string, string | null | undefined>; errors?: FieldErrors | undefined; route: CheckedRoute }) {
+function ConsentSection(props: {
+  view: ViewContext;
+  values: Record<string, string | null | undefined>;
+  errors?: FieldErrors | undefined;
+  route: CheckedRoute;
+}) {
   const { view, values, errors, route } = props;
   const t = view.t;
   const actor = view.actor;
@@ -217,7 +269,10 @@ function ConsentSection(props: { view: ViewContext; values: Record<string, strin
           name="consent_given"
           class="kl-choice"
           checked={values['consent_given'] === 'ja'}
-          label={fill(t({ nl: 'De patiënt geeft toestemming om deze gegevens te delen met {team}', en: 'The patient consents to sharing these data with {team}' }), { team })}
+          label={fill(
+            t({ nl: 'De patiënt geeft toestemming om deze gegevens te delen met {team}', en: 'The patient consents to sharing these data with {team}' }),
+            { team },
+          )}
         />
       </div>
       <RadioGroup
@@ -232,7 +287,10 @@ function ConsentSection(props: { view: ViewContext; values: Record<string, strin
         view={view}
         name="feedback_allowed"
         legend={{ nl: 'Mag het team de praktijk laten weten hoe het ging?', en: 'May the team tell the practice how it went?' }}
-        description={{ nl: 'Een aparte vraag: ook bij "nee" kan de verwijzing worden verstuurd.', en: 'A separate question: the referral can be sent with "no" too.' }}
+        description={{
+          nl: 'Een aparte vraag: ook bij "nee" kan de verwijzing worden verstuurd.',
+          en: 'A separate question: the referral can be sent with "no" too.',
+        }}
         value={values['feedback_allowed']}
         errors={errors}
         options={[

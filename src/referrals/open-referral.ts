@@ -51,7 +51,9 @@ export async function openReferral(db: Database, ctx: RequestContext, referralId
   const referral = await db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
   const [team, practice, assignee, creator, consent, events] = await Promise.all([
     db.selectFrom('teams').select('name').where('id', '=', referral.team_id).executeTakeFirstOrThrow(),
-    referral.practice_id ? db.selectFrom('organisations').select(['name', 'phone']).where('id', '=', referral.practice_id).executeTakeFirst() : Promise.resolve(undefined),
+    referral.practice_id
+      ? db.selectFrom('organisations').select(['name', 'phone']).where('id', '=', referral.practice_id).executeTakeFirst()
+      : Promise.resolve(undefined),
     referral.assigned_to ? db.selectFrom('users').select('name').where('id', '=', referral.assigned_to).executeTakeFirst() : Promise.resolve(undefined),
     referral.created_by ? db.selectFrom('users').select('name').where('id', '=', referral.created_by).executeTakeFirst() : Promise.resolve(undefined),
     db
@@ -68,7 +70,17 @@ export async function openReferral(db: Database, ctx: RequestContext, referralId
       .leftJoin('users as u', 'u.id', 'e.actor_user_id')
       .leftJoin('teams as ft', 'ft.id', 'e.from_team_id')
       .leftJoin('teams as tt', 'tt.id', 'e.to_team_id')
-      .select(['e.id', 'e.at', 'e.type', 'e.from_status', 'e.to_status', 'e.note', 'u.name as actor_name', 'ft.name as from_team_name', 'tt.name as to_team_name'])
+      .select([
+        'e.id',
+        'e.at',
+        'e.type',
+        'e.from_status',
+        'e.to_status',
+        'e.note',
+        'u.name as actor_name',
+        'ft.name as from_team_name',
+        'tt.name as to_team_name',
+      ])
       .where('e.referral_id', '=', referralId)
       .orderBy('e.id')
       .execute(),

@@ -39,7 +39,13 @@ forEachDatabase('lists a page at a time', (db) => {
   it('each page read is audited with the page and the referrals shown on it', async () => {
     const team = contextOf(w.users.noordMember);
     const page = await listTeamInbox(db(), team, 'open', 2);
-    const entry = await db().selectFrom('audit_log').select('details').where('action', '=', 'referral.list_read').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const entry = await db()
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'referral.list_read')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(entry.details, { tab: 'open', page: 2, count: page.rows.length, referralIds: page.rows.map((r) => r.id) });
   });
 

@@ -38,11 +38,17 @@ forEachDatabase('retention purge', (db) => {
       urgency_triggers: ['eviction'],
       first_contact_on: '2026-11-04',
     });
-    await db().insertInto('messages').values([
-      { referral_id: id, author_id: staff.id, author_side: 'practice', body: 'Mevrouw Pietersen is het best bereikbaar na 10 uur.' },
-      { referral_id: id, author_id: member.id, author_side: 'team', body: 'Dank, ik bel haar morgen.' },
-    ]).execute();
-    await db().insertInto('referral_events').values({ referral_id: id, actor_user_id: member.id, type: 'forwarded', note: 'Woont sinds kort in Hengelo-Noord.' }).execute();
+    await db()
+      .insertInto('messages')
+      .values([
+        { referral_id: id, author_id: staff.id, author_side: 'practice', body: 'Mevrouw Pietersen is het best bereikbaar na 10 uur.' },
+        { referral_id: id, author_id: member.id, author_side: 'team', body: 'Dank, ik bel haar morgen.' },
+      ])
+      .execute();
+    await db()
+      .insertInto('referral_events')
+      .values({ referral_id: id, actor_user_id: member.id, type: 'forwarded', note: 'Woont sinds kort in Hengelo-Noord.' })
+      .execute();
     return id;
   }
 
@@ -51,7 +57,19 @@ forEachDatabase('retention purge', (db) => {
     const report = await purgeExpiredPersonalData(db(), testContext(), { retentionMonths: 12 });
     assert.ok(report.erased >= 1);
     const row = await referral(db(), id);
-    for (const field of ['patient_name', 'patient_birth_date', 'patient_phone', 'patient_email', 'patient_postcode', 'patient_house_number', 'preferred_language', 'best_time_to_call', 'question', 'route_explanation', 'feedback'] as const) {
+    for (const field of [
+      'patient_name',
+      'patient_birth_date',
+      'patient_phone',
+      'patient_email',
+      'patient_postcode',
+      'patient_house_number',
+      'preferred_language',
+      'best_time_to_call',
+      'question',
+      'route_explanation',
+      'feedback',
+    ] as const) {
       assert.equal(row[field], null, `${field} is erased`);
     }
     assert.ok(row.personal_data_erased_at);
@@ -73,7 +91,12 @@ forEachDatabase('retention purge', (db) => {
   test('the erasure is audited per referral, without any personal data in the log', async () => {
     const id = await closedReferral(14);
     await purgeExpiredPersonalData(db(), testContext(), { retentionMonths: 12 });
-    const entries = await db().selectFrom('audit_log').selectAll().where('action', '=', 'referral.personal_data_erased').where('patient_ref', '=', id).execute();
+    const entries = await db()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'referral.personal_data_erased')
+      .where('patient_ref', '=', id)
+      .execute();
     assert.equal(entries.length, 1);
     assert.equal(entries[0]!.actor_user_id, null, 'done by the system');
     assert.deepEqual(entries[0]!.details, { reason: 'retention', retention_months: 12 });
@@ -123,7 +146,12 @@ forEachDatabase('retention purge', (db) => {
     ]);
     assert.equal(a.erased + b.erased, 12);
     for (const id of ids) {
-      const entries = await db().selectFrom('audit_log').select('id').where('action', '=', 'referral.personal_data_erased').where('patient_ref', '=', id).execute();
+      const entries = await db()
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'referral.personal_data_erased')
+        .where('patient_ref', '=', id)
+        .execute();
       assert.equal(entries.length, 1);
     }
   });

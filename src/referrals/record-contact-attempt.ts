@@ -7,7 +7,12 @@ import { inTransaction, lockForTeam, recordChange, requireTransition } from './c
  * recording contact is (after accepting); the status does not change. "Not reachable after
  * attempts" is an outcome of its own (close-referral.ts), so the count backs that up.
  */
-export async function recordContactAttempt(db: Database, ctx: RequestContext, input: { referralId: string; note: string | null }, baseUrl: string): Promise<number> {
+export async function recordContactAttempt(
+  db: Database,
+  ctx: RequestContext,
+  input: { referralId: string; note: string | null },
+  baseUrl: string,
+): Promise<number> {
   return inTransaction(db, async (trx) => {
     const referral = await lockForTeam(trx, ctx, input.referralId);
     requireTransition(referral, 'record-contact');

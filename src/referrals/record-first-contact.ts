@@ -3,8 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 
-export const alreadyRecorded = () =>
-  new AppError('already_recorded', 409, { nl: 'Deze datum is al vastgelegd.', en: 'This date has already been recorded.' });
+export const alreadyRecorded = () => new AppError('already_recorded', 409, { nl: 'Deze datum is al vastgelegd.', en: 'This date has already been recorded.' });
 
 export const beforeRequest = () =>
   new AppError('date_before_request', 422, { nl: 'De datum ligt vóór de dag van de verwijzing.', en: 'The date is before the day of the referral.' });

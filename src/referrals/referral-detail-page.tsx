@@ -2,7 +2,19 @@ import type { Child } from 'hono/jsx';
 import type { Text } from '../platform/i18n.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Heading1,
+  Paragraph,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  formatDateTime,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import { Checkbox, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../socialmap/categories.ts';
@@ -46,7 +58,10 @@ export const detailNotices: Record<string, Text> = {
   contact: { nl: 'Het eerste contact is vastgelegd.', en: 'The first contact has been recorded.' },
   gesprek: { nl: 'Het eerste gesprek is vastgelegd.', en: 'The first conversation has been recorded.' },
   bekend: { nl: 'Opgeslagen.', en: 'Saved.' },
-  doorgestuurd: { nl: 'De verwijzing is doorgestuurd. Het andere team en de praktijk krijgen een melding.', en: 'The referral has been forwarded. The other team and the practice have been notified.' },
+  doorgestuurd: {
+    nl: 'De verwijzing is doorgestuurd. Het andere team en de praktijk krijgen een melding.',
+    en: 'The referral has been forwarded. The other team and the practice have been notified.',
+  },
   afgewezen: { nl: 'De verwijzing is afgewezen. De praktijk krijgt een melding.', en: 'The referral has been declined. The practice has been notified.' },
   afgesloten: { nl: 'De verwijzing is afgesloten. De praktijk krijgt een melding.', en: 'The referral has been closed. The practice has been notified.' },
   ingetrokken: { nl: 'De verwijzing is ingetrokken.', en: 'The referral has been withdrawn.' },
@@ -91,7 +106,10 @@ export function ReferralDetailPage(props: DetailPageProps) {
       ) : null}
       {erased ? (
         <Alert type="info">
-          {fill(t({ nl: 'De persoonsgegevens van deze verwijzing zijn verwijderd op {date}.', en: 'The personal data of this referral were erased on {date}.' }), { date: formatDateTime(r.personal_data_erased_at!, view.lang) })}
+          {fill(
+            t({ nl: 'De persoonsgegevens van deze verwijzing zijn verwijderd op {date}.', en: 'The personal data of this referral were erased on {date}.' }),
+            { date: formatDateTime(r.personal_data_erased_at!, view.lang) },
+          )}
         </Alert>
       ) : null}
 
@@ -102,15 +120,42 @@ export function ReferralDetailPage(props: DetailPageProps) {
             [t({ nl: 'Team', en: 'Team' }), detail.teamName],
             [t({ nl: 'Opgepakt door', en: 'Handled by' }), detail.assigneeName],
             [t({ nl: 'Verstuurd op', en: 'Sent on' }), dutchDate(r.requested_on)],
-            [t({ nl: 'Eerste contact uiterlijk', en: 'First contact due' }), <DueBadge view={view} due={r.first_contact_due} reachedOn={r.first_contact_on} state={dueState(r.first_contact_due, today, r.first_contact_on, status)} />],
-            [t({ nl: 'Eerste gesprek uiterlijk', en: 'First conversation due' }), <DueBadge view={view} due={r.first_conversation_due} reachedOn={r.first_conversation_on} state={dueState(r.first_conversation_due, today, r.first_conversation_on, status)} />],
+            [
+              t({ nl: 'Eerste contact uiterlijk', en: 'First contact due' }),
+              <DueBadge
+                view={view}
+                due={r.first_contact_due}
+                reachedOn={r.first_contact_on}
+                state={dueState(r.first_contact_due, today, r.first_contact_on, status)}
+              />,
+            ],
+            [
+              t({ nl: 'Eerste gesprek uiterlijk', en: 'First conversation due' }),
+              <DueBadge
+                view={view}
+                due={r.first_conversation_due}
+                reachedOn={r.first_conversation_on}
+                state={dueState(r.first_conversation_due, today, r.first_conversation_on, status)}
+              />,
+            ],
             [t({ nl: 'Contactpogingen', en: 'Contact attempts' }), access === 'practice' ? null : String(r.contact_attempts)],
-            [t({ nl: 'Al bekend bij het team', en: 'Already known to the team' }), access === 'practice' || r.already_known === null ? null : r.already_known ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee', en: 'no' })],
+            [
+              t({ nl: 'Al bekend bij het team', en: 'Already known to the team' }),
+              access === 'practice' || r.already_known === null ? null : r.already_known ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee', en: 'no' }),
+            ],
             [t({ nl: 'Uitkomst', en: 'Outcome' }), r.outcome ? t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome }) : null],
-            [t({ nl: 'Terugkoppeling van het team', en: 'Feedback from the team' }), r.feedback ? <span data-testid="referral-feedback">{r.feedback}</span> : null],
+            [
+              t({ nl: 'Terugkoppeling van het team', en: 'Feedback from the team' }),
+              r.feedback ? <span data-testid="referral-feedback">{r.feedback}</span> : null,
+            ],
             [
               t({ nl: 'Terugkoppeling', en: 'Feedback' }),
-              practiceCannotSeeFeedback ? t({ nl: 'De patiënt gaf geen toestemming voor terugkoppeling aan de praktijk (of trok die in).', en: 'The patient did not allow feedback to the practice (or withdrew it).' }) : null,
+              practiceCannotSeeFeedback
+                ? t({
+                    nl: 'De patiënt gaf geen toestemming voor terugkoppeling aan de praktijk (of trok die in).',
+                    en: 'The patient did not allow feedback to the practice (or withdrew it).',
+                  })
+                : null,
             ],
           ]}
         />
@@ -138,7 +183,14 @@ export function ReferralDetailPage(props: DetailPageProps) {
             formatDateTime(e.at, view.lang),
             t(eventLabels[e.type] ?? { nl: e.type, en: e.type }),
             e.actorName ?? '—',
-            [e.type === 'forwarded' ? fill(t({ nl: 'van {from} naar {to}', en: 'from {from} to {to}' }), { from: e.fromTeamName ?? '—', to: e.toTeamName ?? '—' }) : null, e.note].filter(Boolean).join(': ') || '—',
+            [
+              e.type === 'forwarded'
+                ? fill(t({ nl: 'van {from} naar {to}', en: 'from {from} to {to}' }), { from: e.fromTeamName ?? '—', to: e.toTeamName ?? '—' })
+                : null,
+              e.note,
+            ]
+              .filter(Boolean)
+              .join(': ') || '—',
           ])}
         />
       </Section>
@@ -177,7 +229,8 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
               t({ nl: 'Urgentie', en: 'Urgency' }),
               triggers.length ? (
                 <span class="kl-urgent">
-                  {triggers.map((u) => t(urgencyLabels[u] ?? { nl: u, en: u })).join(', ')} — {t({ nl: 'eerste gesprek binnen 3 werkdagen', en: 'first conversation within 3 working days' })}
+                  {triggers.map((u) => t(urgencyLabels[u] ?? { nl: u, en: u })).join(', ')} —{' '}
+                  {t({ nl: 'eerste gesprek binnen 3 werkdagen', en: 'first conversation within 3 working days' })}
                 </span>
               ) : (
                 t({ nl: 'Geen dreigende situatie aangegeven', en: 'No threatening situation indicated' })
@@ -186,7 +239,9 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
             [t({ nl: 'Route', en: 'Route' }), r.route_explanation],
             [
               t({ nl: 'Van', en: 'From' }),
-              r.source === 'selfcheck' ? t({ nl: 'De inwoner zelf, via de zelftest', en: 'The resident, through the self-check' }) : [detail.practiceName, detail.practicePhone, detail.createdByName].filter(Boolean).join(' · '),
+              r.source === 'selfcheck'
+                ? t({ nl: 'De inwoner zelf, via de zelftest', en: 'The resident, through the self-check' })
+                : [detail.practiceName, detail.practicePhone, detail.createdByName].filter(Boolean).join(' · '),
             ],
           ]}
         />
@@ -195,11 +250,17 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
         <Section title={t({ nl: 'Toestemming', en: 'Consent' })} id="section-consent">
           <DataList
             rows={[
-              [t({ nl: 'Gegeven', en: 'Given' }), `${consent.method === 'written' ? t({ nl: 'schriftelijk', en: 'in writing' }) : consent.method === 'verbal' ? t({ nl: 'mondeling', en: 'verbally' }) : t({ nl: 'online', en: 'online' })}, ${formatDateTime(consent.given_at, view.lang)}`],
+              [
+                t({ nl: 'Gegeven', en: 'Given' }),
+                `${consent.method === 'written' ? t({ nl: 'schriftelijk', en: 'in writing' }) : consent.method === 'verbal' ? t({ nl: 'mondeling', en: 'verbally' }) : t({ nl: 'online', en: 'online' })}, ${formatDateTime(consent.given_at, view.lang)}`,
+              ],
               [t({ nl: 'Vastgelegd door', en: 'Recorded by' }), consent.recorded_by_name],
               [t({ nl: 'Aan', en: 'To' }), consent.recipient_team_name],
               [t({ nl: 'Versie van de tekst', en: 'Version of the text' }), consent.text_version],
-              [t({ nl: 'Terugkoppeling aan de praktijk', en: 'Feedback to the practice' }), consent.feedback_allowed ? t({ nl: 'mag', en: 'allowed' }) : t({ nl: 'mag niet', en: 'not allowed' })],
+              [
+                t({ nl: 'Terugkoppeling aan de praktijk', en: 'Feedback to the practice' }),
+                consent.feedback_allowed ? t({ nl: 'mag', en: 'allowed' }) : t({ nl: 'mag niet', en: 'not allowed' }),
+              ],
               [t({ nl: 'Ingetrokken', en: 'Withdrawn' }), consent.withdrawn_at ? formatDateTime(consent.withdrawn_at, view.lang) : null],
             ]}
           />
@@ -235,7 +296,16 @@ function TeamActions(props: DetailPageProps) {
   return (
     <Section title={t({ nl: 'Wat wilt u doen?', en: 'What would you like to do?' })} id="section-actions">
       {can('accept') ? (
-        <ActionForm view={view} id="accept" title={status === 'requested' || status === 'received' ? { nl: 'Aannemen en toewijzen', en: 'Accept and assign' } : { nl: 'Opnieuw toewijzen', en: 'Re-assign' }} action={`${base}/accepteren`}>
+        <ActionForm
+          view={view}
+          id="accept"
+          title={
+            status === 'requested' || status === 'received'
+              ? { nl: 'Aannemen en toewijzen', en: 'Accept and assign' }
+              : { nl: 'Opnieuw toewijzen', en: 'Re-assign' }
+          }
+          action={`${base}/accepteren`}
+        >
           <SelectField
             view={view}
             name="assignee"
@@ -251,25 +321,66 @@ function TeamActions(props: DetailPageProps) {
       {can('record-contact') && !r.first_contact_on ? (
         <ActionForm view={view} id="attempt" title={{ nl: 'Poging tot contact vastleggen', en: 'Record a contact attempt' }} action={`${base}/contactpoging`}>
           <Paragraph>{fill(t({ nl: 'Pogingen tot nu toe: {n}.', en: 'Attempts so far: {n}.' }), { n: r.contact_attempts })}</Paragraph>
-          <TextAreaField view={view} name="attempt_note" rows={2} maxlength={300} label={{ nl: 'Notitie', en: 'Note' }} description={{ nl: 'Bijvoorbeeld: voicemail ingesproken.', en: 'For example: left a voicemail.' }} value={values['attempt_note']} errors={errors} />
+          <TextAreaField
+            view={view}
+            name="attempt_note"
+            rows={2}
+            maxlength={300}
+            label={{ nl: 'Notitie', en: 'Note' }}
+            description={{ nl: 'Bijvoorbeeld: voicemail ingesproken.', en: 'For example: left a voicemail.' }}
+            value={values['attempt_note']}
+            errors={errors}
+          />
           <Button variant="secondary">{t({ nl: 'Poging vastleggen', en: 'Record attempt' })}</Button>
         </ActionForm>
       ) : null}
       {can('record-contact') && !r.first_contact_on ? (
         <ActionForm view={view} id="contact" title={{ nl: 'Eerste contact vastleggen', en: 'Record first contact' }} action={`${base}/eerste-contact`}>
-          <TextField view={view} name="first_contact_on" required size="short" inputmode="numeric" label={{ nl: 'Datum van het eerste contact', en: 'Date of first contact' }} description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }} value={values['first_contact_on'] ?? dutchDate(today)} errors={errors} />
+          <TextField
+            view={view}
+            name="first_contact_on"
+            required
+            size="short"
+            inputmode="numeric"
+            label={{ nl: 'Datum van het eerste contact', en: 'Date of first contact' }}
+            description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }}
+            value={values['first_contact_on'] ?? dutchDate(today)}
+            errors={errors}
+          />
           <Button>{t({ nl: 'Eerste contact vastleggen', en: 'Record first contact' })}</Button>
         </ActionForm>
       ) : null}
       {can('record-conversation') && !r.first_conversation_on ? (
-        <ActionForm view={view} id="conversation" title={{ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' }} action={`${base}/eerste-gesprek`}>
-          <TextField view={view} name="first_conversation_on" required size="short" inputmode="numeric" label={{ nl: 'Datum van het eerste gesprek', en: 'Date of first conversation' }} description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }} value={values['first_conversation_on'] ?? dutchDate(today)} errors={errors} />
+        <ActionForm
+          view={view}
+          id="conversation"
+          title={{ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' }}
+          action={`${base}/eerste-gesprek`}
+        >
+          <TextField
+            view={view}
+            name="first_conversation_on"
+            required
+            size="short"
+            inputmode="numeric"
+            label={{ nl: 'Datum van het eerste gesprek', en: 'Date of first conversation' }}
+            description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }}
+            value={values['first_conversation_on'] ?? dutchDate(today)}
+            errors={errors}
+          />
           <Button>{t({ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' })}</Button>
         </ActionForm>
       ) : null}
       {can('complete') || can('fail') ? (
         <ActionForm view={view} id="close" title={{ nl: 'Afsluiten met uitkomst', en: 'Close with an outcome' }} action={`${base}/afsluiten`}>
-          <RadioGroup view={view} name="outcome" legend={{ nl: 'Uitkomst', en: 'Outcome' }} value={values['outcome']} errors={errors} options={outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))} />
+          <RadioGroup
+            view={view}
+            name="outcome"
+            legend={{ nl: 'Uitkomst', en: 'Outcome' }}
+            value={values['outcome']}
+            errors={errors}
+            options={outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+          />
           <TextAreaField
             view={view}
             name="feedback"
@@ -278,8 +389,14 @@ function TeamActions(props: DetailPageProps) {
             label={{ nl: 'Terugkoppeling voor de praktijk', en: 'Feedback for the practice' }}
             description={
               consentFeedback
-                ? { nl: 'Kort, bijvoorbeeld: "Contact gehad op 3-12, eerste gesprek gepland." Geen details over schulden of gezondheid.', en: 'Short, for example: "Contact made on 3-12, first conversation planned." No details about debts or health.' }
-                : { nl: 'Let op: de patiënt gaf geen toestemming voor terugkoppeling. De praktijk ziet alleen dat de verwijzing is afgesloten.', en: 'Note: the patient did not allow feedback. The practice only sees that the referral was closed.' }
+                ? {
+                    nl: 'Kort, bijvoorbeeld: "Contact gehad op 3-12, eerste gesprek gepland." Geen details over schulden of gezondheid.',
+                    en: 'Short, for example: "Contact made on 3-12, first conversation planned." No details about debts or health.',
+                  }
+                : {
+                    nl: 'Let op: de patiënt gaf geen toestemming voor terugkoppeling. De praktijk ziet alleen dat de verwijzing is afgesloten.',
+                    en: 'Note: the patient did not allow feedback. The practice only sees that the referral was closed.',
+                  }
             }
             value={values['feedback']}
             errors={errors}
@@ -320,11 +437,19 @@ function TeamActions(props: DetailPageProps) {
             rows={2}
             maxlength={500}
             label={{ nl: 'Waarom?', en: 'Why?' }}
-            description={{ nl: 'Het andere team leest dit. De termijnen blijven lopen vanaf de oorspronkelijke verwijzing.', en: 'The other team reads this. The terms keep running from the original referral.' }}
+            description={{
+              nl: 'Het andere team leest dit. De termijnen blijven lopen vanaf de oorspronkelijke verwijzing.',
+              en: 'The other team reads this. The terms keep running from the original referral.',
+            }}
             value={values['forward_reason']}
             errors={errors}
           />
-          <Paragraph>{t({ nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Vraag of lees voor:', en: 'The resident consented for your team. Another team needs new consent. Ask or read out:' })}</Paragraph>
+          <Paragraph>
+            {t({
+              nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Vraag of lees voor:',
+              en: 'The resident consented for your team. Another team needs new consent. Ask or read out:',
+            })}
+          </Paragraph>
           <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">
             <p class="utrecht-paragraph">{t(forwardConsentText)}</p>
           </blockquote>
@@ -333,7 +458,10 @@ function TeamActions(props: DetailPageProps) {
             class="kl-choice"
             checked={values['forward_consent'] === 'ja'}
             errors={errors}
-            label={t({ nl: 'De inwoner geeft toestemming om de verwijzing door te sturen naar het gekozen team', en: 'The resident consents to forwarding the referral to the chosen team' })}
+            label={t({
+              nl: 'De inwoner geeft toestemming om de verwijzing door te sturen naar het gekozen team',
+              en: 'The resident consents to forwarding the referral to the chosen team',
+            })}
           />
           <RadioGroup
             view={view}
@@ -348,7 +476,16 @@ function TeamActions(props: DetailPageProps) {
       ) : null}
       {can('reject') ? (
         <ActionForm view={view} id="reject" title={{ nl: 'Afwijzen', en: 'Decline' }} action={`${base}/afwijzen`}>
-          <TextAreaField view={view} name="reject_reason" required rows={2} maxlength={500} label={{ nl: 'Reden', en: 'Reason' }} value={values['reject_reason']} errors={errors} />
+          <TextAreaField
+            view={view}
+            name="reject_reason"
+            required
+            rows={2}
+            maxlength={500}
+            label={{ nl: 'Reden', en: 'Reason' }}
+            value={values['reject_reason']}
+            errors={errors}
+          />
           <Button variant="danger">{t({ nl: 'Afwijzen', en: 'Decline' })}</Button>
         </ActionForm>
       ) : null}
@@ -361,9 +498,22 @@ function CancelForm(props: DetailPageProps) {
   const t = view.t;
   return (
     <Section title={t({ nl: 'Verwijzing intrekken', en: 'Withdraw the referral' })} id="section-cancel">
-      <Paragraph>{t({ nl: 'Zolang het team de verwijzing nog niet heeft aangenomen, kunt u hem intrekken.', en: 'As long as the team has not accepted the referral, you can withdraw it.' })}</Paragraph>
+      <Paragraph>
+        {t({
+          nl: 'Zolang het team de verwijzing nog niet heeft aangenomen, kunt u hem intrekken.',
+          en: 'As long as the team has not accepted the referral, you can withdraw it.',
+        })}
+      </Paragraph>
       <PostForm view={view} action={`/verwijzingen/${detail.referral.id}/annuleren`} novalidate>
-        <TextAreaField view={view} name="cancel_reason" rows={2} maxlength={300} label={{ nl: 'Reden', en: 'Reason' }} value={props.failed?.values['cancel_reason']} errors={props.failed?.errors} />
+        <TextAreaField
+          view={view}
+          name="cancel_reason"
+          rows={2}
+          maxlength={300}
+          label={{ nl: 'Reden', en: 'Reason' }}
+          value={props.failed?.values['cancel_reason']}
+          errors={props.failed?.errors}
+        />
         <Button variant="danger">{t({ nl: 'Intrekken', en: 'Withdraw' })}</Button>
       </PostForm>
     </Section>

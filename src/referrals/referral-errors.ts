@@ -15,8 +15,12 @@ export function illegalTransition(current: ReferralStatus): AppError {
     'illegal_transition',
     409,
     {
-      nl: fill('Dit kan niet (meer): de verwijzing heeft nu de status ‘{status}’. Laad de verwijzing opnieuw om te zien wat er veranderd is.', { status: status.nl }),
-      en: fill('This is not possible (any more): the referral now has the status ‘{status}’. Reload the referral to see what has changed.', { status: status.en }),
+      nl: fill('Dit kan niet (meer): de verwijzing heeft nu de status ‘{status}’. Laad de verwijzing opnieuw om te zien wat er veranderd is.', {
+        status: status.nl,
+      }),
+      en: fill('This is not possible (any more): the referral now has the status ‘{status}’. Reload the referral to see what has changed.', {
+        status: status.en,
+      }),
     },
     `illegal transition from ${current}`,
   );
@@ -29,7 +33,10 @@ export const consentMissing = () =>
   });
 
 export const consentWithoutMethod = () =>
-  new AppError('consent_no_method', 422, { nl: 'Kies hoe de patiënt toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the patient consented: verbally or in writing.' });
+  new AppError('consent_no_method', 422, {
+    nl: 'Kies hoe de patiënt toestemming gaf: mondeling of schriftelijk.',
+    en: 'Choose how the patient consented: verbally or in writing.',
+  });
 
 /** Consent names one team; the address now routes to another (postcode changed after checking). */
 export const wrongRecipient = () =>
@@ -39,4 +46,7 @@ export const wrongRecipient = () =>
   });
 
 export const notPracticeReferral = () =>
-  new AppError('idempotency_conflict', 409, { nl: 'Dit formulier is al gebruikt. Open een nieuw formulier.', en: 'This form has already been used. Open a new form.' });
+  new AppError('idempotency_conflict', 409, {
+    nl: 'Dit formulier is al gebruikt. Open een nieuw formulier.',
+    en: 'This form has already been used. Open a new form.',
+  });

@@ -58,52 +58,90 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
     collectChoices,
     z
       .object({
-        idempotency_key: z.string().regex(FORM_KEY_PATTERN, t({ nl: 'Het formulier is niet compleet. Laad de pagina opnieuw.', en: 'The form is incomplete. Reload the page.' })),
-        patient_name: z.string().trim().min(2, t({ nl: 'Vul de naam van de patiënt in.', en: "Enter the patient's name." })).max(200),
+        idempotency_key: z
+          .string()
+          .regex(FORM_KEY_PATTERN, t({ nl: 'Het formulier is niet compleet. Laad de pagina opnieuw.', en: 'The form is incomplete. Reload the page.' })),
+        patient_name: z
+          .string()
+          .trim()
+          .min(2, t({ nl: 'Vul de naam van de patiënt in.', en: "Enter the patient's name." }))
+          .max(200),
         birth_date: z
           .string()
           .trim()
           .transform((v, ctx) => {
             const iso = parseDate(v);
             if (!iso || iso < '1900-01-01' || iso > today) {
-              ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul een geldige geboortedatum in, zoals 27-04-1980.', en: 'Enter a valid date of birth, such as 27-04-1980.' }) });
+              ctx.addIssue({
+                code: 'custom',
+                message: t({ nl: 'Vul een geldige geboortedatum in, zoals 27-04-1980.', en: 'Enter a valid date of birth, such as 27-04-1980.' }),
+              });
               return z.NEVER;
             }
             return iso;
           }),
-        phone: optionalText(30).refine((v) => v === null || PHONE.test(v), t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of +.', en: 'Enter a phone number with digits, spaces or + only.' })),
-        email: optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })),
+        phone: optionalText(30).refine(
+          (v) => v === null || PHONE.test(v),
+          t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of +.', en: 'Enter a phone number with digits, spaces or + only.' }),
+        ),
+        email: optionalText(254).refine(
+          (v) => v === null || z.email().safeParse(v).success,
+          t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' }),
+        ),
         postcode: z
           .string()
           .trim()
           .transform((v, ctx) => {
             const postcode = parsePostcode(v);
             if (!postcode) {
-              ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul de postcode van de patiënt in, zoals 7552 AB.', en: "Enter the patient's postcode, such as 7552 AB." }) });
+              ctx.addIssue({
+                code: 'custom',
+                message: t({ nl: 'Vul de postcode van de patiënt in, zoals 7552 AB.', en: "Enter the patient's postcode, such as 7552 AB." }),
+              });
               return z.NEVER;
             }
             return postcode.display;
           }),
-        house_number: z.string().trim().regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' })),
+        house_number: z
+          .string()
+          .trim()
+          .regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' })),
         preferred_language: optionalText(40),
         best_time_to_call: optionalText(100),
         needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies ten minste één hulpvraag.', en: 'Choose at least one need.' })),
         question: z
           .string()
           .trim()
-          .min(3, t({ nl: 'Schrijf kort op wat er speelt, in de woorden van de patiënt.', en: "Briefly write down what is going on, in the patient's own words." }))
+          .min(
+            3,
+            t({ nl: 'Schrijf kort op wat er speelt, in de woorden van de patiënt.', en: "Briefly write down what is going on, in the patient's own words." }),
+          )
           .max(600, t({ nl: 'Houd het kort: hooguit 600 tekens.', en: 'Keep it short: 600 characters at most.' })),
         urgency_triggers: z.array(z.enum(urgencyTriggers)),
         handover: z.enum(handovers, { error: t({ nl: 'Kies de vorm van de overdracht.', en: 'Choose the form of hand-over.' }) }),
-        contact_channel: z.enum(contactChannels, { error: t({ nl: 'Kies hoe de patiënt benaderd wil worden.', en: 'Choose how the patient wants to be contacted.' }) }),
+        contact_channel: z.enum(contactChannels, {
+          error: t({ nl: 'Kies hoe de patiënt benaderd wil worden.', en: 'Choose how the patient wants to be contacted.' }),
+        }),
       })
       .superRefine((v, issue) => {
         if (!v.phone && !v.email) {
-          issue.addIssue({ code: 'custom', path: ['phone'], message: t({ nl: 'Vul een telefoonnummer of e-mailadres van de patiënt in.', en: "Enter the patient's phone number or e-mail address." }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['phone'],
+            message: t({ nl: 'Vul een telefoonnummer of e-mailadres van de patiënt in.', en: "Enter the patient's phone number or e-mail address." }),
+          });
         } else if (v.contact_channel === 'phone' && !v.phone) {
-          issue.addIssue({ code: 'custom', path: ['phone'], message: t({ nl: 'De patiënt wil gebeld worden: vul een telefoonnummer in.', en: 'The patient wants a phone call: enter a phone number.' }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['phone'],
+            message: t({ nl: 'De patiënt wil gebeld worden: vul een telefoonnummer in.', en: 'The patient wants a phone call: enter a phone number.' }),
+          });
         } else if (v.contact_channel === 'email' && !v.email) {
-          issue.addIssue({ code: 'custom', path: ['email'], message: t({ nl: 'De patiënt wil een e-mail: vul een e-mailadres in.', en: 'The patient wants an e-mail: enter an e-mail address.' }) });
+          issue.addIssue({
+            code: 'custom',
+            path: ['email'],
+            message: t({ nl: 'De patiënt wil een e-mail: vul een e-mailadres in.', en: 'The patient wants an e-mail: enter an e-mail address.' }),
+          });
         }
       }),
   );
@@ -130,12 +168,26 @@ export const consentFormSchema = (t: Translate) =>
     })
     .superRefine((v, issue) => {
       if (v.consent_given && !v.consent_method) {
-        issue.addIssue({ code: 'custom', path: ['consent_method'], message: t({ nl: 'Kies hoe de patiënt toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the patient consented: verbally or in writing.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['consent_method'],
+          message: t({
+            nl: 'Kies hoe de patiënt toestemming gaf: mondeling of schriftelijk.',
+            en: 'Choose how the patient consented: verbally or in writing.',
+          }),
+        });
       }
       if (v.consent_given && !v.feedback_allowed) {
-        issue.addIssue({ code: 'custom', path: ['feedback_allowed'], message: t({ nl: 'Kies of het team de praktijk mag laten weten hoe het ging.', en: 'Choose whether the team may tell the practice how it went.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['feedback_allowed'],
+          message: t({ nl: 'Kies of het team de praktijk mag laten weten hoe het ging.', en: 'Choose whether the team may tell the practice how it went.' }),
+        });
       }
     })
-    .transform((v) => ({ recipientTeamId: v.team_id, consent: { given: v.consent_given, method: v.consent_method, feedbackAllowed: v.feedback_allowed === 'ja' } }));
+    .transform((v) => ({
+      recipientTeamId: v.team_id,
+      consent: { given: v.consent_given, method: v.consent_method, feedbackAllowed: v.feedback_allowed === 'ja' },
+    }));
 
 export type ConsentForm = z.infer<ReturnType<typeof consentFormSchema>>;

@@ -51,7 +51,15 @@ forEachDatabase('referral pages over HTTP', (db) => {
     ...extra,
   });
   const consent = (teamId: string) => ({ team_id: teamId, consent_given: 'ja', consent_method: 'verbal', feedback_allowed: 'ja', stap: 'versturen' });
-  const referralCount = async () => Number((await db().selectFrom('referrals').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const referralCount = async () =>
+    Number(
+      (
+        await db()
+          .selectFrom('referrals')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   describe('the practice sends a referral without JavaScript', () => {
     it('the form asks no BSN and carries a fresh form key each time it is opened', async () => {
@@ -150,7 +158,15 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.match(inbox.html, /Greet Inboxtest/);
       const opened = await team.get(path);
       assert.equal(opened.status, 200);
-      for (const needed of ['Greet Inboxtest', '06 9876 5432', '7552 AB 14', 'na 15.00 uur', 'Ik krijg steeds aanmaningen.', 'Dreigende huisuitzetting', 'Ontvangen door het team']) {
+      for (const needed of [
+        'Greet Inboxtest',
+        '06 9876 5432',
+        '7552 AB 14',
+        'na 15.00 uur',
+        'Ik krijg steeds aanmaningen.',
+        'Dreigende huisuitzetting',
+        'Ontvangen door het team',
+      ]) {
         assert.ok(opened.html.includes(needed), `the referral shows ${needed}`);
       }
 
@@ -173,7 +189,9 @@ forEachDatabase('referral pages over HTTP', (db) => {
     it('forwarding asks the resident’s consent for the new team, and records it', async () => {
       const practice = await signedIn(w.users.staffA);
       const key = keyOf((await practice.get('/verwijzingen/nieuw')).html);
-      const path = (await practice.post('/verwijzingen/nieuw', { ...patient(key, { patient_name: 'Wim Doorstuurtest' }), ...consent(w.noord) })).location!.split('?')[0]!;
+      const path = (
+        await practice.post('/verwijzingen/nieuw', { ...patient(key, { patient_name: 'Wim Doorstuurtest' }), ...consent(w.noord) })
+      ).location!.split('?')[0]!;
       const team = await signedIn(w.users.noordMember);
       const page = await team.get(path);
       assert.match(page.html, /Voor een ander team is nieuwe toestemming nodig/);
@@ -185,7 +203,12 @@ forEachDatabase('referral pages over HTTP', (db) => {
       // What was typed stays.
       assert.match(without.html, /Valt onder het centrale loket/);
 
-      const forwarded = await team.post(`${path}/doorsturen`, { to_team_id: w.hengelo, forward_reason: 'Valt onder het centrale loket', forward_consent: 'ja', forward_consent_method: 'written' });
+      const forwarded = await team.post(`${path}/doorsturen`, {
+        to_team_id: w.hengelo,
+        forward_reason: 'Valt onder het centrale loket',
+        forward_consent: 'ja',
+        forward_consent_method: 'written',
+      });
       assert.equal(forwarded.status, 303);
       const seen = await (await signedIn(w.users.hengeloMember)).get(path);
       assert.equal(seen.status, 200);

@@ -30,12 +30,23 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
     w = await insertReferralWorld(db());
   });
 
-  const send = (overrides: Parameters<typeof referralInput>[1] = {}, as = w.users.staffA) => sendReferral(db(), contextOf(as), referralInput(w, overrides), BASE_URL);
+  const send = (overrides: Parameters<typeof referralInput>[1] = {}, as = w.users.staffA) =>
+    sendReferral(db(), contextOf(as), referralInput(w, overrides), BASE_URL);
   const referral = (id: string) => db().selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const count = async (table: 'referrals' | 'consents' | 'referral_events' | 'outbox_mail') => Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'referrals' | 'consents' | 'referral_events' | 'outbox_mail') =>
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const events = (id: string) => db().selectFrom('referral_events').selectAll().where('referral_id', '=', id).orderBy('id').execute();
-  const audits = (action: string, patientRef: string) => db().selectFrom('audit_log').selectAll().where('action', '=', action).where('patient_ref', '=', patientRef).orderBy('id').execute();
-  const notifications = (userId: string, referralId: string) => db().selectFrom('notifications').select('kind').where('user_id', '=', userId).where('referral_id', '=', referralId).orderBy('created_at').execute();
+  const audits = (action: string, patientRef: string) =>
+    db().selectFrom('audit_log').selectAll().where('action', '=', action).where('patient_ref', '=', patientRef).orderBy('id').execute();
+  const notifications = (userId: string, referralId: string) =>
+    db().selectFrom('notifications').select('kind').where('user_id', '=', userId).where('referral_id', '=', referralId).orderBy('created_at').execute();
 
   describe('sending', () => {
     it('a referral with consent goes to the team of the patient’s address (7552 → Hengelo-Noord), with due dates from today', async () => {
@@ -61,7 +72,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(consent.text_version, CONSENT_TEXT_VERSION);
       assert.deepEqual(consent.data_scope, [...sharedDataScope]);
       assert.equal(consent.feedback_allowed, true);
-      assert.deepEqual((await events(sent.id)).map((e) => [e.type, e.to_status, e.to_team_id]), [['created', 'requested', w.noord]]);
+      assert.deepEqual(
+        (await events(sent.id)).map((e) => [e.type, e.to_status, e.to_team_id]),
+        [['created', 'requested', w.noord]],
+      );
       assert.equal((await audits('referral.created', sent.id)).length, 1);
     });
 
@@ -74,7 +88,8 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const mail = await db().selectFrom('outbox_mail').selectAll().where('to_address', '=', w.users.noordMember.email).execute();
       assert.ok(mail.length >= 1);
       for (const m of mail) {
-        for (const secret of ['Johanna', 'Testpersoon', '7552', '1971', '09-03-1971', 'rekeningen']) assert.ok(!`${m.subject}\n${m.body_text}`.includes(secret), `mail contains ${secret}`);
+        for (const secret of ['Johanna', 'Testpersoon', '7552', '1971', '09-03-1971', 'rekeningen'])
+          assert.ok(!`${m.subject}\n${m.body_text}`.includes(secret), `mail contains ${secret}`);
       }
     });
 
@@ -85,7 +100,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
     });
 
     it('a practice–team agreement shortens the terms', async () => {
-      await db().insertInto('agreements').values({ practice_id: w.practiceB, team_id: w.noord, first_contact_working_days: 1, first_conversation_days: 14, updated_at: new Date() }).execute();
+      await db()
+        .insertInto('agreements')
+        .values({ practice_id: w.practiceB, team_id: w.noord, first_contact_working_days: 1, first_conversation_days: 14, updated_at: new Date() })
+        .execute();
       const r = await referral((await send({ urgency_triggers: [] }, w.users.staffB)).id);
       assert.equal(r.first_contact_due, addWorkingDays(today, 1));
       assert.equal(r.first_conversation_due, addCalendarDays(today, 14));
@@ -100,7 +118,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(await count('referrals'), before);
 
       const twin = referralInput(w);
-      const [a, b] = await Promise.all([sendReferral(db(), contextOf(w.users.staffA), twin, BASE_URL), sendReferral(db(), contextOf(w.users.adminA), twin, BASE_URL)]);
+      const [a, b] = await Promise.all([
+        sendReferral(db(), contextOf(w.users.staffA), twin, BASE_URL),
+        sendReferral(db(), contextOf(w.users.adminA), twin, BASE_URL),
+      ]);
       assert.equal(a.id, b.id);
       assert.equal((await db().selectFrom('referrals').select('id').where('idempotency_key', '=', twin.idempotency_key).execute()).length, 1);
       assert.equal((await db().selectFrom('consents').select('id').where('referral_id', '=', a.id).execute()).length, 1);
@@ -134,11 +155,18 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
     });
 
     it('no BSN: no table has a BSN column, and a posted bsn never reaches the database', async () => {
-      const columns = await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and column_name ilike '%bsn%'`.execute(db());
+      const columns = await sql<{
+        table_name: string;
+        column_name: string;
+      }>`select table_name, column_name from information_schema.columns where table_schema = current_schema() and column_name ilike '%bsn%'`.execute(db());
       assert.deepEqual(columns.rows, []);
       const input = { ...referralInput(w), bsn: '123456782' } as ReturnType<typeof referralInput>;
       const sent = await sendReferral(db(), contextOf(w.users.staffA), input, BASE_URL);
-      const rows = [await referral(sent.id), ...(await db().selectFrom('consents').selectAll().where('referral_id', '=', sent.id).execute()), ...(await audits('referral.created', sent.id))];
+      const rows = [
+        await referral(sent.id),
+        ...(await db().selectFrom('consents').selectAll().where('referral_id', '=', sent.id).execute()),
+        ...(await audits('referral.created', sent.id)),
+      ];
       assert.ok(!JSON.stringify(rows).includes('123456782'));
     });
   });
@@ -151,7 +179,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const opened = await openReferral(db(), contextOf(w.users.noordMember), id, BASE_URL);
       assert.equal(opened.referral.status, 'received');
       await openReferral(db(), contextOf(w.users.noordColleague), id, BASE_URL);
-      assert.deepEqual((await events(id)).map((e) => e.type), ['created', 'received']);
+      assert.deepEqual(
+        (await events(id)).map((e) => e.type),
+        ['created', 'received'],
+      );
       // The list shows it was received; that alone is not worth a notification.
       assert.deepEqual(await notifications(w.users.staffA.id, id), []);
     });
@@ -161,7 +192,13 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await openReferral(db(), contextOf(w.users.staffA), id, BASE_URL);
       await openReferral(db(), contextOf(w.users.noordMember), id, BASE_URL);
       const reads = await audits('referral.read', id);
-      assert.deepEqual(reads.map((r) => [r.actor_user_id, r.subject_id]), [[w.users.staffA.id, id], [w.users.noordMember.id, id]]);
+      assert.deepEqual(
+        reads.map((r) => [r.actor_user_id, r.subject_id]),
+        [
+          [w.users.staffA.id, id],
+          [w.users.noordMember.id, id],
+        ],
+      );
       assert.deepEqual((await verifyAuditChain(db())).ok, true);
     });
 
@@ -181,11 +218,24 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await markAlreadyKnown(db(), ctx, { referralId: id, known: false }, BASE_URL);
       await closeReferral(db(), ctx, { referralId: id, outcome: 'trajectory_started', feedback: 'Eerste gesprek gehad, traject gestart.' }, BASE_URL);
       const r = await referral(id);
-      assert.deepEqual([r.status, r.first_contact_on, r.first_conversation_on, r.contact_attempts, r.already_known, r.outcome], ['completed', today, today, 2, false, 'trajectory_started']);
+      assert.deepEqual(
+        [r.status, r.first_contact_on, r.first_conversation_on, r.contact_attempts, r.already_known, r.outcome],
+        ['completed', today, today, 2, false, 'trajectory_started'],
+      );
       assert.ok(r.closed_at);
       assert.deepEqual(
         (await events(id)).map((e) => `${e.type}:${e.to_status}`),
-        ['created:requested', 'received:received', 'accepted:accepted', 'contact_attempt:accepted', 'contact_attempt:accepted', 'first_contact:in-progress', 'first_conversation:in-progress', 'already_known:in-progress', 'closed:completed'],
+        [
+          'created:requested',
+          'received:received',
+          'accepted:accepted',
+          'contact_attempt:accepted',
+          'contact_attempt:accepted',
+          'first_contact:in-progress',
+          'first_conversation:in-progress',
+          'already_known:in-progress',
+          'closed:completed',
+        ],
       );
       for (const type of ['received', 'accepted', 'contact_attempt', 'first_contact', 'first_conversation', 'already_known', 'closed']) {
         assert.ok((await audits(`referral.${type}`, id)).length >= 1, `audit for ${type}`);
@@ -204,9 +254,15 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const { id } = await send();
       const ctx = contextOf(w.users.noordMember);
       await assert.rejects(recordFirstContact(db(), ctx, { referralId: id, date: today }, BASE_URL), appError('illegal_transition', 409));
-      await assert.rejects(closeReferral(db(), ctx, { referralId: id, outcome: 'no_help_needed', feedback: null }, BASE_URL), appError('illegal_transition', 409));
+      await assert.rejects(
+        closeReferral(db(), ctx, { referralId: id, outcome: 'no_help_needed', feedback: null }, BASE_URL),
+        appError('illegal_transition', 409),
+      );
       await acceptReferral(db(), ctx, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
-      await assert.rejects(rejectReferral(db(), ctx, { referralId: id, reason: 'te laat bedacht' }, BASE_URL), (err: { status: number; userMessage: { nl: string } }) => err.status === 409 && /heeft nu de status ‘Aangenomen’/.test(err.userMessage.nl));
+      await assert.rejects(
+        rejectReferral(db(), ctx, { referralId: id, reason: 'te laat bedacht' }, BASE_URL),
+        (err: { status: number; userMessage: { nl: string } }) => err.status === 409 && /heeft nu de status ‘Aangenomen’/.test(err.userMessage.nl),
+      );
       await closeReferral(db(), ctx, { referralId: id, outcome: 'not_reachable', feedback: null }, BASE_URL);
       assert.equal((await referral(id)).status, 'failed');
       const before = (await events(id)).length;
@@ -217,12 +273,18 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
 
     it('a referral can only be assigned to someone of the holding team', async () => {
       const { id } = await send();
-      await assert.rejects(acceptReferral(db(), contextOf(w.users.noordMember), { referralId: id, assigneeId: w.users.hengeloMember.id }, BASE_URL), appError('assignee_not_in_team', 422));
+      await assert.rejects(
+        acceptReferral(db(), contextOf(w.users.noordMember), { referralId: id, assigneeId: w.users.hengeloMember.id }, BASE_URL),
+        appError('assignee_not_in_team', 422),
+      );
     });
 
     it('rejecting needs the team to hold it and closes it; the reason reaches the practice only as feedback it may receive', async () => {
       const { id } = await send({ consent: { given: true, method: 'written', feedbackAllowed: false } });
-      await assert.rejects(rejectReferral(db(), contextOf(w.users.hengeloMember), { referralId: id, reason: 'niet van ons' }, BASE_URL), appError('not_found', 404));
+      await assert.rejects(
+        rejectReferral(db(), contextOf(w.users.hengeloMember), { referralId: id, reason: 'niet van ons' }, BASE_URL),
+        appError('not_found', 404),
+      );
       await rejectReferral(db(), contextOf(w.users.noordMember), { referralId: id, reason: 'Patiënt woont in Almelo' }, BASE_URL);
       assert.equal((await referral(id)).status, 'rejected');
       const seen = await openReferral(db(), contextOf(w.users.staffA), id, BASE_URL);
@@ -241,10 +303,18 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
         forwardReferral(db(), old, { referralId: id, toTeamId: elsewhere.teamId, reason: 'Andere regio', consentMethod: 'verbal' }, BASE_URL),
         appError('forward_unknown_team', 422),
       );
-      await forwardReferral(db(), old, { referralId: id, toTeamId: w.hengelo, reason: 'Adres valt onder het centrale loket', consentMethod: 'verbal' }, BASE_URL);
+      await forwardReferral(
+        db(),
+        old,
+        { referralId: id, toTeamId: w.hengelo, reason: 'Adres valt onder het centrale loket', consentMethod: 'verbal' },
+        BASE_URL,
+      );
       const r = await referral(id);
       assert.deepEqual([r.team_id, r.status, r.assigned_to], [w.hengelo, 'requested', null]);
-      assert.deepEqual([r.first_contact_due, r.first_conversation_due, r.requested_on], [dueBefore.first_contact_due, dueBefore.first_conversation_due, dueBefore.requested_on]);
+      assert.deepEqual(
+        [r.first_contact_due, r.first_conversation_due, r.requested_on],
+        [dueBefore.first_contact_due, dueBefore.first_conversation_due, dueBefore.requested_on],
+      );
       const forwarded = (await events(id)).find((e) => e.type === 'forwarded');
       assert.deepEqual([forwarded?.from_team_id, forwarded?.to_team_id, forwarded?.note], [w.noord, w.hengelo, 'Adres valt onder het centrale loket']);
       assert.deepEqual(await notifications(w.users.hengeloMember.id, id), [{ kind: 'referral_forwarded' }]);
@@ -280,7 +350,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.deepEqual([seenByOld.referral.patient_name, seenByOld.referral.patient_phone, seenByOld.referral.question], [null, null, null]);
       assert.ok(seenByNew.referral.patient_name);
       await assert.rejects(acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL), appError('not_found', 404));
-      await assert.rejects(forwardReferral(db(), old, { referralId: id, toTeamId: w.regional, reason: 'nogmaals', consentMethod: 'verbal' }, BASE_URL), appError('not_found', 404));
+      await assert.rejects(
+        forwardReferral(db(), old, { referralId: id, toTeamId: w.regional, reason: 'nogmaals', consentMethod: 'verbal' }, BASE_URL),
+        appError('not_found', 404),
+      );
       assert.ok(!(await listTeamInbox(db(), old, 'open')).rows.some((row) => row.id === id));
       const followed = (await listTeamInbox(db(), old, 'doorgestuurd')).rows.find((row) => row.id === id);
       assert.equal(followed?.patient_name, null);
@@ -319,7 +392,10 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.deepEqual([seen.feedbackVisible, seen.referral.outcome, seen.referral.feedback, seen.referral.status], [false, null, null, 'completed']);
       const row = (await listPracticeReferrals(db(), contextOf(w.users.staffA))).rows.find((r) => r.id === id);
       assert.deepEqual([row?.outcome, row?.feedback], [null, null]);
-      assert.deepEqual((await notifications(w.users.staffA.id, id)).map((n) => n.kind), ['referral_updated', 'referral_updated']);
+      assert.deepEqual(
+        (await notifications(w.users.staffA.id, id)).map((n) => n.kind),
+        ['referral_updated', 'referral_updated'],
+      );
       // The team that did the work still reads what it wrote.
       assert.equal((await openReferral(db(), team, id, BASE_URL)).referral.feedback, 'Wil nu geen hulp.');
     });
@@ -337,11 +413,22 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const first = await send();
       await cancelReferral(db(), contextOf(w.users.adminA), { referralId: first.id, reason: 'Patiënt belt zelf' }, BASE_URL);
       assert.equal((await referral(first.id)).status, 'cancelled');
-      const told = await db().selectFrom('notifications').select('user_id').where('referral_id', '=', first.id).where('kind', '=', 'referral_cancelled').execute();
-      assert.ok(told.some((n) => n.user_id === w.users.noordMember.id), 'the team is told the referral was withdrawn');
+      const told = await db()
+        .selectFrom('notifications')
+        .select('user_id')
+        .where('referral_id', '=', first.id)
+        .where('kind', '=', 'referral_cancelled')
+        .execute();
+      assert.ok(
+        told.some((n) => n.user_id === w.users.noordMember.id),
+        'the team is told the referral was withdrawn',
+      );
       const second = await send();
       await acceptReferral(db(), contextOf(w.users.noordMember), { referralId: second.id, assigneeId: w.users.noordMember.id }, BASE_URL);
-      await assert.rejects(cancelReferral(db(), contextOf(w.users.staffA), { referralId: second.id, reason: null }, BASE_URL), appError('illegal_transition', 409));
+      await assert.rejects(
+        cancelReferral(db(), contextOf(w.users.staffA), { referralId: second.id, reason: null }, BASE_URL),
+        appError('illegal_transition', 409),
+      );
     });
 
     it('reading the practice list and the team inbox is audited with the referrals shown', async () => {
@@ -361,7 +448,11 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       const late = await send({ urgency_triggers: [] });
       const ctx = contextOf(w.users.noordMember);
       await acceptReferral(db(), ctx, { referralId: mine.id, assigneeId: w.users.noordMember.id }, BASE_URL);
-      await db().updateTable('referrals').set({ first_contact_due: addCalendarDays(today, -1) }).where('id', '=', late.id).execute();
+      await db()
+        .updateTable('referrals')
+        .set({ first_contact_due: addCalendarDays(today, -1) })
+        .where('id', '=', late.id)
+        .execute();
       const ids = async (tab: Parameters<typeof listTeamInbox>[2]) => (await listTeamInbox(db(), ctx, tab)).rows.map((r) => r.id);
       assert.ok((await ids('nieuw')).includes(fresh.id) && !(await ids('nieuw')).includes(mine.id));
       assert.ok((await ids('mij')).includes(mine.id) && !(await ids('mij')).includes(fresh.id));

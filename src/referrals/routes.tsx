@@ -16,7 +16,17 @@ import { referralScope } from './messages/referral-scope.ts';
 import { loadThread } from './messages/load-thread.ts';
 import { ReferralThread } from './messages/thread.tsx';
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
-import { acceptSchema, alreadyKnownSchema, cancelSchema, closeSchema, contactAttemptSchema, firstContactSchema, firstConversationSchema, forwardSchema, rejectSchema } from './action-forms.ts';
+import {
+  acceptSchema,
+  alreadyKnownSchema,
+  cancelSchema,
+  closeSchema,
+  contactAttemptSchema,
+  firstContactSchema,
+  firstConversationSchema,
+  forwardSchema,
+  rejectSchema,
+} from './action-forms.ts';
 import { acceptReferral, listAssignees } from './accept-referral.ts';
 import { cancelReferral } from './cancel-referral.ts';
 import { checkReferralRoute, type CheckedRoute } from './check-referral-route.ts';
@@ -71,9 +81,13 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
     return renderNew(c, { values });
   });
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
-  app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) => c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />));
+  app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) =>
+    c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />),
+  );
 
-  app.get('/verwijzingen', practiceOnly, async (c) => c.html(<PracticeReferralsPage view={view(c)} {...await listPracticeReferrals(db, ctxOf(c), pageParam(c))} />));
+  app.get('/verwijzingen', practiceOnly, async (c) =>
+    c.html(<PracticeReferralsPage view={view(c)} {...await listPracticeReferrals(db, ctxOf(c), pageParam(c))} />),
+  );
 
   app.get('/inbox', teamOnly, async (c) => {
     const tab = c.req.query('tab');
@@ -84,15 +98,53 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   app.get('/verwijzingen/:id', reader, (c) => renderDetail(c, services, { notice: c.req.query('melding') }));
 
   const act = actionRunner(services);
-  app.post('/verwijzingen/:id/accepteren', holder, act(acceptSchema, 'aangenomen', (ctx, id, d) => acceptReferral(db, ctx, { referralId: id, assigneeId: d.assignee }, baseUrl)));
-  app.post('/verwijzingen/:id/contactpoging', holder, act(contactAttemptSchema, 'poging', (ctx, id, d) => recordContactAttempt(db, ctx, { referralId: id, note: d.attempt_note }, baseUrl)));
-  app.post('/verwijzingen/:id/eerste-contact', holder, act(firstContactSchema, 'contact', (ctx, id, d) => recordFirstContact(db, ctx, { referralId: id, date: d.first_contact_on }, baseUrl)));
-  app.post('/verwijzingen/:id/eerste-gesprek', holder, act(firstConversationSchema, 'gesprek', (ctx, id, d) => recordFirstConversation(db, ctx, { referralId: id, date: d.first_conversation_on }, baseUrl)));
-  app.post('/verwijzingen/:id/al-bekend', holder, act(alreadyKnownSchema, 'bekend', (ctx, id, d) => markAlreadyKnown(db, ctx, { referralId: id, known: d.already_known }, baseUrl)));
-  app.post('/verwijzingen/:id/doorsturen', holder, act(forwardSchema, 'doorgestuurd', (ctx, id, d) => forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason, consentMethod: d.forward_consent_method }, baseUrl)));
-  app.post('/verwijzingen/:id/afwijzen', holder, act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, reason: d.reject_reason }, baseUrl)));
-  app.post('/verwijzingen/:id/afsluiten', holder, act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, outcome: d.outcome, feedback: d.feedback }, baseUrl)));
-  app.post('/verwijzingen/:id/annuleren', sender, act(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)));
+  app.post(
+    '/verwijzingen/:id/accepteren',
+    holder,
+    act(acceptSchema, 'aangenomen', (ctx, id, d) => acceptReferral(db, ctx, { referralId: id, assigneeId: d.assignee }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/contactpoging',
+    holder,
+    act(contactAttemptSchema, 'poging', (ctx, id, d) => recordContactAttempt(db, ctx, { referralId: id, note: d.attempt_note }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/eerste-contact',
+    holder,
+    act(firstContactSchema, 'contact', (ctx, id, d) => recordFirstContact(db, ctx, { referralId: id, date: d.first_contact_on }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/eerste-gesprek',
+    holder,
+    act(firstConversationSchema, 'gesprek', (ctx, id, d) => recordFirstConversation(db, ctx, { referralId: id, date: d.first_conversation_on }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/al-bekend',
+    holder,
+    act(alreadyKnownSchema, 'bekend', (ctx, id, d) => markAlreadyKnown(db, ctx, { referralId: id, known: d.already_known }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/doorsturen',
+    holder,
+    act(forwardSchema, 'doorgestuurd', (ctx, id, d) =>
+      forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason, consentMethod: d.forward_consent_method }, baseUrl),
+    ),
+  );
+  app.post(
+    '/verwijzingen/:id/afwijzen',
+    holder,
+    act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, reason: d.reject_reason }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/afsluiten',
+    holder,
+    act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, outcome: d.outcome, feedback: d.feedback }, baseUrl)),
+  );
+  app.post(
+    '/verwijzingen/:id/annuleren',
+    sender,
+    act(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)),
+  );
 }
 
 function renderNew(c: AppContext, props: Omit<NewReferralProps, 'view'>, status: 200 | 409 | 422 = 200) {
@@ -166,7 +218,11 @@ async function renderDetail(c: AppContext, services: Services, extra: Partial<De
  * another rule re-shows it with the Dutch message (409/422).
  */
 function actionRunner(services: Services) {
-  return <S extends z.ZodType>(schema: (t: Translate) => S, notice: string, run: (ctx: RequestContext, referralId: string, data: z.infer<S>) => Promise<unknown>) =>
+  return <S extends z.ZodType>(
+      schema: (t: Translate) => S,
+      notice: string,
+      run: (ctx: RequestContext, referralId: string, data: z.infer<S>) => Promise<unknown>,
+    ) =>
     async (c: AppContext) => {
       const id = idParam(c);
       const form = await parseForm(c, schema(view(c).t));
@@ -174,7 +230,8 @@ function actionRunner(services: Services) {
       try {
         await run(c.get('ctx'), id, form.data);
       } catch (err) {
-        if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderDetail(c, services, { problem: view(c).t(err.userMessage) }, err.status);
+        if (err instanceof AppError && (err.status === 409 || err.status === 422))
+          return renderDetail(c, services, { problem: view(c).t(err.userMessage) }, err.status);
         throw err;
       }
       return c.redirect(`/verwijzingen/${id}?melding=${notice}`, 303);

@@ -45,7 +45,12 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
   if (existing) return existing;
 
   const route = await checkReferralRoute(db, ctx, { postcode: input.postcode, houseNumber: input.house_number, need: input.needs[0] ?? null });
-  const problem = consentProblem({ given: input.consent.given, method: input.consent.method, recipientTeamId: input.recipientTeamId, routedTeamId: route.teamId });
+  const problem = consentProblem({
+    given: input.consent.given,
+    method: input.consent.method,
+    recipientTeamId: input.recipientTeamId,
+    routedTeamId: route.teamId,
+  });
   if (problem === 'missing') throw consentMissing();
   if (problem === 'no-method') throw consentWithoutMethod();
   if (problem === 'wrong-recipient') throw wrongRecipient();
@@ -127,7 +132,10 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
         given_at: new Date(),
       })
       .execute();
-    await trx.insertInto('referral_events').values({ referral_id: row.id, actor_user_id: actor.userId, type: 'created', to_status: 'requested', to_team_id: route.teamId }).execute();
+    await trx
+      .insertInto('referral_events')
+      .values({ referral_id: row.id, actor_user_id: actor.userId, type: 'created', to_status: 'requested', to_team_id: route.teamId })
+      .execute();
     await writeAudit(trx, ctx, {
       action: 'referral.created',
       subjectType: 'referral',

@@ -39,18 +39,47 @@ export interface ReferralWorld {
 export async function insertReferralWorld(db: Database): Promise<ReferralWorld> {
   await loadShippedPostcodeAreas(db);
   const now = new Date();
-  const region = await db.insertInto('regions').values({ name: `Twente ${unique()}` }).returning('id').executeTakeFirstOrThrow();
-  const org = async (values: { kind: 'municipality' | 'practice' | 'social'; name: string; cbs_code?: string; agb_code?: string; city?: string; phone?: string }) =>
-    (await db.insertInto('organisations').values({ region_id: region.id, updated_at: now, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+  const region = await db
+    .insertInto('regions')
+    .values({ name: `Twente ${unique()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const org = async (values: {
+    kind: 'municipality' | 'practice' | 'social';
+    name: string;
+    cbs_code?: string;
+    agb_code?: string;
+    city?: string;
+    phone?: string;
+  }) =>
+    (
+      await db
+        .insertInto('organisations')
+        .values({ region_id: region.id, updated_at: now, ...values })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   // Hengelo's CBS code is unique: in a database shared by several suites it may exist already.
   const hengeloOrg =
     (await db.selectFrom('organisations').select('id').where('cbs_code', '=', 'GM0164').executeTakeFirst())?.id ??
     (await org({ kind: 'municipality', name: 'Gemeente Hengelo', cbs_code: 'GM0164', city: 'Hengelo' }));
-  const practiceA = await org({ kind: 'practice', name: `Huisartsenpraktijk De Esch ${unique()}`, agb_code: nextAgbCode(), city: 'Enschede', phone: '053 000 0000' });
+  const practiceA = await org({
+    kind: 'practice',
+    name: `Huisartsenpraktijk De Esch ${unique()}`,
+    agb_code: nextAgbCode(),
+    city: 'Enschede',
+    phone: '053 000 0000',
+  });
   const practiceB = await org({ kind: 'practice', name: `Huisartsenpraktijk Anders ${unique()}`, agb_code: nextAgbCode(), city: 'Enschede' });
   const netwerk = await org({ kind: 'social', name: `Netwerk Geldzorgen ${unique()}` });
   const team = async (organisationId: string, name: string, phone: string) =>
-    (await db.insertInto('teams').values({ organisation_id: organisationId, name, phone, email: null, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto('teams')
+        .values({ organisation_id: organisationId, name, phone, email: null, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const noord = await team(hengeloOrg, `Wijkteam Hengelo-Noord ${unique()}`, '074 245 0000');
   const hengelo = await team(hengeloOrg, `Schuldhulp Hengelo ${unique()}`, '074 245 0001');
   const regional = await team(netwerk, `Regionaal Meldpunt ${unique()}`, '053 000 1000');
@@ -67,7 +96,14 @@ export async function insertReferralWorld(db: Database): Promise<ReferralWorld> 
   const user = (role: Role, membership: { practice_id?: string; team_id?: string; region_id?: string }, label: string) =>
     db
       .insertInto('users')
-      .values({ email: `${label}-${randomBytes(4).toString('hex')}@test.kortelijn.nl`, name: `${label} ${unique()}`, role, password_hash: hash, updated_at: now, ...membership })
+      .values({
+        email: `${label}-${randomBytes(4).toString('hex')}@test.kortelijn.nl`,
+        name: `${label} ${unique()}`,
+        role,
+        password_hash: hash,
+        updated_at: now,
+        ...membership,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   return {

@@ -32,7 +32,12 @@ export function DueBadge(props: { view: ViewContext; due: string; state: DueStat
   return (
     <span class={`kl-due kl-due--${props.state}`} data-due-state={props.state}>
       {dutchDate(props.due)}
-      {props.state === 'none' ? null : <> · <strong>{view.t(dueStateLabels[props.state])}</strong></>}
+      {props.state === 'none' ? null : (
+        <>
+          {' '}
+          · <strong>{view.t(dueStateLabels[props.state])}</strong>
+        </>
+      )}
     </span>
   );
 }

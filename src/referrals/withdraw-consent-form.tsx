@@ -40,14 +40,28 @@ export function WithdrawConsentForm(props: { view: ViewContext; referralId: stri
         })}
       </p>
       <ul class="utrecht-unordered-list">
-        <li class="utrecht-unordered-list__item">{t({ nl: 'De verwijzing stopt. Het team neemt geen contact meer op.', en: 'The referral stops. The team will not make contact any more.' })}</li>
-        <li class="utrecht-unordered-list__item">{t({ nl: 'Naam, geboortedatum, contactgegevens, adres, de hulpvraag en de berichten worden gewist.', en: 'Name, date of birth, contact details, address, the question and the messages are erased.' })}</li>
-        <li class="utrecht-unordered-list__item">{t({ nl: 'Het team (of de praktijk) krijgt een melding.', en: 'The team (or the practice) is notified.' })}</li>
+        <li class="utrecht-unordered-list__item">
+          {t({ nl: 'De verwijzing stopt. Het team neemt geen contact meer op.', en: 'The referral stops. The team will not make contact any more.' })}
+        </li>
+        <li class="utrecht-unordered-list__item">
+          {t({
+            nl: 'Naam, geboortedatum, contactgegevens, adres, de hulpvraag en de berichten worden gewist.',
+            en: 'Name, date of birth, contact details, address, the question and the messages are erased.',
+          })}
+        </li>
+        <li class="utrecht-unordered-list__item">
+          {t({ nl: 'Het team (of de praktijk) krijgt een melding.', en: 'The team (or the practice) is notified.' })}
+        </li>
       </ul>
       <p class="utrecht-paragraph">{t({ nl: 'U kunt dit niet ongedaan maken.', en: 'This cannot be undone.' })}</p>
       {props.errors ? <ErrorSummary view={view} errors={props.errors} /> : null}
       <PostForm view={view} action={`/verwijzingen/${props.referralId}/toestemming-intrekken`}>
-        <Checkbox name="bevestig" required errors={props.errors} label={t({ nl: 'De patiënt heeft de toestemming voor deze verwijzing ingetrokken.', en: 'The patient has withdrawn consent for this referral.' })} />
+        <Checkbox
+          name="bevestig"
+          required
+          errors={props.errors}
+          label={t({ nl: 'De patiënt heeft de toestemming voor deze verwijzing ingetrokken.', en: 'The patient has withdrawn consent for this referral.' })}
+        />
         <Button variant="danger">{t({ nl: 'Toestemming intrekken en verwijzing stoppen', en: 'Withdraw consent and stop the referral' })}</Button>
       </PostForm>
     </section>

@@ -24,7 +24,12 @@ export function registerWithdrawConsentRoute(app: Hono<AppEnv>, services: Servic
   app.post('/verwijzingen/:id/toestemming-intrekken', guard, async (c) => {
     const id = idParam(c);
     const v = view(c);
-    const schema = z.object({ bevestig: z.literal('ja', v.t({ nl: 'Vink aan dat de patiënt de toestemming heeft ingetrokken.', en: 'Tick the box to confirm that the patient has withdrawn consent.' })) });
+    const schema = z.object({
+      bevestig: z.literal(
+        'ja',
+        v.t({ nl: 'Vink aan dat de patiënt de toestemming heeft ingetrokken.', en: 'Tick the box to confirm that the patient has withdrawn consent.' }),
+      ),
+    });
     const form = await parseForm(c, schema);
     if (!form.ok) {
       const title = v.t({ nl: 'Toestemming intrekken', en: 'Withdraw consent' });

@@ -16,7 +16,9 @@ import { insertConsent, insertReferral, signedInBrowser, TEST_PATIENT } from './
 const BASE_URL = 'https://kortelijn.test';
 
 async function notified(db: Database, referralId: string) {
-  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('referral_id', '=', referralId).execute()).map((n) => `${n.kind}:${n.user_id}`).sort();
+  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('referral_id', '=', referralId).execute())
+    .map((n) => `${n.kind}:${n.user_id}`)
+    .sort();
 }
 
 forEachDatabase('consent withdrawal', (db) => {
@@ -59,13 +61,27 @@ forEachDatabase('consent withdrawal', (db) => {
     assert.ok(row.closed_at);
     assert.ok(row.consent_withdrawn_at);
     assert.ok(row.personal_data_erased_at);
-    for (const field of ['patient_name', 'patient_birth_date', 'patient_phone', 'patient_email', 'patient_postcode', 'patient_house_number', 'preferred_language', 'best_time_to_call', 'question'] as const) {
+    for (const field of [
+      'patient_name',
+      'patient_birth_date',
+      'patient_phone',
+      'patient_email',
+      'patient_postcode',
+      'patient_house_number',
+      'preferred_language',
+      'best_time_to_call',
+      'question',
+    ] as const) {
       assert.equal(row[field], null, `${field} is erased`);
     }
     assert.deepEqual(row.needs, ['debt_counselling'], 'counts and needs are kept');
     assert.equal(row.municipality_code, 'GM0164');
 
-    const consent = await db().selectFrom('consents').select(['withdrawn_at', 'withdrawal_recorded_by']).where('referral_id', '=', id).executeTakeFirstOrThrow();
+    const consent = await db()
+      .selectFrom('consents')
+      .select(['withdrawn_at', 'withdrawal_recorded_by'])
+      .where('referral_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.ok(consent.withdrawn_at);
     assert.equal(consent.withdrawal_recorded_by, staff.id);
 
@@ -74,7 +90,11 @@ forEachDatabase('consent withdrawal', (db) => {
 
     assert.deepEqual(await notified(db(), id), [`consent_withdrawn:${member.id}`, `consent_withdrawn:${coordinator.id}`].sort());
 
-    const event = await db().selectFrom('referral_events').select(['type', 'from_status', 'to_status', 'actor_user_id']).where('referral_id', '=', id).executeTakeFirstOrThrow();
+    const event = await db()
+      .selectFrom('referral_events')
+      .select(['type', 'from_status', 'to_status', 'actor_user_id'])
+      .where('referral_id', '=', id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(event, { type: 'consent_withdrawn', from_status: 'accepted', to_status: 'cancelled', actor_user_id: staff.id });
 
     const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'referral.consent_withdrawn').where('patient_ref', '=', id).execute();
@@ -115,7 +135,10 @@ forEachDatabase('consent withdrawal', (db) => {
     const id = await referralWithThread();
     const formerTeam = await createTenant(db());
     const former = await createTestUser(db(), formerTeam, 'team_member');
-    await db().insertInto('referral_events').values({ referral_id: id, type: 'forwarded', from_team_id: formerTeam.teamId, to_team_id: tenant.teamId }).execute();
+    await db()
+      .insertInto('referral_events')
+      .values({ referral_id: id, type: 'forwarded', from_team_id: formerTeam.teamId, to_team_id: tenant.teamId })
+      .execute();
     for (const user of [otherStaff, otherMember, former]) {
       await assert.rejects(withdrawConsent(db(), testContext({ actor: actorOf(user) }), { referralId: id, baseUrl: BASE_URL }), appError('not_found', 404));
     }

@@ -56,13 +56,22 @@ export async function withdrawConsent(db: Database, ctx: RequestContext, input: 
       .execute();
     await trx
       .insertInto('referral_events')
-      .values({ referral_id: referral.id, actor_user_id: actor.userId, type: 'consent_withdrawn', from_status: referral.status, to_status: to ?? referral.status })
+      .values({
+        referral_id: referral.id,
+        actor_user_id: actor.userId,
+        type: 'consent_withdrawn',
+        from_status: referral.status,
+        to_status: to ?? referral.status,
+      })
       .execute();
 
     const recipients =
       side === 'practice'
         ? await teamUserIds(trx, referral.team_id)
-        : [...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : []), ...(referral.assigned_to ? [referral.assigned_to] : [])];
+        : [
+            ...(referral.practice_id ? await practiceRecipients(trx, referral.practice_id, referral.created_by) : []),
+            ...(referral.assigned_to ? [referral.assigned_to] : []),
+          ];
     await notifyUsers(trx, input.baseUrl, {
       userIds: recipients.filter((id) => id !== actor.userId),
       kind: 'consent_withdrawn',
@@ -74,7 +83,13 @@ export async function withdrawConsent(db: Database, ctx: RequestContext, input: 
       subjectType: 'referral',
       subjectId: referral.id,
       patientRef: referral.id,
-      details: { recorded_by_side: side, from_status: referral.status, to_status: to ?? referral.status, consents_withdrawn: consents.length, personal_data_erased: true },
+      details: {
+        recorded_by_side: side,
+        from_status: referral.status,
+        to_status: to ?? referral.status,
+        consents_withdrawn: consents.length,
+        personal_data_erased: true,
+      },
     });
     return { alreadyWithdrawn: false, cancelled: to !== null };
   });

@@ -53,7 +53,14 @@ describe('decideRoute', () => {
   });
 
   test('rules of a neighbouring municipality never apply across the border', () => {
-    const almelo: AddressFacts = { pc4: '7601', municipalityCode: 'GM0141', municipalityName: 'Almelo', districtCode: null, districtName: null, inRegion: true };
+    const almelo: AddressFacts = {
+      pc4: '7601',
+      municipalityCode: 'GM0141',
+      municipalityName: 'Almelo',
+      districtCode: null,
+      districtName: null,
+      inRegion: true,
+    };
     const d = decideRoute(almelo, 'debt_counselling', rules, regional);
     assert.equal(d.teamId, 'region');
     assert.equal(d.reason, 'no_municipality_rule');
@@ -68,7 +75,14 @@ describe('decideRoute', () => {
   });
 
   test('a known municipality of another region also counts as outside the region', () => {
-    const amsterdam: AddressFacts = { pc4: '1011', municipalityCode: 'GM0363', municipalityName: null, districtCode: null, districtName: null, inRegion: false };
+    const amsterdam: AddressFacts = {
+      pc4: '1011',
+      municipalityCode: 'GM0363',
+      municipalityName: null,
+      districtCode: null,
+      districtName: null,
+      inRegion: false,
+    };
     assert.equal(decideRoute(amsterdam, null, rules, regional).reason, 'outside_region');
   });
 

@@ -70,7 +70,10 @@ export function explainRoute(decision: RouteDecision, postcodeDisplay: string): 
     case 'municipality_need':
       return { nl: `${postcodeDisplay} ligt in ${where} → ${team}`, en: `${postcodeDisplay} is in ${whereEn} → ${team}` };
     case 'municipality_fallback':
-      return { nl: `${postcodeDisplay} ligt in ${where} → ${team} (centraal loket van de gemeente)`, en: `${postcodeDisplay} is in ${whereEn} → ${team} (the municipality's central desk)` };
+      return {
+        nl: `${postcodeDisplay} ligt in ${where} → ${team} (centraal loket van de gemeente)`,
+        en: `${postcodeDisplay} is in ${whereEn} → ${team} (the municipality's central desk)`,
+      };
     case 'no_municipality_rule':
       return {
         nl: `${postcodeDisplay} ligt in ${where}, maar daar is nog geen team ingesteld → ${team} (regionaal loket)`,

@@ -88,11 +88,13 @@ export async function importCbsPostcodes(db: Database, ctx: RequestContext, inpu
       await trx
         .insertInto('postcode_addresses')
         .values(batch)
-        .onConflict((oc) => oc.columns(['pc6', 'house_number']).doUpdateSet((eb) => ({
-          neighbourhood_code: eb.ref('excluded.neighbourhood_code'),
-          district_code: eb.ref('excluded.district_code'),
-          municipality_code: eb.ref('excluded.municipality_code'),
-        })))
+        .onConflict((oc) =>
+          oc.columns(['pc6', 'house_number']).doUpdateSet((eb) => ({
+            neighbourhood_code: eb.ref('excluded.neighbourhood_code'),
+            district_code: eb.ref('excluded.district_code'),
+            municipality_code: eb.ref('excluded.municipality_code'),
+          })),
+        )
         .execute();
       batch = [];
     };
@@ -135,17 +137,30 @@ export async function importCbsPostcodes(db: Database, ctx: RequestContext, inpu
         group by left(pc6, 4), municipality_code, district_code
       ) ranked
       where rank = 1`.execute(trx);
-    const count = await trx.selectFrom('postcode_areas').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const count = await trx
+      .selectFrom('postcode_areas')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     report.pc4Areas = Number(count.n);
-    await writeAudit(trx, ctx, { action: 'routing.postcodes_imported', subjectType: 'postcode_addresses', details: { rows: report.rows, skipped: report.skipped, pc4Areas: report.pc4Areas } });
+    await writeAudit(trx, ctx, {
+      action: 'routing.postcodes_imported',
+      subjectType: 'postcode_addresses',
+      details: { rows: report.rows, skipped: report.skipped, pc4Areas: report.pc4Areas },
+    });
   });
   return report;
 }
 
 export async function postcodeTableStatus(db: Database) {
   const [addresses, areas, sources] = await Promise.all([
-    db.selectFrom('postcode_addresses').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('postcode_areas').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('postcode_addresses')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('postcode_areas')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
     db.selectFrom('postcode_areas').select('source').distinct().execute(),
   ]);
   return { addresses: Number(addresses.n), pc4Areas: Number(areas.n), sources: sources.map((s) => s.source) };

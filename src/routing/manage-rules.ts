@@ -53,7 +53,10 @@ export const ruleSchema = (t: Translate) =>
       .string()
       .optional()
       .transform((v) => v || null)
-      .refine((v) => v === null || (categories as readonly string[]).includes(v), t({ nl: 'Kies een hulpvraag uit de lijst.', en: 'Choose a need from the list.' })),
+      .refine(
+        (v) => v === null || (categories as readonly string[]).includes(v),
+        t({ nl: 'Kies een hulpvraag uit de lijst.', en: 'Choose a need from the list.' }),
+      ),
     team_id: z.uuid(t({ nl: 'Kies het team dat deze verwijzingen krijgt.', en: 'Choose the team that receives these referrals.' })),
   });
 
@@ -63,7 +66,9 @@ export async function addRule(db: Database, ctx: RequestContext, input: RuleInpu
   const [team, municipality, district] = await Promise.all([
     db.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst(),
     db.selectFrom('organisations').select('id').where('cbs_code', '=', input.municipality_code).executeTakeFirst(),
-    input.district_code ? db.selectFrom('districts').select('municipality_code').where('code', '=', input.district_code).executeTakeFirst() : Promise.resolve({ municipality_code: input.municipality_code }),
+    input.district_code
+      ? db.selectFrom('districts').select('municipality_code').where('code', '=', input.district_code).executeTakeFirst()
+      : Promise.resolve({ municipality_code: input.municipality_code }),
   ]);
   if (!team || !municipality) throw notFound();
   if (!district || district.municipality_code !== input.municipality_code) {
@@ -72,7 +77,12 @@ export async function addRule(db: Database, ctx: RequestContext, input: RuleInpu
   try {
     await db.transaction().execute(async (trx) => {
       const rule = await trx.insertInto('routing_rules').values(input).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: 'routing.rule_added', subjectType: 'routing_rule', subjectId: rule.id, details: { municipality: input.municipality_code, district: input.district_code, category: input.category } });
+      await writeAudit(trx, ctx, {
+        action: 'routing.rule_added',
+        subjectType: 'routing_rule',
+        subjectId: rule.id,
+        details: { municipality: input.municipality_code, district: input.district_code, category: input.category },
+      });
     });
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {
@@ -89,7 +99,12 @@ export async function removeRule(db: Database, ctx: RequestContext, id: string):
   await db.transaction().execute(async (trx) => {
     const removed = await trx.deleteFrom('routing_rules').where('id', '=', id).returning(['municipality_code', 'district_code', 'category']).executeTakeFirst();
     if (!removed) throw notFound('routing rule');
-    await writeAudit(trx, ctx, { action: 'routing.rule_removed', subjectType: 'routing_rule', subjectId: id, details: { municipality: removed.municipality_code, district: removed.district_code, category: removed.category } });
+    await writeAudit(trx, ctx, {
+      action: 'routing.rule_removed',
+      subjectType: 'routing_rule',
+      subjectId: id,
+      details: { municipality: removed.municipality_code, district: removed.district_code, category: removed.category },
+    });
   });
 }
 
@@ -110,7 +125,15 @@ export async function municipalitiesWithoutFallback(db: Database, regionId: stri
     .select(['cbs_code', 'name'])
     .where('kind', '=', 'municipality')
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('routing_rules').select('id').whereRef('routing_rules.municipality_code', '=', 'organisations.cbs_code').where('district_code', 'is', null).where('category', 'is', null))),
+      not(
+        exists(
+          selectFrom('routing_rules')
+            .select('id')
+            .whereRef('routing_rules.municipality_code', '=', 'organisations.cbs_code')
+            .where('district_code', 'is', null)
+            .where('category', 'is', null),
+        ),
+      ),
     )
     .orderBy('name');
   if (regionId) q = q.where('region_id', '=', regionId);

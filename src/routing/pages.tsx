@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/http/app.tsx';
@@ -28,7 +29,12 @@ async function assertMunicipalityInScope(c: AppContext, services: Services, muni
   if (org?.region_id !== scope) throw forbidden();
 }
 
-async function renderRouting(c: AppContext, services: Services, status: 200 | 409 | 422 = 200, form: { values?: Record<string, string>; errors?: FieldErrors; problem?: string } = {}) {
+async function renderRouting(
+  c: AppContext,
+  services: Services,
+  status: 200 | 409 | 422 = 200,
+  form: { values?: Record<string, string>; errors?: FieldErrors; problem?: string } = {},
+) {
   const { db } = services;
   const v = view(c);
   const t = v.t;
@@ -43,9 +49,19 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
       if (regionId) q = q.where('region_id', '=', regionId);
       return q.execute();
     })(),
-    db.selectFrom('districts').innerJoin('organisations', 'organisations.cbs_code', 'districts.municipality_code').select(['districts.code', 'districts.name', 'organisations.name as municipality']).orderBy('organisations.name').orderBy('districts.name').execute(),
+    db
+      .selectFrom('districts')
+      .innerJoin('organisations', 'organisations.cbs_code', 'districts.municipality_code')
+      .select(['districts.code', 'districts.name', 'organisations.name as municipality'])
+      .orderBy('organisations.name')
+      .orderBy('districts.name')
+      .execute(),
     (() => {
-      let q = db.selectFrom('regions').leftJoin('teams', 'teams.id', 'regions.fallback_team_id').select(['regions.id', 'regions.name', 'teams.name as fallback_name', 'regions.fallback_team_id']).orderBy('regions.name');
+      let q = db
+        .selectFrom('regions')
+        .leftJoin('teams', 'teams.id', 'regions.fallback_team_id')
+        .select(['regions.id', 'regions.name', 'teams.name as fallback_name', 'regions.fallback_team_id'])
+        .orderBy('regions.name');
       if (regionId) q = q.where('regions.id', '=', regionId);
       return q.execute();
     })(),
@@ -78,14 +94,27 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
       </Paragraph>
       {missing.length > 0 ? (
         <Alert type="warning">
-          {fill(t({ nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Verwijzingen gaan daar naar het regionale loket.', en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.' }), { list: missing.map((m) => m.name).join(', ') })}
+          {fill(
+            t({
+              nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Verwijzingen gaan daar naar het regionale loket.',
+              en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.',
+            }),
+            { list: missing.map((m) => m.name).join(', ') },
+          )}
         </Alert>
       ) : null}
 
       <h2 class="utrecht-heading-2">{t({ nl: 'Postcode testen', en: 'Try a postcode' })}</h2>
       <form method="get" action="/beheer/routering" class="kl-filters">
         <TextField view={v} name="postcode" size="postcode" required label={{ nl: 'Postcode', en: 'Postcode' }} value={tryPostcode} />
-        <SelectField view={v} name="hulpvraag" label={{ nl: 'Hulpvraag', en: 'Need' }} value={tryNeed} placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }} options={needOptions} />
+        <SelectField
+          view={v}
+          name="hulpvraag"
+          label={{ nl: 'Hulpvraag', en: 'Need' }}
+          value={tryNeed}
+          placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }}
+          options={needOptions}
+        />
         <Button variant="secondary">{t({ nl: 'Testen', en: 'Try' })}</Button>
       </form>
       {tryResult ? <Alert type={tryResult.ok ? 'info' : 'warning'}>{tryResult.text}</Alert> : null}
@@ -93,7 +122,13 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
       <h2 class="utrecht-heading-2">{t({ nl: 'Regels', en: 'Rules' })}</h2>
       <Table
         caption={t({ nl: 'Routeringsregels per gemeente', en: 'Routing rules per municipality' })}
-        headers={[t({ nl: 'Gemeente', en: 'Municipality' }), t({ nl: 'Wijk', en: 'District' }), t({ nl: 'Hulpvraag', en: 'Need' }), t({ nl: 'Team', en: 'Team' }), t({ nl: 'Actie', en: 'Action' })]}
+        headers={[
+          t({ nl: 'Gemeente', en: 'Municipality' }),
+          t({ nl: 'Wijk', en: 'District' }),
+          t({ nl: 'Hulpvraag', en: 'Need' }),
+          t({ nl: 'Team', en: 'Team' }),
+          t({ nl: 'Actie', en: 'Action' }),
+        ]}
         empty={t({ nl: 'Er zijn nog geen regels.', en: 'There are no rules yet.' })}
         rows={rules.map((r) => [
           r.municipality_name ?? r.municipality_code,
@@ -101,28 +136,82 @@ async function renderRouting(c: AppContext, services: Services, status: 200 | 40
           r.category && isCategory(r.category) ? t(categoryLabels[r.category]) : t({ nl: 'alle (centraal loket)', en: 'all (central desk)' }),
           r.team_name,
           <PostForm view={v} action={`/beheer/routering/${r.id}/verwijderen`} class="kl-inline-form">
-            <Button variant="secondary">{t({ nl: 'Verwijderen', en: 'Remove' })}<span class="kl-visually-hidden">{` ${r.municipality_name ?? ''} ${r.team_name}`}</span></Button>
+            <Button variant="secondary">
+              {t({ nl: 'Verwijderen', en: 'Remove' })}
+              <span class="kl-visually-hidden">{` ${r.municipality_name ?? ''} ${r.team_name}`}</span>
+            </Button>
           </PostForm>,
         ])}
       />
 
-      <h2 class="utrecht-heading-2" id="nieuwe-regel">{t({ nl: 'Regel toevoegen', en: 'Add a rule' })}</h2>
+      <h2 class="utrecht-heading-2" id="nieuwe-regel">
+        {t({ nl: 'Regel toevoegen', en: 'Add a rule' })}
+      </h2>
       {form.problem ? <Alert type="error">{form.problem}</Alert> : null}
       <ErrorSummary view={v} errors={form.errors ?? {}} />
       <PostForm view={v} action="/beheer/routering" novalidate>
-        <SelectField view={v} name="municipality_code" required label={{ nl: 'Gemeente', en: 'Municipality' }} value={form.values?.['municipality_code']} placeholder={{ nl: 'Kies…', en: 'Choose…' }} options={municipalities.map((m) => ({ value: m.cbs_code!, label: m.name }))} errors={form.errors} />
-        <SelectField view={v} name="district_code" label={{ nl: 'Wijk', en: 'District' }} description={{ nl: 'Leeg laten als het team de hele gemeente doet.', en: 'Leave empty when the team covers the whole municipality.' }} value={form.values?.['district_code']} placeholder={{ nl: 'Hele gemeente', en: 'Whole municipality' }} options={districts.map((d) => ({ value: d.code, label: `${d.municipality}: ${d.name}` }))} errors={form.errors} />
-        <SelectField view={v} name="category" label={{ nl: 'Hulpvraag', en: 'Need' }} description={{ nl: 'Leeg laten voor het centrale loket (alle hulpvragen).', en: 'Leave empty for the central desk (all needs).' }} value={form.values?.['category']} placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }} options={needOptions} errors={form.errors} />
-        <SelectField view={v} name="team_id" required label={{ nl: 'Team', en: 'Team' }} value={form.values?.['team_id']} placeholder={{ nl: 'Kies…', en: 'Choose…' }} options={teamOptions} errors={form.errors} />
+        <SelectField
+          view={v}
+          name="municipality_code"
+          required
+          label={{ nl: 'Gemeente', en: 'Municipality' }}
+          value={form.values?.['municipality_code']}
+          placeholder={{ nl: 'Kies…', en: 'Choose…' }}
+          options={municipalities.map((m) => ({ value: m.cbs_code!, label: m.name }))}
+          errors={form.errors}
+        />
+        <SelectField
+          view={v}
+          name="district_code"
+          label={{ nl: 'Wijk', en: 'District' }}
+          description={{ nl: 'Leeg laten als het team de hele gemeente doet.', en: 'Leave empty when the team covers the whole municipality.' }}
+          value={form.values?.['district_code']}
+          placeholder={{ nl: 'Hele gemeente', en: 'Whole municipality' }}
+          options={districts.map((d) => ({ value: d.code, label: `${d.municipality}: ${d.name}` }))}
+          errors={form.errors}
+        />
+        <SelectField
+          view={v}
+          name="category"
+          label={{ nl: 'Hulpvraag', en: 'Need' }}
+          description={{ nl: 'Leeg laten voor het centrale loket (alle hulpvragen).', en: 'Leave empty for the central desk (all needs).' }}
+          value={form.values?.['category']}
+          placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }}
+          options={needOptions}
+          errors={form.errors}
+        />
+        <SelectField
+          view={v}
+          name="team_id"
+          required
+          label={{ nl: 'Team', en: 'Team' }}
+          value={form.values?.['team_id']}
+          placeholder={{ nl: 'Kies…', en: 'Choose…' }}
+          options={teamOptions}
+          errors={form.errors}
+        />
         <Button>{t({ nl: 'Regel toevoegen', en: 'Add rule' })}</Button>
       </PostForm>
 
       <h2 class="utrecht-heading-2">{t({ nl: 'Regionaal loket', en: 'Regional desk' })}</h2>
-      <Paragraph>{t({ nl: 'Voor postcodes buiten de regio, of in een gemeente zonder team. Dit loket zoekt de juiste hulp in de woonplaats.', en: 'For postcodes outside the region, or in a municipality without a team. This desk finds the right help where the person lives.' })}</Paragraph>
+      <Paragraph>
+        {t({
+          nl: 'Voor postcodes buiten de regio, of in een gemeente zonder team. Dit loket zoekt de juiste hulp in de woonplaats.',
+          en: 'For postcodes outside the region, or in a municipality without a team. This desk finds the right help where the person lives.',
+        })}
+      </Paragraph>
       {regions.map((r) => (
         <PostForm view={v} action="/beheer/routering/regio">
           <input type="hidden" name="region_id" value={r.id} />
-          <SelectField view={v} name="team_id" required label={{ nl: `Regionaal loket ${r.name}`, en: `Regional desk ${r.name}` }} value={r.fallback_team_id} placeholder={{ nl: 'Nog niet ingesteld', en: 'Not set yet' }} options={teamOptions} />
+          <SelectField
+            view={v}
+            name="team_id"
+            required
+            label={{ nl: `Regionaal loket ${r.name}`, en: `Regional desk ${r.name}` }}
+            value={r.fallback_team_id}
+            placeholder={{ nl: 'Nog niet ingesteld', en: 'Not set yet' }}
+            options={teamOptions}
+          />
           <Button variant="secondary">{t({ nl: 'Opslaan', en: 'Save' })}</Button>
         </PostForm>
       ))}
@@ -144,7 +233,8 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
     try {
       await addRule(db, c.get('ctx'), form.data);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 409 || err.status === 422)) return renderRouting(c, services, err.status, { values: form.values, problem: view(c).t(err.userMessage) });
+      if (err instanceof AppError && (err.status === 409 || err.status === 422))
+        return renderRouting(c, services, err.status, { values: form.values, problem: view(c).t(err.userMessage) });
       throw err;
     }
     return c.redirect('/beheer/routering', 303);
@@ -163,7 +253,9 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
     const regionId = typeof body['region_id'] === 'string' ? body['region_id'] : '';
     const teamId = typeof body['team_id'] === 'string' ? body['team_id'] : '';
     if (!/^[0-9a-f-]{36}$/i.test(regionId) || !/^[0-9a-f-]{36}$/i.test(teamId)) {
-      return renderRouting(c, services, 422, { problem: view(c).t({ nl: 'Kies een team voor het regionale loket.', en: 'Choose a team for the regional desk.' }) });
+      return renderRouting(c, services, 422, {
+        problem: view(c).t({ nl: 'Kies een team voor het regionale loket.', en: 'Choose a team for the regional desk.' }),
+      });
     }
     const actor = c.get('ctx').actor!;
     if (actor.role === 'region_coordinator' && actor.regionId !== regionId) throw forbidden();
@@ -181,7 +273,15 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
       <Page view={v} title={t({ nl: 'Postcodetabel', en: 'Postcode table' })}>
         <Heading1>{t({ nl: 'Postcodetabel', en: 'Postcode table' })}</Heading1>
         {message ? <Alert type={message.type}>{message.text}</Alert> : null}
-        <Paragraph>{fill(t({ nl: 'Nu geladen: {areas} postcodegebieden (4 cijfers) en {addresses} adressen (postcode + huisnummer).', en: 'Loaded now: {areas} postcode areas (4 digits) and {addresses} addresses (postcode + house number).' }), { areas: stats.pc4Areas, addresses: stats.addresses })}</Paragraph>
+        <Paragraph>
+          {fill(
+            t({
+              nl: 'Nu geladen: {areas} postcodegebieden (4 cijfers) en {addresses} adressen (postcode + huisnummer).',
+              en: 'Loaded now: {areas} postcode areas (4 digits) and {addresses} addresses (postcode + house number).',
+            }),
+            { areas: stats.pc4Areas, addresses: stats.addresses },
+          )}
+        </Paragraph>
         <Paragraph>{fill(t({ nl: 'Bron: {sources}', en: 'Source: {sources}' }), { sources: stats.sources.join('; ') || '—' })}</Paragraph>
         <h2 class="utrecht-heading-2">{t({ nl: 'CBS-bestand inlezen', en: 'Import the CBS file' })}</h2>
         <Paragraph>
@@ -194,7 +294,9 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
           <input type="hidden" name="_csrf" value={v.csrfToken} />
           <div class="utrecht-form-field">
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label" for="field-bestand">{t({ nl: 'CSV-bestand', en: 'CSV file' })}</label>
+              <label class="utrecht-form-label" for="field-bestand">
+                {t({ nl: 'CSV-bestand', en: 'CSV file' })}
+              </label>
             </div>
             <div class="utrecht-form-field__input">
               <input id="field-bestand" name="bestand" type="file" accept=".csv,text/csv" required />
@@ -210,29 +312,32 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
   app.get('/beheer/postcodes', adminOnly, (c) => renderPostcodes(c));
 
   // The 100 MB cap for this upload is set in platform/http/app.tsx (LARGE_UPLOAD_PATHS).
-  app.post(
-    '/beheer/postcodes',
-    adminOnly,
-    async (c) => {
-      const t = view(c).t;
-      const body = await c.req.parseBody();
-      const file = body['bestand'];
-      if (!(file instanceof File) || file.size === 0) return renderPostcodes(c, 422, { type: 'error', text: t({ nl: 'Kies een CSV-bestand.', en: 'Choose a CSV file.' }) });
-      try {
-        const report = await importCbsPostcodes(db, c.get('ctx'), Readable.fromWeb(file.stream() as import('node:stream/web').ReadableStream));
-        return renderPostcodes(c, 200, {
-          type: 'ok',
-          text: fill(t({ nl: '{rows} adressen ingelezen, {skipped} regels overgeslagen{lines}. {areas} postcodegebieden bijgewerkt.', en: '{rows} addresses imported, {skipped} lines skipped{lines}. {areas} postcode areas updated.' }), {
+  app.post('/beheer/postcodes', adminOnly, async (c) => {
+    const t = view(c).t;
+    const body = await c.req.parseBody();
+    const file = body['bestand'];
+    if (!(file instanceof File) || file.size === 0)
+      return renderPostcodes(c, 422, { type: 'error', text: t({ nl: 'Kies een CSV-bestand.', en: 'Choose a CSV file.' }) });
+    try {
+      const report = await importCbsPostcodes(db, c.get('ctx'), Readable.fromWeb(file.stream() as WebReadableStream));
+      return renderPostcodes(c, 200, {
+        type: 'ok',
+        text: fill(
+          t({
+            nl: '{rows} adressen ingelezen, {skipped} regels overgeslagen{lines}. {areas} postcodegebieden bijgewerkt.',
+            en: '{rows} addresses imported, {skipped} lines skipped{lines}. {areas} postcode areas updated.',
+          }),
+          {
             rows: report.rows,
             skipped: report.skipped,
             lines: report.firstSkippedLines.length ? ` (${report.firstSkippedLines.join(', ')})` : '',
             areas: report.pc4Areas,
-          }),
-        });
-      } catch (err) {
-        if (err instanceof AppError && err.status === 422) return renderPostcodes(c, 422, { type: 'error', text: t(err.userMessage) });
-        throw err;
-      }
-    },
-  );
+          },
+        ),
+      });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 422) return renderPostcodes(c, 422, { type: 'error', text: t(err.userMessage) });
+      throw err;
+    }
+  });
 }

@@ -44,7 +44,10 @@ describe('CBS postcode file lines', () => {
     assert.deepEqual(comma.index, { pc6: 1, house: 0, buurt: 4, wijk: 3, gemeente: 2 });
   });
   test('a file without the CBS columns is refused with a Dutch message', () => {
-    assert.throws(() => readHeader('postcode;plaats'), (err: { userMessage?: { nl: string } }) => /CBS-bestand/.test(err.userMessage?.nl ?? ''));
+    assert.throws(
+      () => readHeader('postcode;plaats'),
+      (err: { userMessage?: { nl: string } }) => /CBS-bestand/.test(err.userMessage?.nl ?? ''),
+    );
   });
   test('codes get their CBS prefix, keep letters and regain leading zeros', () => {
     const header = readHeader('PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025');

@@ -14,10 +14,22 @@ export async function loadShippedPostcodeAreas(db: Database): Promise<number> {
     district_code: r['district_code'] || null,
     source: 'korte-lijn twente-pc4.csv (hand-compiled, see src/routing/data/README.md)',
   }));
-  const districts = readCsv(new URL('./data/twente-districts.csv', import.meta.url)).map((r) => ({ code: r['code']!, name: r['name']!, municipality_code: r['municipality_code']! }));
+  const districts = readCsv(new URL('./data/twente-districts.csv', import.meta.url)).map((r) => ({
+    code: r['code']!,
+    name: r['name']!,
+    municipality_code: r['municipality_code']!,
+  }));
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('districts').values(districts).onConflict((oc) => oc.column('code').doNothing()).execute();
-    await trx.insertInto('postcode_areas').values(areas).onConflict((oc) => oc.column('pc4').doNothing()).execute();
+    await trx
+      .insertInto('districts')
+      .values(districts)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .execute();
+    await trx
+      .insertInto('postcode_areas')
+      .values(areas)
+      .onConflict((oc) => oc.column('pc4').doNothing())
+      .execute();
   });
   return areas.length;
 }

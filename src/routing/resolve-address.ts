@@ -7,7 +7,11 @@ import type { Postcode } from './postcode.ts';
  * PC6 alone, else the PC4 table. Returns municipality and district with their names, and whether
  * the municipality belongs to a configured region.
  */
-export async function resolveAddress(db: Database, postcode: Postcode, houseNumber: number | null): Promise<AddressFacts & { source: 'pc6_house_number' | 'pc6' | 'pc4' | 'unknown' }> {
+export async function resolveAddress(
+  db: Database,
+  postcode: Postcode,
+  houseNumber: number | null,
+): Promise<AddressFacts & { source: 'pc6_house_number' | 'pc6' | 'pc4' | 'unknown' }> {
   let found: { municipality_code: string; district_code: string | null } | undefined;
   let source: 'pc6_house_number' | 'pc6' | 'pc4' | 'unknown' = 'unknown';
   if (postcode.pc6 && houseNumber !== null) {
@@ -20,7 +24,12 @@ export async function resolveAddress(db: Database, postcode: Postcode, houseNumb
     if (found) source = 'pc6_house_number';
   }
   if (!found && postcode.pc6) {
-    found = await db.selectFrom('postcode_addresses').select(['municipality_code', 'district_code']).where('pc6', '=', postcode.pc6).limit(1).executeTakeFirst();
+    found = await db
+      .selectFrom('postcode_addresses')
+      .select(['municipality_code', 'district_code'])
+      .where('pc6', '=', postcode.pc6)
+      .limit(1)
+      .executeTakeFirst();
     if (found) source = 'pc6';
   }
   if (!found) {
@@ -29,7 +38,14 @@ export async function resolveAddress(db: Database, postcode: Postcode, houseNumb
       .selectFrom('postcode_areas')
       .leftJoin('organisations', 'organisations.cbs_code', 'postcode_areas.municipality_code')
       .leftJoin('districts', 'districts.code', 'postcode_areas.district_code')
-      .select(['postcode_areas.municipality_code', 'postcode_areas.district_code', 'organisations.name', 'organisations.city', 'organisations.region_id', 'districts.name as district_name'])
+      .select([
+        'postcode_areas.municipality_code',
+        'postcode_areas.district_code',
+        'organisations.name',
+        'organisations.city',
+        'organisations.region_id',
+        'districts.name as district_name',
+      ])
       .where('postcode_areas.pc4', '=', postcode.pc4)
       .executeTakeFirst();
     if (area) {

@@ -33,7 +33,13 @@ export async function routeAddress(
         await db
           .selectFrom('routing_rules')
           .innerJoin('teams', 'teams.id', 'routing_rules.team_id')
-          .select(['routing_rules.municipality_code', 'routing_rules.district_code', 'routing_rules.category', 'teams.id as team_id', 'teams.name as team_name'])
+          .select([
+            'routing_rules.municipality_code',
+            'routing_rules.district_code',
+            'routing_rules.category',
+            'teams.id as team_id',
+            'teams.name as team_name',
+          ])
           .where('routing_rules.municipality_code', '=', address.municipalityCode)
           .execute()
       ).map((r) => ({ municipalityCode: r.municipality_code, districtCode: r.district_code, category: r.category, teamId: r.team_id, teamName: r.team_name }))

@@ -15,11 +15,20 @@ forEachDatabase('routing by address', (db) => {
     const region = await db().insertInto('regions').values({ name: 'Twente' }).returning('id').executeTakeFirstOrThrow();
     regionId = region.id;
     const municipality = async (name: string, cbs: string) =>
-      (await db().insertInto('organisations').values({ kind: 'municipality', name: `Gemeente ${name}`, city: name, cbs_code: cbs, region_id: regionId, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db()
+          .insertInto('organisations')
+          .values({ kind: 'municipality', name: `Gemeente ${name}`, city: name, cbs_code: cbs, region_id: regionId, updated_at: new Date() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const hengelo = await municipality('Hengelo', 'GM0164');
     const almelo = await municipality('Almelo', 'GM0141');
     await municipality('Borne', 'GM0147');
-    const makeTeam = async (org: string, name: string) => (team[name] = (await db().insertInto('teams').values({ organisation_id: org, name, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id);
+    const makeTeam = async (org: string, name: string) =>
+      (team[name] = (
+        await db().insertInto('teams').values({ organisation_id: org, name, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()
+      ).id);
     await makeTeam(hengelo, 'Schuldhulp Hengelo');
     await makeTeam(hengelo, 'Wijkteam Hengelo-Noord');
     await makeTeam(almelo, 'Meldpunt Geldzorgen Almelo');
@@ -70,11 +79,20 @@ forEachDatabase('routing by address', (db) => {
   });
 
   test('a malformed postcode is refused with a Dutch message', async () => {
-    await assert.rejects(routeAddress(db(), { postcode: '75 AB', need: null, regionId }), (err: { status?: number; userMessage?: { nl: string } }) => err.status === 422 && /geldige postcode/.test(err.userMessage!.nl));
+    await assert.rejects(
+      routeAddress(db(), { postcode: '75 AB', need: null, regionId }),
+      (err: { status?: number; userMessage?: { nl: string } }) => err.status === 422 && /geldige postcode/.test(err.userMessage!.nl),
+    );
   });
 
   test('once the CBS table is loaded, postcode + house number decides, across a PC4 split', async () => {
-    const csv = ['PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025', '7552AB;12;01640301;016403;0164', '7552AB;14;01640201;016402;0164', '7552ZZ;1;bad;;', '7601AA;1;01410101;014101;0141'].join('\n');
+    const csv = [
+      'PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025',
+      '7552AB;12;01640301;016403;0164',
+      '7552AB;14;01640201;016402;0164',
+      '7552ZZ;1;bad;;',
+      '7601AA;1;01410101;014101;0141',
+    ].join('\n');
     const report = await importCbsPostcodes(db(), testContext(), Readable.from([csv]));
     assert.equal(report.rows, 3);
     assert.equal(report.skipped, 1);
@@ -88,9 +106,15 @@ forEachDatabase('routing by address', (db) => {
   });
 
   test('a failed import leaves the previous postcode table in place', async () => {
-    const before = await db().selectFrom('postcode_addresses').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('postcode_addresses')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     await assert.rejects(importCbsPostcodes(db(), testContext(), Readable.from(['PC6;Huisnummer;Buurt2025;Wijk2025;Gemeente2025\nnonsense;;;;\n'])));
-    const afterwards = await db().selectFrom('postcode_addresses').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const afterwards = await db()
+      .selectFrom('postcode_addresses')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(afterwards.n, before.n);
   });
 });

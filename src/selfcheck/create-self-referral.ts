@@ -31,7 +31,12 @@ export interface SelfReferralInput {
   urgency: UrgencyTrigger[];
 }
 
-export async function createSelfReferral(db: Database, ctx: RequestContext, input: SelfReferralInput, baseUrl: string): Promise<{ id: string; teamName: string; created: boolean }> {
+export async function createSelfReferral(
+  db: Database,
+  ctx: RequestContext,
+  input: SelfReferralInput,
+  baseUrl: string,
+): Promise<{ id: string; teamName: string; created: boolean }> {
   const findExisting = async () => {
     const existing = await db
       .selectFrom('referrals')
@@ -108,8 +113,17 @@ export async function createSelfReferral(db: Database, ctx: RequestContext, inpu
         given_at: new Date(),
       })
       .execute();
-    await trx.insertInto('referral_events').values({ referral_id: row.id, type: 'created', to_status: 'requested', to_team_id: teamId, note: 'zelftest' }).execute();
-    await writeAudit(trx, ctx, { action: 'referral.created', subjectType: 'referral', subjectId: row.id, patientRef: row.id, details: { source: 'selfcheck', teamId, urgent: input.urgency.length > 0 } });
+    await trx
+      .insertInto('referral_events')
+      .values({ referral_id: row.id, type: 'created', to_status: 'requested', to_team_id: teamId, note: 'zelftest' })
+      .execute();
+    await writeAudit(trx, ctx, {
+      action: 'referral.created',
+      subjectType: 'referral',
+      subjectId: row.id,
+      patientRef: row.id,
+      details: { source: 'selfcheck', teamId, urgent: input.urgency.length > 0 },
+    });
     await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, teamId), kind: 'referral_received', referralId: row.id });
     return row.id;
   });

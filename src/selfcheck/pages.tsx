@@ -12,7 +12,7 @@ import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
 import { isCategory, type Category } from '../socialmap/categories.ts';
 import { searchServices, type SearchResult } from '../socialmap/search-services.ts';
-import { amsterdamWeekday, formatSlots, weekOverview } from '../socialmap/opening-hours.ts';
+import { formatSlots, weekOverview } from '../socialmap/opening-hours.ts';
 import { urgencyTriggers, type UrgencyTrigger } from '../referrals/urgency.ts';
 import { isSelfcheckLang, type SelfcheckLang, type Texts } from './languages.ts';
 import { SelfcheckPage } from './layout.tsx';
@@ -22,9 +22,7 @@ import { countAnswers } from './record-answers.ts';
 import { createSelfReferral } from './create-self-referral.ts';
 import { helpLabels, ui } from './texts.ts';
 
-const pictograms = new Map(
-  questions.map((q) => [q.pictogram, readFileSync(new URL(`./pictograms/${q.pictogram}.svg`, import.meta.url), 'utf8')]),
-);
+const pictograms = new Map(questions.map((q) => [q.pictogram, readFileSync(new URL(`./pictograms/${q.pictogram}.svg`, import.meta.url), 'utf8')]));
 
 /** The chosen language: the query (carried in every link and form), else the site cookie, else Dutch. */
 function langOf(c: AppContext, fromForm?: unknown): SelfcheckLang {
@@ -74,11 +72,15 @@ function ErrorList({ lang, errors }: { lang: SelfcheckLang; errors: Array<{ fiel
   return (
     <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title">
       <div class="utrecht-alert__content">
-        <h2 class="utrecht-heading-2" id="error-summary-title">{ui.errorTitle[lang]}</h2>
+        <h2 class="utrecht-heading-2" id="error-summary-title">
+          {ui.errorTitle[lang]}
+        </h2>
         <ul class="utrecht-unordered-list">
           {errors.map((e) => (
             <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link" href={`#field-${e.field}`}>{e.text}</a>
+              <a class="utrecht-link" href={`#field-${e.field}`}>
+                {e.text}
+              </a>
             </li>
           ))}
         </ul>
@@ -93,7 +95,11 @@ function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: str
     <SelfcheckPage lang={lang} title={ui.title[lang]} path="/zelftest">
       <h1 class="utrecht-heading-1">{ui.title[lang]}</h1>
       <p class="utrecht-paragraph">{ui.intro[lang]}</p>
-      {props.problem ? <div class="utrecht-alert utrecht-alert--error" role="alert"><p class="utrecht-paragraph">{props.problem}</p></div> : null}
+      {props.problem ? (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{props.problem}</p>
+        </div>
+      ) : null}
       <form method="post" action="/zelftest" class="utrecht-form">
         <Hidden name="_csrf" value={props.csrf} />
         <Hidden name="lang" value={lang} />
@@ -117,7 +123,9 @@ function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: str
                         <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`q-${q.id}-${a}`} name={q.id} value={a} />
                       </div>
                       <div class="utrecht-form-field__label">
-                        <label class="utrecht-form-label utrecht-form-label--radio" for={`q-${q.id}-${a}`}>{answerLabels[a][lang]}</label>
+                        <label class="utrecht-form-label utrecht-form-label--radio" for={`q-${q.id}-${a}`}>
+                          {answerLabels[a][lang]}
+                        </label>
                       </div>
                     </div>
                   ))}
@@ -126,7 +134,9 @@ function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: str
             </li>
           ))}
         </ol>
-        <button class="utrecht-button utrecht-button--primary-action" type="submit">{ui.submit[lang]}</button>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {ui.submit[lang]}
+        </button>
       </form>
     </SelfcheckPage>
   );
@@ -147,31 +157,62 @@ function HelpList(props: { lang: SelfcheckLang; results: SearchResult[]; help: C
         return (
           <li class="kl-result">
             <article aria-labelledby={`help-${card.id}`}>
-              <h3 class="utrecht-heading-3" id={`help-${card.id}`}>{card.name}</h3>
+              <h3 class="utrecht-heading-3" id={`help-${card.id}`}>
+                {card.name}
+              </h3>
               <p class="utrecht-paragraph kl-muted">
                 {card.organisationName}
                 {card.isFree ? ` · ${ui.free[lang]}` : ''}
                 {' · '}
-                <span>{card.categories.filter(isCategory).map((c) => helpLabels[c][lang]).join(', ')}</span>
+                <span>
+                  {card.categories
+                    .filter(isCategory)
+                    .map((c) => helpLabels[c][lang])
+                    .join(', ')}
+                </span>
               </p>
               {card.phone ? (
                 <p class="utrecht-paragraph">
-                  {ui.call[lang]}: <a class="utrecht-link" href={`tel:${card.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{card.phone}</a>
+                  {ui.call[lang]}:{' '}
+                  <a class="utrecht-link" href={`tel:${card.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                    {card.phone}
+                  </a>
                   {card.phoneHours.length > 0 ? (
-                    <span class="kl-muted">{' '}({weekOverview(card.phoneHours).map((d) => `${weekdayName(lang, d.weekday)} ${formatSlots(d.slots)}`).join('; ')})</span>
+                    <span class="kl-muted">
+                      {' '}
+                      (
+                      {weekOverview(card.phoneHours)
+                        .map((d) => `${weekdayName(lang, d.weekday)} ${formatSlots(d.slots)}`)
+                        .join('; ')}
+                      )
+                    </span>
                   ) : null}
                 </p>
               ) : null}
               {walkIns.map((l) => (
                 <p class="utrecht-paragraph">
                   <strong>{ui.walkIn[lang]}:</strong> {l.name}, {[l.street, l.houseNumber].filter(Boolean).join(' ')}, {l.city}{' '}
-                  <span class="kl-muted">({weekOverview(l.walkInHours).map((d) => `${weekdayName(lang, d.weekday)} ${formatSlots(d.slots)}`).join('; ')})</span>
+                  <span class="kl-muted">
+                    (
+                    {weekOverview(l.walkInHours)
+                      .map((d) => `${weekdayName(lang, d.weekday)} ${formatSlots(d.slots)}`)
+                      .join('; ')}
+                    )
+                  </span>
                 </p>
               ))}
               {card.contacts.map((contact) => (
                 <p class="utrecht-paragraph">
                   {contact.name}
-                  {contact.phone ? <> — <a class="utrecht-link" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">{contact.phone}</a></> : null}
+                  {contact.phone ? (
+                    <>
+                      {' '}
+                      —{' '}
+                      <a class="utrecht-link" href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                        {contact.phone}
+                      </a>
+                    </>
+                  ) : null}
                 </p>
               ))}
             </article>
@@ -214,15 +255,33 @@ function ResultPage(props: {
             {label[lang]} {optional ? <span class="kl-optional">{ui.optional[lang]}</span> : null}
           </label>
         </div>
-        {error ? <div class="utrecht-form-field-error-message" id={`field-${name}-error`}>{error.text}</div> : null}
+        {error ? (
+          <div class="utrecht-form-field-error-message" id={`field-${name}-error`}>
+            {error.text}
+          </div>
+        ) : null}
         <div class="utrecht-form-field__input">
-          <input class="utrecht-textbox utrecht-textbox--html-input" id={`field-${name}`} name={name} type={type} value={props.contactValues?.[name] ?? (name === 'postcode' ? props.postcode : undefined)} autocomplete={autocomplete} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `field-${name}-error` : undefined} />
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            id={`field-${name}`}
+            name={name}
+            type={type}
+            value={props.contactValues?.[name] ?? (name === 'postcode' ? props.postcode : undefined)}
+            autocomplete={autocomplete}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? `field-${name}-error` : undefined}
+          />
         </div>
       </div>
     );
   };
   return (
-    <SelfcheckPage lang={lang} title={texts.title[lang]} path="/zelftest/uitslag" params={{ ...params, ...(props.postcode ? { postcode: props.postcode } : {}) }}>
+    <SelfcheckPage
+      lang={lang}
+      title={texts.title[lang]}
+      path="/zelftest/uitslag"
+      params={{ ...params, ...(props.postcode ? { postcode: props.postcode } : {}) }}
+    >
       <h1 class="utrecht-heading-1">{texts.title[lang]}</h1>
       <div class={`utrecht-alert utrecht-alert--${state.level === 'urgent' ? 'warning' : 'info'}`} role="status">
         <p class="utrecht-paragraph">{texts.body[lang]}</p>
@@ -231,29 +290,59 @@ function ResultPage(props: {
         <>
           <h2 class="utrecht-heading-2">{ui.whatHelps[lang]}</h2>
           <ul class="utrecht-unordered-list">
-            {state.help.map((h) => <li class="utrecht-unordered-list__item">{helpLabels[h][lang]}</li>)}
+            {state.help.map((h) => (
+              <li class="utrecht-unordered-list__item">{helpLabels[h][lang]}</li>
+            ))}
           </ul>
         </>
       ) : null}
       <h2 class="utrecht-heading-2">{ui.localHelp[lang]}</h2>
       <form method="get" action="/zelftest/uitslag" class="utrecht-form kl-filters" role="search" aria-label={ui.localHelp[lang]}>
-        {Object.entries(params).map(([k, v]) => <Hidden name={k} value={v} />)}
+        {Object.entries(params).map(([k, v]) => (
+          <Hidden name={k} value={v} />
+        ))}
         <div class={`utrecht-form-field utrecht-form-field--text${props.postcodeError ? ' utrecht-form-field--invalid' : ''}`}>
           <div class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="field-zoek-postcode">{ui.postcode[lang]}</label>
+            <label class="utrecht-form-label" for="field-zoek-postcode">
+              {ui.postcode[lang]}
+            </label>
           </div>
-          <div class="utrecht-form-field__description utrecht-form-field-description" id="field-zoek-postcode-hint">{ui.postcodeHint[lang]}</div>
-          {props.postcodeError ? <div class="utrecht-form-field-error-message" id="field-zoek-postcode-error" role="alert">{props.postcodeError}</div> : null}
+          <div class="utrecht-form-field__description utrecht-form-field-description" id="field-zoek-postcode-hint">
+            {ui.postcodeHint[lang]}
+          </div>
+          {props.postcodeError ? (
+            <div class="utrecht-form-field-error-message" id="field-zoek-postcode-error" role="alert">
+              {props.postcodeError}
+            </div>
+          ) : null}
           <div class="utrecht-form-field__input">
-            <input class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--postal-code-nl-size" id="field-zoek-postcode" name="postcode" value={props.postcode} autocomplete="postal-code" aria-describedby={props.postcodeError ? 'field-zoek-postcode-hint field-zoek-postcode-error' : 'field-zoek-postcode-hint'} aria-invalid={props.postcodeError ? 'true' : undefined} />
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--postal-code-nl-size"
+              id="field-zoek-postcode"
+              name="postcode"
+              value={props.postcode}
+              autocomplete="postal-code"
+              aria-describedby={props.postcodeError ? 'field-zoek-postcode-hint field-zoek-postcode-error' : 'field-zoek-postcode-hint'}
+              aria-invalid={props.postcodeError ? 'true' : undefined}
+            />
           </div>
         </div>
-        <button class="utrecht-button utrecht-button--secondary-action" type="submit">{ui.showHelp[lang]}</button>
+        <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+          {ui.showHelp[lang]}
+        </button>
       </form>
-      {props.results ? (props.results.length > 0 ? <HelpList lang={lang} results={props.results} help={state.help} /> : <p class="utrecht-paragraph">{ui.noHelpFound[lang]}</p>) : null}
+      {props.results ? (
+        props.results.length > 0 ? (
+          <HelpList lang={lang} results={props.results} help={state.help} />
+        ) : (
+          <p class="utrecht-paragraph">{ui.noHelpFound[lang]}</p>
+        )
+      ) : null}
       {props.results && props.results.length > 0 ? <p class="utrecht-paragraph kl-muted">{ui.print[lang]}</p> : null}
 
-      <h2 class="utrecht-heading-2" id="contact">{ui.contactTitle[lang]}</h2>
+      <h2 class="utrecht-heading-2" id="contact">
+        {ui.contactTitle[lang]}
+      </h2>
       {props.sentTo ? (
         <div class="utrecht-alert utrecht-alert--ok" role="status">
           <p class="utrecht-paragraph">{ui.sent[lang].replace('{team}', props.sentTo)}</p>
@@ -264,7 +353,9 @@ function ResultPage(props: {
           <ErrorList lang={lang} errors={props.contactErrors ?? []} />
           <form method="post" action="/zelftest/contact" class="utrecht-form kl-no-print">
             <Hidden name="_csrf" value={props.csrf} />
-            {Object.entries(params).map(([k, v]) => <Hidden name={k} value={v} />)}
+            {Object.entries(params).map(([k, v]) => (
+              <Hidden name={k} value={v} />
+            ))}
             <Hidden name="started" value={String(Date.now())} />
             <Hidden name="key" value={randomUUID()} />
             <Honeypot lang={lang} />
@@ -274,20 +365,28 @@ function ResultPage(props: {
             {field('postcode', ui.postcode, 'text', false, 'postal-code')}
             {field('house_number', ui.houseNumber, 'text', true)}
             {field('best_time', ui.bestTime, 'text', true)}
-            <div class={`utrecht-form-field utrecht-form-field--checkbox${props.contactErrors?.some((e) => e.field === 'consent') ? ' utrecht-form-field--invalid' : ''}`}>
+            <div
+              class={`utrecht-form-field utrecht-form-field--checkbox${props.contactErrors?.some((e) => e.field === 'consent') ? ' utrecht-form-field--invalid' : ''}`}
+            >
               <div class="utrecht-form-field__input">
                 <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="field-consent" name="consent" value="ja" />
               </div>
               <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-consent">{ui.consent[lang]}</label>
+                <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-consent">
+                  {ui.consent[lang]}
+                </label>
               </div>
             </div>
-            <button class="utrecht-button utrecht-button--primary-action" type="submit">{ui.send[lang]}</button>
+            <button class="utrecht-button utrecht-button--primary-action" type="submit">
+              {ui.send[lang]}
+            </button>
           </form>
         </>
       )}
       <p class="utrecht-paragraph kl-no-print">
-        <a class="utrecht-link" href={`/zelftest?lang=${lang}`}>{ui.again[lang]}</a>
+        <a class="utrecht-link" href={`/zelftest?lang=${lang}`}>
+          {ui.again[lang]}
+        </a>
       </p>
     </SelfcheckPage>
   );
@@ -303,7 +402,11 @@ async function localHelp(services: Services, postcode: string, help: Category[])
     const i = help.findIndex((h) => r.card.categories.includes(h));
     return i === -1 ? help.length : i;
   };
-  return results.map((r, i) => ({ r, i })).sort((a, b) => fit(a.r) - fit(b.r) || a.i - b.i).slice(0, 8).map(({ r }) => r);
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => fit(a.r) - fit(b.r) || a.i - b.i)
+    .slice(0, 8)
+    .map(({ r }) => r);
 }
 
 const MIN_FILL_MS = 3000;
@@ -317,11 +420,34 @@ const contactSchema = (lang: SelfcheckLang) =>
   z
     .object({
       name: z.string().trim().min(2, ui.nameNeeded[lang]).max(200),
-      phone: z.string().trim().max(30).optional().transform((v) => v || null),
-      email: z.string().trim().max(254).optional().transform((v) => v || null),
-      postcode: z.string().trim().refine((v) => parsePostcode(v) !== null, ui.badPostcode[lang]),
-      house_number: z.string().trim().max(12).optional().transform((v) => v || null),
-      best_time: z.string().trim().max(100).optional().transform((v) => v || null),
+      phone: z
+        .string()
+        .trim()
+        .max(30)
+        .optional()
+        .transform((v) => v || null),
+      email: z
+        .string()
+        .trim()
+        .max(254)
+        .optional()
+        .transform((v) => v || null),
+      postcode: z
+        .string()
+        .trim()
+        .refine((v) => parsePostcode(v) !== null, ui.badPostcode[lang]),
+      house_number: z
+        .string()
+        .trim()
+        .max(12)
+        .optional()
+        .transform((v) => v || null),
+      best_time: z
+        .string()
+        .trim()
+        .max(100)
+        .optional()
+        .transform((v) => v || null),
       consent: z.literal('ja', { error: ui.consentNeeded[lang] }),
     })
     .superRefine((v, issue) => {
@@ -340,13 +466,20 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
     const lang = langOf(c, body['lang']);
     // A bot (honeypot filled, or inhumanly fast) gets the questions again and is not counted.
     if (body['website'] || tooFast(body['started'])) return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooFast[lang]} />, 422);
-    if (!(await allowHit(db, 'selfcheck', c.get('ctx').ip, 30, 60))) return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooMany[lang]} />, 429);
+    if (!(await allowHit(db, 'selfcheck', c.get('ctx').ip, 30, 60)))
+      return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooMany[lang]} />, 429);
     const answers: Answers = {};
     for (const q of questions) {
       const a = body[q.id];
       if (typeof a === 'string' && (q.answers as readonly string[]).includes(a)) answers[q.id] = a as AnswerKey;
     }
-    const state: ResultState = { level: level(answers), help: suggestedHelp(answers), urgency: Object.entries(CRISIS).filter(([q]) => answers[q] === 'yes').map(([, u]) => u) };
+    const state: ResultState = {
+      level: level(answers),
+      help: suggestedHelp(answers),
+      urgency: Object.entries(CRISIS)
+        .filter(([q]) => answers[q] === 'yes')
+        .map(([, u]) => u),
+    };
     await countAnswers(db, answers, { lang, level: state.level });
     return c.redirect(`/zelftest/uitslag?${new URLSearchParams(resultParams(state, lang)).toString()}`, 303);
   });
@@ -358,7 +491,8 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
     const postcode = c.req.query('postcode')?.trim().slice(0, 10);
     if (!postcode) return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} />);
     const results = await localHelp(services, postcode, state.help);
-    if (!results) return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} postcode={postcode} postcodeError={ui.badPostcode[lang]} />, 422);
+    if (!results)
+      return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} postcode={postcode} postcodeError={ui.badPostcode[lang]} />, 422);
     return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} postcode={postcode} results={results} />);
   });
 
@@ -400,9 +534,9 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
       );
       return render(200, { sentTo: sent.teamName });
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return render(422, { contactErrors: [{ field: 'postcode', text: err.userMessage[lang === 'nl' ? 'nl' : 'en'] }] });
+      if (err instanceof AppError && err.status === 422)
+        return render(422, { contactErrors: [{ field: 'postcode', text: err.userMessage[lang === 'nl' ? 'nl' : 'en'] }] });
       throw err;
     }
   });
 }
-

@@ -50,7 +50,13 @@ export function suggestedHelp(answers: Answers): Category[] {
 
 export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
   none: {
-    title: { nl: 'Geen grote geldzorgen', en: 'No big money worries', tr: 'Büyük para endişesi yok', ar: 'لا توجد مخاوف مالية كبيرة', pl: 'Brak dużych zmartwień finansowych' },
+    title: {
+      nl: 'Geen grote geldzorgen',
+      en: 'No big money worries',
+      tr: 'Büyük para endişesi yok',
+      ar: 'لا توجد مخاوف مالية كبيرة',
+      pl: 'Brak dużych zmartwień finansowych',
+    },
     body: {
       nl: 'U lijkt nu geen grote geldzorgen te hebben. Verandert er iets? Doe de zelftest dan gerust nog een keer. Hulp vragen mag altijd.',
       en: 'You do not seem to have big money worries right now. If something changes, feel free to do the self-check again. You can always ask for help.',
@@ -70,7 +76,13 @@ export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
     },
   },
   serious: {
-    title: { nl: 'U bent niet de enige: er is hulp', en: 'You are not the only one: help is there', tr: 'Yalnız değilsiniz: yardım var', ar: 'لست وحدك: المساعدة متوفرة', pl: 'Nie jest Pan/Pani sam/sama: jest pomoc' },
+    title: {
+      nl: 'U bent niet de enige: er is hulp',
+      en: 'You are not the only one: help is there',
+      tr: 'Yalnız değilsiniz: yardım var',
+      ar: 'لست وحدك: المساعدة متوفرة',
+      pl: 'Nie jest Pan/Pani sam/sama: jest pomoc',
+    },
     body: {
       nl: 'U heeft zorgen over geld. Dat overkomt veel mensen, en het is niet uw schuld. Er is gratis hulp bij u in de buurt. Hoe eerder u hulp vraagt, hoe beter.',
       en: 'You have worries about money. That happens to many people, and it is not your fault. There is free help near you. The sooner you ask for help, the better.',
@@ -80,7 +92,13 @@ export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
     },
   },
   urgent: {
-    title: { nl: 'Vraag vandaag nog hulp', en: 'Ask for help today', tr: 'Bugün yardım isteyin', ar: 'اطلب المساعدة اليوم', pl: 'Proszę poprosić o pomoc jeszcze dziś' },
+    title: {
+      nl: 'Vraag vandaag nog hulp',
+      en: 'Ask for help today',
+      tr: 'Bugün yardım isteyin',
+      ar: 'اطلب المساعدة اليوم',
+      pl: 'Proszę poprosić o pomoc jeszcze dziś',
+    },
     body: {
       nl: 'U heeft een achterstand met de huur, gas, stroom, water of de zorgverzekering. Dan moet de gemeente u snel helpen: binnen 3 werkdagen. Bel vandaag een van de nummers hieronder, of laat ons contact met u opnemen.',
       en: 'You are behind on rent, gas, electricity, water or health insurance. The municipality must then help you quickly: within 3 working days. Call one of the numbers below today, or let us contact you.',

@@ -28,7 +28,9 @@ const TEAM_NAME = 'Meldpunt Geldzorgen Almelo';
 
 /** Row counts of every table of the app's schema. */
 async function tableCounts(db: Database): Promise<Record<string, number>> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  const tables = await sql<{
+    table_name: string;
+  }>`select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name`.execute(db);
   const counts: Record<string, number> = {};
   for (const { table_name } of tables.rows) {
     const row = await sql<{ n: string }>`select count(*) as n from ${sql.table(table_name)}`.execute(db);
@@ -38,7 +40,9 @@ async function tableCounts(db: Database): Promise<Record<string, number>> {
 }
 
 function changedTables(before: Record<string, number>, after: Record<string, number>): string[] {
-  return Object.keys(after).filter((t) => after[t] !== before[t]).sort();
+  return Object.keys(after)
+    .filter((t) => after[t] !== before[t])
+    .sort();
 }
 
 forEachDatabase('self-check', (db) => {
@@ -54,12 +58,24 @@ forEachDatabase('self-check', (db) => {
     const now = new Date();
     const region = await db().insertInto('regions').values({ name: 'Twente' }).returning('id').executeTakeFirstOrThrow();
     const org = async (values: { kind: 'municipality' | 'practice'; name: string; cbs_code?: string; agb_code?: string; city: string }) =>
-      (await db().insertInto('organisations').values({ region_id: region.id, updated_at: now, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db()
+          .insertInto('organisations')
+          .values({ region_id: region.id, updated_at: now, ...values })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     const almelo = await org({ kind: 'municipality', name: 'Gemeente Almelo', cbs_code: 'GM0141', city: 'Almelo' });
     const enschede = await org({ kind: 'municipality', name: 'Gemeente Enschede', cbs_code: 'GM0153', city: 'Enschede' });
     const practice = await org({ kind: 'practice', name: 'Huisartsenpraktijk Almelo-Noord', agb_code: nextAgbCode(), city: 'Almelo' });
     const team = async (organisationId: string, name: string) =>
-      (await db().insertInto('teams').values({ organisation_id: organisationId, name, phone: '0546 54 0000', email: null, updated_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      (
+        await db()
+          .insertInto('teams')
+          .values({ organisation_id: organisationId, name, phone: '0546 54 0000', email: null, updated_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     almeloTeam = await team(almelo, TEAM_NAME);
     const enschedeTeam = await team(enschede, 'Schuldhulpverlening Enschede');
     await addRule(db(), testContext(), { municipality_code: 'GM0141', district_code: null, category: null, team_id: almeloTeam });
@@ -78,7 +94,14 @@ forEachDatabase('self-check', (db) => {
   const referral = (id: string) => db().selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const selfReferrals = () => db().selectFrom('referrals').selectAll().where('source', '=', 'selfcheck').orderBy('created_at').execute();
   const count = async (table: 'referrals' | 'consents' | 'referral_events' | 'notifications' | 'outbox_mail' | 'audit_log') =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const selfInput = (overrides: Partial<SelfReferralInput> = {}): SelfReferralInput => ({
     idempotencyKey: `selfcheck:${randomUUID()}`,
@@ -114,14 +137,11 @@ forEachDatabase('self-check', (db) => {
         results.map((r) => ({ lang: r.lang, level: r.level, municipality_code: r.municipality_code, count: r.count })),
         [{ lang: 'tr', level: 'serious', municipality_code: '', count: 2 }],
       );
-      assert.deepEqual(
-        answerRows.map((r) => [r.question_id, r.answer, r.count]).sort(),
-        [
-          ['ends_meet', 'often', 2],
-          ['unpaid_bills', 'yes', 2],
-          ['worry_sleep', 'sometimes', 2],
-        ],
-      );
+      assert.deepEqual(answerRows.map((r) => [r.question_id, r.answer, r.count]).sort(), [
+        ['ends_meet', 'often', 2],
+        ['unpaid_bills', 'yes', 2],
+        ['worry_sleep', 'sometimes', 2],
+      ]);
     });
 
     it('the count tables have no column that could hold anything about a person', async () => {
@@ -199,7 +219,10 @@ forEachDatabase('self-check', (db) => {
       assert.match(consent.text_version, /^selfcheck-/);
 
       const events = await db().selectFrom('referral_events').selectAll().where('referral_id', '=', sent.id).execute();
-      assert.deepEqual(events.map((e) => [e.type, e.to_status, e.to_team_id]), [['created', 'requested', almeloTeam]]);
+      assert.deepEqual(
+        events.map((e) => [e.type, e.to_status, e.to_team_id]),
+        [['created', 'requested', almeloTeam]],
+      );
 
       for (const member of members) {
         const notes = await db().selectFrom('notifications').select('kind').where('user_id', '=', member.id).where('referral_id', '=', sent.id).execute();
@@ -207,10 +230,19 @@ forEachDatabase('self-check', (db) => {
       }
       const others = await db().selectFrom('notifications').select('id').where('user_id', '=', outsider.id).execute();
       assert.equal(others.length, 0, 'a member of another team is not notified');
-      const mails = await db().selectFrom('outbox_mail').selectAll().where('to_address', 'in', members.map((m) => m.email)).execute();
+      const mails = await db()
+        .selectFrom('outbox_mail')
+        .selectAll()
+        .where(
+          'to_address',
+          'in',
+          members.map((m) => m.email),
+        )
+        .execute();
       assert.equal(mails.length, 3);
       for (const m of mails) {
-        for (const secret of ['Fatima', 'Amrani', '7601', '1122', 'Zelftest']) assert.ok(!`${m.subject}\n${m.body_text}`.includes(secret), `the mail carries no patient data (${secret})`);
+        for (const secret of ['Fatima', 'Amrani', '7601', '1122', 'Zelftest'])
+          assert.ok(!`${m.subject}\n${m.body_text}`.includes(secret), `the mail carries no patient data (${secret})`);
       }
 
       const audit = await db().selectFrom('audit_log').selectAll().where('action', '=', 'referral.created').where('patient_ref', '=', sent.id).execute();
@@ -221,7 +253,14 @@ forEachDatabase('self-check', (db) => {
       assert.equal(audit[0]!.details['source'], 'selfcheck');
       assert.ok(!JSON.stringify(audit[0]!.details).includes('Fatima'), 'no personal data in the audit details');
 
-      assert.deepEqual(changedTables(tablesBefore, await tableCounts(db())), ['audit_log', 'consents', 'notifications', 'outbox_mail', 'referral_events', 'referrals']);
+      assert.deepEqual(changedTables(tablesBefore, await tableCounts(db())), [
+        'audit_log',
+        'consents',
+        'notifications',
+        'outbox_mail',
+        'referral_events',
+        'referrals',
+      ]);
     });
 
     it('an urgent self-referral gets the same due dates as a practice referral: first conversation within 3 working days', async () => {
@@ -269,10 +308,23 @@ forEachDatabase('self-check', (db) => {
     it('the same idempotency key twice creates one referral, one consent, one audit entry and one round of notifications', async () => {
       const input = selfInput();
       const first = await createSelfReferral(db(), testContext(), input, BASE_URL);
-      const counts = { referrals: await count('referrals'), consents: await count('consents'), notifications: await count('notifications'), audit: await count('audit_log') };
+      const counts = {
+        referrals: await count('referrals'),
+        consents: await count('consents'),
+        notifications: await count('notifications'),
+        audit: await count('audit_log'),
+      };
       const again = await createSelfReferral(db(), testContext(), input, BASE_URL);
       assert.deepEqual(again, { id: first.id, teamName: TEAM_NAME, created: false });
-      assert.deepEqual({ referrals: await count('referrals'), consents: await count('consents'), notifications: await count('notifications'), audit: await count('audit_log') }, counts);
+      assert.deepEqual(
+        {
+          referrals: await count('referrals'),
+          consents: await count('consents'),
+          notifications: await count('notifications'),
+          audit: await count('audit_log'),
+        },
+        counts,
+      );
     });
 
     it('two simultaneous submits with the same key (a double click) make one referral, and neither fails', async () => {
@@ -282,20 +334,41 @@ forEachDatabase('self-check', (db) => {
       assert.equal(a.id, b.id);
       assert.deepEqual([a.created, b.created].sort(), [false, true]);
       assert.equal(await count('referrals'), before + 1);
-      assert.equal(Number((await db().selectFrom('consents').select((eb) => eb.fn.countAll<string>().as('n')).where('referral_id', '=', a.id).executeTakeFirstOrThrow()).n), 1);
+      assert.equal(
+        Number(
+          (
+            await db()
+              .selectFrom('consents')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .where('referral_id', '=', a.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+        1,
+      );
     });
 
     it('a postcode for which no team exists is refused with a Dutch message, and nothing is written', async () => {
       const before = await count('referrals');
       await assert.rejects(createSelfReferral(db(), testContext(), selfInput({ postcode: '1011 AB' }), BASE_URL), appError('no_team', 422));
-      await assert.rejects(createSelfReferral(db(), testContext(), selfInput({ postcode: '1011 AB' }), BASE_URL), (err: { userMessage?: { nl: string } }) => /Bel uw gemeente/.test(err.userMessage?.nl ?? ''));
+      await assert.rejects(createSelfReferral(db(), testContext(), selfInput({ postcode: '1011 AB' }), BASE_URL), (err: { userMessage?: { nl: string } }) =>
+        /Bel uw gemeente/.test(err.userMessage?.nl ?? ''),
+      );
       assert.equal(await count('referrals'), before);
     });
   });
 
   describe('the public pages over HTTP', () => {
     let app: Hono<AppEnv>;
-    const counted = async () => Number((await db().selectFrom('selfcheck_result_counts').select((eb) => eb.fn.sum<string>('count').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const counted = async () =>
+      Number(
+        (
+          await db()
+            .selectFrom('selfcheck_result_counts')
+            .select((eb) => eb.fn.sum<string>('count').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      );
     const humanAnswers = { ends_meet: 'often', unpaid_bills: 'yes', collectors: 'no', rent_arrears: 'yes', worry_sleep: 'always' };
     const secondsAgo = (s: number) => String(Date.now() - s * 1000);
 

@@ -44,30 +44,58 @@ function SignalForm(props: { view: ViewContext; values: Record<string, string | 
   const ticked = new Set([values['signals'] ?? []].flat());
   return (
     <PostForm view={view} action="/signalen" novalidate>
-      <fieldset class={`utrecht-form-fieldset${errors['signals'] ? ' utrecht-form-fieldset--invalid' : ''}`} id="field-signals" aria-describedby={errors['signals'] ? 'field-signals-error' : undefined}>
+      <fieldset
+        class={`utrecht-form-fieldset${errors['signals'] ? ' utrecht-form-fieldset--invalid' : ''}`}
+        id="field-signals"
+        aria-describedby={errors['signals'] ? 'field-signals-error' : undefined}
+      >
         <legend class="utrecht-form-fieldset__legend">{t({ nl: 'Wat viel u op?', en: 'What did you notice?' })}</legend>
-        {errors['signals'] ? <p class="utrecht-form-field-error-message" id="field-signals-error">{errors['signals']}</p> : null}
+        {errors['signals'] ? (
+          <p class="utrecht-form-field-error-message" id="field-signals-error">
+            {errors['signals']}
+          </p>
+        ) : null}
         {signals.map((s) => (
           <div class="utrecht-form-field utrecht-form-field--checkbox">
             <div class="utrecht-form-field__input">
-              <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id={`signal-${s.code}`} name="signals" value={s.code} checked={ticked.has(s.code)} />
+              <input
+                class="utrecht-checkbox utrecht-checkbox--html-input"
+                type="checkbox"
+                id={`signal-${s.code}`}
+                name="signals"
+                value={s.code}
+                checked={ticked.has(s.code)}
+              />
             </div>
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`signal-${s.code}`}>{t(s.label)}</label>
+              <label class="utrecht-form-label utrecht-form-label--checkbox" for={`signal-${s.code}`}>
+                {t(s.label)}
+              </label>
             </div>
           </div>
         ))}
       </fieldset>
       <fieldset class={`utrecht-form-fieldset${errors['strain'] ? ' utrecht-form-fieldset--invalid' : ''}`} id="field-strain">
-        <legend class="utrecht-form-fieldset__legend">{t({ nl: 'Vraag aan de patiënt: ', en: 'Ask the patient: ' })}“{t(strainQuestion)}”</legend>
+        <legend class="utrecht-form-fieldset__legend">
+          {t({ nl: 'Vraag aan de patiënt: ', en: 'Ask the patient: ' })}“{t(strainQuestion)}”
+        </legend>
         {errors['strain'] ? <p class="utrecht-form-field-error-message">{errors['strain']}</p> : null}
         {strainScale.map((label, i) => (
           <div class="utrecht-form-field utrecht-form-field--radio">
             <div class="utrecht-form-field__input">
-              <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`strain-${i}`} name="strain" value={String(i)} checked={values['strain'] === String(i)} />
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                id={`strain-${i}`}
+                name="strain"
+                value={String(i)}
+                checked={values['strain'] === String(i)}
+              />
             </div>
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--radio" for={`strain-${i}`}>{t(label)}</label>
+              <label class="utrecht-form-label utrecht-form-label--radio" for={`strain-${i}`}>
+                {t(label)}
+              </label>
             </div>
           </div>
         ))}
@@ -78,10 +106,19 @@ function SignalForm(props: { view: ViewContext; values: Record<string, string | 
         {signalOutcomes.map((o) => (
           <div class="utrecht-form-field utrecht-form-field--radio">
             <div class="utrecht-form-field__input">
-              <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`outcome-${o}`} name="outcome" value={o} checked={values['outcome'] === o} />
+              <input
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                type="radio"
+                id={`outcome-${o}`}
+                name="outcome"
+                value={o}
+                checked={values['outcome'] === o}
+              />
             </div>
             <div class="utrecht-form-field__label">
-              <label class="utrecht-form-label utrecht-form-label--radio" for={`outcome-${o}`}>{t(signalOutcomeLabels[o])}</label>
+              <label class="utrecht-form-label utrecht-form-label--radio" for={`outcome-${o}`}>
+                {t(signalOutcomeLabels[o])}
+              </label>
             </div>
           </div>
         ))}
@@ -93,11 +130,25 @@ function SignalForm(props: { view: ViewContext; values: Record<string, string | 
           </label>
         </div>
         <div class="utrecht-form-field__description utrecht-form-field-description" id="field-note-description">
-          {t({ nl: 'Anoniem: geen naam, geboortedatum, adres of BSN. Deze tekst gaat mee als u hierna een verwijzing start.', en: 'Anonymous: no name, date of birth, address or BSN. This text is carried over if you start a referral next.' })}
+          {t({
+            nl: 'Anoniem: geen naam, geboortedatum, adres of BSN. Deze tekst gaat mee als u hierna een verwijzing start.',
+            en: 'Anonymous: no name, date of birth, address or BSN. This text is carried over if you start a referral next.',
+          })}
         </div>
-        {errors['note'] ? <div class="utrecht-form-field-error-message" id="field-note-error">{errors['note']}</div> : null}
+        {errors['note'] ? (
+          <div class="utrecht-form-field-error-message" id="field-note-error">
+            {errors['note']}
+          </div>
+        ) : null}
         <div class="utrecht-form-field__input">
-          <textarea class="utrecht-textarea utrecht-textarea--html-textarea" id="field-note" name="note" rows={3} maxlength={500} aria-describedby={errors['note'] ? 'field-note-description field-note-error' : 'field-note-description'}>
+          <textarea
+            class="utrecht-textarea utrecht-textarea--html-textarea"
+            id="field-note"
+            name="note"
+            rows={3}
+            maxlength={500}
+            aria-describedby={errors['note'] ? 'field-note-description field-note-error' : 'field-note-description'}
+          >
             {typeof values['note'] === 'string' ? values['note'] : ''}
           </textarea>
         </div>
@@ -121,7 +172,9 @@ async function renderAid(c: AppContext, services: Services, status: 200 | 422, v
         })}
       </Paragraph>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/signalen/afdrukken">{t({ nl: 'Afdrukbare versie voor in de spreekkamer', en: 'Printable version for the consulting room' })}</a>
+        <a class="utrecht-link" href="/signalen/afdrukken">
+          {t({ nl: 'Afdrukbare versie voor in de spreekkamer', en: 'Printable version for the consulting room' })}
+        </a>
       </p>
       <Openers view={v} />
       <h2 class="utrecht-heading-2">{t({ nl: 'Vastleggen', en: 'Record' })}</h2>
@@ -136,7 +189,9 @@ async function renderAid(c: AppContext, services: Services, status: 200 | 422, v
           r.recorded_on,
           String(r.signals.length + (r.strain !== null ? 1 : 0)),
           t(signalOutcomeLabels[r.outcome]),
-          <a class="utrecht-link" href={`/signalen/${r.id}`}>{t({ nl: 'Bekijken', en: 'View' })}</a>,
+          <a class="utrecht-link" href={`/signalen/${r.id}`}>
+            {t({ nl: 'Bekijken', en: 'View' })}
+          </a>,
         ])}
       />
     </Page>,
@@ -152,7 +207,8 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
   app.post('/signalen', guard, async (c) => {
     const body = await c.req.parseBody({ all: true });
     const values: Record<string, string | string[]> = {};
-    for (const [k, val] of Object.entries(body)) if (k !== '_csrf') values[k] = Array.isArray(val) ? val.filter((x): x is string => typeof x === 'string') : typeof val === 'string' ? val : '';
+    for (const [k, val] of Object.entries(body))
+      if (k !== '_csrf') values[k] = Array.isArray(val) ? val.filter((x): x is string => typeof x === 'string') : typeof val === 'string' ? val : '';
     const input = { ...values, signals: [values['signals'] ?? []].flat() };
     const parsed = validateValues(signalRecordSchema(view(c).t), input as unknown as Record<string, string>);
     if (!parsed.ok) return renderAid(c, services, 422, values, parsed.errors);
@@ -173,11 +229,20 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
           ))}
         </ul>
         <h2 class="utrecht-heading-2">{t({ nl: 'Eén vraag', en: 'One question' })}</h2>
-        <Paragraph>“{t(strainQuestion)}” — {strainScale.map((s) => t(s)).join(' · ')}</Paragraph>
+        <Paragraph>
+          “{t(strainQuestion)}” — {strainScale.map((s) => t(s)).join(' · ')}
+        </Paragraph>
         <Openers view={v} />
-        <Paragraph>{t({ nl: 'Verwijs warm: bel samen, of spreek af op de praktijk. Korte Lijn kiest het team bij de postcode van de patiënt.', en: 'Refer warmly: call together, or meet at the practice. Korte Lijn picks the team by the patient’s postcode.' })}</Paragraph>
+        <Paragraph>
+          {t({
+            nl: 'Verwijs warm: bel samen, of spreek af op de praktijk. Korte Lijn kiest het team bij de postcode van de patiënt.',
+            en: 'Refer warmly: call together, or meet at the practice. Korte Lijn picks the team by the patient’s postcode.',
+          })}
+        </Paragraph>
         <p class="utrecht-paragraph kl-no-print">
-          <a class="utrecht-link" href="/signalen">{t({ nl: 'Terug', en: 'Back' })}</a>
+          <a class="utrecht-link" href="/signalen">
+            {t({ nl: 'Terug', en: 'Back' })}
+          </a>
         </p>
       </Page>,
     );
@@ -191,11 +256,15 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
     return c.html(
       <Page view={v} title={t({ nl: 'Signaal vastgelegd', en: 'Signal recorded' })}>
         <Heading1>{t({ nl: 'Signaal vastgelegd', en: 'Signal recorded' })}</Heading1>
-        {c.req.query('melding') === 'opgeslagen' ? <Alert type="ok">{t({ nl: 'Opgeslagen, zonder gegevens van de patiënt.', en: 'Saved, without patient details.' })}</Alert> : null}
+        {c.req.query('melding') === 'opgeslagen' ? (
+          <Alert type="ok">{t({ nl: 'Opgeslagen, zonder gegevens van de patiënt.', en: 'Saved, without patient details.' })}</Alert>
+        ) : null}
         <dl class="utrecht-data-list">
           <div class="utrecht-data-list__item">
             <dt class="utrecht-data-list__item-key">{t({ nl: 'Signalen', en: 'Signals' })}</dt>
-            <dd class="utrecht-data-list__item-value">{record.signals.map((code) => t(signals.find((s) => s.code === code)?.label ?? { nl: code, en: code })).join(', ') || '—'}</dd>
+            <dd class="utrecht-data-list__item-value">
+              {record.signals.map((code) => t(signals.find((s) => s.code === code)?.label ?? { nl: code, en: code })).join(', ') || '—'}
+            </dd>
           </div>
           <div class="utrecht-data-list__item">
             <dt class="utrecht-data-list__item-key">{t(strainQuestion)}</dt>
@@ -203,7 +272,12 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
           </div>
           <div class="utrecht-data-list__item">
             <dt class="utrecht-data-list__item-key">{t({ nl: 'Passende hulp', en: 'Fitting help' })}</dt>
-            <dd class="utrecht-data-list__item-value">{record.needs.filter(isCategory).map((n) => t(categoryLabels[n])).join(', ') || '—'}</dd>
+            <dd class="utrecht-data-list__item-value">
+              {record.needs
+                .filter(isCategory)
+                .map((n) => t(categoryLabels[n]))
+                .join(', ') || '—'}
+            </dd>
           </div>
           <div class="utrecht-data-list__item">
             <dt class="utrecht-data-list__item-key">{t({ nl: 'Afspraak', en: 'Agreed' })}</dt>
@@ -212,7 +286,9 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
         </dl>
         <div class="kl-actions">
           <ButtonLink href={`/verwijzingen/nieuw?${prefill.toString()}`}>{t({ nl: 'Verwijzing starten', en: 'Start a referral' })}</ButtonLink>
-          <a class="utrecht-link" href="/signalen">{t({ nl: 'Nieuw signaal vastleggen', en: 'Record another signal' })}</a>
+          <a class="utrecht-link" href="/signalen">
+            {t({ nl: 'Nieuw signaal vastleggen', en: 'Record another signal' })}
+          </a>
         </div>
       </Page>,
     );

@@ -92,7 +92,10 @@ describe('the signal record form', () => {
   });
 
   test('the messages are in English for an English page', () => {
-    const result = validateValues(signalRecordSchema(translator('en')), { signals: ['stress'], outcome: 'later', note: 'jan@example.nl' } as unknown as Record<string, string>);
+    const result = validateValues(signalRecordSchema(translator('en')), { signals: ['stress'], outcome: 'later', note: 'jan@example.nl' } as unknown as Record<
+      string,
+      string
+    >);
     assert.ok(!result.ok);
     assert.match(result.errors['note'] ?? '', /This record is anonymous/);
   });

@@ -31,7 +31,10 @@ export const signalRecordSchema = (t: Translate) =>
         .string()
         .optional()
         .transform((v) => (v === undefined || v === '' ? null : Number(v)))
-        .refine((v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 4), t({ nl: 'Kies een antwoord op de vraag over rondkomen.', en: 'Choose an answer to the question about making ends meet.' })),
+        .refine(
+          (v) => v === null || (Number.isInteger(v) && v >= 0 && v <= 4),
+          t({ nl: 'Kies een antwoord op de vraag over rondkomen.', en: 'Choose an answer to the question about making ends meet.' }),
+        ),
       outcome: z.enum(signalOutcomes, { error: t({ nl: 'Kies wat er is afgesproken.', en: 'Choose what was agreed.' }) }),
       note: z
         .string()
@@ -39,9 +42,21 @@ export const signalRecordSchema = (t: Translate) =>
         .max(500, t({ nl: 'Houd de notitie kort (maximaal 500 tekens).', en: 'Keep the note short (at most 500 characters).' }))
         .optional()
         .transform((v) => v || null)
-        .refine((v) => v === null || !looksIdentifying(v), t({ nl: 'Zet geen naam, geboortedatum, postcode, BSN of e-mailadres in de notitie. Dit overzicht is anoniem.', en: 'Do not put a name, date of birth, postcode, BSN or e-mail address in the note. This record is anonymous.' })),
+        .refine(
+          (v) => v === null || !looksIdentifying(v),
+          t({
+            nl: 'Zet geen naam, geboortedatum, postcode, BSN of e-mailadres in de notitie. Dit overzicht is anoniem.',
+            en: 'Do not put a name, date of birth, postcode, BSN or e-mail address in the note. This record is anonymous.',
+          }),
+        ),
     })
-    .refine((v) => v.signals.length > 0 || v.strain !== null, { path: ['signals'], message: t({ nl: 'Kies minstens één signaal of beantwoord de vraag over rondkomen.', en: 'Choose at least one signal or answer the question about making ends meet.' }) });
+    .refine((v) => v.signals.length > 0 || v.strain !== null, {
+      path: ['signals'],
+      message: t({
+        nl: 'Kies minstens één signaal of beantwoord de vraag over rondkomen.',
+        en: 'Choose at least one signal or answer the question about making ends meet.',
+      }),
+    });
 
 export type SignalRecordInput = z.infer<ReturnType<typeof signalRecordSchema>>;
 

@@ -44,7 +44,12 @@ forEachDatabase('signals aid', (db) => {
 
   describe('storage', () => {
     it('a saved record holds the practice, the day, what was seen and the needs derived from it — nothing about the patient', async () => {
-      const id = await save(staffA, { signals: ['skips_medication', 'mentions_bills'], strain: '3', outcome: 'referred', note: 'Wil eerst met partner praten' });
+      const id = await save(staffA, {
+        signals: ['skips_medication', 'mentions_bills'],
+        strain: '3',
+        outcome: 'referred',
+        note: 'Wil eerst met partner praten',
+      });
       const record = await db().selectFrom('signal_records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(record.practice_id, tenantA.practiceId);
       assert.equal(record.recorded_by, staffA.id);
@@ -78,7 +83,10 @@ forEachDatabase('signals aid', (db) => {
 
     it('the schema refuses a note with a postcode, date of birth, 9-digit number or e-mail address, so nothing is saved', async () => {
       for (const note of ['woont in 7601 AB', 'geboren 09-03-1971', 'BSN 123456782', 'mail j.jansen@example.nl']) {
-        const parsed = validateValues(signalRecordSchema(translator('nl')), { signals: ['stress'], outcome: 'later', note } as unknown as Record<string, string>);
+        const parsed = validateValues(signalRecordSchema(translator('nl')), { signals: ['stress'], outcome: 'later', note } as unknown as Record<
+          string,
+          string
+        >);
         assert.ok(!parsed.ok, note);
         assert.match(parsed.errors['note'] ?? '', /Dit overzicht is anoniem/, note);
       }
@@ -88,7 +96,10 @@ forEachDatabase('signals aid', (db) => {
       const id = await save(staffB, { signals: ['stress'], outcome: 'declined' });
       await assert.rejects(getSignalRecord(db(), tenantA.practiceId, id), appError('not_found', 404));
       assert.equal((await getSignalRecord(db(), tenantB.practiceId, id)).id, id);
-      assert.equal((await getSignalRecord(db(), managerA.practice_id!, (await save(managerA, { signals: ['sleep'], outcome: 'later' })))).practice_id, tenantA.practiceId);
+      assert.equal(
+        (await getSignalRecord(db(), managerA.practice_id!, await save(managerA, { signals: ['sleep'], outcome: 'later' }))).practice_id,
+        tenantA.practiceId,
+      );
     });
 
     it('the recent list shows only the own practice’s records, newest first', async () => {
@@ -96,7 +107,10 @@ forEachDatabase('signals aid', (db) => {
       assert.ok(recentA.length >= 3);
       assert.ok(recentA.every((r) => r.practice_id === tenantA.practiceId));
       const times = recentA.map((r) => r.created_at.getTime());
-      assert.deepEqual(times, [...times].sort((a, b) => b - a));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => b - a),
+      );
       assert.equal((await recentSignalRecords(db(), tenantA.practiceId, 2)).length, 2);
     });
   });
@@ -156,7 +170,11 @@ forEachDatabase('signals aid', (db) => {
         ['note', ''],
       ]);
       const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-      const res = await app.request('/signalen', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body: form.toString() });
+      const res = await app.request('/signalen', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        body: form.toString(),
+      });
       assert.equal(res.status, 303);
       const id = new URL(res.headers.get('location')!, 'http://x').pathname.split('/')[2]!;
       const record = await getSignalRecord(db(), tenantA.practiceId, id);

@@ -31,7 +31,12 @@ function ContactForm(props: { view: ViewContext; serviceName: string; serviceId:
       : mode.kind === 'edit'
         ? t({ nl: 'Gegevens van contactpersoon verbeteren', en: "Correct a contact's details" })
         : t({ nl: 'Contactpersoon vervangen', en: 'Replace a contact' });
-  const action = mode.kind === 'new' ? `/sociale-kaart/diensten/${mode.serviceId}/contactpersonen` : mode.kind === 'edit' ? `/sociale-kaart/contactpersonen/${mode.contactId}` : `/sociale-kaart/contactpersonen/${mode.contactId}/vervangen`;
+  const action =
+    mode.kind === 'new'
+      ? `/sociale-kaart/diensten/${mode.serviceId}/contactpersonen`
+      : mode.kind === 'edit'
+        ? `/sociale-kaart/contactpersonen/${mode.contactId}`
+        : `/sociale-kaart/contactpersonen/${mode.contactId}/vervangen`;
   return (
     <Page view={view} title={title}>
       <Heading1>{title}</Heading1>
@@ -58,9 +63,33 @@ function ContactForm(props: { view: ViewContext; serviceName: string; serviceId:
       <ErrorSummary view={view} errors={errors ?? {}} />
       <PostForm view={view} action={action} novalidate>
         <TextField view={view} name="name" required autocomplete="off" label={{ nl: 'Naam', en: 'Name' }} value={values['name']} errors={errors} />
-        <TextField view={view} name="job_title" label={{ nl: 'Functie', en: 'Job title' }} description={{ nl: 'Bijvoorbeeld: schuldhulpverlener, wijkcoach.', en: 'For example: debt counsellor, neighbourhood coach.' }} value={values['job_title']} errors={errors} />
-        <TextField view={view} name="phone" type="tel" autocomplete="off" label={{ nl: 'Telefoon', en: 'Phone' }} description={{ nl: 'Telefoon of e-mail: minstens één van de twee.', en: 'Phone or e-mail: at least one of the two.' }} value={values['phone']} errors={errors} />
-        <TextField view={view} name="email" type="email" autocomplete="off" label={{ nl: 'E-mailadres', en: 'E-mail address' }} value={values['email']} errors={errors} />
+        <TextField
+          view={view}
+          name="job_title"
+          label={{ nl: 'Functie', en: 'Job title' }}
+          description={{ nl: 'Bijvoorbeeld: schuldhulpverlener, wijkcoach.', en: 'For example: debt counsellor, neighbourhood coach.' }}
+          value={values['job_title']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="phone"
+          type="tel"
+          autocomplete="off"
+          label={{ nl: 'Telefoon', en: 'Phone' }}
+          description={{ nl: 'Telefoon of e-mail: minstens één van de twee.', en: 'Phone or e-mail: at least one of the two.' }}
+          value={values['phone']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="email"
+          type="email"
+          autocomplete="off"
+          label={{ nl: 'E-mailadres', en: 'E-mail address' }}
+          value={values['email']}
+          errors={errors}
+        />
         <RadioGroup
           view={view}
           name="visibility"
@@ -68,8 +97,16 @@ function ContactForm(props: { view: ViewContext; serviceName: string; serviceId:
           legend={{ nl: 'Wie mag deze contactpersoon zien?', en: 'Who may see this contact?' }}
           value={values['visibility']}
           options={[
-            { value: 'professional', label: { nl: 'Alleen professionals', en: 'Professionals only' }, description: { nl: 'Voor directe lijnen: zichtbaar voor ingelogde medewerkers.', en: 'For direct lines: visible to signed-in staff.' } },
-            { value: 'public', label: { nl: 'Ook inwoners', en: 'Residents too' }, description: { nl: 'Ook zichtbaar op de openbare pagina "Hulp bij geldzorgen".', en: 'Also shown on the public page "Help with money worries".' } },
+            {
+              value: 'professional',
+              label: { nl: 'Alleen professionals', en: 'Professionals only' },
+              description: { nl: 'Voor directe lijnen: zichtbaar voor ingelogde medewerkers.', en: 'For direct lines: visible to signed-in staff.' },
+            },
+            {
+              value: 'public',
+              label: { nl: 'Ook inwoners', en: 'Residents too' },
+              description: { nl: 'Ook zichtbaar op de openbare pagina "Hulp bij geldzorgen".', en: 'Also shown on the public page "Help with money worries".' },
+            },
           ]}
           errors={errors}
         />
@@ -95,32 +132,71 @@ export function registerContactPages(app: Hono<AppEnv>, services: Services): voi
     if (contact.ended_at) throw contactEnded();
     return contact;
   };
-  const backTo = (contact: { service_id: string | null; organisation_id: string }) => (contact.service_id ? `/sociale-kaart/diensten/${contact.service_id}` : `/sociale-kaart/beheer?organisatie=${contact.organisation_id}`);
+  const backTo = (contact: { service_id: string | null; organisation_id: string }) =>
+    contact.service_id ? `/sociale-kaart/diensten/${contact.service_id}` : `/sociale-kaart/beheer?organisatie=${contact.organisation_id}`;
 
   app.get('/sociale-kaart/diensten/:id/contactpersonen/nieuw', serviceGuard, async (c) => {
     const id = idParam(c);
-    return c.html(<ContactForm view={view(c)} serviceId={id} serviceName={await serviceName(id)} mode={{ kind: 'new', serviceId: id }} values={{ visibility: 'professional' }} />);
+    return c.html(
+      <ContactForm
+        view={view(c)}
+        serviceId={id}
+        serviceName={await serviceName(id)}
+        mode={{ kind: 'new', serviceId: id }}
+        values={{ visibility: 'professional' }}
+      />,
+    );
   });
 
   app.post('/sociale-kaart/diensten/:id/contactpersonen', serviceGuard, async (c) => {
     const id = idParam(c);
     const v = view(c);
     const form = await parseForm(c, contactFormSchema(v.t));
-    if (!form.ok) return c.html(<ContactForm view={v} serviceId={id} serviceName={await serviceName(id)} mode={{ kind: 'new', serviceId: id }} values={form.values} errors={form.errors} />, 422);
+    if (!form.ok)
+      return c.html(
+        <ContactForm
+          view={v}
+          serviceId={id}
+          serviceName={await serviceName(id)}
+          mode={{ kind: 'new', serviceId: id }}
+          values={form.values}
+          errors={form.errors}
+        />,
+        422,
+      );
     await createContact(db, c.get('ctx'), id, form.data);
     return c.redirect(`/sociale-kaart/diensten/${id}?melding=opgeslagen`, 303);
   });
 
   app.get('/sociale-kaart/contactpersonen/:id/bewerken', contactGuard, async (c) => {
     const contact = await currentContact(idParam(c));
-    return c.html(<ContactForm view={view(c)} serviceId={contact.service_id ?? ''} serviceName={contact.service_name ?? '—'} mode={{ kind: 'edit', contactId: contact.id }} values={contactFormValues(contact)} />);
+    return c.html(
+      <ContactForm
+        view={view(c)}
+        serviceId={contact.service_id ?? ''}
+        serviceName={contact.service_name ?? '—'}
+        mode={{ kind: 'edit', contactId: contact.id }}
+        values={contactFormValues(contact)}
+      />,
+    );
   });
 
   app.post('/sociale-kaart/contactpersonen/:id', contactGuard, async (c) => {
     const v = view(c);
     const contact = await currentContact(idParam(c));
     const form = await parseForm(c, contactFormSchema(v.t));
-    if (!form.ok) return c.html(<ContactForm view={v} serviceId={contact.service_id ?? ''} serviceName={contact.service_name ?? '—'} mode={{ kind: 'edit', contactId: contact.id }} values={form.values} errors={form.errors} />, 422);
+    if (!form.ok)
+      return c.html(
+        <ContactForm
+          view={v}
+          serviceId={contact.service_id ?? ''}
+          serviceName={contact.service_name ?? '—'}
+          mode={{ kind: 'edit', contactId: contact.id }}
+          values={form.values}
+          errors={form.errors}
+        />,
+        422,
+      );
     await updateContact(db, c.get('ctx'), contact.id, form.data);
     return c.redirect(withNotice(backTo(contact), 'opgeslagen'), 303);
   });
@@ -129,7 +205,15 @@ export function registerContactPages(app: Hono<AppEnv>, services: Services): voi
     const contact = await currentContact(idParam(c));
     // The successor usually keeps the job title, visibility and phone hours of the role.
     const values = { job_title: contact.job_title ?? '', visibility: contact.visibility, ...weekHoursValues(contact.phone_hours, 'phone_') };
-    return c.html(<ContactForm view={view(c)} serviceId={contact.service_id ?? ''} serviceName={contact.service_name ?? '—'} mode={{ kind: 'replace', contactId: contact.id, leaving: contact.name }} values={values} />);
+    return c.html(
+      <ContactForm
+        view={view(c)}
+        serviceId={contact.service_id ?? ''}
+        serviceName={contact.service_name ?? '—'}
+        mode={{ kind: 'replace', contactId: contact.id, leaving: contact.name }}
+        values={values}
+      />,
+    );
   });
 
   app.post('/sociale-kaart/contactpersonen/:id/vervangen', contactGuard, async (c) => {
@@ -137,7 +221,17 @@ export function registerContactPages(app: Hono<AppEnv>, services: Services): voi
     const contact = await currentContact(idParam(c));
     const form = await parseForm(c, contactFormSchema(v.t));
     if (!form.ok) {
-      return c.html(<ContactForm view={v} serviceId={contact.service_id ?? ''} serviceName={contact.service_name ?? '—'} mode={{ kind: 'replace', contactId: contact.id, leaving: contact.name }} values={form.values} errors={form.errors} />, 422);
+      return c.html(
+        <ContactForm
+          view={v}
+          serviceId={contact.service_id ?? ''}
+          serviceName={contact.service_name ?? '—'}
+          mode={{ kind: 'replace', contactId: contact.id, leaving: contact.name }}
+          values={form.values}
+          errors={form.errors}
+        />,
+        422,
+      );
     }
     await replaceContact(db, c.get('ctx'), contact.id, form.data);
     return c.redirect(withNotice(backTo(contact), 'vervangen'), 303);

@@ -12,7 +12,12 @@ export async function createContact(db: Database, ctx: RequestContext, serviceId
     if (!service) throw notFound('service');
     const contact = await insertContact(trx, { organisationId: service.organisation_id, serviceId: service.id }, input);
     // Contact details are personal data: the audit entry names the contact by id only.
-    await writeAudit(trx, ctx, { action: 'socialmap.contact_created', subjectType: 'contact', subjectId: contact.id, details: { service_id: service.id, visibility: input.visibility } });
+    await writeAudit(trx, ctx, {
+      action: 'socialmap.contact_created',
+      subjectType: 'contact',
+      subjectId: contact.id,
+      details: { service_id: service.id, visibility: input.visibility },
+    });
     return contact;
   });
 }

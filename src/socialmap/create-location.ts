@@ -20,7 +20,12 @@ export async function createLocation(db: Database, ctx: RequestContext, input: L
       .executeTakeFirstOrThrow();
     await replaceSchedules(trx, { location_id: location.id }, 'opening', input.opening_hours);
     await replaceSchedules(trx, { location_id: location.id }, 'walk_in', input.walk_in_hours);
-    await writeAudit(trx, ctx, { action: 'socialmap.location_created', subjectType: 'location', subjectId: location.id, details: { organisation_id: input.organisation_id } });
+    await writeAudit(trx, ctx, {
+      action: 'socialmap.location_created',
+      subjectType: 'location',
+      subjectId: location.id,
+      details: { organisation_id: input.organisation_id },
+    });
     return location;
   });
 }

@@ -25,7 +25,12 @@ export async function createService(db: Database, ctx: RequestContext, input: Se
       .executeTakeFirstOrThrow();
     await replaceServiceLinks(trx, service.id, input);
     await replaceSchedules(trx, { service_id: service.id }, 'phone', input.phone_hours);
-    await writeAudit(trx, ctx, { action: 'socialmap.service_created', subjectType: 'service', subjectId: service.id, details: { organisation_id: input.organisation_id } });
+    await writeAudit(trx, ctx, {
+      action: 'socialmap.service_created',
+      subjectType: 'service',
+      subjectId: service.id,
+      details: { organisation_id: input.organisation_id },
+    });
     return service;
   });
 }

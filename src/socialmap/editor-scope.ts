@@ -22,7 +22,11 @@ export interface EditableOrganisation {
 
 /** The organisations whose entries the actor may edit, by name. */
 export async function editableOrganisations(db: Database, actor: Actor): Promise<EditableOrganisation[]> {
-  let q = db.selectFrom('organisations').select(['organisations.id', 'organisations.name', 'organisations.region_id']).where('organisations.kind', '!=', 'practice').orderBy('organisations.name');
+  let q = db
+    .selectFrom('organisations')
+    .select(['organisations.id', 'organisations.name', 'organisations.region_id'])
+    .where('organisations.kind', '!=', 'practice')
+    .orderBy('organisations.name');
   switch (actor.role) {
     case 'admin':
       break;

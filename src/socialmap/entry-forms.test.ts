@@ -29,7 +29,10 @@ const serviceForm = (over: Record<string, string> = {}) => ({
 
 describe('service form', () => {
   it('turns ticked boxes into categories, languages, areas and locations', () => {
-    const result = validateValues(serviceFormSchema(t), serviceForm({ cat_budget_coaching: 'on', lang_tr: 'on', wk_WK016402: 'on', pc4s: '7602, 7601 7601', [`loc_${LOC}`]: 'on', phone_1: '9-12' }));
+    const result = validateValues(
+      serviceFormSchema(t),
+      serviceForm({ cat_budget_coaching: 'on', lang_tr: 'on', wk_WK016402: 'on', pc4s: '7602, 7601 7601', [`loc_${LOC}`]: 'on', phone_1: '9-12' }),
+    );
     assert.ok(result.ok, JSON.stringify(!result.ok && result.errors));
     assert.deepEqual(result.data.categories, ['debt_counselling', 'budget_coaching']);
     assert.deepEqual(result.data.languages, ['nl', 'tr']);
@@ -80,7 +83,17 @@ describe('service form', () => {
 });
 
 describe('location form', () => {
-  const locationForm = (over: Record<string, string> = {}) => ({ organisation_id: ORG, name: 'Wijkwijzer Velve-Lindenhof', description: '', street: 'Lipperkerkstraat', house_number: '8', postcode: '7533ah', city: 'Enschede', accessibility: '', ...over });
+  const locationForm = (over: Record<string, string> = {}) => ({
+    organisation_id: ORG,
+    name: 'Wijkwijzer Velve-Lindenhof',
+    description: '',
+    street: 'Lipperkerkstraat',
+    house_number: '8',
+    postcode: '7533ah',
+    city: 'Enschede',
+    accessibility: '',
+    ...over,
+  });
 
   it('writes the postcode the Dutch way and reads walk-in hours', () => {
     const result = validateValues(locationFormSchema(t), locationForm({ is_walk_in: 'on', walk_in_2: '09:00-12:00', opening_2: '08:30-17:00' }));
@@ -106,7 +119,14 @@ describe('contact form', () => {
   });
 
   it('keeps phone hours per weekday and fills the form back', () => {
-    const values = { name: 'Anouk Brink', job_title: 'Schuldhulpverlener', phone: '06 1234 5678', email: '', visibility: 'professional', phone_4: '08:30-10:00' };
+    const values = {
+      name: 'Anouk Brink',
+      job_title: 'Schuldhulpverlener',
+      phone: '06 1234 5678',
+      email: '',
+      visibility: 'professional',
+      phone_4: '08:30-10:00',
+    };
     const result = validateValues(contactFormSchema(t), values);
     assert.ok(result.ok);
     assert.deepEqual(result.data.phone_hours, [{ weekday: 4, opens_at: '08:30', closes_at: '10:00' }]);

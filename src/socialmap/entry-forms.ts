@@ -36,9 +36,15 @@ function weekHours(values: Values, prefix: string, t: Translate, issue: Issue): 
       issue.addIssue({
         code: 'custom',
         path: [field],
-        message: fill(t({ nl: '{day}: vul de tijden in zoals 09:00-12:00. Meer tijden scheidt u met een komma.', en: '{day}: enter the times like 09:00-12:00. Separate more times with a comma.' }), {
-          day: t(weekdayLabels[weekday]!),
-        }),
+        message: fill(
+          t({
+            nl: '{day}: vul de tijden in zoals 09:00-12:00. Meer tijden scheidt u met een komma.',
+            en: '{day}: enter the times like 09:00-12:00. Separate more times with a comma.',
+          }),
+          {
+            day: t(weekdayLabels[weekday]!),
+          },
+        ),
       });
     } else {
       slots.push(...parsed.ranges.map((r) => ({ weekday, ...r })));
@@ -53,11 +59,20 @@ export function weekHoursValues(slots: readonly TimeSlot[], prefix: string): Rec
 }
 
 const email = (t: Translate) =>
-  optionalText(254).refine((v) => v === null || z.email().safeParse(v).success, t({ nl: 'Vul een geldig e-mailadres in, zoals info@voorbeeld.nl.', en: 'Enter a valid e-mail address, like info@example.nl.' }));
+  optionalText(254).refine(
+    (v) => v === null || z.email().safeParse(v).success,
+    t({ nl: 'Vul een geldig e-mailadres in, zoals info@voorbeeld.nl.', en: 'Enter a valid e-mail address, like info@example.nl.' }),
+  );
 const phone = (t: Translate) =>
-  optionalText(30).refine((v) => v === null || /^[0-9+()\s-]{6,30}$/.test(v), t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of streepjes.', en: 'Enter a phone number with digits, spaces or dashes only.' }));
+  optionalText(30).refine(
+    (v) => v === null || /^[0-9+()\s-]{6,30}$/.test(v),
+    t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of streepjes.', en: 'Enter a phone number with digits, spaces or dashes only.' }),
+  );
 const url = (t: Translate) =>
-  optionalText(300).refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), t({ nl: 'Vul een webadres in dat begint met https://', en: 'Enter a web address starting with https://' }));
+  optionalText(300).refine(
+    (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v),
+    t({ nl: 'Vul een webadres in dat begint met https://', en: 'Enter a web address starting with https://' }),
+  );
 const longText = (max = 2000) => optionalText(max);
 /** A required text; the message also covers a field that is missing from the post altogether. */
 const requiredText = (message: string, min = 2, max = 200) => z.string({ error: message }).trim().min(min, message).max(max);
@@ -90,17 +105,34 @@ export const serviceFormSchema = (t: Translate) =>
     })
     .superRefine((v, issue) => {
       const values = v as Values;
-      if (v.is_free !== 'yes' && v.is_free !== 'no') issue.addIssue({ code: 'custom', path: ['is_free'], message: t({ nl: 'Kies of de hulp gratis is.', en: 'Choose whether the help is free.' }) });
-      if (categories.every((c) => !values[`cat_${c}`])) issue.addIssue({ code: 'custom', path: ['categories'], message: t({ nl: 'Kies minstens één soort hulp.', en: 'Choose at least one kind of help.' }) });
-      if (serviceLanguages.every((l) => !values[`lang_${l}`])) issue.addIssue({ code: 'custom', path: ['languages'], message: t({ nl: 'Kies minstens één taal.', en: 'Choose at least one language.' }) });
+      if (v.is_free !== 'yes' && v.is_free !== 'no')
+        issue.addIssue({ code: 'custom', path: ['is_free'], message: t({ nl: 'Kies of de hulp gratis is.', en: 'Choose whether the help is free.' }) });
+      if (categories.every((c) => !values[`cat_${c}`]))
+        issue.addIssue({ code: 'custom', path: ['categories'], message: t({ nl: 'Kies minstens één soort hulp.', en: 'Choose at least one kind of help.' }) });
+      if (serviceLanguages.every((l) => !values[`lang_${l}`]))
+        issue.addIssue({ code: 'custom', path: ['languages'], message: t({ nl: 'Kies minstens één taal.', en: 'Choose at least one language.' }) });
       const pc4s = [...new Set(v.pc4s.split(/[\s,;]+/).filter(Boolean))];
       if (pc4s.some((p) => !/^[1-9][0-9]{3}$/.test(p))) {
-        issue.addIssue({ code: 'custom', path: ['pc4s'], message: t({ nl: 'Vul postcodes in met 4 cijfers, gescheiden door een komma, zoals 7601, 7602.', en: 'Enter postcodes of 4 digits, separated by commas, like 7601, 7602.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['pc4s'],
+          message: t({
+            nl: 'Vul postcodes in met 4 cijfers, gescheiden door een komma, zoals 7601, 7602.',
+            en: 'Enter postcodes of 4 digits, separated by commas, like 7601, 7602.',
+          }),
+        });
       }
       const municipalities = ticked(values, 'gm_').filter((c) => /^GM\d{4}$/.test(c));
       const districts = ticked(values, 'wk_').filter((c) => /^WK[0-9]{4}[0-9A-Z]{2}$/.test(c));
       if (municipalities.length + districts.length + pc4s.length === 0) {
-        issue.addIssue({ code: 'custom', path: ['areas'], message: t({ nl: 'Kies minstens één gemeente, wijk of postcode waar de dienst helpt.', en: 'Choose at least one municipality, district or postcode the service covers.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['areas'],
+          message: t({
+            nl: 'Kies minstens één gemeente, wijk of postcode waar de dienst helpt.',
+            en: 'Choose at least one municipality, district or postcode the service covers.',
+          }),
+        });
       }
       weekHours(values, 'phone_', t, issue);
     })
@@ -259,17 +291,47 @@ export const contactFormSchema = (t: Translate) =>
     })
     .superRefine((v, issue) => {
       if (v.visibility !== 'public' && v.visibility !== 'professional') {
-        issue.addIssue({ code: 'custom', path: ['visibility'], message: t({ nl: 'Kies wie deze contactpersoon mag zien.', en: 'Choose who may see this contact.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['visibility'],
+          message: t({ nl: 'Kies wie deze contactpersoon mag zien.', en: 'Choose who may see this contact.' }),
+        });
       }
       if (!v.phone && !v.email) {
-        issue.addIssue({ code: 'custom', path: ['phone'], message: t({ nl: 'Vul een telefoonnummer of e-mailadres in: zo is de contactpersoon te bereiken.', en: 'Enter a phone number or e-mail address, so the contact can be reached.' }) });
+        issue.addIssue({
+          code: 'custom',
+          path: ['phone'],
+          message: t({
+            nl: 'Vul een telefoonnummer of e-mailadres in: zo is de contactpersoon te bereiken.',
+            en: 'Enter a phone number or e-mail address, so the contact can be reached.',
+          }),
+        });
       }
       weekHours(v as Values, 'phone_', t, issue);
     })
-    .transform(
-      (v): ContactInput => ({ name: v.name, job_title: v.job_title, phone: v.phone, email: v.email, visibility: v.visibility === 'public' ? 'public' : 'professional', phone_hours: weekHours(v as Values, 'phone_', t, noIssues) }),
-    );
+    .transform((v): ContactInput => ({
+      name: v.name,
+      job_title: v.job_title,
+      phone: v.phone,
+      email: v.email,
+      visibility: v.visibility === 'public' ? 'public' : 'professional',
+      phone_hours: weekHours(v as Values, 'phone_', t, noIssues),
+    }));
 
-export function contactFormValues(c: { name: string; job_title: string | null; phone: string | null; email: string | null; visibility: string; phone_hours: TimeSlot[] }): Record<string, string> {
-  return { name: c.name, job_title: c.job_title ?? '', phone: c.phone ?? '', email: c.email ?? '', visibility: c.visibility, ...weekHoursValues(c.phone_hours, 'phone_') };
+export function contactFormValues(c: {
+  name: string;
+  job_title: string | null;
+  phone: string | null;
+  email: string | null;
+  visibility: string;
+  phone_hours: TimeSlot[];
+}): Record<string, string> {
+  return {
+    name: c.name,
+    job_title: c.job_title ?? '',
+    phone: c.phone ?? '',
+    email: c.email ?? '',
+    visibility: c.visibility,
+    ...weekHoursValues(c.phone_hours, 'phone_'),
+  };
 }

@@ -36,7 +36,6 @@ export function dueCutoff(now: Date): Date {
   return monthsBefore(now, DUE_AFTER_MONTHS);
 }
 
-
 /** Whole calendar days (Amsterdam) between the verification and now: 0 = today, 1 = yesterday. */
 export function daysSince(lastVerifiedAt: Date, now: Date): number {
   const day = (d: Date) => Date.parse(`${amsterdamDate(d)}T00:00:00Z`);

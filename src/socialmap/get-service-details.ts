@@ -47,7 +47,12 @@ export async function getServiceDetails(db: Database, id: string, audience: Audi
     .execute();
   const labels: AreaLabel[] = areas.map((a) => {
     if (a.pc4) return { kind: 'pc4', code: a.pc4, name: a.pc4 };
-    if (a.district_code) return { kind: 'district', code: a.district_code, name: a.district_name ? `${a.district_city ? `${a.district_city}, ` : ''}wijk ${a.district_name}` : a.district_code };
+    if (a.district_code)
+      return {
+        kind: 'district',
+        code: a.district_code,
+        name: a.district_name ? `${a.district_city ? `${a.district_city}, ` : ''}wijk ${a.district_name}` : a.district_code,
+      };
     const code = a.municipality_code ?? '';
     return { kind: 'municipality', code, name: a.municipality_city ?? a.municipality_name?.replace(/^Gemeente\s+/, '') ?? code };
   });

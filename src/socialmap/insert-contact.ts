@@ -4,7 +4,11 @@ import type { ContactInput } from './entries.ts';
 import { replaceSchedules } from './schedules.ts';
 
 /** Inserts a contact with its phone hours inside the caller's transaction (shared by add and replace). */
-export async function insertContact(trx: Transaction<DB>, owner: { organisationId: string; serviceId: string | null }, input: ContactInput): Promise<{ id: string }> {
+export async function insertContact(
+  trx: Transaction<DB>,
+  owner: { organisationId: string; serviceId: string | null },
+  input: ContactInput,
+): Promise<{ id: string }> {
   const now = new Date();
   const contact = await trx
     .insertInto('contacts')

@@ -35,7 +35,13 @@ export async function listDueEntries(db: Database, organisationIds: readonly str
     db
       .selectFrom('locations')
       .innerJoin('organisations', 'organisations.id', 'locations.organisation_id')
-      .select(['locations.id', 'locations.name', 'locations.last_verified_at', 'organisations.id as organisation_id', 'organisations.name as organisation_name'])
+      .select([
+        'locations.id',
+        'locations.name',
+        'locations.last_verified_at',
+        'organisations.id as organisation_id',
+        'organisations.name as organisation_name',
+      ])
       .where('locations.organisation_id', 'in', organisationIds)
       .where((eb) => eb.or([eb('locations.last_verified_at', 'is', null), eb('locations.last_verified_at', '<=', cutoff)]))
       .execute(),
@@ -43,13 +49,25 @@ export async function listDueEntries(db: Database, organisationIds: readonly str
       .selectFrom('contacts')
       .innerJoin('organisations', 'organisations.id', 'contacts.organisation_id')
       .leftJoin('services', 'services.id', 'contacts.service_id')
-      .select(['contacts.id', 'contacts.name', 'contacts.last_verified_at', 'contacts.service_id', 'services.name as service_name', 'organisations.id as organisation_id', 'organisations.name as organisation_name'])
+      .select([
+        'contacts.id',
+        'contacts.name',
+        'contacts.last_verified_at',
+        'contacts.service_id',
+        'services.name as service_name',
+        'organisations.id as organisation_id',
+        'organisations.name as organisation_name',
+      ])
       .where('contacts.organisation_id', 'in', organisationIds)
       .where('contacts.ended_at', 'is', null)
       .where((eb) => eb.or([eb('contacts.last_verified_at', 'is', null), eb('contacts.last_verified_at', '<=', cutoff)]))
       .execute(),
   ]);
-  const entry = (kind: EntryKind, r: { id: string; name: string; last_verified_at: Date | null; organisation_id: string; organisation_name: string }, service: { id: string | null; name: string | null } = { id: null, name: null }): DueEntry => ({
+  const entry = (
+    kind: EntryKind,
+    r: { id: string; name: string; last_verified_at: Date | null; organisation_id: string; organisation_name: string },
+    service: { id: string | null; name: string | null } = { id: null, name: null },
+  ): DueEntry => ({
     kind,
     id: r.id,
     name: r.name,

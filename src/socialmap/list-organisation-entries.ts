@@ -26,7 +26,12 @@ export async function listOrganisationEntries(db: Database, organisationId: stri
       .where('services.organisation_id', '=', organisationId)
       .orderBy('services.name')
       .execute(),
-    db.selectFrom('locations').select(['id', 'name', 'city', 'is_walk_in', 'last_verified_at']).where('organisation_id', '=', organisationId).orderBy('name').execute(),
+    db
+      .selectFrom('locations')
+      .select(['id', 'name', 'city', 'is_walk_in', 'last_verified_at'])
+      .where('organisation_id', '=', organisationId)
+      .orderBy('name')
+      .execute(),
   ]);
   return { services: services.map((s) => ({ ...s, contact_count: Number(s.contact_count ?? 0) })), locations };
 }

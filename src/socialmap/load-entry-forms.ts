@@ -33,7 +33,14 @@ export async function loadServiceFormOptions(db: Database, organisationId: strin
   const municipalities = municipalityRows.map((m) => ({ code: m.cbs_code!, name: m.city ?? m.name.replace(/^Gemeente\s+/, '') }));
   const names = new Map(municipalities.map((m) => [m.code, m.name]));
   const districts = municipalities.length
-    ? (await db.selectFrom('districts').select(['code', 'name', 'municipality_code']).where('municipality_code', 'in', [...names.keys()]).orderBy('code').execute()).map((d) => ({
+    ? (
+        await db
+          .selectFrom('districts')
+          .select(['code', 'name', 'municipality_code'])
+          .where('municipality_code', 'in', [...names.keys()])
+          .orderBy('code')
+          .execute()
+      ).map((d) => ({
         code: d.code,
         name: d.name,
         municipalityName: names.get(d.municipality_code) ?? d.municipality_code,
@@ -109,7 +116,12 @@ export async function loadContact(db: Database, id: string): Promise<StoredConta
     .where('contacts.id', '=', id)
     .executeTakeFirst();
   if (!contact) throw notFound('contact');
-  const hours = await db.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('contact_id', '=', id).where('kind', '=', 'phone').execute();
+  const hours = await db
+    .selectFrom('schedules')
+    .select(['weekday', 'opens_at', 'closes_at'])
+    .where('contact_id', '=', id)
+    .where('kind', '=', 'phone')
+    .execute();
   return { ...contact, phone_hours: hours };
 }
 

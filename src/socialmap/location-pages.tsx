@@ -23,7 +23,14 @@ import { Freshness } from './views.tsx';
 
 type Values = Record<string, string | null | undefined>;
 
-function LocationForm(props: { view: ViewContext; organisation: { id: string; name: string }; values: Values; errors?: FieldErrors; problem?: string; editing?: { id: string; lastVerifiedAt: Date | null } }) {
+function LocationForm(props: {
+  view: ViewContext;
+  organisation: { id: string; name: string };
+  values: Values;
+  errors?: FieldErrors;
+  problem?: string;
+  editing?: { id: string; lastVerifiedAt: Date | null };
+}) {
   const { view, values, errors } = props;
   const t = view.t;
   const title = props.editing ? t({ nl: 'Locatie wijzigen', en: 'Edit location' }) : t({ nl: 'Nieuwe locatie', en: 'New location' });
@@ -40,15 +47,74 @@ function LocationForm(props: { view: ViewContext; organisation: { id: string; na
       <ErrorSummary view={view} errors={errors ?? {}} />
       <PostForm view={view} action={props.editing ? `/sociale-kaart/locaties/${props.editing.id}` : '/sociale-kaart/locaties'} novalidate>
         <input type="hidden" name="organisation_id" value={props.organisation.id} />
-        <TextField view={view} name="name" required label={{ nl: 'Naam van de locatie', en: 'Name of the location' }} description={{ nl: 'Bijvoorbeeld: Wijkwijzer Velve-Lindenhof', en: 'For example: Wijkwijzer Velve-Lindenhof' }} value={values['name']} errors={errors} />
-        <TextField view={view} name="street" required autocomplete="address-line1" label={{ nl: 'Straat', en: 'Street' }} value={values['street']} errors={errors} />
-        <TextField view={view} name="house_number" required size="short" label={{ nl: 'Huisnummer', en: 'House number' }} value={values['house_number']} errors={errors} />
-        <TextField view={view} name="postcode" required size="postcode" autocomplete="postal-code" label={{ nl: 'Postcode', en: 'Postcode' }} value={values['postcode']} errors={errors} />
+        <TextField
+          view={view}
+          name="name"
+          required
+          label={{ nl: 'Naam van de locatie', en: 'Name of the location' }}
+          description={{ nl: 'Bijvoorbeeld: Wijkwijzer Velve-Lindenhof', en: 'For example: Wijkwijzer Velve-Lindenhof' }}
+          value={values['name']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="street"
+          required
+          autocomplete="address-line1"
+          label={{ nl: 'Straat', en: 'Street' }}
+          value={values['street']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="house_number"
+          required
+          size="short"
+          label={{ nl: 'Huisnummer', en: 'House number' }}
+          value={values['house_number']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="postcode"
+          required
+          size="postcode"
+          autocomplete="postal-code"
+          label={{ nl: 'Postcode', en: 'Postcode' }}
+          value={values['postcode']}
+          errors={errors}
+        />
         <TextField view={view} name="city" required autocomplete="address-level2" label={{ nl: 'Plaats', en: 'Town' }} value={values['city']} errors={errors} />
-        <TextAreaField view={view} name="description" rows={3} label={{ nl: 'Uitleg', en: 'Description' }} description={{ nl: 'Bijvoorbeeld: in de bibliotheek, eerste verdieping.', en: 'For example: in the library, first floor.' }} value={values['description']} errors={errors} />
-        <TextField view={view} name="accessibility" label={{ nl: 'Toegankelijkheid', en: 'Accessibility' }} description={{ nl: 'Bijvoorbeeld: rolstoeltoegankelijk, lift aanwezig.', en: 'For example: wheelchair accessible, lift available.' }} value={values['accessibility']} errors={errors} />
-        <Checkbox name="is_walk_in" value="on" label={t({ nl: 'Inlooppunt: mensen kunnen zonder afspraak binnenlopen', en: 'Walk-in point: people can come in without an appointment' })} checked={Boolean(values['is_walk_in'])} />
-        <WeekHoursFieldset view={view} legend={{ nl: 'Inlooptijden (zonder afspraak)', en: 'Walk-in hours (no appointment)' }} prefix="walk_in_" values={values} errors={errors} />
+        <TextAreaField
+          view={view}
+          name="description"
+          rows={3}
+          label={{ nl: 'Uitleg', en: 'Description' }}
+          description={{ nl: 'Bijvoorbeeld: in de bibliotheek, eerste verdieping.', en: 'For example: in the library, first floor.' }}
+          value={values['description']}
+          errors={errors}
+        />
+        <TextField
+          view={view}
+          name="accessibility"
+          label={{ nl: 'Toegankelijkheid', en: 'Accessibility' }}
+          description={{ nl: 'Bijvoorbeeld: rolstoeltoegankelijk, lift aanwezig.', en: 'For example: wheelchair accessible, lift available.' }}
+          value={values['accessibility']}
+          errors={errors}
+        />
+        <Checkbox
+          name="is_walk_in"
+          value="on"
+          label={t({ nl: 'Inlooppunt: mensen kunnen zonder afspraak binnenlopen', en: 'Walk-in point: people can come in without an appointment' })}
+          checked={Boolean(values['is_walk_in'])}
+        />
+        <WeekHoursFieldset
+          view={view}
+          legend={{ nl: 'Inlooptijden (zonder afspraak)', en: 'Walk-in hours (no appointment)' }}
+          prefix="walk_in_"
+          values={values}
+          errors={errors}
+        />
         <WeekHoursFieldset view={view} legend={{ nl: 'Openingstijden', en: 'Opening hours' }} prefix="opening_" values={values} errors={errors} />
         <div class="kl-actions">
           <Button>{t({ nl: 'Opslaan', en: 'Save' })}</Button>
@@ -66,7 +132,16 @@ export function registerLocationPages(app: Hono<AppEnv>, services: Services): vo
   const chooser = async (c: AppContext, status: 200 | 422) => {
     const v = view(c);
     const errors = status === 422 ? { organisatie: v.t({ nl: 'Kies de organisatie.', en: 'Choose the organisation.' }) } : undefined;
-    return c.html(<ChooseOrganisation view={v} action="/sociale-kaart/locaties/nieuw" title={v.t({ nl: 'Nieuwe locatie', en: 'New location' })} organisations={await editableOrganisations(db, c.get('ctx').actor!)} errors={errors} />, status);
+    return c.html(
+      <ChooseOrganisation
+        view={v}
+        action="/sociale-kaart/locaties/nieuw"
+        title={v.t({ nl: 'Nieuwe locatie', en: 'New location' })}
+        organisations={await editableOrganisations(db, c.get('ctx').actor!)}
+        errors={errors}
+      />,
+      status,
+    );
   };
 
   app.get('/sociale-kaart/locaties/nieuw', newGuard, async (c) => {
@@ -81,7 +156,8 @@ export function registerLocationPages(app: Hono<AppEnv>, services: Services): vo
     const organisationId = values['organisation_id'];
     if (!organisationId || !(await mayEditOrganisation(db, c.get('ctx').actor!, organisationId))) return chooser(c, 422);
     const form = validateValues(locationFormSchema(v.t), values);
-    if (!form.ok) return c.html(<LocationForm view={v} organisation={await loadOrganisationHeader(db, organisationId)} values={values} errors={form.errors} />, 422);
+    if (!form.ok)
+      return c.html(<LocationForm view={v} organisation={await loadOrganisationHeader(db, organisationId)} values={values} errors={form.errors} />, 422);
     await createLocation(db, c.get('ctx'), form.data);
     return c.redirect(`/sociale-kaart/beheer?organisatie=${organisationId}&melding=opgeslagen`, 303);
   });
@@ -105,7 +181,13 @@ export function registerLocationPages(app: Hono<AppEnv>, services: Services): vo
     const form = validateValues(locationFormSchema(v.t), values);
     if (!form.ok) {
       return c.html(
-        <LocationForm view={v} organisation={{ id: location.organisation_id, name: location.organisation_name }} values={values} errors={form.errors} editing={{ id: location.id, lastVerifiedAt: location.last_verified_at }} />,
+        <LocationForm
+          view={v}
+          organisation={{ id: location.organisation_id, name: location.organisation_name }}
+          values={values}
+          errors={form.errors}
+          editing={{ id: location.id, lastVerifiedAt: location.last_verified_at }}
+        />,
         422,
       );
     }

@@ -22,13 +22,27 @@ function OrganisationFilter(props: { view: ViewContext; action: string; organisa
   if (props.organisations.length < 2) return null;
   return (
     <form method="get" action={props.action} class="kl-filters">
-      <SelectField view={props.view} name="organisatie" label={{ nl: 'Organisatie', en: 'Organisation' }} value={props.chosen} placeholder={props.allLabel} options={props.organisations.map((o) => ({ value: o.id, label: o.name }))} />
+      <SelectField
+        view={props.view}
+        name="organisatie"
+        label={{ nl: 'Organisatie', en: 'Organisation' }}
+        value={props.chosen}
+        placeholder={props.allLabel}
+        options={props.organisations.map((o) => ({ value: o.id, label: o.name }))}
+      />
       <Button variant="secondary">{props.view.t({ nl: 'Tonen', en: 'Show' })}</Button>
     </form>
   );
 }
 
-function ManagePage(props: { view: ViewContext; organisations: EditableOrganisation[]; chosen: EditableOrganisation | undefined; entries: OrganisationEntries | undefined; notice: string | undefined; now: Date }) {
+function ManagePage(props: {
+  view: ViewContext;
+  organisations: EditableOrganisation[];
+  chosen: EditableOrganisation | undefined;
+  entries: OrganisationEntries | undefined;
+  notice: string | undefined;
+  now: Date;
+}) {
   const { view, chosen, entries, now } = props;
   const t = view.t;
   const back = chosen ? `/sociale-kaart/beheer?organisatie=${chosen.id}` : '/sociale-kaart/beheer';
@@ -42,7 +56,13 @@ function ManagePage(props: { view: ViewContext; organisations: EditableOrganisat
           en: "Here you keep your organisation's services, locations and contacts up to date. Check every six months that everything is still correct.",
         })}
       </Paragraph>
-      <OrganisationFilter view={view} action="/sociale-kaart/beheer" organisations={props.organisations} chosen={chosen?.id} allLabel={{ nl: 'Kies een organisatie', en: 'Choose an organisation' }} />
+      <OrganisationFilter
+        view={view}
+        action="/sociale-kaart/beheer"
+        organisations={props.organisations}
+        chosen={chosen?.id}
+        allLabel={{ nl: 'Kies een organisatie', en: 'Choose an organisation' }}
+      />
       {!chosen || !entries ? (
         props.organisations.length === 0 ? (
           <Paragraph>{t({ nl: 'U beheert geen organisaties op de sociale kaart.', en: 'You do not keep any organisation on the social map.' })}</Paragraph>
@@ -61,7 +81,13 @@ function ManagePage(props: { view: ViewContext; organisations: EditableOrganisat
           </div>
           <Table
             caption={fill(t({ nl: 'Diensten van {org}', en: 'Services of {org}' }), { org: chosen.name })}
-            headers={[t({ nl: 'Dienst', en: 'Service' }), t({ nl: 'Soort hulp', en: 'Kind of help' }), t({ nl: 'Contactpersonen', en: 'Contacts' }), t({ nl: 'Gecontroleerd', en: 'Verified' }), t({ nl: 'Actie', en: 'Action' })]}
+            headers={[
+              t({ nl: 'Dienst', en: 'Service' }),
+              t({ nl: 'Soort hulp', en: 'Kind of help' }),
+              t({ nl: 'Contactpersonen', en: 'Contacts' }),
+              t({ nl: 'Gecontroleerd', en: 'Verified' }),
+              t({ nl: 'Actie', en: 'Action' }),
+            ]}
             empty={t({ nl: 'Nog geen diensten.', en: 'No services yet.' })}
             rows={entries.services.map((s) => [
               <>
@@ -82,7 +108,13 @@ function ManagePage(props: { view: ViewContext; organisations: EditableOrganisat
           />
           <Table
             caption={fill(t({ nl: 'Locaties van {org}', en: 'Locations of {org}' }), { org: chosen.name })}
-            headers={[t({ nl: 'Locatie', en: 'Location' }), t({ nl: 'Plaats', en: 'Town' }), t({ nl: 'Inloop', en: 'Walk-in' }), t({ nl: 'Gecontroleerd', en: 'Verified' }), t({ nl: 'Actie', en: 'Action' })]}
+            headers={[
+              t({ nl: 'Locatie', en: 'Location' }),
+              t({ nl: 'Plaats', en: 'Town' }),
+              t({ nl: 'Inloop', en: 'Walk-in' }),
+              t({ nl: 'Gecontroleerd', en: 'Verified' }),
+              t({ nl: 'Actie', en: 'Action' }),
+            ]}
             empty={t({ nl: 'Nog geen locaties.', en: 'No locations yet.' })}
             rows={entries.locations.map((l) => [
               l.name,
@@ -110,7 +142,14 @@ function editHref(e: DueEntry): string {
   return e.serviceId ? `/sociale-kaart/diensten/${e.serviceId}` : `/sociale-kaart/contactpersonen/${e.id}/bewerken`;
 }
 
-function DuePage(props: { view: ViewContext; organisations: EditableOrganisation[]; chosen: string | undefined; entries: DueEntry[]; notice: string | undefined; now: Date }) {
+function DuePage(props: {
+  view: ViewContext;
+  organisations: EditableOrganisation[];
+  chosen: string | undefined;
+  entries: DueEntry[];
+  notice: string | undefined;
+  now: Date;
+}) {
   const { view, now } = props;
   const t = view.t;
   const back = props.chosen ? `/sociale-kaart/controleren?organisatie=${props.chosen}` : '/sociale-kaart/controleren';
@@ -126,8 +165,16 @@ function DuePage(props: { view: ViewContext; organisations: EditableOrganisation
           en: 'These entries have not been checked for 6 months or longer. After 9 months they are out of date. Still correct? Click "Still correct". Not correct? Choose "Edit".',
         })}
       </Paragraph>
-      <OrganisationFilter view={view} action="/sociale-kaart/controleren" organisations={props.organisations} chosen={props.chosen} allLabel={{ nl: 'Alle organisaties', en: 'All organisations' }} />
-      {groups.size === 0 ? <Paragraph>{t({ nl: 'Alles is actueel. Er is nu niets te controleren.', en: 'Everything is up to date. There is nothing to check now.' })}</Paragraph> : null}
+      <OrganisationFilter
+        view={view}
+        action="/sociale-kaart/controleren"
+        organisations={props.organisations}
+        chosen={props.chosen}
+        allLabel={{ nl: 'Alle organisaties', en: 'All organisations' }}
+      />
+      {groups.size === 0 ? (
+        <Paragraph>{t({ nl: 'Alles is actueel. Er is nu niets te controleren.', en: 'Everything is up to date. There is nothing to check now.' })}</Paragraph>
+      ) : null}
       {[...groups.values()].map((entries) => {
         const org = entries[0]!.organisationName;
         return (
@@ -135,14 +182,25 @@ function DuePage(props: { view: ViewContext; organisations: EditableOrganisation
             <h2 class="utrecht-heading-2">{org}</h2>
             <Table
               caption={fill(t({ nl: 'Te controleren bij {org}', en: 'To check at {org}' }), { org })}
-              headers={[t({ nl: 'Soort', en: 'Kind' }), t({ nl: 'Naam', en: 'Name' }), t({ nl: 'Status', en: 'Status' }), t({ nl: 'Gecontroleerd', en: 'Verified' }), t({ nl: 'Actie', en: 'Action' })]}
+              headers={[
+                t({ nl: 'Soort', en: 'Kind' }),
+                t({ nl: 'Naam', en: 'Name' }),
+                t({ nl: 'Status', en: 'Status' }),
+                t({ nl: 'Gecontroleerd', en: 'Verified' }),
+                t({ nl: 'Actie', en: 'Action' }),
+              ]}
               rows={entries.map((e) => [
                 t(kindLabels[e.kind]),
                 e.kind === 'contact' && e.serviceName ? `${e.name} (${e.serviceName})` : e.name,
                 <span class={`kl-state kl-state--${e.freshness}`}>{t(freshnessLabels[e.freshness])}</span>,
                 t(verifiedText(e.lastVerifiedAt, now)),
                 <div class="kl-row-actions">
-                  <ConfirmForm view={view} action={`/sociale-kaart/${e.kind === 'service' ? 'diensten' : e.kind === 'location' ? 'locaties' : 'contactpersonen'}/${e.id}/klopt-nog`} back={back} entryName={e.name} />
+                  <ConfirmForm
+                    view={view}
+                    action={`/sociale-kaart/${e.kind === 'service' ? 'diensten' : e.kind === 'location' ? 'locaties' : 'contactpersonen'}/${e.id}/klopt-nog`}
+                    back={back}
+                    entryName={e.name}
+                  />
                   <Link href={editHref(e)}>
                     {t({ nl: 'Wijzigen', en: 'Edit' })}
                     <span class="kl-visually-hidden"> – {e.name}</span>
@@ -173,7 +231,9 @@ export function registerManagePages(app: Hono<AppEnv>, services: Services): void
     const asked = c.req.query('organisatie');
     const chosen = asked ? organisations.find((o) => o.id === asked) : organisations.length === 1 ? organisations[0] : undefined;
     const entries = chosen ? await listOrganisationEntries(db, chosen.id) : undefined;
-    return c.html(<ManagePage view={view(c)} organisations={organisations} chosen={chosen} entries={entries} notice={c.req.query('melding')} now={new Date()} />);
+    return c.html(
+      <ManagePage view={view(c)} organisations={organisations} chosen={chosen} entries={entries} notice={c.req.query('melding')} now={new Date()} />,
+    );
   });
 
   app.get('/sociale-kaart/controleren', guard, async (c) => {

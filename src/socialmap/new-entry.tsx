@@ -19,7 +19,13 @@ export function newEntryScope(db: Database) {
 }
 
 /** For editors of several organisations: first choose which organisation the new entry belongs to. */
-export function ChooseOrganisation(props: { view: ViewContext; action: string; title: string; organisations: Array<{ id: string; name: string }>; errors?: FieldErrors }) {
+export function ChooseOrganisation(props: {
+  view: ViewContext;
+  action: string;
+  title: string;
+  organisations: Array<{ id: string; name: string }>;
+  errors?: FieldErrors;
+}) {
   const { view } = props;
   return (
     <Page view={view} title={props.title}>
@@ -47,4 +53,3 @@ export async function organisationForNew(services: Services, actor: Actor, asked
   const own = await editableOrganisations(services.db, actor);
   return own.length === 1 ? own[0]!.id : null;
 }
-

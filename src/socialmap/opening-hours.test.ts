@@ -17,7 +17,9 @@ describe('today in Amsterdam', () => {
 
   it('weekdays are ISO: Monday 1 to Sunday 7', () => {
     assert.deepEqual(
-      ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((d) => amsterdamWeekday(new Date(`${d}T12:00:00Z`))),
+      ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].map((d) =>
+        amsterdamWeekday(new Date(`${d}T12:00:00Z`)),
+      ),
       [1, 2, 3, 4, 5, 6, 7],
     );
   });

@@ -84,7 +84,12 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
           {t({ nl: 'Binnenlopen zonder afspraak', en: 'Walk in without an appointment' })}
         </h2>
         {points.length === 0 ? (
-          <Paragraph>{t({ nl: 'Voor deze postcode kennen we geen inloop. Bel een van de organisaties hieronder.', en: 'We know of no walk-in point for this postcode. Call one of the organisations below.' })}</Paragraph>
+          <Paragraph>
+            {t({
+              nl: 'Voor deze postcode kennen we geen inloop. Bel een van de organisaties hieronder.',
+              en: 'We know of no walk-in point for this postcode. Call one of the organisations below.',
+            })}
+          </Paragraph>
         ) : (
           <ul class="kl-card-grid">
             {points.map((p) => (
@@ -109,7 +114,12 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
           {fill(t({ nl: 'Hulp bij u in de buurt ({postcode})', en: 'Help near you ({postcode})' }), { postcode: props.postcode })}
         </h2>
         {props.results.length === 0 ? (
-          <Paragraph>{t({ nl: 'We vonden geen hulp die hierbij past. Kies "Alles laten zien" en zoek opnieuw.', en: 'We found no help that fits. Choose "Show everything" and search again.' })}</Paragraph>
+          <Paragraph>
+            {t({
+              nl: 'We vonden geen hulp die hierbij past. Kies "Alles laten zien" en zoek opnieuw.',
+              en: 'We found no help that fits. Choose "Show everything" and search again.',
+            })}
+          </Paragraph>
         ) : (
           <ul class="kl-results">
             {props.results.map(({ card: s }) => (
@@ -117,7 +127,12 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
                 {s.description ? <Paragraph>{s.description}</Paragraph> : null}
                 <Facts
                   rows={[
-                    [t({ nl: 'Kosten', en: 'Cost' }), s.isFree ? t({ nl: 'Gratis', en: 'Free' }) : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' }))],
+                    [
+                      t({ nl: 'Kosten', en: 'Cost' }),
+                      s.isFree
+                        ? t({ nl: 'Gratis', en: 'Free' })
+                        : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' })),
+                    ],
                     [
                       t({ nl: 'Bellen', en: 'Call' }),
                       s.phone ? (
@@ -142,7 +157,9 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
                     ...s.locations.filter((l) => !l.isWalkIn).map((l): FactRow => [t({ nl: 'Adres', en: 'Address' }), `${l.name}, ${addressLine(l)}`]),
                     // The cards were loaded for the public audience; the filter keeps a direct line
                     // meant for professionals off this page even if that ever changed.
-                    ...s.contacts.filter((c) => c.visibility === 'public').map((c): FactRow => [t({ nl: 'Contactpersoon', en: 'Contact person' }), <ContactLine contact={c} />]),
+                    ...s.contacts
+                      .filter((c) => c.visibility === 'public')
+                      .map((c): FactRow => [t({ nl: 'Contactpersoon', en: 'Contact person' }), <ContactLine contact={c} />]),
                   ]}
                 />
               </ServiceResult>

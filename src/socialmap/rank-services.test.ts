@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { bestAreaMatch, matchesText, needFit, rankServices, type Candidate } from './rank-services.ts';
 
 const address = { pc4: '7552', districtCode: 'WK016402', municipalityCode: 'GM0164' };
-const area = (a: { pc4?: string; district?: string; municipality?: string }) => ({ pc4: a.pc4 ?? null, district_code: a.district ?? null, municipality_code: a.municipality ?? null });
+const area = (a: { pc4?: string; district?: string; municipality?: string }) => ({
+  pc4: a.pc4 ?? null,
+  district_code: a.district ?? null,
+  municipality_code: a.municipality ?? null,
+});
 
 function candidate(name: string, over: Partial<Candidate> = {}): Candidate {
   return { id: name, name, categories: ['debt_counselling'], areaMatch: 'municipality', lastVerifiedAt: new Date('2026-10-01T00:00:00Z'), ...over };
@@ -69,7 +73,10 @@ describe('ranking of search results', () => {
   });
 
   it('a general entry point for the postcode still comes before a specialist for the whole municipality', () => {
-    const ranked = rankServices([candidate('Schuldhulp gemeente'), candidate('Wijkteam Noord', { categories: ['neighbourhood_team'], areaMatch: 'district' })], 'debt_counselling');
+    const ranked = rankServices(
+      [candidate('Schuldhulp gemeente'), candidate('Wijkteam Noord', { categories: ['neighbourhood_team'], areaMatch: 'district' })],
+      'debt_counselling',
+    );
     assert.deepEqual(names(ranked), ['Wijkteam Noord', 'Schuldhulp gemeente']);
   });
 

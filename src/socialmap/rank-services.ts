@@ -53,14 +53,19 @@ export function needFit(categories: readonly string[], need: string | null): Nee
 
 /** Every word of the free text appears somewhere in the service's searchable text (case and accents ignored). */
 export function matchesText(haystack: readonly (string | null | undefined)[], text: string | null): boolean {
-  const words = fold(text ?? '').split(/\s+/).filter(Boolean);
+  const words = fold(text ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return true;
   const all = fold(haystack.filter(Boolean).join(' '));
   return words.every((w) => all.includes(w));
 }
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 export interface Candidate {

@@ -19,7 +19,12 @@ export async function replaceContact(db: Database, ctx: RequestContext, oldId: s
     const successor = await insertContact(trx, { organisationId: old.organisation_id, serviceId: old.service_id }, input);
     const now = new Date();
     await trx.updateTable('contacts').set({ ended_at: now, replaced_by_id: successor.id, updated_at: now }).where('id', '=', oldId).execute();
-    await writeAudit(trx, ctx, { action: 'socialmap.contact_replaced', subjectType: 'contact', subjectId: oldId, details: { replaced_by: successor.id, service_id: old.service_id } });
+    await writeAudit(trx, ctx, {
+      action: 'socialmap.contact_replaced',
+      subjectType: 'contact',
+      subjectId: oldId,
+      details: { replaced_by: successor.id, service_id: old.service_id },
+    });
     return successor;
   });
 }

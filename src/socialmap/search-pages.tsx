@@ -29,7 +29,14 @@ export function SocialMapSearchForm(props: { view: ViewContext; values?: Values;
   const { view } = props;
   const values = props.values ?? {};
   return (
-    <form method="get" action="/sociale-kaart" class="utrecht-form kl-search" role="search" aria-label={view.t({ nl: 'Sociale kaart doorzoeken', en: 'Search the social map' })} novalidate>
+    <form
+      method="get"
+      action="/sociale-kaart"
+      class="utrecht-form kl-search"
+      role="search"
+      aria-label={view.t({ nl: 'Sociale kaart doorzoeken', en: 'Search the social map' })}
+      novalidate
+    >
       <div class="kl-search__fields">
         <TextField
           view={view}
@@ -51,7 +58,14 @@ export function SocialMapSearchForm(props: { view: ViewContext; values?: Values;
           options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
           errors={props.errors}
         />
-        <TextField view={view} name="zoekwoord" type="search" label={{ nl: 'Zoekwoord', en: 'Search words' }} value={values['zoekwoord']} errors={props.errors} />
+        <TextField
+          view={view}
+          name="zoekwoord"
+          type="search"
+          label={{ nl: 'Zoekwoord', en: 'Search words' }}
+          value={values['zoekwoord']}
+          errors={props.errors}
+        />
       </div>
       <Button>{view.t({ nl: 'Zoeken', en: 'Search' })}</Button>
     </form>
@@ -75,14 +89,18 @@ function ResultItem(props: { view: ViewContext; result: SearchResult; today: num
   const { view, today, now } = props;
   const s = props.result.card;
   const t = view.t;
-  const match = t(areaMatchLabels[props.result.areaMatch]) + (props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : '');
+  const match =
+    t(areaMatchLabels[props.result.areaMatch]) +
+    (props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : '');
   return (
     <ServiceResult view={view} service={s} headingId={`service-${s.id}`} href={`/sociale-kaart/diensten/${s.id}`} match={match}>
       <p class="utrecht-paragraph">
         <Freshness view={view} lastVerifiedAt={s.lastVerifiedAt} now={now} />
       </p>
       <p class="utrecht-paragraph kl-today-title">
-        <strong>{fill(t({ nl: 'Zo bereikt u hen vandaag ({day}):', en: 'How to reach them today ({day}):' }), { day: t(weekdayLabels[today]!).toLowerCase() })}</strong>
+        <strong>
+          {fill(t({ nl: 'Zo bereikt u hen vandaag ({day}):', en: 'How to reach them today ({day}):' }), { day: t(weekdayLabels[today]!).toLowerCase() })}
+        </strong>
       </p>
       <Facts
         rows={[
@@ -101,7 +119,10 @@ function ResultItem(props: { view: ViewContext; result: SearchResult; today: num
               {l.name}, {addressLine(l)} — {todayText(view, l.isWalkIn ? l.walkInHours : l.openingHours, today)}
             </>,
           ]),
-          ...s.contacts.map((c): FactRow => [t({ nl: 'Contactpersoon', en: 'Contact' }), <ContactLine contact={c} phoneNote={todayText(view, c.phoneHours, today)} />]),
+          ...s.contacts.map((c): FactRow => [
+            t({ nl: 'Contactpersoon', en: 'Contact' }),
+            <ContactLine contact={c} phoneNote={todayText(view, c.phoneHours, today)} />,
+          ]),
         ]}
       />
     </ServiceResult>
@@ -204,13 +225,20 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
     try {
       route = await routeAddress(db, { postcode: form.data.postcode, houseNumber: null, need: form.data.hulpvraag, regionId: await regionOfActor(db, actor) });
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(err.userMessage) }} />, 422);
+      if (err instanceof AppError && err.status === 422)
+        return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(err.userMessage) }} />, 422);
       throw err;
     }
     if (!route.decision.address.municipalityCode) {
       return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(unknownPostcode) }} route={route} />, 422);
     }
-    const results = await searchServices(db, { address: route.decision.address, need: form.data.hulpvraag, text: form.data.zoekwoord, audience: 'professional', limit: SEARCH_PAGE_SIZE });
+    const results = await searchServices(db, {
+      address: route.decision.address,
+      need: form.data.hulpvraag,
+      text: form.data.zoekwoord,
+      audience: 'professional',
+      limit: SEARCH_PAGE_SIZE,
+    });
     return c.html(<SearchPage {...base} values={values} route={route} results={results} />);
   });
 }

@@ -77,7 +77,15 @@ export async function searchServices(db: Database, input: SearchInput): Promise<
     .filter((c): c is typeof c & { areaMatch: AreaMatch } => c.areaMatch !== null && matchesText(c.haystack, input.text));
 
   const ranked = rankServices(candidates, input.need).slice(0, input.limit ?? 50);
-  const cards = new Map((await loadServiceCards(db, ranked.map((r) => r.id), input.audience)).map((c) => [c.id, c]));
+  const cards = new Map(
+    (
+      await loadServiceCards(
+        db,
+        ranked.map((r) => r.id),
+        input.audience,
+      )
+    ).map((c) => [c.id, c]),
+  );
   return ranked.flatMap((r) => {
     const card = cards.get(r.id);
     return card ? [{ card, areaMatch: r.areaMatch, needFit: r.needFit }] : [];

@@ -60,7 +60,15 @@ export interface ServiceCard {
   contacts: ContactCard[];
 }
 
-type ScheduleRow = { service_id: string | null; location_id: string | null; contact_id: string | null; kind: ScheduleKind; weekday: number; opens_at: string; closes_at: string };
+type ScheduleRow = {
+  service_id: string | null;
+  location_id: string | null;
+  contact_id: string | null;
+  kind: ScheduleKind;
+  weekday: number;
+  opens_at: string;
+  closes_at: string;
+};
 
 function slotsOf(rows: readonly ScheduleRow[], owner: 'service_id' | 'location_id' | 'contact_id', id: string, kind: ScheduleKind): TimeSlot[] {
   return rows.filter((r) => r[owner] === id && r.kind === kind).map((r) => ({ weekday: r.weekday, opens_at: r.opens_at, closes_at: r.closes_at }));
@@ -93,20 +101,47 @@ export async function loadServiceCards(db: Database, ids: readonly string[], aud
     // Three index-friendly selects in one statement (an OR over sub-selects would scan the table).
     db
       .selectFrom('schedules')
-      .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+      .select([
+        'schedules.id',
+        'schedules.service_id',
+        'schedules.location_id',
+        'schedules.contact_id',
+        'schedules.kind',
+        'schedules.weekday',
+        'schedules.opens_at',
+        'schedules.closes_at',
+      ])
       .where('schedules.service_id', 'in', ids)
       .union(
         db
           .selectFrom('schedules')
           .innerJoin('service_locations', 'service_locations.location_id', 'schedules.location_id')
-          .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+          .select([
+            'schedules.id',
+            'schedules.service_id',
+            'schedules.location_id',
+            'schedules.contact_id',
+            'schedules.kind',
+            'schedules.weekday',
+            'schedules.opens_at',
+            'schedules.closes_at',
+          ])
           .where('service_locations.service_id', 'in', ids),
       )
       .union(
         db
           .selectFrom('schedules')
           .innerJoin('contacts', 'contacts.id', 'schedules.contact_id')
-          .select(['schedules.id', 'schedules.service_id', 'schedules.location_id', 'schedules.contact_id', 'schedules.kind', 'schedules.weekday', 'schedules.opens_at', 'schedules.closes_at'])
+          .select([
+            'schedules.id',
+            'schedules.service_id',
+            'schedules.location_id',
+            'schedules.contact_id',
+            'schedules.kind',
+            'schedules.weekday',
+            'schedules.opens_at',
+            'schedules.closes_at',
+          ])
           .where('contacts.service_id', 'in', ids),
       )
       .execute() as Promise<ScheduleRow[]>,
@@ -137,36 +172,32 @@ export async function loadServiceCards(db: Database, ids: readonly string[], aud
         phoneHours: slotsOf(schedules, 'service_id', s.id, 'phone'),
         locations: links
           .filter((l) => l.service_id === s.id)
-          .map(
-            (l): LocationCard => ({
-              id: l.id,
-              name: l.name,
-              description: l.description,
-              street: l.street,
-              houseNumber: l.house_number,
-              postcode: l.postcode,
-              city: l.city,
-              accessibility: l.accessibility,
-              isWalkIn: l.is_walk_in,
-              openingHours: slotsOf(schedules, 'location_id', l.id, 'opening'),
-              walkInHours: slotsOf(schedules, 'location_id', l.id, 'walk_in'),
-              lastVerifiedAt: l.last_verified_at,
-            }),
-          ),
+          .map((l): LocationCard => ({
+            id: l.id,
+            name: l.name,
+            description: l.description,
+            street: l.street,
+            houseNumber: l.house_number,
+            postcode: l.postcode,
+            city: l.city,
+            accessibility: l.accessibility,
+            isWalkIn: l.is_walk_in,
+            openingHours: slotsOf(schedules, 'location_id', l.id, 'opening'),
+            walkInHours: slotsOf(schedules, 'location_id', l.id, 'walk_in'),
+            lastVerifiedAt: l.last_verified_at,
+          })),
         contacts: contacts
           .filter((c) => c.service_id === s.id)
-          .map(
-            (c): ContactCard => ({
-              id: c.id,
-              name: c.name,
-              jobTitle: c.job_title,
-              phone: c.phone,
-              email: c.email,
-              visibility: c.visibility,
-              phoneHours: slotsOf(schedules, 'contact_id', c.id, 'phone'),
-              lastVerifiedAt: c.last_verified_at,
-            }),
-          ),
+          .map((c): ContactCard => ({
+            id: c.id,
+            name: c.name,
+            jobTitle: c.job_title,
+            phone: c.phone,
+            email: c.email,
+            visibility: c.visibility,
+            phoneHours: slotsOf(schedules, 'contact_id', c.id, 'phone'),
+            lastVerifiedAt: c.last_verified_at,
+          })),
       } satisfies ServiceCard,
     ]),
   );

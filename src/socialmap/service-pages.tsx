@@ -7,7 +7,21 @@ import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Link, Paragraph, PostForm, SelectField, Table, TextField, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Heading1,
+  Link,
+  Paragraph,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  formatDateTime,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
 import { CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from './categories.ts';
@@ -149,7 +163,12 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
               [t({ nl: 'Functie', en: 'Job title' }), c.jobTitle],
               [t({ nl: 'Telefoon', en: 'Phone' }), c.phone ? <PhoneLink phone={c.phone} /> : null],
               [t({ nl: 'E-mail', en: 'E-mail' }), c.email ? <EmailLink email={c.email} /> : null],
-              [t({ nl: 'Zichtbaar voor', en: 'Visible to' }), c.visibility === 'public' ? t({ nl: 'Inwoners en professionals', en: 'Residents and professionals' }) : t({ nl: 'Alleen professionals', en: 'Professionals only' })],
+              [
+                t({ nl: 'Zichtbaar voor', en: 'Visible to' }),
+                c.visibility === 'public'
+                  ? t({ nl: 'Inwoners en professionals', en: 'Residents and professionals' })
+                  : t({ nl: 'Alleen professionals', en: 'Professionals only' }),
+              ],
             ]}
           />
           {c.phoneHours.length ? (
@@ -184,7 +203,12 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
           <h2 class="utrecht-heading-2">{t({ nl: 'Eerdere contactpersonen', en: 'Former contacts' })}</h2>
           <Table
             caption={fill(t({ nl: 'Eerdere contactpersonen van {service}', en: 'Former contacts of {service}' }), { service: s.name })}
-            headers={[t({ nl: 'Naam', en: 'Name' }), t({ nl: 'Functie', en: 'Job title' }), t({ nl: 'Gestopt op', en: 'Left on' }), t({ nl: 'Opgevolgd door', en: 'Succeeded by' })]}
+            headers={[
+              t({ nl: 'Naam', en: 'Name' }),
+              t({ nl: 'Functie', en: 'Job title' }),
+              t({ nl: 'Gestopt op', en: 'Left on' }),
+              t({ nl: 'Opgevolgd door', en: 'Succeeded by' }),
+            ]}
             rows={history.map((h) => [h.name, h.jobTitle ?? '—', formatDateTime(h.endedAt, view.lang), h.replacedByName ?? '—'])}
           />
         </>
@@ -211,7 +235,14 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
         <input type="hidden" name="organisation_id" value={options.organisation.id} />
         <h2 class="utrecht-heading-2">{t({ nl: 'Over de dienst', en: 'About the service' })}</h2>
         <TextField view={view} name="name" required label={{ nl: 'Naam van de dienst', en: 'Name of the service' }} value={values['name']} errors={errors} />
-        <TextAreaField view={view} name="description" label={{ nl: 'Korte uitleg', en: 'Short description' }} description={{ nl: 'In eenvoudige woorden: wat doet deze dienst?', en: 'In plain words: what does this service do?' }} value={values['description']} errors={errors} />
+        <TextAreaField
+          view={view}
+          name="description"
+          label={{ nl: 'Korte uitleg', en: 'Short description' }}
+          description={{ nl: 'In eenvoudige woorden: wat doet deze dienst?', en: 'In plain words: what does this service do?' }}
+          value={values['description']}
+          errors={errors}
+        />
         <CheckboxGroup
           view={view}
           legend={{ nl: 'Soort hulp', en: 'Kind of help' }}
@@ -266,9 +297,27 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
           ]}
           errors={errors}
         />
-        <TextField view={view} name="fees_description" label={{ nl: 'Kosten (als het niet gratis is)', en: 'Costs (if not free)' }} value={values['fees_description']} errors={errors} />
-        <TextAreaField view={view} name="eligibility_description" label={{ nl: 'Voor wie', en: 'Who it is for' }} value={values['eligibility_description']} errors={errors} />
-        <TextAreaField view={view} name="application_process" label={{ nl: 'Hoe meldt iemand zich aan?', en: 'How does someone apply?' }} value={values['application_process']} errors={errors} />
+        <TextField
+          view={view}
+          name="fees_description"
+          label={{ nl: 'Kosten (als het niet gratis is)', en: 'Costs (if not free)' }}
+          value={values['fees_description']}
+          errors={errors}
+        />
+        <TextAreaField
+          view={view}
+          name="eligibility_description"
+          label={{ nl: 'Voor wie', en: 'Who it is for' }}
+          value={values['eligibility_description']}
+          errors={errors}
+        />
+        <TextAreaField
+          view={view}
+          name="application_process"
+          label={{ nl: 'Hoe meldt iemand zich aan?', en: 'How does someone apply?' }}
+          value={values['application_process']}
+          errors={errors}
+        />
         <CheckboxGroup
           view={view}
           legend={{ nl: 'Talen', en: 'Languages' }}
@@ -287,9 +336,27 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
             en: 'Where does this service help? Choose whole municipalities, districts or single postcodes. The search shows the most precise match first.',
           })}
         </Paragraph>
-        <CheckboxGroup view={view} legend={{ nl: 'Gemeenten', en: 'Municipalities' }} errorKey="areas" layout="columns" value="on" options={options.municipalities.map((m) => ({ name: `gm_${m.code}`, label: m.name }))} values={values} errors={errors} />
+        <CheckboxGroup
+          view={view}
+          legend={{ nl: 'Gemeenten', en: 'Municipalities' }}
+          errorKey="areas"
+          layout="columns"
+          value="on"
+          options={options.municipalities.map((m) => ({ name: `gm_${m.code}`, label: m.name }))}
+          values={values}
+          errors={errors}
+        />
         {options.districts.length ? (
-          <CheckboxGroup view={view} legend={{ nl: 'Wijken', en: 'Districts' }} errorKey="districts" layout="columns" value="on" options={options.districts.map((d) => ({ name: `wk_${d.code}`, label: `${d.municipalityName}, ${d.name}` }))} values={values} errors={errors} />
+          <CheckboxGroup
+            view={view}
+            legend={{ nl: 'Wijken', en: 'Districts' }}
+            errorKey="districts"
+            layout="columns"
+            value="on"
+            options={options.districts.map((d) => ({ name: `wk_${d.code}`, label: `${d.municipalityName}, ${d.name}` }))}
+            values={values}
+            errors={errors}
+          />
         ) : null}
         <TextField
           view={view}
@@ -302,10 +369,22 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
 
         <h2 class="utrecht-heading-2">{t({ nl: 'Locaties', en: 'Locations' })}</h2>
         {options.locations.length ? (
-          <CheckboxGroup view={view} legend={{ nl: 'Waar kunnen mensen terecht?', en: 'Where can people go?' }} errorKey="locations" layout="grid" value="on" options={options.locations.map((l) => ({ name: `loc_${l.id}`, label: l.city ? `${l.name} (${l.city})` : l.name }))} values={values} errors={errors} />
+          <CheckboxGroup
+            view={view}
+            legend={{ nl: 'Waar kunnen mensen terecht?', en: 'Where can people go?' }}
+            errorKey="locations"
+            layout="grid"
+            value="on"
+            options={options.locations.map((l) => ({ name: `loc_${l.id}`, label: l.city ? `${l.name} (${l.city})` : l.name }))}
+            values={values}
+            errors={errors}
+          />
         ) : (
           <Paragraph>
-            {t({ nl: 'Deze organisatie heeft nog geen locaties. Voeg ze toe via "Nieuwe locatie" en koppel ze daarna hier.', en: 'This organisation has no locations yet. Add them with "New location" and link them here afterwards.' })}
+            {t({
+              nl: 'Deze organisatie heeft nog geen locaties. Voeg ze toe via "Nieuwe locatie" en koppel ze daarna hier.',
+              en: 'This organisation has no locations yet. Add them with "New location" and link them here afterwards.',
+            })}
           </Paragraph>
         )}
         <div class="kl-actions">
@@ -317,7 +396,14 @@ function ServiceForm(props: { view: ViewContext; options: ServiceFormOptions; va
   );
 }
 
-async function renderServiceForm(c: AppContext, services: Services, organisationId: string, values: Values, status: 200 | 409 | 422, extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {}) {
+async function renderServiceForm(
+  c: AppContext,
+  services: Services,
+  organisationId: string,
+  values: Values,
+  status: 200 | 409 | 422,
+  extra: { errors?: FieldErrors; problem?: string; editingId?: string } = {},
+) {
   const options = await loadServiceFormOptions(services.db, organisationId);
   return c.html(<ServiceForm view={view(c)} options={options} values={values} {...extra} />, status);
 }
@@ -334,7 +420,14 @@ export function registerServicePages(app: Hono<AppEnv>, services: Services): voi
     const actor = c.get('ctx').actor!;
     const organisationId = await organisationForNew(services, actor, c.req.query('organisatie'));
     if (!organisationId) {
-      return c.html(<ChooseOrganisation view={v} action="/sociale-kaart/diensten/nieuw" title={v.t({ nl: 'Nieuwe dienst', en: 'New service' })} organisations={await editableOrganisations(db, actor)} />);
+      return c.html(
+        <ChooseOrganisation
+          view={v}
+          action="/sociale-kaart/diensten/nieuw"
+          title={v.t({ nl: 'Nieuwe dienst', en: 'New service' })}
+          organisations={await editableOrganisations(db, actor)}
+        />,
+      );
     }
     return renderServiceForm(c, services, organisationId, { organisation_id: organisationId, is_free: 'yes', lang_nl: 'on', status: 'active' }, 200);
   });
@@ -345,14 +438,24 @@ export function registerServicePages(app: Hono<AppEnv>, services: Services): voi
     const form = await parseForm(c, serviceFormSchema(v.t));
     const organisationId = form.values['organisation_id'];
     if (!organisationId || !(await mayEditOrganisation(db, actor, organisationId))) {
-      return c.html(<ChooseOrganisation view={v} action="/sociale-kaart/diensten/nieuw" title={v.t({ nl: 'Nieuwe dienst', en: 'New service' })} organisations={await editableOrganisations(db, actor)} errors={{ organisatie: v.t({ nl: 'Kies de organisatie.', en: 'Choose the organisation.' }) }} />, 422);
+      return c.html(
+        <ChooseOrganisation
+          view={v}
+          action="/sociale-kaart/diensten/nieuw"
+          title={v.t({ nl: 'Nieuwe dienst', en: 'New service' })}
+          organisations={await editableOrganisations(db, actor)}
+          errors={{ organisatie: v.t({ nl: 'Kies de organisatie.', en: 'Choose the organisation.' }) }}
+        />,
+        422,
+      );
     }
     if (!form.ok) return renderServiceForm(c, services, organisationId, form.values, 422, { errors: form.errors });
     let created: { id: string };
     try {
       created = await createService(db, c.get('ctx'), form.data);
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return renderServiceForm(c, services, organisationId, form.values, 422, { problem: v.t(err.userMessage) });
+      if (err instanceof AppError && err.status === 422)
+        return renderServiceForm(c, services, organisationId, form.values, 422, { problem: v.t(err.userMessage) });
       throw err;
     }
     return c.redirect(`/sociale-kaart/diensten/${created.id}?melding=opgeslagen`, 303);
@@ -381,7 +484,8 @@ export function registerServicePages(app: Hono<AppEnv>, services: Services): voi
       const { organisation_id: _ignored, ...changes } = form.data;
       await updateService(db, c.get('ctx'), id, changes);
     } catch (err) {
-      if (err instanceof AppError && err.status === 422) return renderServiceForm(c, services, stored.organisation_id, form.values, 422, { problem: v.t(err.userMessage), editingId: id });
+      if (err instanceof AppError && err.status === 422)
+        return renderServiceForm(c, services, stored.organisation_id, form.values, 422, { problem: v.t(err.userMessage), editingId: id });
       throw err;
     }
     return c.redirect(`/sociale-kaart/diensten/${id}?melding=opgeslagen`, 303);

@@ -8,7 +8,11 @@ import type { ServiceAreas } from './entries.ts';
  * Checks what a service points to: its team and locations belong to the same organisation, its
  * districts exist. Throws a 422 with a Dutch explanation otherwise.
  */
-export async function assertServiceReferences(db: Database | Transaction<DB>, organisationId: string, input: { team_id: string | null; location_ids: string[]; areas: ServiceAreas }): Promise<void> {
+export async function assertServiceReferences(
+  db: Database | Transaction<DB>,
+  organisationId: string,
+  input: { team_id: string | null; location_ids: string[]; areas: ServiceAreas },
+): Promise<void> {
   if (input.team_id) {
     const team = await db.selectFrom('teams').select('organisation_id').where('id', '=', input.team_id).executeTakeFirst();
     if (team?.organisation_id !== organisationId) {
@@ -40,5 +44,9 @@ export async function replaceServiceLinks(trx: Transaction<DB>, serviceId: strin
   if (areas.length) await trx.insertInto('service_areas').values(areas).execute();
   await trx.deleteFrom('service_locations').where('service_id', '=', serviceId).execute();
   const locationIds = [...new Set(input.location_ids)];
-  if (locationIds.length) await trx.insertInto('service_locations').values(locationIds.map((location_id) => ({ service_id: serviceId, location_id }))).execute();
+  if (locationIds.length)
+    await trx
+      .insertInto('service_locations')
+      .values(locationIds.map((location_id) => ({ service_id: serviceId, location_id })))
+      .execute();
 }

@@ -56,7 +56,11 @@ async function createPlace(db: Database, pc4: string): Promise<Place> {
   const org = await db.selectFrom('organisations').select(['cbs_code', 'name']).where('id', '=', tenant.municipalityId).executeTakeFirstOrThrow();
   const cbs = org.cbs_code!;
   const district = `WK${cbs.slice(2)}01`;
-  await db.updateTable('organisations').set({ city: `Stad ${cbs}` }).where('id', '=', tenant.municipalityId).execute();
+  await db
+    .updateTable('organisations')
+    .set({ city: `Stad ${cbs}` })
+    .where('id', '=', tenant.municipalityId)
+    .execute();
   await db.insertInto('districts').values({ code: district, name: 'Noord', municipality_code: cbs }).execute();
   await db.insertInto('postcode_areas').values({ pc4, municipality_code: cbs, district_code: district, source: 'test' }).execute();
   await db.insertInto('routing_rules').values({ municipality_code: cbs, district_code: null, category: null, team_id: tenant.teamId }).execute();
@@ -108,11 +112,45 @@ forEachDatabase('social map', (db) => {
   before(async () => {
     here = await createPlace(db(), '7601');
     elsewhere = await createPlace(db(), '7511');
-    municipalityWide = (await createService(db(), ctx, serviceInput(here.tenant.municipalityId, { name: 'Schuldhulp hele gemeente', areas: { municipalities: [here.cbs], districts: [], pc4s: [] } }))).id;
-    postcodeOnly = (await createService(db(), ctx, serviceInput(here.tenant.municipalityId, { name: 'Schuldhulp Centrum', areas: { municipalities: [], districts: [], pc4s: ['7601'] } }))).id;
-    foodBank = (await createService(db(), ctx, serviceInput(here.tenant.municipalityId, { name: 'Voedseluitgifte Stad', categories: ['food_bank'], areas: { municipalities: [here.cbs], districts: [], pc4s: [] } }))).id;
-    await createService(db(), ctx, serviceInput(elsewhere.tenant.municipalityId, { name: 'Schuldhulp elders', areas: { municipalities: [elsewhere.cbs], districts: [], pc4s: [] } }));
-    await createService(db(), ctx, serviceInput(here.tenant.municipalityId, { name: 'Schuldhulp gestopt', status: 'inactive', areas: { municipalities: [here.cbs], districts: [], pc4s: [] } }));
+    municipalityWide = (
+      await createService(
+        db(),
+        ctx,
+        serviceInput(here.tenant.municipalityId, { name: 'Schuldhulp hele gemeente', areas: { municipalities: [here.cbs], districts: [], pc4s: [] } }),
+      )
+    ).id;
+    postcodeOnly = (
+      await createService(
+        db(),
+        ctx,
+        serviceInput(here.tenant.municipalityId, { name: 'Schuldhulp Centrum', areas: { municipalities: [], districts: [], pc4s: ['7601'] } }),
+      )
+    ).id;
+    foodBank = (
+      await createService(
+        db(),
+        ctx,
+        serviceInput(here.tenant.municipalityId, {
+          name: 'Voedseluitgifte Stad',
+          categories: ['food_bank'],
+          areas: { municipalities: [here.cbs], districts: [], pc4s: [] },
+        }),
+      )
+    ).id;
+    await createService(
+      db(),
+      ctx,
+      serviceInput(elsewhere.tenant.municipalityId, { name: 'Schuldhulp elders', areas: { municipalities: [elsewhere.cbs], districts: [], pc4s: [] } }),
+    );
+    await createService(
+      db(),
+      ctx,
+      serviceInput(here.tenant.municipalityId, {
+        name: 'Schuldhulp gestopt',
+        status: 'inactive',
+        areas: { municipalities: [here.cbs], districts: [], pc4s: [] },
+      }),
+    );
   });
 
   describe('search', () => {
@@ -169,8 +207,22 @@ forEachDatabase('social map', (db) => {
 
   describe('public page', () => {
     it('shows residents public contacts only, never professional direct lines', async () => {
-      await createContact(db(), ctx, postcodeOnly, { name: 'Publieke Petra', job_title: 'Consulent', phone: '053 111 1111', email: null, visibility: 'public', phone_hours: [] });
-      await createContact(db(), ctx, postcodeOnly, { name: 'Directe Dirk', job_title: 'Schuldhulpverlener', phone: '06 9999 9999', email: 'dirk@test.example', visibility: 'professional', phone_hours: [] });
+      await createContact(db(), ctx, postcodeOnly, {
+        name: 'Publieke Petra',
+        job_title: 'Consulent',
+        phone: '053 111 1111',
+        email: null,
+        visibility: 'public',
+        phone_hours: [],
+      });
+      await createContact(db(), ctx, postcodeOnly, {
+        name: 'Directe Dirk',
+        job_title: 'Schuldhulpverlener',
+        phone: '06 9999 9999',
+        email: 'dirk@test.example',
+        visibility: 'professional',
+        phone_hours: [],
+      });
       const browser = new TestBrowser(testApp(db()).app);
       const page = await browser.get('/hulp?postcode=7601');
       assert.equal(page.status, 200);
@@ -202,7 +254,10 @@ forEachDatabase('social map', (db) => {
 
       const admin = await signedIn(db(), await userOf(db(), elsewhere.tenant, 'admin'));
       assert.equal((await admin.get(`/sociale-kaart/diensten/${municipalityWide}/bewerken`)).status, 200);
-      const saved = await admin.post(`/sociale-kaart/diensten/${municipalityWide}`, serviceForm(here.tenant.municipalityId, { name: 'Schuldhulp hele gemeente (nieuw)', [`gm_${here.cbs}`]: 'on', phone_2: '09:00-12:00' }));
+      const saved = await admin.post(
+        `/sociale-kaart/diensten/${municipalityWide}`,
+        serviceForm(here.tenant.municipalityId, { name: 'Schuldhulp hele gemeente (nieuw)', [`gm_${here.cbs}`]: 'on', phone_2: '09:00-12:00' }),
+      );
       assert.equal(saved.status, 303, saved.html.slice(0, 500));
       const changed = await db().selectFrom('services').select('name').where('id', '=', municipalityWide).executeTakeFirstOrThrow();
       assert.equal(changed.name, 'Schuldhulp hele gemeente (nieuw)');
@@ -215,7 +270,10 @@ forEachDatabase('social map', (db) => {
     it('a team coordinator edits and adds services of their own organisation', async () => {
       const own = await signedIn(db(), await userOf(db(), here.tenant, 'team_admin'));
       assert.equal((await own.get(`/sociale-kaart/diensten/${foodBank}/bewerken`)).status, 200);
-      const created = await own.post('/sociale-kaart/diensten', serviceForm(here.tenant.municipalityId, { name: 'Budgetcursus', cat_budget_coaching: 'on', pc4s: '7601' }));
+      const created = await own.post(
+        '/sociale-kaart/diensten',
+        serviceForm(here.tenant.municipalityId, { name: 'Budgetcursus', cat_budget_coaching: 'on', pc4s: '7601' }),
+      );
       assert.equal(created.status, 303);
       const id = /\/sociale-kaart\/diensten\/([0-9a-f-]{36})/.exec(created.location ?? '')?.[1];
       assert.ok(id);
@@ -270,13 +328,27 @@ forEachDatabase('social map', (db) => {
 
   describe('contacts', () => {
     it('replacing a contact ends the old one, links it to the successor and keeps the history visible', async () => {
-      const old = await createContact(db(), ctx, municipalityWide, { name: 'Vertrekkende Vera', job_title: 'Schuldhulpverlener', phone: '06 1111 1111', email: null, visibility: 'professional', phone_hours: [{ weekday: 2, opens_at: '09:00', closes_at: '10:00' }] });
+      const old = await createContact(db(), ctx, municipalityWide, {
+        name: 'Vertrekkende Vera',
+        job_title: 'Schuldhulpverlener',
+        phone: '06 1111 1111',
+        email: null,
+        visibility: 'professional',
+        phone_hours: [{ weekday: 2, opens_at: '09:00', closes_at: '10:00' }],
+      });
       const user = await userOf(db(), here.tenant, 'team_admin');
       const browser = await signedIn(db(), user);
       const form = await browser.get(`/sociale-kaart/contactpersonen/${old.id}/vervangen`);
       assert.equal(form.status, 200);
       assert.match(form.html, /value="09:00-10:00"/, 'the phone hours of the role are offered again');
-      const res = await browser.post(`/sociale-kaart/contactpersonen/${old.id}/vervangen`, { name: 'Nieuwe Nadia', job_title: 'Schuldhulpverlener', phone: '06 2222 2222', email: '', visibility: 'professional', phone_2: '09:00-10:00' });
+      const res = await browser.post(`/sociale-kaart/contactpersonen/${old.id}/vervangen`, {
+        name: 'Nieuwe Nadia',
+        job_title: 'Schuldhulpverlener',
+        phone: '06 2222 2222',
+        email: '',
+        visibility: 'professional',
+        phone_2: '09:00-10:00',
+      });
       assert.equal(res.status, 303);
 
       const rows = await db().selectFrom('contacts').selectAll().where('service_id', '=', municipalityWide).execute();
@@ -294,15 +366,28 @@ forEachDatabase('social map', (db) => {
       assert.ok(history.includes('Vertrekkende Vera') && history.includes('Nieuwe Nadia'), 'history names who left and who took over');
 
       // A contact that has left cannot be replaced (or confirmed) again.
-      assert.equal((await browser.post(`/sociale-kaart/contactpersonen/${old.id}/vervangen`, { name: 'Nog Iemand', phone: '06 3333 3333', visibility: 'public' })).status, 409);
+      assert.equal(
+        (await browser.post(`/sociale-kaart/contactpersonen/${old.id}/vervangen`, { name: 'Nog Iemand', phone: '06 3333 3333', visibility: 'public' })).status,
+        409,
+      );
       assert.equal((await browser.post(`/sociale-kaart/contactpersonen/${old.id}/klopt-nog`, {})).status, 409);
     });
 
     it("a team coordinator cannot touch another organisation's contact", async () => {
-      const contact = await createContact(db(), ctx, municipalityWide, { name: 'Andere Anna', job_title: null, phone: '06 4444 4444', email: null, visibility: 'public', phone_hours: [] });
+      const contact = await createContact(db(), ctx, municipalityWide, {
+        name: 'Andere Anna',
+        job_title: null,
+        phone: '06 4444 4444',
+        email: null,
+        visibility: 'public',
+        phone_hours: [],
+      });
       const outsider = await signedIn(db(), await userOf(db(), elsewhere.tenant, 'team_admin'));
       assert.equal((await outsider.get(`/sociale-kaart/contactpersonen/${contact.id}/vervangen`)).status, 404);
-      assert.equal((await outsider.post(`/sociale-kaart/contactpersonen/${contact.id}/vervangen`, { name: 'X Y', phone: '06 5555 5555', visibility: 'public' })).status, 404);
+      assert.equal(
+        (await outsider.post(`/sociale-kaart/contactpersonen/${contact.id}/vervangen`, { name: 'X Y', phone: '06 5555 5555', visibility: 'public' })).status,
+        404,
+      );
       const row = await db().selectFrom('contacts').select('ended_at').where('id', '=', contact.id).executeTakeFirstOrThrow();
       assert.equal(row.ended_at, null);
     });
@@ -340,7 +425,13 @@ forEachDatabase('social map', (db) => {
     });
 
     it('a team coordinator cannot add a location to another organisation or edit one', async () => {
-      const other = (await db().insertInto('locations').values({ organisation_id: elsewhere.tenant.municipalityId, name: 'Elders', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id;
+      const other = (
+        await db()
+          .insertInto('locations')
+          .values({ organisation_id: elsewhere.tenant.municipalityId, name: 'Elders', updated_at: new Date() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
       const own = await signedIn(db(), await userOf(db(), here.tenant, 'team_admin'));
       assert.equal((await own.get(`/sociale-kaart/locaties/nieuw?organisatie=${elsewhere.tenant.municipalityId}`)).status, 404);
       assert.equal((await own.get(`/sociale-kaart/locaties/${other}/bewerken`)).status, 404);

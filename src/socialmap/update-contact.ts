@@ -20,7 +20,12 @@ export async function updateContact(db: Database, ctx: RequestContext, id: strin
     const before = await trx.selectFrom('contacts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('contact');
     if (before.ended_at) throw contactEnded();
-    const hours = await trx.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('contact_id', '=', id).where('kind', '=', 'phone').execute();
+    const hours = await trx
+      .selectFrom('schedules')
+      .select(['weekday', 'opens_at', 'closes_at'])
+      .where('contact_id', '=', id)
+      .where('kind', '=', 'phone')
+      .execute();
     const fields = ['name', 'job_title', 'phone', 'email', 'visibility'] as const;
     const changed: string[] = fields.filter((f) => before[f] !== input[f]);
     if (!sameSlots(hours, input.phone_hours)) changed.push('phone_hours');

@@ -15,8 +15,20 @@ export async function updateLocation(db: Database, ctx: RequestContext, id: stri
     const hours = await trx.selectFrom('schedules').select(['kind', 'weekday', 'opens_at', 'closes_at']).where('location_id', '=', id).execute();
     const fields = ['name', 'description', 'street', 'house_number', 'postcode', 'city', 'is_walk_in', 'accessibility'] as const;
     const changed: string[] = fields.filter((f) => before[f] !== input[f]);
-    if (!sameSlots(hours.filter((h) => h.kind === 'opening'), input.opening_hours)) changed.push('opening_hours');
-    if (!sameSlots(hours.filter((h) => h.kind === 'walk_in'), input.walk_in_hours)) changed.push('walk_in_hours');
+    if (
+      !sameSlots(
+        hours.filter((h) => h.kind === 'opening'),
+        input.opening_hours,
+      )
+    )
+      changed.push('opening_hours');
+    if (
+      !sameSlots(
+        hours.filter((h) => h.kind === 'walk_in'),
+        input.walk_in_hours,
+      )
+    )
+      changed.push('walk_in_hours');
     await trx
       .updateTable('locations')
       .set({

@@ -27,13 +27,31 @@ export async function updateService(db: Database, ctx: RequestContext, id: strin
       trx.selectFrom('service_locations').select('location_id').where('service_id', '=', id).execute(),
       trx.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('service_id', '=', id).where('kind', '=', 'phone').execute(),
     ]);
-    const fields = ['team_id', 'name', 'description', 'url', 'email', 'phone', 'status', 'is_free', 'fees_description', 'eligibility_description', 'application_process'] as const;
+    const fields = [
+      'team_id',
+      'name',
+      'description',
+      'url',
+      'email',
+      'phone',
+      'status',
+      'is_free',
+      'fees_description',
+      'eligibility_description',
+      'application_process',
+    ] as const;
     const changed: string[] = fields.filter((f) => before[f] !== input[f]);
     if (!sameList(before.categories, input.categories)) changed.push('categories');
     if (!sameList(before.languages, input.languages)) changed.push('languages');
     const areaKeys = areas.map((a) => a.pc4 ?? a.district_code ?? a.municipality_code ?? '');
     if (!sameList(areaKeys, [...input.areas.pc4s, ...input.areas.districts, ...input.areas.municipalities])) changed.push('areas');
-    if (!sameList(links.map((l) => l.location_id), input.location_ids)) changed.push('locations');
+    if (
+      !sameList(
+        links.map((l) => l.location_id),
+        input.location_ids,
+      )
+    )
+      changed.push('locations');
     if (!sameSlots(hours, input.phone_hours)) changed.push('phone_hours');
 
     await trx

@@ -57,7 +57,9 @@ export function addressLine(a: { street: string | null; houseNumber: string | nu
 /** "vandaag 09:00–12:00" or "vandaag niet". */
 export function todayText(view: ViewContext, slots: readonly TimeSlot[], today: number): string {
   const open = slotsOn(slots, today);
-  return open.length ? fill(view.t({ nl: 'vandaag {hours}', en: 'today {hours}' }), { hours: formatSlots(open) }) : view.t({ nl: 'vandaag niet', en: 'not today' });
+  return open.length
+    ? fill(view.t({ nl: 'vandaag {hours}', en: 'today {hours}' }), { hours: formatSlots(open) })
+    : view.t({ nl: 'vandaag niet', en: 'not today' });
 }
 
 /** The week, one line per day with hours; today is marked in words. */
@@ -96,8 +98,14 @@ export function Facts(props: { rows: readonly FactRow[] }) {
 
 const notices: Record<string, Text> = {
   opgeslagen: { nl: 'De wijziging is opgeslagen.', en: 'The change has been saved.' },
-  geverifieerd: { nl: 'Bevestigd: het klopt nog. De datum van controle is bijgewerkt.', en: 'Confirmed: still correct. The verification date has been updated.' },
-  vervangen: { nl: 'De nieuwe contactpersoon is opgeslagen. De vorige staat bij de eerdere contactpersonen.', en: 'The new contact has been saved. The previous one is listed under former contacts.' },
+  geverifieerd: {
+    nl: 'Bevestigd: het klopt nog. De datum van controle is bijgewerkt.',
+    en: 'Confirmed: still correct. The verification date has been updated.',
+  },
+  vervangen: {
+    nl: 'De nieuwe contactpersoon is opgeslagen. De vorige staat bij de eerdere contactpersonen.',
+    en: 'The new contact has been saved. The previous one is listed under former contacts.',
+  },
 };
 
 /** Confirmations after a redirect (`?melding=…`): only known keys are shown. */

@@ -173,7 +173,9 @@ describe('the functional administrator manages organisations, users and password
     await page.goto(`${server.url}/beheer/gebruikers`);
     await page.getByRole('searchbox', { name: 'Zoek op naam of e-mailadres' }).fill('nieuwenhuis');
     await submit(page, 'Zoeken');
-    assert.deepEqual(await rowCells(page, 'Gebruikers', NEW_USER.email), [[NEW_USER.name, NEW_USER.email, 'Medewerker huisartsenpraktijk', PRACTICE.name, 'Moet wachtwoord kiezen']]);
+    assert.deepEqual(await rowCells(page, 'Gebruikers', NEW_USER.email), [
+      [NEW_USER.name, NEW_USER.email, 'Medewerker huisartsenpraktijk', PRACTICE.name, 'Moet wachtwoord kiezen'],
+    ]);
   });
 
   test('the user page passes axe, and "Wachtwoord opnieuw instellen" gives a new temporary password', async () => {
@@ -247,7 +249,12 @@ describe('the functional administrator manages organisations, users and password
   test("the audit log lists the administrator's changes, filters by user and by action, and passes axe", async () => {
     const { page } = admin;
     const table = 'Auditregels, nieuwste eerst';
-    const column = (n: number) => page.getByRole('table', { name: table }).locator(`tbody tr td:nth-child(${n})`).allTextContents().then((cells) => cells.map((c) => c.trim()));
+    const column = (n: number) =>
+      page
+        .getByRole('table', { name: table })
+        .locator(`tbody tr td:nth-child(${n})`)
+        .allTextContents()
+        .then((cells) => cells.map((c) => c.trim()));
     await follow(page, mainMenu(page).getByRole('link', { name: 'Auditlog', exact: true }));
     assert.equal(await heading(page), 'Auditlog');
 
@@ -255,7 +262,10 @@ describe('the functional administrator manages organisations, users and password
     await page.getByLabel('E-mailadres gebruiker').fill(ADMIN_EMAIL);
     await submit(page, 'Filteren');
     assert.equal(new URL(page.url()).searchParams.get('gebruiker'), ADMIN_EMAIL);
-    assert.ok((await column(2)).every((who) => who === ADMIN_EMAIL), 'only the administrator after filtering on the e-mail address');
+    assert.ok(
+      (await column(2)).every((who) => who === ADMIN_EMAIL),
+      'only the administrator after filtering on the e-mail address',
+    );
     assert.ok((await column(3)).every((role) => role === 'Functioneel beheerder'));
     const adminActions = await column(4);
     for (const action of ['Organisatie aangemaakt', 'Gebruiker aangemaakt', 'Wachtwoord opnieuw ingesteld']) {
@@ -269,7 +279,10 @@ describe('the functional administrator manages organisations, users and password
     assert.equal(new URL(page.url()).searchParams.get('actie'), 'admin.password_reset');
     const actions = await column(4);
     assert.ok(actions.length >= 1, 'the filter finds the password reset');
-    assert.ok(actions.every((a) => a === 'Wachtwoord opnieuw ingesteld'), `only password resets after filtering: ${actions.join(', ')}`);
+    assert.ok(
+      actions.every((a) => a === 'Wachtwoord opnieuw ingesteld'),
+      `only password resets after filtering: ${actions.join(', ')}`,
+    );
     assert.equal(await page.getByLabel('Actie').inputValue(), 'admin.password_reset', 'the chosen filter stays selected');
     await expectNoAxeViolations(page, 'the filtered audit log');
 
@@ -277,7 +290,10 @@ describe('the functional administrator manages organisations, users and password
     await page.getByLabel('Actie').selectOption({ label: 'Alle acties' });
     await page.getByLabel('E-mailadres gebruiker').fill(NEW_USER.email);
     await submit(page, 'Filteren');
-    assert.ok((await column(2)).every((who) => who === NEW_USER.email), `only ${NEW_USER.email} after filtering`);
+    assert.ok(
+      (await column(2)).every((who) => who === NEW_USER.email),
+      `only ${NEW_USER.email} after filtering`,
+    );
     const userActions = await column(4);
     for (const action of ['Ingelogd', 'Tweestapsverificatie ingesteld', 'Wachtwoord gewijzigd']) {
       assert.ok(userActions.includes(action), `the new user's ${action} is logged (it has: ${userActions.join(', ')})`);
@@ -292,8 +308,20 @@ describe('the functional administrator manages organisations, users and password
 
 describe('practice managers and team coordinators see their own people, and nothing of the administration', { concurrency: true }, () => {
   for (const who of [
-    { role: 'practice_admin', email: 'praktijkmanager@demo.kortelijn.nl', title: 'Huisartsenpraktijk De Esch', caption: 'Medewerkers van de praktijk', colleague: 'Sanne de Vries' },
-    { role: 'team_admin', email: 'teamcoordinator@demo.kortelijn.nl', title: 'Wijkteam Hengelo-Noord', caption: 'Medewerkers van het team', colleague: 'Fatma Yilmaz' },
+    {
+      role: 'practice_admin',
+      email: 'praktijkmanager@demo.kortelijn.nl',
+      title: 'Huisartsenpraktijk De Esch',
+      caption: 'Medewerkers van de praktijk',
+      colleague: 'Sanne de Vries',
+    },
+    {
+      role: 'team_admin',
+      email: 'teamcoordinator@demo.kortelijn.nl',
+      title: 'Wijkteam Hengelo-Noord',
+      caption: 'Medewerkers van het team',
+      colleague: 'Fatma Yilmaz',
+    },
   ]) {
     test(`${who.role}: "Mijn organisatie" lists the colleagues; /beheer pages answer "Geen toegang"`, async () => {
       const { context, page } = await newPage(browser);

@@ -123,7 +123,10 @@ describe('a practice asks a team a question without naming the patient, and hear
     assert.match(pathOf(page), /^\/overleg\/[0-9a-f-]{36}$/);
     story.path = pathOf(page);
     assert.equal(await heading(page), SUBJECT);
-    assert.match((await page.getByRole('main').textContent()) ?? '', new RegExp(`Vraag van ${PRACTICE} aan ${TEAM}\\. Status: wacht op antwoord van het team\\.`));
+    assert.match(
+      (await page.getByRole('main').textContent()) ?? '',
+      new RegExp(`Vraag van ${PRACTICE} aan ${TEAM}\\. Status: wacht op antwoord van het team\\.`),
+    );
     assert.deepEqual(await threadBodies(page), [QUESTION]);
     assert.match((await threadMessages(page).first().textContent()) ?? '', /Sanne de Vries/, 'signed by the assistant');
     assert.equal(await storedWithSubject(SUBJECT), 1);

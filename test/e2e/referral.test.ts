@@ -26,7 +26,14 @@ import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage, si
 
 const ASSISTANT = 'assistent@demo.kortelijn.nl';
 const TEAM_MEMBER = 'schuldhulp@demo.kortelijn.nl';
-const PATIENT = { name: 'Willemijn Vrolijk', birthDate: '14-08-1979', phone: '06 5550 1234', postcode: '7552 AB', houseNumber: '14', question: 'Ik heb een brief van de deurwaarder en durf de post niet meer open te maken.' };
+const PATIENT = {
+  name: 'Willemijn Vrolijk',
+  birthDate: '14-08-1979',
+  phone: '06 5550 1234',
+  postcode: '7552 AB',
+  houseNumber: '14',
+  question: 'Ik heb een brief van de deurwaarder en durf de post niet meer open te maken.',
+};
 const FEEDBACK = 'Eerste gesprek gevoerd, budgetcoach gekoppeld.';
 
 interface ReceivedMail {
@@ -177,7 +184,8 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     assert.equal(new URL(page.url()).pathname, story.referralPath);
     assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Ontvangen door het team');
     const patient = (await page.getByRole('region', { name: 'Patiënt' }).textContent()) ?? '';
-    for (const needed of [PATIENT.name, PATIENT.phone, '7552 AB 14', 'ochtend', 'Samen bellen vanuit de praktijk']) assert.ok(patient.includes(needed), `shows ${needed}`);
+    for (const needed of [PATIENT.name, PATIENT.phone, '7552 AB 14', 'ochtend', 'Samen bellen vanuit de praktijk'])
+      assert.ok(patient.includes(needed), `shows ${needed}`);
     assert.match((await page.getByRole('region', { name: 'Hulpvraag' }).textContent()) ?? '', /Dreigende huisuitzetting/);
     await expectNoAxeViolations(page, 'the referral, as the holding team sees it');
   });
@@ -189,9 +197,15 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     assert.equal(await follow(page, accept.getByRole('button', { name: 'Aannemen' })), 200);
     assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Aangenomen');
 
-    assert.equal(await follow(page, page.getByRole('group', { name: 'Eerste contact vastleggen' }).getByRole('button', { name: 'Eerste contact vastleggen' })), 200);
+    assert.equal(
+      await follow(page, page.getByRole('group', { name: 'Eerste contact vastleggen' }).getByRole('button', { name: 'Eerste contact vastleggen' })),
+      200,
+    );
     assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Contact gelegd, loopt');
-    assert.equal(await follow(page, page.getByRole('group', { name: 'Eerste gesprek vastleggen' }).getByRole('button', { name: 'Eerste gesprek vastleggen' })), 200);
+    assert.equal(
+      await follow(page, page.getByRole('group', { name: 'Eerste gesprek vastleggen' }).getByRole('button', { name: 'Eerste gesprek vastleggen' })),
+      200,
+    );
     await expectNoAxeViolations(page, 'the referral in progress');
 
     const close = page.getByRole('group', { name: 'Afsluiten met uitkomst' });
@@ -224,9 +238,20 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     const id = await referralId();
     const users = await db.selectFrom('users').select(['id', 'email']).where('email', 'in', [ASSISTANT, TEAM_MEMBER]).execute();
     const idOf = (email: string) => users.find((u) => u.email === email)!.id;
-    const reads = await db.selectFrom('audit_log').select(['actor_user_id', 'actor_role']).where('action', '=', 'referral.read').where('patient_ref', '=', id).execute();
-    assert.ok(reads.some((r) => r.actor_user_id === idOf(ASSISTANT) && r.actor_role === 'practice_staff'), 'the assistant’s reads');
-    assert.ok(reads.some((r) => r.actor_user_id === idOf(TEAM_MEMBER) && r.actor_role === 'team_member'), 'the team member’s reads');
+    const reads = await db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'actor_role'])
+      .where('action', '=', 'referral.read')
+      .where('patient_ref', '=', id)
+      .execute();
+    assert.ok(
+      reads.some((r) => r.actor_user_id === idOf(ASSISTANT) && r.actor_role === 'practice_staff'),
+      'the assistant’s reads',
+    );
+    assert.ok(
+      reads.some((r) => r.actor_user_id === idOf(TEAM_MEMBER) && r.actor_role === 'team_member'),
+      'the team member’s reads',
+    );
     // Every page that showed the referral to someone (after sending, 4 team actions, the practice's last look).
     assert.ok(reads.length >= 7, `${reads.length} reads audited`);
     const lists = await db.selectFrom('audit_log').select(['actor_user_id', 'details']).where('action', '=', 'referral.list_read').execute();
@@ -236,7 +261,19 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
         `${email}'s list read names the referral`,
       );
     }
-    const changes = await db.selectFrom('audit_log').select('action').where('patient_ref', '=', id).where('action', 'in', ['referral.created', 'referral.received', 'referral.accepted', 'referral.first_contact', 'referral.first_conversation', 'referral.closed']).execute();
+    const changes = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('patient_ref', '=', id)
+      .where('action', 'in', [
+        'referral.created',
+        'referral.received',
+        'referral.accepted',
+        'referral.first_contact',
+        'referral.first_conversation',
+        'referral.closed',
+      ])
+      .execute();
     assert.equal(new Set(changes.map((c) => c.action)).size, 6);
   });
 });

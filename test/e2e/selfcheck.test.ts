@@ -88,9 +88,13 @@ describe('a resident does the self-check in Arabic', () => {
       assert.equal(await page.locator('body').evaluate((b) => getComputedStyle(b).direction), 'rtl', 'the browser lays the page out right to left');
       for (const q of questions) {
         assert.ok(await question(page, q.id, 'ar').isVisible(), `question ${q.id} is visible`);
-        for (const a of q.answers) assert.ok(await question(page, q.id, 'ar').getByRole('radio', { name: answerLabels[a].ar, exact: true }).isVisible(), `${q.id}: ${a}`);
+        for (const a of q.answers)
+          assert.ok(await question(page, q.id, 'ar').getByRole('radio', { name: answerLabels[a].ar, exact: true }).isVisible(), `${q.id}: ${a}`);
       }
-      assert.ok(await page.getByRole('navigation', { name: ui.languageNav.ar }).getByRole('link', { name: 'Nederlands' }).isVisible(), 'a language switch to Dutch');
+      assert.ok(
+        await page.getByRole('navigation', { name: ui.languageNav.ar }).getByRole('link', { name: 'Nederlands' }).isVisible(),
+        'a language switch to Dutch',
+      );
       await expectNoAxeViolations(page, 'the self-check questions in Arabic');
 
       await answer(page, 'ar', { ends_meet: 'often', unpaid_bills: 'yes', energy_arrears: 'yes', worry_sleep: 'always' });
@@ -151,7 +155,14 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       const almelo = await db.selectFrom('teams').select('id').where('name', '=', 'Meldpunt Geldzorgen Almelo').executeTakeFirstOrThrow();
       const consultant = await db
         .insertInto('users')
-        .values({ email: 'consulent-almelo@test.kortelijn.nl', name: 'Consulent Almelo (test)', role: 'team_member', team_id: almelo.id, password_hash: 'not-used', updated_at: new Date() })
+        .values({
+          email: 'consulent-almelo@test.kortelijn.nl',
+          name: 'Consulent Almelo (test)',
+          role: 'team_member',
+          team_id: almelo.id,
+          password_hash: 'not-used',
+          updated_at: new Date(),
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       let shownAt = await openQuestions(page, 'nl');
@@ -204,7 +215,15 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       const summary = page.getByRole('alert').filter({ hasText: 'Controleer het formulier' });
       assert.ok(await summary.getByRole('link', { name: ui.consentNeeded.nl }).isVisible());
       assert.equal(await page.getByLabel('Uw naam').inputValue(), 'Fatima El Amrani', 'what was typed is kept');
-      assert.equal(await db.selectFrom('referrals').select('id').where('patient_name', '=', 'Fatima El Amrani').execute().then((r) => r.length), 0);
+      assert.equal(
+        await db
+          .selectFrom('referrals')
+          .select('id')
+          .where('patient_name', '=', 'Fatima El Amrani')
+          .execute()
+          .then((r) => r.length),
+        0,
+      );
       await expectNoAxeViolations(page, 'the contact form with a missing consent');
 
       // Then with consent.

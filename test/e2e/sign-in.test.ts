@@ -98,7 +98,9 @@ describe('each demo role signs in, finds its own menu, and every page it can rea
         assert.equal(await menu.getByRole('link', { name: 'Start', exact: true }).getAttribute('aria-current'), 'page', 'the start page is marked as current');
 
         // Every page in the main menu: reachable (following redirects), marked current, and accessible.
-        const hrefs = await menu.getByRole('link').evaluateAll((links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
+        const hrefs = await menu
+          .getByRole('link')
+          .evaluateAll((links) => links.map((a) => [a.textContent?.trim() ?? '', a.getAttribute('href') ?? ''] as const));
         // The start page last, so the tour ends where it began.
         hrefs.sort(([, a], [, b]) => Number(a === '/') - Number(b === '/'));
         for (const [label, href] of hrefs) {
@@ -108,7 +110,11 @@ describe('each demo role signs in, finds its own menu, and every page it can rea
           const landed = pathOf(page);
           assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, `${landed} has one h1`);
           // Also where the item redirects (Mijn organisatie → the practice's or team's people).
-          assert.equal(await mainMenu(page).getByRole('link', { name: label, exact: true }).getAttribute('aria-current'), 'page', `"${label}" is marked as the current page at ${landed}`);
+          assert.equal(
+            await mainMenu(page).getByRole('link', { name: label, exact: true }).getAttribute('aria-current'),
+            'page',
+            `"${label}" is marked as the current page at ${landed}`,
+          );
           await expectNoAxeViolations(page, `${landed} (menu "${label}") as ${account.role}`);
         }
 

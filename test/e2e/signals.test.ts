@@ -62,7 +62,10 @@ describe('a doctor’s assistant records signals of money worries', () => {
     const db = server.services.db;
     await openAid();
     await expectNoAxeViolations(page, '/signalen');
-    assert.ok(await page.getByRole('listitem').filter({ hasText: 'Veel mensen hebben het nu moeilijk met geld. Hoe is dat bij u?' }).isVisible(), 'conversation openers');
+    assert.ok(
+      await page.getByRole('listitem').filter({ hasText: 'Veel mensen hebben het nu moeilijk met geld. Hoe is dat bij u?' }).isVisible(),
+      'conversation openers',
+    );
 
     await signalGroup().getByRole('checkbox', { name: 'Stressklachten' }).check();
     await signalGroup().getByRole('checkbox', { name: 'Achterstand of opzegbrief van de zorgverzekeraar' }).check();

@@ -146,7 +146,12 @@ describe('a team coordinator keeps the social map of their organisation up to da
       assert.equal(await table.getByRole('row').filter({ hasText: 'Schuldhulp Hengelo' }).filter({ hasText: 'Dienst' }).count(), 0, 'no longer to check');
       const after = await db.selectFrom('services').select('last_verified_at').where('id', '=', before.id).executeTakeFirstOrThrow();
       assert.ok(after.last_verified_at!.getTime() > Date.now() - 60_000, 'verified just now');
-      const verified = await db.selectFrom('audit_log').select(['action', 'actor_role']).where('subject_id', '=', before.id).where('action', '=', 'socialmap.service_verified').execute();
+      const verified = await db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_role'])
+        .where('subject_id', '=', before.id)
+        .where('action', '=', 'socialmap.service_verified')
+        .execute();
       assert.deepEqual(verified, [{ action: 'socialmap.service_verified', actor_role: 'team_admin' }]);
 
       // Edit the neighbourhood team: first an error, then a change.
@@ -186,8 +191,11 @@ describe('a team coordinator keeps the social map of their organisation up to da
       assert.match((await history.textContent()) ?? '', /Ricardo Wolters.*Nina Haverkamp/s);
       await expectNoAxeViolations(page, 'the service page with contact history');
 
-      const audited = (await db.selectFrom('audit_log').select('action').where('actor_role', '=', 'team_admin').where('action', 'like', 'socialmap.%').execute()).map((r) => r.action);
-      for (const action of ['socialmap.service_verified', 'socialmap.service_updated', 'socialmap.contact_replaced']) assert.ok(audited.includes(action), action);
+      const audited = (
+        await db.selectFrom('audit_log').select('action').where('actor_role', '=', 'team_admin').where('action', 'like', 'socialmap.%').execute()
+      ).map((r) => r.action);
+      for (const action of ['socialmap.service_verified', 'socialmap.service_updated', 'socialmap.contact_replaced'])
+        assert.ok(audited.includes(action), action);
     });
   });
 

@@ -46,7 +46,9 @@ export async function newPage(browser: Browser): Promise<{ context: BrowserConte
  */
 export async function follow(page: Page, target: Locator): Promise<number> {
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().resourceType() === 'document' && r.request().frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400)),
+    page.waitForResponse(
+      (r) => r.request().resourceType() === 'document' && r.request().frame() === page.mainFrame() && (r.status() < 300 || r.status() >= 400),
+    ),
     target.click(),
   ]);
   await page.waitForLoadState('load');
@@ -58,7 +60,9 @@ export async function expectNoAxeViolations(page: Page, label = page.url()): Pro
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const report = results.violations
     .map((v) => {
-      const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`).join('\n');
+      const nodes = v.nodes
+        .map((n) => `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`)
+        .join('\n');
       return `  [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
     })
     .join('\n');

@@ -44,7 +44,11 @@ export interface Tenant {
 
 export async function createTenant(db: Database): Promise<Tenant> {
   const now = new Date();
-  const region = await db.insertInto('regions').values({ name: `Regio ${unique()}` }).returning('id').executeTakeFirstOrThrow();
+  const region = await db
+    .insertInto('regions')
+    .values({ name: `Regio ${unique()}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const practice = await db
     .insertInto('organisations')
     .values({

@@ -105,7 +105,11 @@ export async function signInOverHttp(browser: TestBrowser, db: Database, credent
     response = await browser.post('/tweestaps/instellen', { code: currentTotp(secret) });
   } else if (response.location === '/tweestaps') {
     await browser.get('/tweestaps');
-    const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step']).where('email', '=', credentials.email.trim().toLowerCase()).executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select(['totp_secret', 'totp_last_step'])
+      .where('email', '=', credentials.email.trim().toLowerCase())
+      .executeTakeFirstOrThrow();
     response = await browser.post('/tweestaps', { code: freshTotp(user.totp_secret!, user.totp_last_step === null ? null : Number(user.totp_last_step)) });
   }
   if (response.status !== 303) throw new Error(`The second sign-in step was refused with ${response.status}`);

@@ -12,7 +12,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { appendFile, chown, mkdtemp, rm } from 'node:fs/promises';
+import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,10 +121,7 @@ async function runServerCommand(command: string, args: string[], cwd: string): P
     await execFileAsync(file, fullArgs, { cwd, timeout: 120_000 });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `${[file, ...fullArgs].join(' ')} failed: ${(error as Error).message}\n${stdout ?? ''}${stderr ?? ''}`,
-      { cause: error },
-    );
+    throw new Error(`${[file, ...fullArgs].join(' ')} failed: ${(error as Error).message}\n${stdout ?? ''}${stderr ?? ''}`, { cause: error });
   }
 }
 
@@ -190,9 +187,7 @@ async function startCluster(): Promise<Cluster | null> {
       'PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin or PATH. ' +
       'Install them (Debian: apt-get install postgresql) to run the PostgreSQL integration tests.';
     if (isCi()) throw new Error(`${message} (CI is set, so this is fatal.)`);
-    console.warn(
-      `\n${'!'.repeat(78)}\n!! SKIPPING POSTGRESQL INTEGRATION TESTS\n!! ${message}\n${'!'.repeat(78)}\n`,
-    );
+    console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING POSTGRESQL INTEGRATION TESTS\n!! ${message}\n${'!'.repeat(78)}\n`);
     return null;
   }
 
@@ -201,7 +196,7 @@ async function startCluster(): Promise<Cluster | null> {
   const baseDir = await mkdtemp(path.join(isRoot() ? '/tmp' : tmpdir(), 'kl-pg-'));
   const dataDir = path.join(baseDir, 'data');
   const logFile = path.join(baseDir, 'server.log');
-  let port = 0;
+  let port: number;
   let running = false;
 
   try {
@@ -223,11 +218,7 @@ async function startCluster(): Promise<Cluster | null> {
 
     // --no-locale / UTF8: identical, predictable collation on every machine.
     // -A trust: no passwords; safe because we only listen on 127.0.0.1 and a private socket dir.
-    await runServerCommand(
-      binaries.initdb,
-      ['-D', dataDir, '-A', 'trust', '-U', SUPERUSER, '--encoding=UTF8', '--no-locale'],
-      baseDir,
-    );
+    await runServerCommand(binaries.initdb, ['-D', dataDir, '-A', 'trust', '-U', SUPERUSER, '--encoding=UTF8', '--no-locale'], baseDir);
 
     // Durability off: a crash only loses throwaway test data, and this makes
     // CREATE DATABASE and commits dramatically faster.
@@ -241,19 +232,14 @@ async function startCluster(): Promise<Cluster | null> {
     ];
     // pg_ctl hands -o to the server through /bin/sh, which is why values are single-quoted above.
     const settingArgs = settings.map((setting) => `-c ${setting}`).join(' ');
-    const stopQuietly = (): Promise<void> =>
-      runServerCommand(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => {});
+    const stopQuietly = (): Promise<void> => runServerCommand(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => {});
 
     // A freshly found port can be taken by someone else before the server binds
     // it, so retry a few times with a new port.
     for (let attempt = 1; ; attempt++) {
       port = await findFreePort();
       try {
-        await runServerCommand(
-          binaries.pgCtl,
-          ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} ${settingArgs}`, 'start'],
-          baseDir,
-        );
+        await runServerCommand(binaries.pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} ${settingArgs}`, 'start'], baseDir);
         running = true;
         break;
       } catch (error) {

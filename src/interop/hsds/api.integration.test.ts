@@ -25,13 +25,21 @@ forEachDatabase('HSDS API', (db) => {
   const get = (path: string, token?: string, headers: Record<string, string> = {}) =>
     app.request(`http://localhost${path}`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
   const post = (path: string, body: string, token?: string) =>
-    app.request(`http://localhost${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    app.request(`http://localhost${path}`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
   const json = async <T = Json>(res: Response): Promise<T> => (await res.json()) as T;
   const names = (page: HsdsPage<{ name: string }>) => page.contents.map((s) => s.name);
 
   before(async () => {
     fixture = await insertFixtureMap(db());
-    const team = await db().insertInto('teams').values({ organisation_id: fixture.municipalityId, name: 'Wijkteam Centrum', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+    const team = await db()
+      .insertInto('teams')
+      .values({ organisation_id: fixture.municipalityId, name: 'Wijkteam Centrum', updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     tenant = { regionId: fixture.regionId, practiceId: fixture.practiceId, municipalityId: fixture.municipalityId, teamId: team.id };
     for (const role of ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] as const) {
       const user = await createTestUser(db(), tenant, role);
@@ -46,7 +54,15 @@ forEachDatabase('HSDS API', (db) => {
       const first = await json<HsdsPage<HsdsService>>(await get('/api/hsds/services?per_page=2'));
       assert.equal(schemaErrors('servicePage', first), '');
       assert.deepEqual(
-        { total_items: first.total_items, total_pages: first.total_pages, page_number: first.page_number, size: first.size, first_page: first.first_page, last_page: first.last_page, empty: first.empty },
+        {
+          total_items: first.total_items,
+          total_pages: first.total_pages,
+          page_number: first.page_number,
+          size: first.size,
+          first_page: first.first_page,
+          last_page: first.last_page,
+          empty: first.empty,
+        },
         { total_items: 3, total_pages: 2, page_number: 1, size: 2, first_page: true, last_page: false, empty: false },
       );
       assert.deepEqual(names(first), ['Budgetcoaching Hengelo', 'Geldmaatje']);
@@ -94,18 +110,30 @@ forEachDatabase('HSDS API', (db) => {
       const anonymous = await json<HsdsService>(await get(`/api/hsds/services/${fixture.schuldhulpId}`));
       assert.equal(schemaErrors('service', anonymous), '');
       assert.equal(anonymous.organization?.name, 'Gemeente Enschede');
-      assert.deepEqual(anonymous.contacts.map((c) => c.name), ['Loket Geldzorgen']);
+      assert.deepEqual(
+        anonymous.contacts.map((c) => c.name),
+        ['Loket Geldzorgen'],
+      );
       const withToken = await json<HsdsService>(await get(`/api/hsds/services/${fixture.schuldhulpId}`, tokens.practice_staff));
-      assert.deepEqual(withToken.contacts.map((c) => c.name), ['Jan Jansen', 'Loket Geldzorgen']);
+      assert.deepEqual(
+        withToken.contacts.map((c) => c.name),
+        ['Jan Jansen', 'Loket Geldzorgen'],
+      );
       assert.equal(schemaErrors('service', withToken), '');
     });
 
     it('GET /api/hsds/services?full=true pages full services (service.json), professional contacts only with a token', async () => {
       const page = await json<HsdsPage<HsdsService>>(await get('/api/hsds/services?full=true&category=debt_counselling'));
       assert.equal(schemaErrors('fullServicePage', page), '');
-      assert.deepEqual(page.contents[0]!.contacts.map((c) => c.name), ['Loket Geldzorgen']);
+      assert.deepEqual(
+        page.contents[0]!.contacts.map((c) => c.name),
+        ['Loket Geldzorgen'],
+      );
       const withToken = await json<HsdsPage<HsdsService>>(await get('/api/hsds/services?full=true&category=debt_counselling', tokens.team_member));
-      assert.deepEqual(withToken.contents[0]!.contacts.map((c) => c.name), ['Jan Jansen', 'Loket Geldzorgen']);
+      assert.deepEqual(
+        withToken.contents[0]!.contacts.map((c) => c.name),
+        ['Jan Jansen', 'Loket Geldzorgen'],
+      );
     });
 
     it('GET /api/hsds/organizations pages the organisations on the map (organization_list.json): no GP practices', async () => {
@@ -118,9 +146,15 @@ forEachDatabase('HSDS API', (db) => {
       const anonymous = await json<HsdsOrganization>(await get(`/api/hsds/organizations/${fixture.socialId}`));
       assert.equal(schemaErrors('organization', anonymous), '');
       assert.deepEqual(anonymous.contacts, []);
-      assert.deepEqual(anonymous.services.map((s) => s.name), ['Budgetcoaching Hengelo', 'Geldmaatje']);
+      assert.deepEqual(
+        anonymous.services.map((s) => s.name),
+        ['Budgetcoaching Hengelo', 'Geldmaatje'],
+      );
       const withToken = await json<HsdsOrganization>(await get(`/api/hsds/organizations/${fixture.socialId}`, tokens.admin));
-      assert.deepEqual(withToken.contacts.map((c) => c.name), ['Coördinator Geldmaatjes']);
+      assert.deepEqual(
+        withToken.contacts.map((c) => c.name),
+        ['Coördinator Geldmaatjes'],
+      );
     });
 
     it('an unknown id, a malformed id or a GP practice answers 404 with a Dutch message', async () => {
@@ -179,7 +213,10 @@ forEachDatabase('HSDS API', (db) => {
         if (role === 'admin' || role === 'region_coordinator') {
           assert.equal(res.status, 200, role);
           const doc = await json<HsdsExportDocument>(res);
-          assert.deepEqual(doc.organizations.map((o) => o.name), ['Gemeente Enschede', 'Stichting Geldmaatjes Twente']);
+          assert.deepEqual(
+            doc.organizations.map((o) => o.name),
+            ['Gemeente Enschede', 'Stichting Geldmaatjes Twente'],
+          );
           assert.equal(res.headers.get('cache-control'), 'no-store');
         } else {
           assert.equal(res.status, 403, role);
@@ -240,7 +277,15 @@ forEachDatabase('HSDS API', (db) => {
     });
 
     it('a body that is not JSON answers 400, an invalid document 422, both with a Dutch message and without changing anything', async () => {
-      const count = async () => Number((await db().selectFrom('services').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await db()
+              .selectFrom('services')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       const notJson = await post('/api/hsds/import', '{"organizations": [', tokens.admin);
       assert.equal(notJson.status, 400);

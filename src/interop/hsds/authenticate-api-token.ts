@@ -15,7 +15,18 @@ export async function authenticateApiToken(db: Database, token: string, now = ne
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select(['api_tokens.revoked_at', 'api_tokens.last_used_at', 'users.id', 'users.role', 'users.name', 'users.email', 'users.practice_id', 'users.team_id', 'users.region_id', 'users.disabled_at'])
+    .select([
+      'api_tokens.revoked_at',
+      'api_tokens.last_used_at',
+      'users.id',
+      'users.role',
+      'users.name',
+      'users.email',
+      'users.practice_id',
+      'users.team_id',
+      'users.region_id',
+      'users.disabled_at',
+    ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled_at) return null;

@@ -66,7 +66,9 @@ export async function tokenCreateCommand(db: Database, ctx: RequestContext, args
   const { token, role } = await createApiToken(db, ctx, { email: values.email, label: values.label });
   console.log(`API token for ${values.email} (${role}), label "${values.label}". It is shown only now; store it safely:\n${token}`);
   if (role !== 'admin' && role !== 'region_coordinator') {
-    console.log('Note: with this role the token only adds professional contacts to the read endpoints; export and import need an admin (or, for export, a region coordinator).');
+    console.log(
+      'Note: with this role the token only adds professional contacts to the read endpoints; export and import need an admin (or, for export, a region coordinator).',
+    );
   }
   return 0;
 }

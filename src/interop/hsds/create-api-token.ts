@@ -17,10 +17,17 @@ export const apiTokenInputSchema = z.object({
  * A new API token for a user: returned once, stored only as its SHA-256 (like sessions), so a
  * database leak does not hand out working tokens. Audited without the token.
  */
-export async function createApiToken(db: Database, ctx: RequestContext, input: z.input<typeof apiTokenInputSchema>): Promise<{ token: string; userId: string; role: string }> {
+export async function createApiToken(
+  db: Database,
+  ctx: RequestContext,
+  input: z.input<typeof apiTokenInputSchema>,
+): Promise<{ token: string; userId: string; role: string }> {
   const parsed = apiTokenInputSchema.safeParse(input);
   if (!parsed.success) {
-    throw new AppError('bad_request', 400, { nl: 'Geef een geldig e-mailadres en een label (1–100 tekens).', en: 'Give a valid e-mail address and a label (1–100 characters).' });
+    throw new AppError('bad_request', 400, {
+      nl: 'Geef een geldig e-mailadres en een label (1–100 tekens).',
+      en: 'Give a valid e-mail address and a label (1–100 characters).',
+    });
   }
   const user = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('email', '=', parsed.data.email).executeTakeFirst();
   if (!user || user.disabled_at) {
@@ -28,7 +35,10 @@ export async function createApiToken(db: Database, ctx: RequestContext, input: z
   }
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('api_tokens').values({ token_hash: hashToken(token), user_id: user.id, label: parsed.data.label }).execute();
+    await trx
+      .insertInto('api_tokens')
+      .values({ token_hash: hashToken(token), user_id: user.id, label: parsed.data.label })
+      .execute();
     await writeAudit(trx, ctx, { action: 'api_token.create', subjectType: 'user', subjectId: user.id, details: { label: parsed.data.label } });
   });
   return { token, userId: user.id, role: user.role };

@@ -4,7 +4,15 @@ import { startOfAmsterdamDay } from '../../platform/dates.ts';
 import type { Text } from '../../platform/i18n.ts';
 import { isCategory } from '../../socialmap/categories.ts';
 import { derivedId } from './ids.ts';
-import { clockTime, parseByday, type ParsedAttribute, type ParsedContact, type ParsedDocument, type ParsedLocation, type ParsedSchedule } from './import-schema.ts';
+import {
+  clockTime,
+  parseByday,
+  type ParsedAttribute,
+  type ParsedContact,
+  type ParsedDocument,
+  type ParsedLocation,
+  type ParsedSchedule,
+} from './import-schema.ts';
 import { recogniseAttribute, scheduleKinds, type TaxonomyName } from './taxonomies.ts';
 import { splitAddressLine } from './to-hsds.ts';
 
@@ -114,8 +122,24 @@ export type PlanResult = { ok: true; plan: ImportPlan } | { ok: false; issues: I
 
 export function planImport(doc: ParsedDocument): PlanResult {
   const issues: ImportIssue[] = [];
-  const plan: ImportPlan = { organisations: [], services: [], locations: [], referencedLocationIds: [], serviceLocations: [], contacts: [], schedules: [], areas: [] };
-  const seen = { organisation: new Map<string, string>(), service: new Map<string, string>(), location: new Map<string, string>(), contact: new Map<string, string>(), schedule: new Map<string, string>(), area: new Map<string, string>() };
+  const plan: ImportPlan = {
+    organisations: [],
+    services: [],
+    locations: [],
+    referencedLocationIds: [],
+    serviceLocations: [],
+    contacts: [],
+    schedules: [],
+    areas: [],
+  };
+  const seen = {
+    organisation: new Map<string, string>(),
+    service: new Map<string, string>(),
+    location: new Map<string, string>(),
+    contact: new Map<string, string>(),
+    schedule: new Map<string, string>(),
+    area: new Map<string, string>(),
+  };
   const unique = (kind: keyof typeof seen, id: string, path: string): boolean => {
     const first = seen[kind].get(id);
     if (first !== undefined) {
@@ -141,7 +165,10 @@ export function planImport(doc: ParsedDocument): PlanResult {
     if (!term) return null;
     const date = term.value?.trim() ?? '';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
-      issues.push({ path: `${path}.attributes[${term.index}].value`, message: { nl: 'moet een datum zijn zoals 2026-03-01', en: 'must be a date like 2026-03-01' } });
+      issues.push({
+        path: `${path}.attributes[${term.index}].value`,
+        message: { nl: 'moet een datum zijn zoals 2026-03-01', en: 'must be a date like 2026-03-01' },
+      });
       return null;
     }
     return startOfAmsterdamDay(date);
@@ -155,7 +182,13 @@ export function planImport(doc: ParsedDocument): PlanResult {
       let kind: ScheduleKind = 'opening';
       if (kindTerm) {
         if (!(scheduleKinds as readonly string[]).includes(kindTerm.code)) {
-          issues.push({ path: `${at}.attributes[${kindTerm.index}]`, message: { nl: `onbekende soort tijden '${kindTerm.code}' (opening, walk_in, phone of on_site)`, en: `unknown kind of hours '${kindTerm.code}' (opening, walk_in, phone or on_site)` } });
+          issues.push({
+            path: `${at}.attributes[${kindTerm.index}]`,
+            message: {
+              nl: `onbekende soort tijden '${kindTerm.code}' (opening, walk_in, phone of on_site)`,
+              en: `unknown kind of hours '${kindTerm.code}' (opening, walk_in, phone or on_site)`,
+            },
+          });
           return;
         }
         kind = kindTerm.code as ScheduleKind;
@@ -164,10 +197,26 @@ export function planImport(doc: ParsedDocument): PlanResult {
     });
   };
 
-  const addRows = (groupId: string, kind: ScheduleKind, weekdays: readonly number[], opens: string, closes: string, note: string | null, owner: Pick<PlannedScheduleRow, 'service_id' | 'location_id' | 'contact_id'>) => {
+  const addRows = (
+    groupId: string,
+    kind: ScheduleKind,
+    weekdays: readonly number[],
+    opens: string,
+    closes: string,
+    note: string | null,
+    owner: Pick<PlannedScheduleRow, 'service_id' | 'location_id' | 'contact_id'>,
+  ) => {
     // The earliest weekday keeps the HSDS schedule id, so exporting again gives the same id.
     weekdays.forEach((weekday, i) => {
-      plan.schedules.push({ id: i === 0 ? groupId : derivedId(groupId, `weekday/${weekday}`), ...owner, kind, weekday, opens_at: opens, closes_at: closes, note });
+      plan.schedules.push({
+        id: i === 0 ? groupId : derivedId(groupId, `weekday/${weekday}`),
+        ...owner,
+        kind,
+        weekday,
+        opens_at: opens,
+        closes_at: closes,
+        note,
+      });
     });
   };
 
@@ -176,7 +225,13 @@ export function planImport(doc: ParsedDocument): PlanResult {
     const terms = termsOf(c.attributes);
     const visibility = terms.find((t) => t.taxonomy === 'contactVisibility');
     if (visibility && visibility.code !== 'public' && visibility.code !== 'professional') {
-      issues.push({ path: `${path}.attributes[${visibility.index}]`, message: { nl: `onbekende zichtbaarheid '${visibility.code}' (public of professional)`, en: `unknown visibility '${visibility.code}' (public or professional)` } });
+      issues.push({
+        path: `${path}.attributes[${visibility.index}]`,
+        message: {
+          nl: `onbekende zichtbaarheid '${visibility.code}' (public of professional)`,
+          en: `unknown visibility '${visibility.code}' (public or professional)`,
+        },
+      });
     }
     plan.contacts.push({
       id: c.id,
@@ -196,11 +251,21 @@ export function planImport(doc: ParsedDocument): PlanResult {
       const id = hours.id && z.guid().safeParse(hours.id).success ? hours.id.toLowerCase() : null;
       const weekdays = parsed.success ? parseByday(parsed.data.byday) : null;
       if (!parsed.success || !weekdays || !id || parsed.data.opens_at >= parsed.data.closes_at || !(scheduleKinds as readonly string[]).includes(hours.code)) {
-        issues.push({ path: at, message: { nl: 'bereikbaarheid klopt niet: verwacht een id (UUID), een bekende soort en als value JSON met byday, opens_at en closes_at', en: 'hours are not valid: expected an id (UUID), a known kind and as value JSON with byday, opens_at and closes_at' } });
+        issues.push({
+          path: at,
+          message: {
+            nl: 'bereikbaarheid klopt niet: verwacht een id (UUID), een bekende soort en als value JSON met byday, opens_at en closes_at',
+            en: 'hours are not valid: expected an id (UUID), a known kind and as value JSON with byday, opens_at and closes_at',
+          },
+        });
         continue;
       }
       if (!unique('schedule', id, at)) continue;
-      addRows(id, hours.code as ScheduleKind, weekdays, parsed.data.opens_at, parsed.data.closes_at, parsed.data.notes ?? null, { service_id: null, location_id: null, contact_id: c.id });
+      addRows(id, hours.code as ScheduleKind, weekdays, parsed.data.opens_at, parsed.data.closes_at, parsed.data.notes ?? null, {
+        service_id: null,
+        location_id: null,
+        contact_id: c.id,
+      });
     }
   };
 
@@ -231,7 +296,13 @@ export function planImport(doc: ParsedDocument): PlanResult {
     const cbs = o.organization_identifiers.map((i) => i.identifier.trim().toUpperCase()).find((i) => /^GM\d{4}$/.test(i)) ?? null;
     const kind = kindTerm?.code === 'municipality' ? 'municipality' : 'social';
     if (kind === 'municipality' && !cbs) {
-      issues.push({ path: `${opath}.organization_identifiers`, message: { nl: 'een gemeente heeft een CBS-gemeentecode nodig (zoals GM0153) in organization_identifiers', en: 'a municipality needs a CBS municipality code (like GM0153) in organization_identifiers' } });
+      issues.push({
+        path: `${opath}.organization_identifiers`,
+        message: {
+          nl: 'een gemeente heeft een CBS-gemeentecode nodig (zoals GM0153) in organization_identifiers',
+          en: 'a municipality needs a CBS municipality code (like GM0153) in organization_identifiers',
+        },
+      });
     }
     plan.organisations.push({
       id: o.id,

@@ -5,7 +5,12 @@ import { toHsdsServices } from './to-hsds.ts';
 import type { HsdsService } from './hsds-types.ts';
 
 export const serviceNotFound = () =>
-  new AppError('not_found', 404, { nl: 'Deze dienst bestaat niet (meer) op de sociale kaart.', en: 'This service does not exist (any more) on the social map.' }, 'hsds service not found');
+  new AppError(
+    'not_found',
+    404,
+    { nl: 'Deze dienst bestaat niet (meer) op de sociale kaart.', en: 'This service does not exist (any more) on the social map.' },
+    'hsds service not found',
+  );
 
 /** GET /services/{id} of the HSDS API: one fully nested service (service.json). */
 export async function getService(db: Database, id: string, options: { includeProfessional: boolean }): Promise<HsdsService> {

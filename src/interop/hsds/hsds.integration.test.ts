@@ -37,7 +37,8 @@ const findOrganization = (doc: HsdsExportDocument, id: string): HsdsOrganization
   assert.ok(found, `organisation ${id} in the export`);
   return found;
 };
-const termCodes = (attributes: Array<{ taxonomy_term: { taxonomy: string; code: string } }>, taxonomy: string) => attributes.filter((a) => a.taxonomy_term.taxonomy === taxonomy).map((a) => a.taxonomy_term.code);
+const termCodes = (attributes: Array<{ taxonomy_term: { taxonomy: string; code: string } }>, taxonomy: string) =>
+  attributes.filter((a) => a.taxonomy_term.taxonomy === taxonomy).map((a) => a.taxonomy_term.code);
 
 forEachDatabase('HSDS export and import', (db, kind) => {
   let fixture: FixtureMap;
@@ -54,7 +55,8 @@ forEachDatabase('HSDS export and import', (db, kind) => {
     });
 
     it('every exported service, on its own, validates against the official service.json schema', () => {
-      for (const service of exported.organizations.flatMap((o) => o.services)) assert.equal(schemaErrors('service', service), '', `${service.name} does not validate`);
+      for (const service of exported.organizations.flatMap((o) => o.services))
+        assert.equal(schemaErrors('service', service), '', `${service.name} does not validate`);
     });
 
     it('GP practices and ended contacts are not on the exported map; professional contacts are', () => {
@@ -68,15 +70,28 @@ forEachDatabase('HSDS export and import', (db, kind) => {
     it('needs, cost, languages, areas and the last-verified date map to the documented HSDS fields', () => {
       const schuldhulp = findService(exported, fixture.schuldhulpId);
       assert.deepEqual(termCodes(schuldhulp.attributes, 'korte-lijn-need'), ['debt_counselling', 'budget_coaching']);
-      assert.deepEqual(schuldhulp.cost_options.map((c) => [c.option, c.amount]), [['Gratis', 0]]);
-      assert.deepEqual(schuldhulp.languages.map((l) => [l.code, l.name]), [['nl', 'Nederlands'], ['en', 'Engels'], ['tr', 'Turks']]);
+      assert.deepEqual(
+        schuldhulp.cost_options.map((c) => [c.option, c.amount]),
+        [['Gratis', 0]],
+      );
+      assert.deepEqual(
+        schuldhulp.languages.map((l) => [l.code, l.name]),
+        [
+          ['nl', 'Nederlands'],
+          ['en', 'Engels'],
+          ['tr', 'Turks'],
+        ],
+      );
       // 2026-02-28T23:30Z is 1 March in Amsterdam.
       assert.equal(schuldhulp.assured_date, '2026-03-01');
       assert.equal(schuldhulp.last_modified, '2026-03-01T10:00:00.123Z');
       const geldmaatje = findService(exported, fixture.geldmaatjeId);
       assert.equal(geldmaatje.status, 'inactive');
       assert.equal(geldmaatje.fees_description, 'Eenmalig € 5 inschrijfgeld.');
-      assert.deepEqual(geldmaatje.cost_options.map((c) => [c.option, c.amount]), [['Niet gratis', undefined]]);
+      assert.deepEqual(
+        geldmaatje.cost_options.map((c) => [c.option, c.amount]),
+        [['Niet gratis', undefined]],
+      );
       assert.deepEqual(
         geldmaatje.service_areas.map((a) => [a.extent_type, a.extent, a.name]),
         [
@@ -85,7 +100,10 @@ forEachDatabase('HSDS export and import', (db, kind) => {
         ],
       );
       const municipality = findOrganization(exported, fixture.municipalityId);
-      assert.deepEqual(municipality.organization_identifiers.map((i) => i.identifier), ['GM0153']);
+      assert.deepEqual(
+        municipality.organization_identifiers.map((i) => i.identifier),
+        ['GM0153'],
+      );
       assert.deepEqual(termCodes(municipality.attributes, 'korte-lijn-organisation-kind'), ['municipality']);
       assert.equal(municipality.attributes.find((a) => a.taxonomy_term.taxonomy === 'korte-lijn-verification')?.value, '2026-03-02');
     });
@@ -108,7 +126,10 @@ forEachDatabase('HSDS export and import', (db, kind) => {
         ],
       );
       assert.deepEqual(termCodes(stadskantoor.attributes, 'korte-lijn-location-feature'), ['walk_in']);
-      assert.deepEqual(stadskantoor.addresses.map((a) => [a.address_1, a.postal_code, a.city, a.country]), [['Hengelosestraat 51', '7514 AD', 'Enschede', 'NL']]);
+      assert.deepEqual(
+        stadskantoor.addresses.map((a) => [a.address_1, a.postal_code, a.city, a.country]),
+        [['Hengelosestraat 51', '7514 AD', 'Enschede', 'NL']],
+      );
       const jan = findService(exported, fixture.schuldhulpId).contacts.find((c) => c.id === fixture.professionalContactId)!;
       assert.deepEqual(
         jan.attributes.filter((a) => a.taxonomy_term.taxonomy === 'korte-lijn-contact-hours').map((a) => [a.taxonomy_term.code, JSON.parse(a.value!)]),
@@ -149,7 +170,11 @@ forEachDatabase('HSDS export and import', (db, kind) => {
       });
       const again = await exportMap(empty.db, testContext());
       assert.deepEqual(withoutVolatile(again), withoutVolatile(exported));
-      const municipality = await empty.db.selectFrom('organisations').select(['kind', 'cbs_code', 'region_id']).where('id', '=', fixture.municipalityId).executeTakeFirstOrThrow();
+      const municipality = await empty.db
+        .selectFrom('organisations')
+        .select(['kind', 'cbs_code', 'region_id'])
+        .where('id', '=', fixture.municipalityId)
+        .executeTakeFirstOrThrow();
       assert.deepEqual(municipality, { kind: 'municipality', cbs_code: 'GM0153', region_id: regionId });
     });
 
@@ -168,20 +193,36 @@ forEachDatabase('HSDS export and import', (db, kind) => {
 
   describe('import', () => {
     it('an import updates what changed, keeps Korte Lijn-only fields (the receiving team) and is audited with counts', async () => {
-      const team = await db().insertInto('teams').values({ organisation_id: fixture.municipalityId, name: 'Team Schuldhulp', updated_at: new Date() }).returning('id').executeTakeFirstOrThrow();
+      const team = await db()
+        .insertInto('teams')
+        .values({ organisation_id: fixture.municipalityId, name: 'Team Schuldhulp', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await db().updateTable('services').set({ team_id: team.id }).where('id', '=', fixture.schuldhulpId).execute();
       const changed = copy(exported);
       const service = findService(changed, fixture.schuldhulpId);
       service.name = 'Schuldhulp Enschede';
       service.schedules = service.schedules.filter((s) => s.byday !== 'FR');
-      service.service_areas.push({ id: '0f5a4f58-59a4-4a5d-9b0e-6f1c1a3f0c11', service_id: service.id, name: 'Postcode 7511', description: '', extent: '7511', extent_type: 'text' });
+      service.service_areas.push({
+        id: '0f5a4f58-59a4-4a5d-9b0e-6f1c1a3f0c11',
+        service_id: service.id,
+        name: 'Postcode 7511',
+        description: '',
+        extent: '7511',
+        extent_type: 'text',
+      });
       const ctx = testContext();
       await importMap(db(), ctx, changed, { regionId: null });
       const row = await db().selectFrom('services').select(['name', 'team_id']).where('id', '=', fixture.schuldhulpId).executeTakeFirstOrThrow();
       assert.deepEqual(row, { name: 'Schuldhulp Enschede', team_id: team.id });
       const kinds = await db().selectFrom('schedules').select('kind').where('service_id', '=', fixture.schuldhulpId).execute();
       assert.deepEqual([...new Set(kinds.map((k) => k.kind))], ['phone']);
-      const areas = await db().selectFrom('service_areas').select(['municipality_code', 'pc4']).where('service_id', '=', fixture.schuldhulpId).orderBy('pc4').execute();
+      const areas = await db()
+        .selectFrom('service_areas')
+        .select(['municipality_code', 'pc4'])
+        .where('service_id', '=', fixture.schuldhulpId)
+        .orderBy('pc4')
+        .execute();
       assert.deepEqual(areas, [
         { municipality_code: null, pc4: '7511' },
         { municipality_code: 'GM0153', pc4: null },
@@ -197,12 +238,32 @@ forEachDatabase('HSDS export and import', (db, kind) => {
 
     const badDocuments: Array<[string, (doc: HsdsExportDocument) => unknown, RegExp]> = [
       ['a document that is not an HSDS document', () => 'hallo', /verwacht een HSDS-document/],
-      ['a service without a status', (doc) => (delete (doc.organizations[0]!.services[0] as Partial<HsdsService>).status, doc), /organizations\[0\]\.services\[0\]\.status/],
-      ['a service area that is not a CBS code or PC4', (doc) => ((doc.organizations[0]!.services[0]!.service_areas[0]!.extent = 'Heel Twente'), doc), /werkgebied niet herkend/],
-      ['hours that close before they open', (doc) => ((doc.organizations[0]!.services[0]!.schedules[0]!.closes_at = '08:00'), doc), /moet later zijn dan opens_at/],
+      [
+        'a service without a status',
+        (doc) => (delete (doc.organizations[0]!.services[0] as Partial<HsdsService>).status, doc),
+        /organizations\[0\]\.services\[0\]\.status/,
+      ],
+      [
+        'a service area that is not a CBS code or PC4',
+        (doc) => ((doc.organizations[0]!.services[0]!.service_areas[0]!.extent = 'Heel Twente'), doc),
+        /werkgebied niet herkend/,
+      ],
+      [
+        'hours that close before they open',
+        (doc) => ((doc.organizations[0]!.services[0]!.schedules[0]!.closes_at = '08:00'), doc),
+        /moet later zijn dan opens_at/,
+      ],
       ['an unknown need', (doc) => ((doc.organizations[0]!.services[0]!.attributes[0]!.taxonomy_term.code = 'casino'), doc), /onbekende hulpvraag 'casino'/],
-      ['an e-mail address that is not one', (doc) => ((doc.organizations[0]!.email = 'geen mail'), doc), /organizations\[0\]\.email: is geen geldig e-mailadres/],
-      ['a service offered at a location that exists nowhere', (doc) => ((doc.organizations[0]!.services[0]!.service_at_locations = [{ location_id: '7d1c7c55-9a8e-4b43-a7c2-3b7f1d0b9e01' } as never]), doc), /bestaat niet in Korte Lijn/],
+      [
+        'an e-mail address that is not one',
+        (doc) => ((doc.organizations[0]!.email = 'geen mail'), doc),
+        /organizations\[0\]\.email: is geen geldig e-mailadres/,
+      ],
+      [
+        'a service offered at a location that exists nowhere',
+        (doc) => ((doc.organizations[0]!.services[0]!.service_at_locations = [{ location_id: '7d1c7c55-9a8e-4b43-a7c2-3b7f1d0b9e01' } as never]), doc),
+        /bestaat niet in Korte Lijn/,
+      ],
     ];
     for (const [what, spoil, message] of badDocuments) {
       it(`refused with a Dutch message (422), nothing changed: ${what}`, async () => {

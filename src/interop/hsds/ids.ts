@@ -9,7 +9,10 @@ import { createHash } from 'node:crypto';
 export const KORTE_LIJN_HSDS_NAMESPACE = '3c6f0c2e-8f0a-5d7b-9b1e-6a4f2d8c1e57';
 
 export function uuidV5(name: string, namespace: string = KORTE_LIJN_HSDS_NAMESPACE): string {
-  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
+  const hash = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');

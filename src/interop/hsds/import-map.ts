@@ -74,7 +74,10 @@ function invalidDocument(issues: ImportIssue[]): AppError {
   return new AppError(
     'hsds_invalid',
     422,
-    { nl: `Het HSDS-bestand is niet ingelezen; er is niets veranderd. ${list('nl')}`, en: `The HSDS file was not imported; nothing was changed. ${list('en')}` },
+    {
+      nl: `Het HSDS-bestand is niet ingelezen; er is niets veranderd. ${list('nl')}`,
+      en: `The HSDS file was not imported; nothing was changed. ${list('en')}`,
+    },
     `hsds import refused: ${issues.length} issue(s)`,
   );
 }
@@ -82,9 +85,16 @@ function invalidDocument(issues: ImportIssue[]): AppError {
 /** Constraint violations that validation should already have caught: still a clear 4xx, never a 500. */
 function databaseRefusal(err: unknown): AppError | null {
   const code = typeof err === 'object' && err !== null && 'code' in err ? String((err as { code?: unknown }).code) : '';
-  if (code === '23505') return new AppError('hsds_conflict', 409, { nl: 'Het HSDS-bestand botst met wat er al is (een id of CBS-code bestaat al); er is niets veranderd.', en: 'The HSDS file conflicts with existing data (an id or CBS code already exists); nothing was changed.' });
+  if (code === '23505')
+    return new AppError('hsds_conflict', 409, {
+      nl: 'Het HSDS-bestand botst met wat er al is (een id of CBS-code bestaat al); er is niets veranderd.',
+      en: 'The HSDS file conflicts with existing data (an id or CBS code already exists); nothing was changed.',
+    });
   if (code === '23503' || code === '23514' || code === '22P02' || code === '22001') {
-    return new AppError('hsds_invalid', 422, { nl: 'Het HSDS-bestand bevat waarden die Korte Lijn niet kan opslaan; er is niets veranderd.', en: 'The HSDS file holds values Korte Lijn cannot store; nothing was changed.' });
+    return new AppError('hsds_invalid', 422, {
+      nl: 'Het HSDS-bestand bevat waarden die Korte Lijn niet kan opslaan; er is niets veranderd.',
+      en: 'The HSDS file holds values Korte Lijn cannot store; nothing was changed.',
+    });
   }
   return null;
 }
@@ -103,13 +113,17 @@ async function existingIds(trx: Transaction<DB>, table: 'organisations' | 'servi
   return found;
 }
 
-const split = (ids: readonly string[], existing: Set<string>) => ({ created: ids.filter((id) => !existing.has(id)).length, updated: ids.filter((id) => existing.has(id)).length });
+const split = (ids: readonly string[], existing: Set<string>) => ({
+  created: ids.filter((id) => !existing.has(id)).length,
+  updated: ids.filter((id) => existing.has(id)).length,
+});
 
 async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: string | null): Promise<ImportCounts> {
   const now = new Date();
   const existingRegions = new Map<string, string>();
   for (const part of chunks(plan.organisations.map((o) => o.id))) {
-    for (const row of await trx.selectFrom('organisations').select(['id', 'region_id']).where('id', 'in', part).execute()) existingRegions.set(row.id, row.region_id);
+    for (const row of await trx.selectFrom('organisations').select(['id', 'region_id']).where('id', 'in', part).execute())
+      existingRegions.set(row.id, row.region_id);
   }
   const existingOrgs = new Set(existingRegions.keys());
   const newOrgs = plan.organisations.filter((o) => !existingOrgs.has(o.id));
@@ -132,22 +146,60 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
   }
   const missingLocations = plan.referencedLocationIds.filter((r) => !plan.locations.some((l) => l.id === r.id));
   if (missingLocations.length > 0) {
-    const known = await existingIds(trx, 'locations', missingLocations.map((r) => r.id));
+    const known = await existingIds(
+      trx,
+      'locations',
+      missingLocations.map((r) => r.id),
+    );
     const unknown = missingLocations.filter((r) => !known.has(r.id));
     if (unknown.length > 0) {
-      throw invalidDocument(unknown.map((r) => ({ path: r.path, message: { nl: 'deze locatie staat niet in het bestand en bestaat niet in Korte Lijn', en: 'this location is not in the file and does not exist in Korte Lijn' } })));
+      throw invalidDocument(
+        unknown.map((r) => ({
+          path: r.path,
+          message: {
+            nl: 'deze locatie staat niet in het bestand en bestaat niet in Korte Lijn',
+            en: 'this location is not in the file and does not exist in Korte Lijn',
+          },
+        })),
+      );
     }
   }
   const [existingServices, existingLocations, existingContacts] = await Promise.all([
-    existingIds(trx, 'services', plan.services.map((s) => s.id)),
-    existingIds(trx, 'locations', plan.locations.map((l) => l.id)),
-    existingIds(trx, 'contacts', plan.contacts.map((c) => c.id)),
+    existingIds(
+      trx,
+      'services',
+      plan.services.map((s) => s.id),
+    ),
+    existingIds(
+      trx,
+      'locations',
+      plan.locations.map((l) => l.id),
+    ),
+    existingIds(
+      trx,
+      'contacts',
+      plan.contacts.map((c) => c.id),
+    ),
   ]);
 
   for (const part of chunks(plan.organisations)) {
     await trx
       .insertInto('organisations')
-      .values(part.map((o) => ({ id: o.id, kind: o.kind, cbs_code: o.cbs_code, region_id: existingRegions.get(o.id) ?? regionId!, name: o.name, description: o.description, email: o.email, website: o.website, phone: o.phone, last_verified_at: o.last_verified_at, updated_at: now })))
+      .values(
+        part.map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          cbs_code: o.cbs_code,
+          region_id: existingRegions.get(o.id) ?? regionId!,
+          name: o.name,
+          description: o.description,
+          email: o.email,
+          website: o.website,
+          phone: o.phone,
+          last_verified_at: o.last_verified_at,
+          updated_at: now,
+        })),
+      )
       .onConflict((oc) =>
         oc.column('id').doUpdateSet((eb) => ({
           // Kind, CBS code and region stay as they are: an import does not move or re-classify an organisation.
@@ -238,7 +290,12 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
   for (const part of chunks(plan.locations.map((l) => l.id))) await trx.deleteFrom('schedules').where('location_id', 'in', part).execute();
   for (const part of chunks(plan.contacts.map((c) => c.id))) await trx.deleteFrom('schedules').where('contact_id', 'in', part).execute();
 
-  for (const part of chunks(plan.serviceLocations)) await trx.insertInto('service_locations').values(part).onConflict((oc) => oc.doNothing()).execute();
+  for (const part of chunks(plan.serviceLocations))
+    await trx
+      .insertInto('service_locations')
+      .values(part)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   for (const part of chunks(plan.areas)) {
     await trx
       .insertInto('service_areas')
@@ -273,10 +330,19 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
   }
 
   return {
-    organisations: split(plan.organisations.map((o) => o.id), existingOrgs),
+    organisations: split(
+      plan.organisations.map((o) => o.id),
+      existingOrgs,
+    ),
     services: split(serviceIds, existingServices),
-    locations: split(plan.locations.map((l) => l.id), existingLocations),
-    contacts: split(plan.contacts.map((c) => c.id), existingContacts),
+    locations: split(
+      plan.locations.map((l) => l.id),
+      existingLocations,
+    ),
+    contacts: split(
+      plan.contacts.map((c) => c.id),
+      existingContacts,
+    ),
     schedules: plan.schedules.length,
     serviceAreas: plan.areas.length,
   };

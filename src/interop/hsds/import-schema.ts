@@ -18,40 +18,78 @@ const optionalText = (max = 20_000) =>
     .nullish()
     .transform((v) => (v && v.trim() ? v : null));
 
-const requiredText = (t: Translate, max = 500) => z.string(t({ nl: 'ontbreekt', en: 'is missing' })).max(max).refine((v) => v.trim() !== '', t({ nl: 'mag niet leeg zijn', en: 'must not be empty' }));
+const requiredText = (t: Translate, max = 500) =>
+  z
+    .string(t({ nl: 'ontbreekt', en: 'is missing' }))
+    .max(max)
+    .refine((v) => v.trim() !== '', t({ nl: 'mag niet leeg zijn', en: 'must not be empty' }));
 
 const optionalEmail = (t: Translate) =>
-  optionalText(254).refine((v) => v === null || z.email().safeParse(v.trim()).success, t({ nl: 'is geen geldig e-mailadres', en: 'is not a valid e-mail address' }));
+  optionalText(254).refine(
+    (v) => v === null || z.email().safeParse(v.trim()).success,
+    t({ nl: 'is geen geldig e-mailadres', en: 'is not a valid e-mail address' }),
+  );
 
 const optionalUrl = (t: Translate) =>
-  optionalText(2_000).refine((v) => v === null || /^https?:\/\//i.test(v) && URL.canParse(v), t({ nl: 'is geen geldig webadres (http:// of https://)', en: 'is not a valid web address (http:// or https://)' }));
+  optionalText(2_000).refine(
+    (v) => v === null || (/^https?:\/\//i.test(v) && URL.canParse(v)),
+    t({ nl: 'is geen geldig webadres (http:// of https://)', en: 'is not a valid web address (http:// or https://)' }),
+  );
 
 const isoDate = (t: Translate) =>
   z
     .string()
     .nullish()
     .transform((v) => (v && v.trim() ? v.trim() : null))
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), t({ nl: 'moet een datum zijn zoals 2026-03-01', en: 'must be a date like 2026-03-01' }));
+    .refine(
+      (v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+      t({ nl: 'moet een datum zijn zoals 2026-03-01', en: 'must be a date like 2026-03-01' }),
+    );
 
 const attributeSchema = z.object({
   id: z.string().nullish(),
-  taxonomy_term_id: z.string().nullish().transform((v) => v ?? undefined),
+  taxonomy_term_id: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
   value: z.string().max(20_000).nullish(),
   taxonomy_term: z
-    .object({ code: z.string().nullish().transform((v) => v ?? undefined), taxonomy: z.string().nullish().transform((v) => v ?? undefined) })
+    .object({
+      code: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? undefined),
+      taxonomy: z
+        .string()
+        .nullish()
+        .transform((v) => v ?? undefined),
+    })
     .nullish()
     .transform((v) => v ?? undefined),
 });
 export type ParsedAttribute = z.infer<typeof attributeSchema>;
 
-const attributes = z.array(attributeSchema).nullish().transform((v) => v ?? []);
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
+const attributes = z
+  .array(attributeSchema)
+  .nullish()
+  .transform((v) => v ?? []);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
 
 /** "09:00" or "09:00:00" in local (Amsterdam) time → "09:00". Times with a UTC offset are refused: we keep local hours. */
 export const clockTime = (t: Translate) =>
   z
     .string(t({ nl: 'ontbreekt (tijd als 09:00)', en: 'is missing (time like 09:00)' }))
-    .regex(/^([01]\d|2[0-3]):[0-5]\d(:00)?$/, t({ nl: 'moet een tijd zijn zoals 09:00, in Nederlandse tijd en zonder tijdzone', en: 'must be a time like 09:00, in Dutch local time without a time zone' }))
+    .regex(
+      /^([01]\d|2[0-3]):[0-5]\d(:00)?$/,
+      t({
+        nl: 'moet een tijd zijn zoals 09:00, in Nederlandse tijd en zonder tijdzone',
+        en: 'must be a time like 09:00, in Dutch local time without a time zone',
+      }),
+    )
     .transform((v) => v.slice(0, 5));
 
 /** "MO,WE" → [1, 3] (ISO weekdays). */
@@ -78,9 +116,20 @@ const schedule = (t: Translate) =>
       attributes,
     })
     .superRefine((s, ctx) => {
-      if (s.freq && s.freq.toUpperCase() !== 'WEEKLY') ctx.addIssue({ code: 'custom', path: ['freq'], message: t({ nl: 'alleen wekelijkse tijden (WEEKLY) kunnen worden ingelezen', en: 'only weekly schedules (WEEKLY) can be imported' }) });
-      if (!parseByday(s.byday)) ctx.addIssue({ code: 'custom', path: ['byday'], message: t({ nl: 'moet dagen zijn als MO,TU,WE (MO tot en met SU)', en: 'must be days like MO,TU,WE (MO to SU)' }) });
-      if (s.opens_at >= s.closes_at) ctx.addIssue({ code: 'custom', path: ['closes_at'], message: t({ nl: 'moet later zijn dan opens_at', en: 'must be later than opens_at' }) });
+      if (s.freq && s.freq.toUpperCase() !== 'WEEKLY')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['freq'],
+          message: t({ nl: 'alleen wekelijkse tijden (WEEKLY) kunnen worden ingelezen', en: 'only weekly schedules (WEEKLY) can be imported' }),
+        });
+      if (!parseByday(s.byday))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['byday'],
+          message: t({ nl: 'moet dagen zijn als MO,TU,WE (MO tot en met SU)', en: 'must be days like MO,TU,WE (MO to SU)' }),
+        });
+      if (s.opens_at >= s.closes_at)
+        ctx.addIssue({ code: 'custom', path: ['closes_at'], message: t({ nl: 'moet later zijn dan opens_at', en: 'must be later than opens_at' }) });
     })
     .transform((s) => ({ ...s, weekdays: parseByday(s.byday) ?? [] }));
 export type ParsedSchedule = z.infer<ReturnType<typeof schedule>>;
@@ -128,23 +177,21 @@ export function parseAreaExtent(extent: string): { municipality_code: string } |
 }
 
 const serviceArea = (t: Translate) =>
-  z
-    .object({ id: lowerId(t), extent: z.string().nullish() })
-    .transform((a, ctx) => {
-      const area = a.extent ? parseAreaExtent(a.extent) : null;
-      if (!area) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['extent'],
-          message: t({
-            nl: 'werkgebied niet herkend: zet in extent een CBS-gemeentecode (GM0153), een CBS-wijkcode (WK015301) of een postcode van 4 cijfers (7511), met extent_type "text"',
-            en: 'service area not recognised: put a CBS municipality code (GM0153), a CBS district code (WK015301) or a 4-digit postcode (7511) in extent, with extent_type "text"',
-          }),
-        });
-        return z.NEVER;
-      }
-      return { id: a.id, ...area };
-    });
+  z.object({ id: lowerId(t), extent: z.string().nullish() }).transform((a, ctx) => {
+    const area = a.extent ? parseAreaExtent(a.extent) : null;
+    if (!area) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['extent'],
+        message: t({
+          nl: 'werkgebied niet herkend: zet in extent een CBS-gemeentecode (GM0153), een CBS-wijkcode (WK015301) of een postcode van 4 cijfers (7511), met extent_type "text"',
+          en: 'service area not recognised: put a CBS municipality code (GM0153), a CBS district code (WK015301) or a 4-digit postcode (7511) in extent, with extent_type "text"',
+        }),
+      });
+      return z.NEVER;
+    }
+    return { id: a.id, ...area };
+  });
 
 const service = (t: Translate) =>
   z.object({
@@ -153,17 +200,32 @@ const service = (t: Translate) =>
     description: optionalText(),
     url: optionalUrl(t),
     email: optionalEmail(t),
-    status: z.enum(['active', 'inactive', 'defunct', 'temporarily closed'], t({ nl: 'moet active, inactive, defunct of temporarily closed zijn', en: 'must be active, inactive, defunct or temporarily closed' })),
+    status: z.enum(
+      ['active', 'inactive', 'defunct', 'temporarily closed'],
+      t({ nl: 'moet active, inactive, defunct of temporarily closed zijn', en: 'must be active, inactive, defunct or temporarily closed' }),
+    ),
     application_process: optionalText(),
     fees_description: optionalText(),
     eligibility_description: optionalText(),
     assured_date: isoDate(t),
-    last_modified: z.iso.datetime({ offset: true, message: t({ nl: 'moet een datum en tijd zijn zoals 2026-03-01T10:00:00Z', en: 'must be a date-time like 2026-03-01T10:00:00Z' }) }).nullish(),
+    last_modified: z.iso
+      .datetime({
+        offset: true,
+        message: t({ nl: 'moet een datum en tijd zijn zoals 2026-03-01T10:00:00Z', en: 'must be a date-time like 2026-03-01T10:00:00Z' }),
+      })
+      .nullish(),
     phones,
     schedules: list(schedule(t)),
     service_areas: list(serviceArea(t)),
     service_at_locations: list(z.object({ location_id: lowerId(t).nullish(), location: location(t).nullish() })),
-    languages: list(z.object({ code: z.string(t({ nl: 'taalcode ontbreekt (zoals nl)', en: 'language code is missing (like nl)' })).regex(/^[a-zA-Z]{2,3}$/, t({ nl: 'moet een taalcode zijn zoals nl of tr (ISO 639)', en: 'must be a language code like nl or tr (ISO 639)' })).transform((v) => v.toLowerCase()) })),
+    languages: list(
+      z.object({
+        code: z
+          .string(t({ nl: 'taalcode ontbreekt (zoals nl)', en: 'language code is missing (like nl)' }))
+          .regex(/^[a-zA-Z]{2,3}$/, t({ nl: 'moet een taalcode zijn zoals nl of tr (ISO 639)', en: 'must be a language code like nl or tr (ISO 639)' }))
+          .transform((v) => v.toLowerCase()),
+      }),
+    ),
     cost_options: list(z.object({ amount: z.number().nullish() })),
     contacts: list(contact(t)),
     attributes,
@@ -192,9 +254,14 @@ export const importDocumentSchema = (t: Translate) =>
     (v) => (Array.isArray(v) ? { organizations: v } : v),
     z.object(
       {
-        organizations: z.array(organization(t), t({ nl: 'ontbreekt: verwacht een lijst organisaties (organizations)', en: 'is missing: expected a list of organizations' })).max(20_000),
+        organizations: z
+          .array(organization(t), t({ nl: 'ontbreekt: verwacht een lijst organisaties (organizations)', en: 'is missing: expected a list of organizations' }))
+          .max(20_000),
       },
-      t({ nl: 'verwacht een HSDS-document: een object met organizations, of een lijst organisaties', en: 'expected an HSDS document: an object with organizations, or a list of organizations' }),
+      t({
+        nl: 'verwacht een HSDS-document: een object met organizations, of een lijst organisaties',
+        en: 'expected an HSDS document: an object with organizations, or a list of organizations',
+      }),
     ),
   );
 export type ParsedDocument = z.infer<ReturnType<typeof importDocumentSchema>>;

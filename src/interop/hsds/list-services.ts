@@ -25,17 +25,31 @@ export interface ServiceListQuery {
  * `full` the items carry only one-to-one fields, so no contacts at all; with `full`, professional
  * contacts only for a caller with a valid token.
  */
-export async function listServices(db: Database, query: ServiceListQuery, options: { includeProfessional: boolean }): Promise<HsdsPage<HsdsServiceCore | HsdsService>> {
+export async function listServices(
+  db: Database,
+  query: ServiceListQuery,
+  options: { includeProfessional: boolean },
+): Promise<HsdsPage<HsdsServiceCore | HsdsService>> {
   const request = parsePageRequest(query);
   let area: { pc4: string; districtCode: string | null; municipalityCode: string | null } | null = null;
   if (query.postcode !== undefined) {
     const postcode = parsePostcode(query.postcode);
-    if (!postcode) throw badRequest({ nl: 'postcode moet een geldige postcode zijn, zoals 7511 AB of 7511.', en: 'postcode must be a valid postcode, such as 7511 AB or 7511.' }, 'bad postcode');
+    if (!postcode)
+      throw badRequest(
+        { nl: 'postcode moet een geldige postcode zijn, zoals 7511 AB of 7511.', en: 'postcode must be a valid postcode, such as 7511 AB or 7511.' },
+        'bad postcode',
+      );
     const address = await resolveAddress(db, postcode, null);
     area = { pc4: postcode.pc4, districtCode: address.districtCode, municipalityCode: address.municipalityCode };
   }
   if (query.category !== undefined && !isCategory(query.category)) {
-    throw badRequest({ nl: `category '${query.category.slice(0, 40)}' is geen bekende hulpvraag van Korte Lijn.`, en: `category '${query.category.slice(0, 40)}' is not a known Korte Lijn need.` }, 'bad category');
+    throw badRequest(
+      {
+        nl: `category '${query.category.slice(0, 40)}' is geen bekende hulpvraag van Korte Lijn.`,
+        en: `category '${query.category.slice(0, 40)}' is not a known Korte Lijn need.`,
+      },
+      'bad category',
+    );
   }
   if (query.full !== undefined && query.full !== 'true' && query.full !== 'false') {
     throw badRequest({ nl: 'full moet true of false zijn.', en: 'full must be true or false.' }, 'bad full');
@@ -77,5 +91,9 @@ export async function listServices(db: Database, query: ServiceListQuery, option
   if (query.full !== 'true') return toPage(request, Number(total), rows.map(serviceCore));
   const snapshot = await loadMapSnapshot(db, { serviceIds: rows.map((r) => r.id), includeProfessional: options.includeProfessional });
   const byId = new Map(toHsdsServices(snapshot).map((s) => [s.id, s]));
-  return toPage(request, Number(total), rows.map((r) => byId.get(r.id)).filter((s): s is HsdsService => Boolean(s)));
+  return toPage(
+    request,
+    Number(total),
+    rows.map((r) => byId.get(r.id)).filter((s): s is HsdsService => Boolean(s)),
+  );
 }

@@ -23,9 +23,20 @@ export async function loadMapSnapshot(db: Database, scope: SnapshotScope): Promi
   if ((organisationIds && organisationIds.length === 0) || (serviceIds && serviceIds.length === 0)) return emptySnapshot();
 
   const orgIds = () => {
-    let q = db.selectFrom('organisations').select('organisations.id').where('organisations.kind', 'in', [...MAP_ORGANISATION_KINDS]);
+    let q = db
+      .selectFrom('organisations')
+      .select('organisations.id')
+      .where('organisations.kind', 'in', [...MAP_ORGANISATION_KINDS]);
     if (organisationIds) q = q.where('organisations.id', 'in', [...organisationIds]);
-    if (serviceIds) q = q.where('organisations.id', 'in', db.selectFrom('services').select('services.organisation_id').where('services.id', 'in', [...serviceIds]));
+    if (serviceIds)
+      q = q.where(
+        'organisations.id',
+        'in',
+        db
+          .selectFrom('services')
+          .select('services.organisation_id')
+          .where('services.id', 'in', [...serviceIds]),
+      );
     return q;
   };
   const svcIds = () => {
@@ -33,18 +44,27 @@ export async function loadMapSnapshot(db: Database, scope: SnapshotScope): Promi
     if (serviceIds) q = q.where('services.id', 'in', [...serviceIds]);
     return q;
   };
-  const linkedLocationIds = () => db.selectFrom('service_locations').select('service_locations.location_id').where('service_locations.service_id', 'in', svcIds());
+  const linkedLocationIds = () =>
+    db.selectFrom('service_locations').select('service_locations.location_id').where('service_locations.service_id', 'in', svcIds());
   const locIds = () =>
     db
       .selectFrom('locations')
       .select('locations.id')
-      .where((eb) => (serviceIds ? eb('locations.id', 'in', linkedLocationIds()) : eb.or([eb('locations.organisation_id', 'in', orgIds()), eb('locations.id', 'in', linkedLocationIds())])));
+      .where((eb) =>
+        serviceIds
+          ? eb('locations.id', 'in', linkedLocationIds())
+          : eb.or([eb('locations.organisation_id', 'in', orgIds()), eb('locations.id', 'in', linkedLocationIds())]),
+      );
   const contactIds = () => {
     let q = db
       .selectFrom('contacts')
       .select('contacts.id')
       .where('contacts.ended_at', 'is', null)
-      .where((eb) => (serviceIds ? eb('contacts.service_id', 'in', svcIds()) : eb.or([eb('contacts.organisation_id', 'in', orgIds()), eb('contacts.service_id', 'in', svcIds())])));
+      .where((eb) =>
+        serviceIds
+          ? eb('contacts.service_id', 'in', svcIds())
+          : eb.or([eb('contacts.organisation_id', 'in', orgIds()), eb('contacts.service_id', 'in', svcIds())]),
+      );
     if (!scope.includeProfessional) q = q.where('contacts.visibility', '=', 'public');
     return q;
   };
@@ -79,5 +99,15 @@ export async function loadMapSnapshot(db: Database, scope: SnapshotScope): Promi
 }
 
 function emptySnapshot(): MapSnapshot {
-  return { organisations: [], services: [], locations: [], serviceLocations: [], contacts: [], schedules: [], serviceAreas: [], municipalityNames: new Map(), districtNames: new Map() };
+  return {
+    organisations: [],
+    services: [],
+    locations: [],
+    serviceLocations: [],
+    contacts: [],
+    schedules: [],
+    serviceAreas: [],
+    municipalityNames: new Map(),
+    districtNames: new Map(),
+  };
 }

@@ -11,7 +11,14 @@ import { attribute, recogniseAttribute, taxonomies, termId } from './taxonomies.
 import { parsePageRequest, toPage } from './pagination.ts';
 import { AppError } from '../../platform/errors.ts';
 
-const row = (weekday: number, kind: Schedule['kind'], opens_at: string, closes_at: string, note: string | null = null, id = `00000000-0000-4000-8000-00000000000${weekday}`): Schedule => ({
+const row = (
+  weekday: number,
+  kind: Schedule['kind'],
+  opens_at: string,
+  closes_at: string,
+  note: string | null = null,
+  id = `00000000-0000-4000-8000-00000000000${weekday}`,
+): Schedule => ({
   id,
   service_id: 'svc',
   location_id: null,
@@ -31,7 +38,12 @@ describe('HSDS mapping rules', () => {
   });
 
   it('per-weekday rows with the same kind, hours and note become one weekly schedule, keyed by the earliest day', () => {
-    const groups = groupSchedules([row(3, 'phone', '09:00', '12:00'), row(1, 'phone', '09:00', '12:00'), row(5, 'walk_in', '13:00', '16:00', 'Zonder afspraak'), row(2, 'phone', '13:00', '14:00')]);
+    const groups = groupSchedules([
+      row(3, 'phone', '09:00', '12:00'),
+      row(1, 'phone', '09:00', '12:00'),
+      row(5, 'walk_in', '13:00', '16:00', 'Zonder afspraak'),
+      row(2, 'phone', '13:00', '14:00'),
+    ]);
     assert.deepEqual(
       groups.map((g) => [g.kind, g.weekdays, g.opens_at, g.id.slice(-1)]),
       [
@@ -100,7 +112,10 @@ describe('HSDS mapping rules', () => {
     assert.equal(toPage({ page: 1, perPage: 10 }, 0, []).empty, true);
     assert.deepEqual(parsePageRequest({}), { page: 1, perPage: 50 });
     for (const bad of [{ page: '0' }, { page: 'x' }, { per_page: '500' }, { per_page: '-1' }]) {
-      assert.throws(() => parsePageRequest(bad), (err) => err instanceof AppError && err.status === 400 && /per_page|page/.test(err.userMessage.nl));
+      assert.throws(
+        () => parsePageRequest(bad),
+        (err) => err instanceof AppError && err.status === 400 && /per_page|page/.test(err.userMessage.nl),
+      );
     }
   });
 });
@@ -118,7 +133,14 @@ describe('HSDS import planning', () => {
           name: 'Voedselbank',
           description: 'Hulp met eten',
           contacts: [{ id: '33333333-3333-4333-8333-333333333333', name: 'Balie' }],
-          services: [{ id: serviceId, name: 'Voedselpakket', status: 'temporarily closed', schedules: [{ id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'TU,TH', opens_at: '10:00:00', closes_at: '12:00' }] }],
+          services: [
+            {
+              id: serviceId,
+              name: 'Voedselpakket',
+              status: 'temporarily closed',
+              schedules: [{ id: '44444444-4444-4444-8444-444444444444', freq: 'WEEKLY', byday: 'TU,TH', opens_at: '10:00:00', closes_at: '12:00' }],
+            },
+          ],
         },
       ]),
     );
@@ -183,6 +205,10 @@ describe('HSDS import planning', () => {
     });
     assert.ok(!parsed.success);
     const paths = parsed.error.issues.map((i) => i.path.join('.'));
-    assert.deepEqual(paths, ['organizations.0.services.0.schedules.0.freq', 'organizations.0.services.0.schedules.1.opens_at', 'organizations.0.services.0.schedules.2.closes_at']);
+    assert.deepEqual(paths, [
+      'organizations.0.services.0.schedules.0.freq',
+      'organizations.0.services.0.schedules.1.opens_at',
+      'organizations.0.services.0.schedules.2.closes_at',
+    ]);
   });
 });

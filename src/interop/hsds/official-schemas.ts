@@ -41,7 +41,9 @@ interface OpenApi {
 /** A list response exactly as openapi.json describes it, with its local Page reference filled in. */
 function listResponse(path: string): object {
   const openapi = read('openapi.json') as unknown as OpenApi;
-  const schema = JSON.parse(JSON.stringify(openapi.paths[path]!.get.responses[200].content['application/json'].schema).replaceAll('"#/components/schemas/Page"', '"#/$defs/Page"')) as object;
+  const schema = JSON.parse(
+    JSON.stringify(openapi.paths[path]!.get.responses[200].content['application/json'].schema).replaceAll('"#/components/schemas/Page"', '"#/$defs/Page"'),
+  ) as object;
   return { ...schema, $defs: { Page: openapi.components.schemas.Page } };
 }
 

@@ -10,7 +10,10 @@ export interface PageRequest {
   perPage: number;
 }
 
-const positiveInt = z.string().regex(/^\d{1,6}$/).transform(Number);
+const positiveInt = z
+  .string()
+  .regex(/^\d{1,6}$/)
+  .transform(Number);
 
 /** `page` (from 1) and `per_page` (1–200) from the query string of an HSDS list endpoint. */
 export function parsePageRequest(query: { page?: string | undefined; per_page?: string | undefined }): PageRequest {
@@ -20,7 +23,10 @@ export function parsePageRequest(query: { page?: string | undefined; per_page?: 
   }
   const perPage = query.per_page === undefined ? DEFAULT_PER_PAGE : positiveInt.safeParse(query.per_page).data;
   if (perPage === undefined || perPage < 1 || perPage > MAX_PER_PAGE) {
-    throw badRequest({ nl: `per_page moet een heel getal zijn van 1 tot en met ${MAX_PER_PAGE}.`, en: `per_page must be a whole number from 1 to ${MAX_PER_PAGE}.` }, 'bad per_page');
+    throw badRequest(
+      { nl: `per_page moet een heel getal zijn van 1 tot en met ${MAX_PER_PAGE}.`, en: `per_page must be a whole number from 1 to ${MAX_PER_PAGE}.` },
+      'bad per_page',
+    );
   }
   return { page, perPage };
 }

@@ -21,7 +21,8 @@ export async function revokeApiTokens(db: Database, ctx: RequestContext, input: 
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     const count = Number(revoked.numUpdatedRows);
-    if (count > 0) await writeAudit(trx, ctx, { action: 'api_token.revoke', subjectType: 'user', subjectId: user.id, details: { label: parsed.data.label, tokens: count } });
+    if (count > 0)
+      await writeAudit(trx, ctx, { action: 'api_token.revoke', subjectType: 'user', subjectId: user.id, details: { label: parsed.data.label, tokens: count } });
     return count;
   });
 }

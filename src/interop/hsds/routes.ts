@@ -29,14 +29,19 @@ export function registerHsdsRoutes(app: Hono<AppEnv>, services: Services): void 
   app.get('/api/hsds/services', async (c) => c.json(await listServices(db, c.req.query(), { includeProfessional: hasToken(c) })));
   app.get('/api/hsds/services/:id', async (c) => c.json(await getService(db, uuidParam(c, serviceNotFound), { includeProfessional: hasToken(c) })));
   app.get('/api/hsds/organizations', async (c) => c.json(await listOrganizations(db, c.req.query())));
-  app.get('/api/hsds/organizations/:id', async (c) => c.json(await getOrganization(db, uuidParam(c, organizationNotFound), { includeProfessional: hasToken(c) })));
+  app.get('/api/hsds/organizations/:id', async (c) =>
+    c.json(await getOrganization(db, uuidParam(c, organizationNotFound), { includeProfessional: hasToken(c) })),
+  );
 
   app.get('/api/hsds/export', tokenRole(services, ['admin', 'region_coordinator']), async (c) => c.json(await exportMap(db, c.get('ctx'))));
 
   app.post('/api/hsds/import', tokenRole(services, ['admin']), async (c) => {
     const ctx = c.get('ctx');
     const body: unknown = await c.req.json().catch(() => {
-      throw new AppError('bad_json', 400, { nl: 'Stuur een HSDS-document als JSON (Content-Type: application/json).', en: 'Send an HSDS document as JSON (Content-Type: application/json).' });
+      throw new AppError('bad_json', 400, {
+        nl: 'Stuur een HSDS-document als JSON (Content-Type: application/json).',
+        en: 'Send an HSDS document as JSON (Content-Type: application/json).',
+      });
     });
     const region = c.req.query('region');
     const regionId = region ? await findRegionId(db, region) : (ctx.actor?.regionId ?? null);
@@ -84,7 +89,13 @@ function bearerToken(services: Services) {
       const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
       const actor = token ? await authenticateApiToken(services.db, token) : null;
       if (!actor) {
-        await writeAudit(services.db, ctx, { action: 'api_token.refused', subjectType: 'route', subjectId: c.req.path, outcome: 'denied', details: { reason: token ? 'unknown_or_revoked' : 'malformed_header' } });
+        await writeAudit(services.db, ctx, {
+          action: 'api_token.refused',
+          subjectType: 'route',
+          subjectId: c.req.path,
+          outcome: 'denied',
+          details: { reason: token ? 'unknown_or_revoked' : 'malformed_header' },
+        });
         return unauthorized(c, 'refused');
       }
       ctx.actor = actor;
@@ -102,7 +113,13 @@ function tokenRole(services: Services, roles: readonly Role[]) {
     const ctx = c.get('ctx');
     if (!ctx.actor) return unauthorized(c, 'missing');
     if (!roles.includes(ctx.actor.role)) {
-      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'role' } });
+      await writeAudit(services.db, ctx, {
+        action: 'access.denied',
+        subjectType: 'route',
+        subjectId: c.req.routePath,
+        outcome: 'denied',
+        details: { reason: 'role' },
+      });
       throw roleRefused();
     }
     await next();

@@ -44,7 +44,8 @@ export const taxonomies = {
   contactHours: {
     key: 'korte-lijn-contact-hours',
     name: 'Korte Lijn: bereikbaarheid contactpersoon',
-    description: 'Weekly hours of a contact person (HSDS contacts have no schedules); value is an HSDS schedule as JSON: {"byday","opens_at","closes_at","notes"}.',
+    description:
+      'Weekly hours of a contact person (HSDS contacts have no schedules); value is an HSDS schedule as JSON: {"byday","opens_at","closes_at","notes"}.',
     linkType: 'contact_hours',
     terms: scheduleKindNames,
   },
@@ -139,7 +140,10 @@ const taxonomyByKey = new Map<string, TaxonomyName>((Object.entries(taxonomies) 
  * Which of our taxonomies (and which code) an incoming attribute uses: by the nested term's
  * taxonomy key and code, or else by the term id alone. Null for anyone else's taxonomy.
  */
-export function recogniseAttribute(attr: { taxonomy_term_id?: string | undefined; taxonomy_term?: { code?: string | undefined; taxonomy?: string | undefined } | undefined }): { taxonomy: TaxonomyName; code: string } | null {
+export function recogniseAttribute(attr: {
+  taxonomy_term_id?: string | undefined;
+  taxonomy_term?: { code?: string | undefined; taxonomy?: string | undefined } | undefined;
+}): { taxonomy: TaxonomyName; code: string } | null {
   const key = attr.taxonomy_term?.taxonomy;
   const code = attr.taxonomy_term?.code;
   if (key && code) {

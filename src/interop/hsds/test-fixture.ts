@@ -35,7 +35,17 @@ export async function prepareEmptyMap(db: Database, regionName = 'Twente'): Prom
 
 export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
   const regionId = await prepareEmptyMap(db);
-  const org = (values: { kind: 'municipality' | 'social' | 'practice'; name: string; cbs_code?: string; agb_code?: string; description?: string; email?: string; website?: string; phone?: string; last_verified_at?: Date }) =>
+  const org = (values: {
+    kind: 'municipality' | 'social' | 'practice';
+    name: string;
+    cbs_code?: string;
+    agb_code?: string;
+    description?: string;
+    email?: string;
+    website?: string;
+    phone?: string;
+    last_verified_at?: Date;
+  }) =>
     db
       .insertInto('organisations')
       .values({ region_id: regionId, cbs_code: null, agb_code: null, updated_at: new Date(), ...values })
@@ -71,7 +81,13 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     languages?: string[];
     last_verified_at?: Date;
     updated_at: Date;
-  }) => db.insertInto('services').values(values).returning('id').executeTakeFirstOrThrow().then((r) => r.id);
+  }) =>
+    db
+      .insertInto('services')
+      .values(values)
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
   const schuldhulpId = await service({
     organisation_id: municipalityId,
     name: 'Schuldhulpverlening Enschede',
@@ -106,8 +122,24 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     updated_at: at('2026-01-16T08:00:00Z'),
   });
 
-  const location = (values: { organisation_id: string; name: string; description?: string; street?: string; house_number?: string; postcode?: string; city?: string; is_walk_in?: boolean; accessibility?: string; last_verified_at?: Date }) =>
-    db.insertInto('locations').values({ ...values, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow().then((r) => r.id);
+  const location = (values: {
+    organisation_id: string;
+    name: string;
+    description?: string;
+    street?: string;
+    house_number?: string;
+    postcode?: string;
+    city?: string;
+    is_walk_in?: boolean;
+    accessibility?: string;
+    last_verified_at?: Date;
+  }) =>
+    db
+      .insertInto('locations')
+      .values({ ...values, updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
   const stadskantoorId = await location({
     organisation_id: municipalityId,
     name: 'Stadskantoor',
@@ -119,7 +151,15 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     accessibility: 'Rolstoeltoegankelijk; invalidenparkeerplaats voor de deur.',
     last_verified_at: at('2026-03-02T12:00:00Z'),
   });
-  const wijkcentrumId = await location({ organisation_id: socialId, name: 'Wijkcentrum De Pathmos', description: 'Ingang aan de achterkant.', street: 'Pathmossingel', house_number: '200 A', postcode: '7513 CM', city: 'Enschede' });
+  const wijkcentrumId = await location({
+    organisation_id: socialId,
+    name: 'Wijkcentrum De Pathmos',
+    description: 'Ingang aan de achterkant.',
+    street: 'Pathmossingel',
+    house_number: '200 A',
+    postcode: '7513 CM',
+    city: 'Enschede',
+  });
   await db
     .insertInto('service_locations')
     .values([
@@ -129,9 +169,31 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     ])
     .execute();
 
-  const contact = (values: { organisation_id: string; service_id?: string; name: string; job_title?: string; email?: string; phone?: string; visibility: 'public' | 'professional'; ended_at?: Date; last_verified_at?: Date }) =>
-    db.insertInto('contacts').values({ ...values, updated_at: new Date() }).returning('id').executeTakeFirstOrThrow().then((r) => r.id);
-  const publicContactId = await contact({ organisation_id: municipalityId, service_id: schuldhulpId, name: 'Loket Geldzorgen', email: 'geldzorgen@enschede.example', phone: '053 481 1111', visibility: 'public' });
+  const contact = (values: {
+    organisation_id: string;
+    service_id?: string;
+    name: string;
+    job_title?: string;
+    email?: string;
+    phone?: string;
+    visibility: 'public' | 'professional';
+    ended_at?: Date;
+    last_verified_at?: Date;
+  }) =>
+    db
+      .insertInto('contacts')
+      .values({ ...values, updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+  const publicContactId = await contact({
+    organisation_id: municipalityId,
+    service_id: schuldhulpId,
+    name: 'Loket Geldzorgen',
+    email: 'geldzorgen@enschede.example',
+    phone: '053 481 1111',
+    visibility: 'public',
+  });
   const professionalContactId = await contact({
     organisation_id: municipalityId,
     service_id: schuldhulpId,
@@ -142,11 +204,29 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     visibility: 'professional',
     last_verified_at: at('2026-03-03T08:00:00Z'),
   });
-  const organisationContactId = await contact({ organisation_id: socialId, name: 'Coördinator Geldmaatjes', phone: '06 8765 4321', visibility: 'professional' });
-  const endedContactId = await contact({ organisation_id: municipalityId, service_id: schuldhulpId, name: 'Oud Contact', visibility: 'public', ended_at: at('2025-12-31T12:00:00Z') });
+  const organisationContactId = await contact({
+    organisation_id: socialId,
+    name: 'Coördinator Geldmaatjes',
+    phone: '06 8765 4321',
+    visibility: 'professional',
+  });
+  const endedContactId = await contact({
+    organisation_id: municipalityId,
+    service_id: schuldhulpId,
+    name: 'Oud Contact',
+    visibility: 'public',
+    ended_at: at('2025-12-31T12:00:00Z'),
+  });
   await contact({ organisation_id: socialId, service_id: budgetHengeloId, name: 'Balie Hengelo', phone: '074 000 0000', visibility: 'public' });
 
-  const hours = (owner: { service_id?: string; location_id?: string; contact_id?: string }, kind: ScheduleKind, weekdays: number[], opens_at: string, closes_at: string, note?: string) =>
+  const hours = (
+    owner: { service_id?: string; location_id?: string; contact_id?: string },
+    kind: ScheduleKind,
+    weekdays: number[],
+    opens_at: string,
+    closes_at: string,
+    note?: string,
+  ) =>
     db
       .insertInto('schedules')
       .values(weekdays.map((weekday) => ({ ...owner, kind, weekday, opens_at, closes_at, note: note ?? null })))
@@ -169,5 +249,19 @@ export async function insertFixtureMap(db: Database): Promise<FixtureMap> {
     ])
     .execute();
 
-  return { regionId, municipalityId, socialId, practiceId, schuldhulpId, geldmaatjeId, budgetHengeloId, stadskantoorId, wijkcentrumId, publicContactId, professionalContactId, organisationContactId, endedContactId };
+  return {
+    regionId,
+    municipalityId,
+    socialId,
+    practiceId,
+    schuldhulpId,
+    geldmaatjeId,
+    budgetHengeloId,
+    stadskantoorId,
+    wijkcentrumId,
+    publicContactId,
+    professionalContactId,
+    organisationContactId,
+    endedContactId,
+  };
 }

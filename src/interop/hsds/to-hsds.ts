@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Contact, Location, Organisation, Schedule, ScheduleKind, Service } from '../../platform/db/schema.ts';
-import { amsterdamDate, TIME_ZONE } from '../../platform/dates.ts';
+import { amsterdamDate } from '../../platform/dates.ts';
 import { derivedId } from './ids.ts';
 import type { MapSnapshot, ServiceArea } from './map-snapshot.ts';
 import { attribute, scheduleKindNames, scheduleKinds, taxonomies } from './taxonomies.ts';
@@ -79,7 +79,8 @@ function lastVerified(entity: 'organization' | 'location' | 'contact', id: strin
   return at ? [attribute(taxonomies.verification, 'last_verified', { entity, id }, { value: amsterdamDate(at) })] : [];
 }
 
-const byNameThenId = <T extends { name: string; id: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byNameThenId = <T extends { name: string; id: string }>(a: T, b: T) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string | null): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -113,7 +114,8 @@ export function groupSchedules(rows: readonly Schedule[]): ScheduleGroup[] {
   for (const row of sorted) {
     const key = JSON.stringify([row.kind, row.opens_at, row.closes_at, row.note ?? '']);
     const group = groups.get(key);
-    if (!group) groups.set(key, { id: row.id, kind: row.kind, weekdays: [row.weekday], opens_at: row.opens_at, closes_at: row.closes_at, note: row.note || null });
+    if (!group)
+      groups.set(key, { id: row.id, kind: row.kind, weekdays: [row.weekday], opens_at: row.opens_at, closes_at: row.closes_at, note: row.note || null });
     else if (!group.weekdays.includes(row.weekday)) group.weekdays.push(row.weekday);
   }
   return [...groups.values()].sort(
@@ -145,10 +147,15 @@ function toSchedules(rows: readonly Schedule[], owner: { service_id: string } | 
 /** HSDS contacts have no schedules: a contact's hours travel as attributes holding a schedule as JSON. */
 function contactHours(contact: Contact, rows: readonly Schedule[]): HsdsAttribute[] {
   return groupSchedules(rows).map((g) =>
-    attribute(taxonomies.contactHours, g.kind, { entity: 'contact', id: contact.id }, {
-      id: g.id,
-      value: JSON.stringify({ byday: byday(g.weekdays), opens_at: g.opens_at, closes_at: g.closes_at, ...opt('notes', g.note) }),
-    }),
+    attribute(
+      taxonomies.contactHours,
+      g.kind,
+      { entity: 'contact', id: contact.id },
+      {
+        id: g.id,
+        value: JSON.stringify({ byday: byday(g.weekdays), opens_at: g.opens_at, closes_at: g.closes_at, ...opt('notes', g.note) }),
+      },
+    ),
   );
 }
 
@@ -268,7 +275,9 @@ function toLocation(location: Location, index: SnapshotIndex): HsdsLocation {
           },
         ]
       : [],
-    accessibility: location.accessibility?.trim() ? [{ id: derivedId(location.id, 'accessibility'), location_id: location.id, description: location.accessibility.trim() }] : [],
+    accessibility: location.accessibility?.trim()
+      ? [{ id: derivedId(location.id, 'accessibility'), location_id: location.id, description: location.accessibility.trim() }]
+      : [],
     schedules: toSchedules(index.schedulesByLocation.get(location.id) ?? [], { location_id: location.id }),
     attributes: [
       ...(location.is_walk_in ? [attribute(taxonomies.locationFeature, 'walk_in', { entity: 'location', id: location.id })] : []),
@@ -291,7 +300,12 @@ function toService(service: Service, index: SnapshotIndex, withOrganization: boo
     service_areas: [...(index.areasByService.get(service.id) ?? [])]
       .sort((a, b) => areaKindOrder(a) - areaKindOrder(b) || areaCode(a).localeCompare(areaCode(b)) || a.id.localeCompare(b.id))
       .map((a) => toServiceArea(a, index.snapshot)),
-    service_at_locations: locations.map((l) => ({ id: derivedId(service.id, `location/${l.id}`), service_id: service.id, location_id: l.id, location: toLocation(l, index) })),
+    service_at_locations: locations.map((l) => ({
+      id: derivedId(service.id, `location/${l.id}`),
+      service_id: service.id,
+      location_id: l.id,
+      location: toLocation(l, index),
+    })),
     languages: service.languages.map((code) => ({ id: derivedId(service.id, `language/${code}`), service_id: service.id, name: languageName(code), code })),
     cost_options: [
       service.is_free
@@ -306,7 +320,9 @@ function toService(service: Service, index: SnapshotIndex, withOrganization: boo
 function toOrganization(org: Organisation, index: SnapshotIndex): HsdsOrganization {
   return {
     ...organizationCore(org),
-    organization_identifiers: org.cbs_code ? [{ id: derivedId(org.id, 'cbs'), organization_id: org.id, identifier_type: 'CBS-gemeentecode', identifier: org.cbs_code }] : [],
+    organization_identifiers: org.cbs_code
+      ? [{ id: derivedId(org.id, 'cbs'), organization_id: org.id, identifier_type: 'CBS-gemeentecode', identifier: org.cbs_code }]
+      : [],
     phones: phones(org.id, org.phone),
     contacts: [...(index.contactsByOrganisation.get(org.id) ?? [])].sort(byNameThenId).map((c) => toContact(c, index)),
     locations: [...(index.locationsByOrganisation.get(org.id) ?? [])].sort(byNameThenId).map((l) => toLocation(l, index)),

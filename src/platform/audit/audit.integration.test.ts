@@ -61,7 +61,10 @@ forEachDatabase('audit log', (db) => {
   });
 
   it('details with a missing value or a date are hashed as they are stored, so the chain still verifies', async () => {
-    await writeAudit(db(), ctx, { action: 'test.odd_details', details: { missing: undefined, at: new Date('2026-11-23T10:00:00Z'), text: 'Ünïcødé “quotes” \\ \n' } });
+    await writeAudit(db(), ctx, {
+      action: 'test.odd_details',
+      details: { missing: undefined, at: new Date('2026-11-23T10:00:00Z'), text: 'Ünïcødé “quotes” \\ \n' },
+    });
     const row = await db().selectFrom('audit_log').selectAll().where('action', '=', 'test.odd_details').executeTakeFirstOrThrow();
     assert.deepEqual(row.details, { at: '2026-11-23T10:00:00.000Z', text: 'Ünïcødé “quotes” \\ \n' });
     assert.equal(entryHash(row), row.hash);
@@ -98,7 +101,10 @@ forEachDatabase('audit log', (db) => {
     assert.equal(first.rows.length, 15);
     assert.equal(first.hasMore, true);
     const ids = first.rows.map((r) => Number(r.id));
-    assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => b - a),
+    );
     const second = await searchAudit(db(), { action: 'test.concurrent' }, first.rows.at(-1)!.id, 15);
     assert.equal(second.rows.length, 5);
     assert.equal(second.hasMore, false);

@@ -78,9 +78,6 @@ describe('audit entry hash', () => {
   });
 
   it('does not let a value shift into the next field', () => {
-    assert.notEqual(
-      entryHash({ ...base, subject_type: 'a', subject_id: 'b,c' }),
-      entryHash({ ...base, subject_type: 'a,b', subject_id: 'c' }),
-    );
+    assert.notEqual(entryHash({ ...base, subject_type: 'a', subject_id: 'b,c' }), entryHash({ ...base, subject_type: 'a,b', subject_id: 'c' }));
   });
 });

@@ -22,7 +22,6 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-
 /**
  * Writes one audit entry, in one statement: it advances the chain head (audit_chain_head) and
  * inserts the entry linked to the head's previous hash. The head row's lock orders concurrent
@@ -123,13 +122,7 @@ export async function verifyAuditChain(db: Database, batchSize = 1000): Promise<
   let afterId = '0';
   let checked = 0;
   for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(batchSize)
-      .execute();
+    const rows = await db.selectFrom('audit_log').selectAll().where('id', '>', afterId).orderBy('id').limit(batchSize).execute();
     for (const row of rows) {
       if (row.prev_hash !== prevHash) {
         return { ok: false, checked, brokenId: row.id, reason: 'prev_hash does not match the previous entry (entry removed or reordered)' };

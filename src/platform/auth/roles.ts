@@ -1,14 +1,7 @@
 import type { Role } from '../db/schema.ts';
 import type { Text } from '../i18n.ts';
 
-export const roles: readonly Role[] = [
-  'practice_staff',
-  'practice_admin',
-  'team_member',
-  'team_admin',
-  'region_coordinator',
-  'admin',
-];
+export const roles: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'];
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);

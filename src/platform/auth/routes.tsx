@@ -20,8 +20,15 @@ import { roleLabels } from './roles.ts';
 
 const loginSchema = (t: Translate) =>
   z.object({
-    email: z.string().trim().min(1, t({ nl: 'Vul uw e-mailadres in.', en: 'Enter your e-mail address.' })).max(254),
-    password: z.string().min(1, t({ nl: 'Vul uw wachtwoord in.', en: 'Enter your password.' })).max(1000),
+    email: z
+      .string()
+      .trim()
+      .min(1, t({ nl: 'Vul uw e-mailadres in.', en: 'Enter your e-mail address.' }))
+      .max(254),
+    password: z
+      .string()
+      .min(1, t({ nl: 'Vul uw wachtwoord in.', en: 'Enter your password.' }))
+      .max(1000),
   });
 
 const codeSchema = (t: Translate) =>
@@ -35,7 +42,10 @@ const codeSchema = (t: Translate) =>
 const newPasswordSchema = (t: Translate) =>
   z
     .object({
-      current: z.string().min(1, t({ nl: 'Vul uw huidige wachtwoord in.', en: 'Enter your current password.' })).max(1000),
+      current: z
+        .string()
+        .min(1, t({ nl: 'Vul uw huidige wachtwoord in.', en: 'Enter your current password.' }))
+        .max(1000),
       next: z.string().min(MIN_PASSWORD_LENGTH, t(passwordRules.tooShort)).max(1000),
       repeat: z.string().max(1000),
     })
@@ -55,8 +65,25 @@ function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: str
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={view} errors={props.errors ?? {}} />
       <PostForm view={view} action={`/inloggen?terug=${encodeURIComponent(props.back)}`} novalidate>
-        <TextField view={view} name="email" type="email" autocomplete="username" required label={{ nl: 'E-mailadres', en: 'E-mail address' }} value={props.email} errors={props.errors} />
-        <TextField view={view} name="password" type="password" autocomplete="current-password" required label={{ nl: 'Wachtwoord', en: 'Password' }} errors={props.errors} />
+        <TextField
+          view={view}
+          name="email"
+          type="email"
+          autocomplete="username"
+          required
+          label={{ nl: 'E-mailadres', en: 'E-mail address' }}
+          value={props.email}
+          errors={props.errors}
+        />
+        <TextField
+          view={view}
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          required
+          label={{ nl: 'Wachtwoord', en: 'Password' }}
+          errors={props.errors}
+        />
         <Button>{t({ nl: 'Inloggen', en: 'Sign in' })}</Button>
       </PostForm>
       <Paragraph>
@@ -74,11 +101,25 @@ function CodePage(props: { view: ViewContext; errors?: FieldErrors; problem?: st
   return (
     <Page view={props.view} title={t({ nl: 'Inlogcode', en: 'Sign-in code' })}>
       <Heading1>{t({ nl: 'Typ uw inlogcode', en: 'Type your sign-in code' })}</Heading1>
-      <Paragraph>{t({ nl: 'Open de authenticator-app op uw telefoon en typ de code van 6 cijfers.', en: 'Open the authenticator app on your phone and type the 6-digit code.' })}</Paragraph>
+      <Paragraph>
+        {t({
+          nl: 'Open de authenticator-app op uw telefoon en typ de code van 6 cijfers.',
+          en: 'Open the authenticator app on your phone and type the 6-digit code.',
+        })}
+      </Paragraph>
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={props.view} errors={props.errors ?? {}} />
       <PostForm view={props.view} action="/tweestaps" novalidate>
-        <TextField view={props.view} name="code" required inputmode="numeric" autocomplete="one-time-code" size="short" label={{ nl: 'Code', en: 'Code' }} errors={props.errors} />
+        <TextField
+          view={props.view}
+          name="code"
+          required
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          size="short"
+          label={{ nl: 'Code', en: 'Code' }}
+          errors={props.errors}
+        />
         <Button>{t({ nl: 'Doorgaan', en: 'Continue' })}</Button>
       </PostForm>
     </Page>
@@ -100,19 +141,39 @@ async function EnrolPage(props: { view: ViewContext; secret: string; errors?: Fi
       </Paragraph>
       <ol class="utrecht-ordered-list">
         <li class="utrecht-ordered-list__item">{t({ nl: 'Open de app en kies "account toevoegen".', en: 'Open the app and choose "add account".' })}</li>
-        <li class="utrecht-ordered-list__item">{t({ nl: 'Scan de QR-code, of typ de sleutel hieronder over.', en: 'Scan the QR code, or type in the key below.' })}</li>
-        <li class="utrecht-ordered-list__item">{t({ nl: 'Typ de code van 6 cijfers die de app laat zien.', en: 'Type the 6-digit code that the app shows.' })}</li>
+        <li class="utrecht-ordered-list__item">
+          {t({ nl: 'Scan de QR-code, of typ de sleutel hieronder over.', en: 'Scan the QR code, or type in the key below.' })}
+        </li>
+        <li class="utrecht-ordered-list__item">
+          {t({ nl: 'Typ de code van 6 cijfers die de app laat zien.', en: 'Type the 6-digit code that the app shows.' })}
+        </li>
       </ol>
       <figure class="kl-qr">
-        <div role="img" aria-label={t({ nl: 'QR-code voor uw authenticator-app', en: 'QR code for your authenticator app' })} dangerouslySetInnerHTML={{ __html: svg }} />
+        <div
+          role="img"
+          aria-label={t({ nl: 'QR-code voor uw authenticator-app', en: 'QR code for your authenticator app' })}
+          dangerouslySetInnerHTML={{ __html: svg }}
+        />
         <figcaption>
-          {t({ nl: 'Sleutel:', en: 'Key:' })} <span class="kl-secret" data-testid="totp-secret">{props.secret}</span>
+          {t({ nl: 'Sleutel:', en: 'Key:' })}{' '}
+          <span class="kl-secret" data-testid="totp-secret">
+            {props.secret}
+          </span>
         </figcaption>
       </figure>
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={props.view} errors={props.errors ?? {}} />
       <PostForm view={props.view} action="/tweestaps/instellen" novalidate>
-        <TextField view={props.view} name="code" required inputmode="numeric" autocomplete="one-time-code" size="short" label={{ nl: 'Code uit de app', en: 'Code from the app' }} errors={props.errors} />
+        <TextField
+          view={props.view}
+          name="code"
+          required
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          size="short"
+          label={{ nl: 'Code uit de app', en: 'Code from the app' }}
+          errors={props.errors}
+        />
         <Button>{t({ nl: 'Instellen', en: 'Set up' })}</Button>
       </PostForm>
     </Page>
@@ -126,15 +187,43 @@ function ChangePasswordPage(props: { view: ViewContext; errors?: FieldErrors; re
       <Heading1>{t({ nl: 'Wachtwoord wijzigen', en: 'Change password' })}</Heading1>
       {props.required ? (
         <Alert type="info">
-          {t({ nl: 'U heeft een tijdelijk wachtwoord gekregen. Kies nu uw eigen wachtwoord.', en: 'You were given a temporary password. Choose your own password now.' })}
+          {t({
+            nl: 'U heeft een tijdelijk wachtwoord gekregen. Kies nu uw eigen wachtwoord.',
+            en: 'You were given a temporary password. Choose your own password now.',
+          })}
         </Alert>
       ) : null}
       {props.done ? <Alert type="ok">{t({ nl: 'Uw wachtwoord is gewijzigd.', en: 'Your password has been changed.' })}</Alert> : null}
       <ErrorSummary view={props.view} errors={props.errors ?? {}} />
       <PostForm view={props.view} action="/wachtwoord-wijzigen" novalidate>
-        <TextField view={props.view} name="current" type="password" autocomplete="current-password" required label={{ nl: 'Huidig wachtwoord', en: 'Current password' }} errors={props.errors} />
-        <TextField view={props.view} name="next" type="password" autocomplete="new-password" required label={{ nl: 'Nieuw wachtwoord', en: 'New password' }} description={passwordRules.tooShort} errors={props.errors} />
-        <TextField view={props.view} name="repeat" type="password" autocomplete="new-password" required label={{ nl: 'Nieuw wachtwoord nog een keer', en: 'New password again' }} errors={props.errors} />
+        <TextField
+          view={props.view}
+          name="current"
+          type="password"
+          autocomplete="current-password"
+          required
+          label={{ nl: 'Huidig wachtwoord', en: 'Current password' }}
+          errors={props.errors}
+        />
+        <TextField
+          view={props.view}
+          name="next"
+          type="password"
+          autocomplete="new-password"
+          required
+          label={{ nl: 'Nieuw wachtwoord', en: 'New password' }}
+          description={passwordRules.tooShort}
+          errors={props.errors}
+        />
+        <TextField
+          view={props.view}
+          name="repeat"
+          type="password"
+          autocomplete="new-password"
+          required
+          label={{ nl: 'Nieuw wachtwoord nog een keer', en: 'New password again' }}
+          errors={props.errors}
+        />
         <Button>{t({ nl: 'Wachtwoord opslaan', en: 'Save password' })}</Button>
       </PostForm>
     </Page>
@@ -157,7 +246,14 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     try {
       const result = await signIn(db, config, c.get('ctx'), form.data);
       setCookie(c, SESSION_COOKIE, result.token, { ...cookieOptions(services), maxAge: config.sessionHours * 3600 });
-      const target = result.next === 'totp-setup' ? '/tweestaps/instellen' : result.next === 'totp' ? '/tweestaps' : result.next === 'change-password' ? '/wachtwoord-wijzigen' : back;
+      const target =
+        result.next === 'totp-setup'
+          ? '/tweestaps/instellen'
+          : result.next === 'totp'
+            ? '/tweestaps'
+            : result.next === 'change-password'
+              ? '/wachtwoord-wijzigen'
+              : back;
       return c.redirect(target, 303);
     } catch (err) {
       if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
@@ -198,7 +294,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     try {
       await verifySecondFactor(db, c.get('ctx'), session.tokenHash, form.data.code);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429)) return c.html(<CodePage view={v} problem={v.t(err.userMessage)} />, err.status);
+      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+        return c.html(<CodePage view={v} problem={v.t(err.userMessage)} />, err.status);
       throw err;
     }
     return c.redirect(nextSignInStep({ ...session, mfaPassed: true }), 303);
@@ -221,7 +318,8 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     try {
       await confirmTotpEnrolment(db, c.get('ctx'), session.tokenHash, form.data.code);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429)) return c.html(await EnrolPage({ view: v, secret, problem: v.t(err.userMessage) }), err.status);
+      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+        return c.html(await EnrolPage({ view: v, secret, problem: v.t(err.userMessage) }), err.status);
       throw err;
     }
     return c.redirect(nextSignInStep({ ...session, mfaPassed: true, totpEnrolled: true }), 303);

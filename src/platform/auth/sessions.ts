@@ -22,10 +22,7 @@ export function randomToken(): string {
 }
 
 /** Creates a server-side session (stored in the database so any app instance can serve it). Returns the cookie token. */
-export async function createSession(
-  db: Database,
-  input: { userId: string; mfaPassed: boolean; ip: string; hours: number },
-): Promise<string> {
+export async function createSession(db: Database, input: { userId: string; mfaPassed: boolean; ip: string; hours: number }): Promise<string> {
   const token = randomToken();
   const now = new Date();
   await db

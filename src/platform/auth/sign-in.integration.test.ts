@@ -102,7 +102,10 @@ forEachDatabase('sign-in', (db) => {
       const locked = await createTestUser(db(), tenant, 'admin');
       const other = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
-      await insertFailures(db(), Array.from({ length: 5 }, () => ({ email: locked.email, ip, minutesAgo: 1 })));
+      await insertFailures(
+        db(),
+        Array.from({ length: 5 }, () => ({ email: locked.email, ip, minutesAgo: 1 })),
+      );
       await assert.rejects(signIn(db(), config, testContext({ ip }), { email: locked.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
       assert.equal((await signIn(db(), config, testContext({ ip }), { email: other.email, password: TEST_PASSWORD })).next, 'home');
     });
@@ -110,7 +113,10 @@ forEachDatabase('sign-in', (db) => {
     it('failures older than 15 minutes no longer count', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
-      await insertFailures(db(), Array.from({ length: 5 }, () => ({ email: user.email, ip, minutesAgo: 16 })));
+      await insertFailures(
+        db(),
+        Array.from({ length: 5 }, () => ({ email: user.email, ip, minutesAgo: 16 })),
+      );
       assert.equal((await signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
     });
 
@@ -127,16 +133,25 @@ forEachDatabase('sign-in', (db) => {
     it('twenty failures from one IP address lock that address for every account, but not other addresses', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
-      await insertFailures(db(), Array.from({ length: 19 }, (_, i) => ({ email: `guess-${i}@test.kortelijn.nl`, ip, minutesAgo: 1 })));
+      await insertFailures(
+        db(),
+        Array.from({ length: 19 }, (_, i) => ({ email: `guess-${i}@test.kortelijn.nl`, ip, minutesAgo: 1 })),
+      );
       // The twentieth failure, through the real sign-in.
-      await assert.rejects(signIn(db(), config, testContext({ ip }), { email: 'guess-19@test.kortelijn.nl', password: 'x' }), appError('wrong_credentials', 401));
+      await assert.rejects(
+        signIn(db(), config, testContext({ ip }), { email: 'guess-19@test.kortelijn.nl', password: 'x' }),
+        appError('wrong_credentials', 401),
+      );
       await assert.rejects(signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
       assert.equal((await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
     });
 
     it('a disabled account cannot sign in, even with the right password', async () => {
       const user = await createTestUser(db(), tenant, 'admin', { disabled: true });
-      await assert.rejects(signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }), appError('wrong_credentials', 401));
+      await assert.rejects(
+        signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }),
+        appError('wrong_credentials', 401),
+      );
       assert.equal((await sessionsOf(user.id)).length, 0);
     });
 
@@ -260,7 +275,7 @@ forEachDatabase('sign-in', (db) => {
     });
   });
 
-  describe('changing one\'s own password', () => {
+  describe("changing one's own password", () => {
     let user: User;
     let current: { token: string; tokenHash: string };
     let other: string;
@@ -289,7 +304,10 @@ forEachDatabase('sign-in', (db) => {
       assert.equal((await loadSession(db(), current.token))?.mustChangePassword, false);
       assert.equal(await loadSession(db(), other), null);
       assert.ok((await auditEntries(db(), 'auth.password_changed')).some((e) => e.subject_id === user.id));
-      await assert.rejects(signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }), appError('wrong_credentials', 401));
+      await assert.rejects(
+        signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }),
+        appError('wrong_credentials', 401),
+      );
       assert.equal((await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: 'a-brand-new-password' })).next, 'home');
     });
   });
@@ -297,7 +315,8 @@ forEachDatabase('sign-in', (db) => {
   describe('sessions', () => {
     let user: User;
     const newSession = (hours = 10) => createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.60', hours });
-    const exists = async (token: string) => (await db().selectFrom('sessions').select('token_hash').where('token_hash', '=', hashToken(token)).execute()).length === 1;
+    const exists = async (token: string) =>
+      (await db().selectFrom('sessions').select('token_hash').where('token_hash', '=', hashToken(token)).execute()).length === 1;
 
     before(async () => {
       user = await createTestUser(db(), tenant, 'practice_admin');
@@ -352,7 +371,7 @@ forEachDatabase('sign-in', (db) => {
       assert.equal(await exists(token), false);
     });
 
-    it('revoking ends every session of the user, or all but the current one, and no one else\'s', async () => {
+    it("revoking ends every session of the user, or all but the current one, and no one else's", async () => {
       const stranger = await createTestUser(db(), tenant, 'admin');
       const strangers = await createSession(db(), { userId: stranger.id, mfaPassed: true, ip: '192.0.2.62', hours: 10 });
       const [a, b, c] = [await newSession(), await newSession(), await newSession()];

@@ -40,10 +40,7 @@ async function failureCounts(db: Database, key: string, ip: string) {
   const since = sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
   const row = await db
     .selectFrom('login_failures')
-    .select([
-      db.fn.count<string>('id').filterWhere('email', '=', key).as('account'),
-      db.fn.count<string>('id').filterWhere('ip', '=', ip).as('ip'),
-    ])
+    .select([db.fn.count<string>('id').filterWhere('email', '=', key).as('account'), db.fn.count<string>('id').filterWhere('ip', '=', ip).as('ip')])
     .where('at', '>', since)
     .where((eb) => eb.or([eb('email', '=', key), eb('ip', '=', ip)]))
     .executeTakeFirstOrThrow();
@@ -69,12 +66,7 @@ export interface SignedIn {
 }
 
 /** Password step of sign-in. Throttled per account and per IP; every outcome is audited. */
-export async function signIn(
-  db: Database,
-  config: Config,
-  ctx: RequestContext,
-  input: { email: string; password: string },
-): Promise<SignedIn> {
+export async function signIn(db: Database, config: Config, ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const attempt = await claimAttempt(db, email, ctx.ip);
   if (attempt.throttled) {
@@ -97,7 +89,15 @@ export async function signIn(
   const token = await createSession(db, { userId: user.id, mfaPassed: !needsTotp, ip: ctx.ip, hours: config.sessionHours });
   const actorCtx: RequestContext = {
     ...ctx,
-    actor: { userId: user.id, role: user.role, name: user.name, email: user.email, practiceId: user.practice_id, teamId: user.team_id, regionId: user.region_id },
+    actor: {
+      userId: user.id,
+      role: user.role,
+      name: user.name,
+      email: user.email,
+      practiceId: user.practice_id,
+      teamId: user.team_id,
+      regionId: user.region_id,
+    },
   };
   await writeAudit(db, actorCtx, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
   const next = needsTotp ? (user.totp_enrolled_at ? 'totp' : 'totp-setup') : user.must_change_password ? 'change-password' : 'home';
@@ -116,8 +116,13 @@ export async function verifySecondFactor(db: Database, ctx: RequestContext, toke
   const key = `totp:${actor.userId}`;
   const attempt = await claimAttempt(db, key, ctx.ip);
   if (attempt.throttled) throw tooManyAttempts();
-  const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  const step = user.totp_secret && user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
+  const user = await db
+    .selectFrom('users')
+    .select(['totp_secret', 'totp_last_step', 'totp_enrolled_at'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  const step =
+    user.totp_secret && user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
   // The step is taken with a conditional update: two requests with the same code cannot both pass.
   const taken =
     step !== null &&

@@ -4,13 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export type Role =
-  | 'practice_staff'
-  | 'practice_admin'
-  | 'team_member'
-  | 'team_admin'
-  | 'region_coordinator'
-  | 'admin';
+export type Role = 'practice_staff' | 'practice_admin' | 'team_member' | 'team_admin' | 'region_coordinator' | 'admin';
 
 export type OrganisationKind = 'municipality' | 'practice' | 'social';
 

@@ -208,7 +208,14 @@ export function renderError(c: AppContext, status: number, message: { nl: string
   if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
     return c.json({ error: t(message) }, status as 404);
   }
-  const title = status === 404 ? t({ nl: 'Niet gevonden', en: 'Not found' }) : status === 403 ? t({ nl: 'Geen toegang', en: 'No access' }) : status >= 500 ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' }) : t({ nl: 'Dat lukte niet', en: 'That did not work' });
+  const title =
+    status === 404
+      ? t({ nl: 'Niet gevonden', en: 'Not found' })
+      : status === 403
+        ? t({ nl: 'Geen toegang', en: 'No access' })
+        : status >= 500
+          ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' })
+          : t({ nl: 'Dat lukte niet', en: 'That did not work' });
   const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false, unread: 0 });
   return c.html(
     <Page view={v} title={title}>

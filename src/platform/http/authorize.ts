@@ -19,8 +19,7 @@ export interface AccessPolicy {
 
 export const anyRole: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'];
 
-export const signInRequired = () =>
-  new AppError('sign_in_required', 401, { nl: 'Log eerst in.', en: 'Please sign in first.' });
+export const signInRequired = () => new AppError('sign_in_required', 401, { nl: 'Log eerst in.', en: 'Please sign in first.' });
 
 export function authorize(services: Services, policy: AccessPolicy) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -34,11 +33,23 @@ export function authorize(services: Services, policy: AccessPolicy) {
       throw signInRequired();
     }
     if (!policy.roles.includes(ctx.actor.role)) {
-      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'role' } });
+      await writeAudit(services.db, ctx, {
+        action: 'access.denied',
+        subjectType: 'route',
+        subjectId: c.req.routePath,
+        outcome: 'denied',
+        details: { reason: 'role' },
+      });
       throw forbidden();
     }
     if (policy.scope && !(await policy.scope(ctx.actor, c))) {
-      await writeAudit(services.db, ctx, { action: 'access.denied', subjectType: 'route', subjectId: c.req.routePath, outcome: 'denied', details: { reason: 'scope' } });
+      await writeAudit(services.db, ctx, {
+        action: 'access.denied',
+        subjectType: 'route',
+        subjectId: c.req.routePath,
+        outcome: 'denied',
+        details: { reason: 'scope' },
+      });
       throw notFound();
     }
     await next();

@@ -55,11 +55,7 @@ export function asFormValues(record: object): Record<string, string | null> {
 export const FORM_KEY = 'form_key';
 /** What a form key looks like (also the referral form's idempotency key). */
 export const FORM_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-export const formKeySchema = z
-  .string()
-  .regex(FORM_KEY_PATTERN)
-  .optional()
-  .catch(undefined);
+export const formKeySchema = z.string().regex(FORM_KEY_PATTERN).optional().catch(undefined);
 
 export function newFormKey(): string {
   return randomBytes(24).toString('base64url');

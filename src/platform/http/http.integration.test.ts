@@ -74,7 +74,7 @@ forEachDatabase('HTTP', (db, kind) => {
       assert.match(res.headers.getSetCookie().join('\n'), /kl_csrf=[^;]+;.*Secure/);
     });
 
-    it('every answer carries a request id, the caller\'s own when it sent one', async () => {
+    it("every answer carries a request id, the caller's own when it sent one", async () => {
       assert.match((await app.request('/inloggen')).headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
       assert.equal((await app.request('/inloggen', { headers: { 'x-request-id': 'lb-1234' } })).headers.get('x-request-id'), 'lb-1234');
     });

@@ -16,7 +16,10 @@ export function pageParam(c: AppContext, name = 'pagina'): number {
   const value = c.req.query(name);
   if (value === undefined || value === '') return 1;
   if (!/^[1-9]\d{0,4}$/.test(value)) {
-    throw badRequest({ nl: 'Deze pagina bestaat niet. Een paginanummer is een heel getal vanaf 1.', en: 'This page does not exist. A page number is a whole number from 1.' }, 'bad page number');
+    throw badRequest(
+      { nl: 'Deze pagina bestaat niet. Een paginanummer is een heel getal vanaf 1.', en: 'This page does not exist. A page number is a whole number from 1.' },
+      'bad page number',
+    );
   }
   return Number(value);
 }

@@ -28,6 +28,9 @@ export async function allowHit(db: Database, bucket: string, key: string, max: n
 }
 
 export async function purgeOldHits(db: Database, olderThanHours = 24): Promise<number> {
-  const res = await db.deleteFrom('rate_limit_hits').where('at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`).executeTakeFirst();
+  const res = await db
+    .deleteFrom('rate_limit_hits')
+    .where('at', '<', sql<Date>`now() - make_interval(hours => ${olderThanHours})`)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

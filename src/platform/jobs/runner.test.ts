@@ -68,13 +68,20 @@ forEachDatabase('background job runner', (db, kind) => {
     const row = await jobRow(db(), 'test.failing');
     assert.equal(row.last_error, 'upstream unavailable');
     assert.equal(row.locked_until, null);
-    await db().updateTable('job_runs').set({ next_run_at: new Date(Date.now() - 1000) }).where('name', '=', 'test.failing').execute();
+    await db()
+      .updateTable('job_runs')
+      .set({ next_run_at: new Date(Date.now() - 1000) })
+      .where('name', '=', 'test.failing')
+      .execute();
     assert.deepEqual(await runDueJobs(db(), [failing], log), ['test.failing']);
   });
 
   test('a job whose runner died (its lock has expired) is taken over by another runner', async () => {
     const job = countingJob('test.crashed');
-    await db().insertInto('job_runs').values({ name: 'test.crashed', next_run_at: new Date(Date.now() - 60_000), locked_until: new Date(Date.now() - 1000) }).execute();
+    await db()
+      .insertInto('job_runs')
+      .values({ name: 'test.crashed', next_run_at: new Date(Date.now() - 60_000), locked_until: new Date(Date.now() - 1000) })
+      .execute();
     assert.deepEqual(await runDueJobs(db(), [job], log), ['test.crashed']);
     assert.equal(job.runs, 1);
   });

@@ -16,7 +16,11 @@ export interface Job {
 export async function runDueJobs(db: Database, jobs: Job[], log: Logger): Promise<string[]> {
   const ran: string[] = [];
   for (const job of jobs) {
-    await db.insertInto('job_runs').values({ name: job.name, next_run_at: new Date() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('job_runs')
+      .values({ name: job.name, next_run_at: new Date() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
     const claimed = await db
       .updateTable('job_runs')
       .set({ locked_until: sql`now() + make_interval(secs => ${Math.max(60, job.everySeconds)})`, last_started_at: new Date() })

@@ -155,7 +155,11 @@ forEachDatabase('mail outbox over SMTP', (db) => {
 
       // The server comes back on the same port; the retry time arrives.
       await down.start(downPort);
-      await db().updateTable('outbox_mail').set({ next_attempt_at: new Date(Date.now() - 1000) }).where('id', '=', row!.id).execute();
+      await db()
+        .updateTable('outbox_mail')
+        .set({ next_attempt_at: new Date(Date.now() - 1000) })
+        .where('id', '=', row!.id)
+        .execute();
       assert.deepEqual(await deliverPendingMail(db(), downMailer, log), { sent: 1, failed: 0 });
       assert.equal(down.to(user.email).length, 1);
       [row] = await outboxRowsFor(db(), user.email);
@@ -172,7 +176,11 @@ forEachDatabase('mail outbox over SMTP', (db) => {
   test('a mail that failed the maximum number of times is no longer tried', async () => {
     const user = await createTestUser(db(), tenant, 'practice_admin');
     await notifyUsers(db(), BASE_URL, { userIds: [user.id], kind: 'referral_updated' });
-    await db().updateTable('outbox_mail').set({ attempts: MAX_ATTEMPTS, next_attempt_at: new Date(Date.now() - 1000) }).where('to_address', '=', user.email).execute();
+    await db()
+      .updateTable('outbox_mail')
+      .set({ attempts: MAX_ATTEMPTS, next_attempt_at: new Date(Date.now() - 1000) })
+      .where('to_address', '=', user.email)
+      .execute();
     await deliverPendingMail(db(), mailer, log);
     assert.equal(smtp.to(user.email).length, 0);
   });

@@ -56,7 +56,11 @@ export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logg
   for (const mail of claimed) {
     try {
       await mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
-      await db.updateTable('outbox_mail').set({ sent_at: new Date(), locked_until: null, attempts: mail.attempts + 1 }).where('id', '=', mail.id).execute();
+      await db
+        .updateTable('outbox_mail')
+        .set({ sent_at: new Date(), locked_until: null, attempts: mail.attempts + 1 })
+        .where('id', '=', mail.id)
+        .execute();
       report.sent++;
     } catch (err) {
       const attempts = mail.attempts + 1;

@@ -16,11 +16,17 @@ export const notificationKinds = {
   referral_updated: { nl: 'Een verwijzing van uw praktijk heeft een nieuwe status.', en: 'A referral from your practice has a new status.' },
   feedback_given: { nl: 'Het team heeft terugkoppeling gegeven op een verwijzing.', en: 'The team has given feedback on a referral.' },
   message_received: { nl: 'Er is een nieuw bericht bij een verwijzing.', en: 'There is a new message on a referral.' },
-  consultation_asked: { nl: 'Een praktijk stelt uw team een vraag (zonder patiëntgegevens).', en: 'A practice asks your team a question (without patient data).' },
+  consultation_asked: {
+    nl: 'Een praktijk stelt uw team een vraag (zonder patiëntgegevens).',
+    en: 'A practice asks your team a question (without patient data).',
+  },
   consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
   referral_overdue: { nl: 'Een verwijzing is over de termijn.', en: 'A referral is past its due date.' },
   referral_cancelled: { nl: 'Een praktijk heeft een verwijzing voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
-  consent_withdrawn: { nl: 'De patiënt heeft toestemming ingetrokken. Werk niet verder aan de verwijzing.', en: 'The patient has withdrawn consent. Stop working on the referral.' },
+  consent_withdrawn: {
+    nl: 'De patiënt heeft toestemming ingetrokken. Werk niet verder aan de verwijzing.',
+    en: 'The patient has withdrawn consent. Stop working on the referral.',
+  },
 } satisfies Record<string, Text>;
 
 export type NotificationKind = keyof typeof notificationKinds;
@@ -56,11 +62,18 @@ export async function notifyUsers(executor: Database | Transaction<DB>, baseUrl:
   if (userIds.length === 0) return;
   await executor
     .insertInto('notifications')
-    .values(userIds.map((userId) => ({ user_id: userId, kind: input.kind, referral_id: input.referralId ?? null, consultation_id: input.consultationId ?? null })))
+    .values(
+      userIds.map((userId) => ({ user_id: userId, kind: input.kind, referral_id: input.referralId ?? null, consultation_id: input.consultationId ?? null })),
+    )
     .execute();
   const recipients = await executor.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).where('disabled_at', 'is', null).execute();
   for (const user of recipients) {
-    await enqueueMail(executor, { to: user.email, subject: MAIL_SUBJECT, text: mailBody(baseUrl), ...(input.dedupeKey ? { dedupeKey: `${input.dedupeKey}:${user.id}` } : {}) });
+    await enqueueMail(executor, {
+      to: user.email,
+      subject: MAIL_SUBJECT,
+      text: mailBody(baseUrl),
+      ...(input.dedupeKey ? { dedupeKey: `${input.dedupeKey}:${user.id}` } : {}),
+    });
   }
 }
 
@@ -85,6 +98,11 @@ export async function practiceRecipients(executor: Database | Transaction<DB>, p
 }
 
 export async function unreadCount(db: Database, userId: string): Promise<number> {
-  const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

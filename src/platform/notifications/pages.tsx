@@ -36,10 +36,19 @@ export function registerNotificationPages(app: Hono<AppEnv>, services: Services)
           rows={rows.map((n) => {
             const text = t(notificationKinds[n.kind as NotificationKind] ?? { nl: n.kind, en: n.kind });
             const href = n.referral_id ? `/verwijzingen/${n.referral_id}` : n.consultation_id ? `/overleg/${n.consultation_id}` : null;
-            return [formatDateTime(n.created_at, v.lang), href ? <Link href={href}>{text}</Link> : text, n.read_at ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee, nieuw', en: 'no, new' })];
+            return [
+              formatDateTime(n.created_at, v.lang),
+              href ? <Link href={href}>{text}</Link> : text,
+              n.read_at ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee, nieuw', en: 'no, new' }),
+            ];
           })}
         />
-        <Paragraph>{t({ nl: 'U krijgt bij elke melding ook een e-mail, zonder gegevens van patiënten.', en: 'For every notification you also get an e-mail, without patient data.' })}</Paragraph>
+        <Paragraph>
+          {t({
+            nl: 'U krijgt bij elke melding ook een e-mail, zonder gegevens van patiënten.',
+            en: 'For every notification you also get an e-mail, without patient data.',
+          })}
+        </Paragraph>
       </Page>,
     );
   });

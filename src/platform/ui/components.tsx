@@ -18,7 +18,14 @@ export function ErrorSummary({ view, errors }: { view: ViewContext; errors: Fiel
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} id="error-summary" autofocus>
+    <div
+      class="utrecht-alert utrecht-alert--error kl-error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      tabindex={-1}
+      id="error-summary"
+      autofocus
+    >
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="error-summary-title">
           {view.t({ nl: 'Controleer het formulier', en: 'Please check the form' })}
@@ -145,7 +152,12 @@ export function SelectField(props: FieldProps & { value?: string | null | undefi
 
 export function Button(props: { children: Child; variant?: 'primary' | 'secondary' | 'danger'; name?: string; value?: string }) {
   const variant = props.variant ?? 'primary';
-  const cls = variant === 'primary' ? 'utrecht-button--primary-action' : variant === 'danger' ? 'utrecht-button--secondary-action utrecht-button--danger' : 'utrecht-button--secondary-action';
+  const cls =
+    variant === 'primary'
+      ? 'utrecht-button--primary-action'
+      : variant === 'danger'
+        ? 'utrecht-button--secondary-action utrecht-button--danger'
+        : 'utrecht-button--secondary-action';
   return (
     <button class={`utrecht-button ${cls}`} type="submit" name={props.name} value={props.value}>
       {props.children}
@@ -165,7 +177,12 @@ export function ButtonLink(props: { href: string; children: Child; variant?: 'pr
 export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; children: Child }) {
   return (
     // An error is focused on arrival (like the error summary), so keyboard and screen-reader users start there.
-    <div class={`utrecht-alert utrecht-alert--${props.type}`} role={props.type === 'error' ? 'alert' : 'status'} tabindex={props.type === 'error' ? -1 : undefined} autofocus={props.type === 'error' ? true : undefined}>
+    <div
+      class={`utrecht-alert utrecht-alert--${props.type}`}
+      role={props.type === 'error' ? 'alert' : 'status'}
+      tabindex={props.type === 'error' ? -1 : undefined}
+      autofocus={props.type === 'error' ? true : undefined}
+    >
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">{props.children}</div>
       </div>
@@ -223,7 +240,15 @@ export function Table(props: { caption: string; headers: string[]; rows: Child[]
  * Previous/next links under a list shown a page at a time, with where the reader is: "51–100 van
  * 812" when the total is known, otherwise the page number.
  */
-export function Pager(props: { view: ViewContext; page: number; pageSize: number; shown: number; hasMore: boolean; total?: number; href: (page: number) => string }) {
+export function Pager(props: {
+  view: ViewContext;
+  page: number;
+  pageSize: number;
+  shown: number;
+  hasMore: boolean;
+  total?: number;
+  href: (page: number) => string;
+}) {
   const t = props.view.t;
   if (props.page === 1 && !props.hasMore) return null;
   const first = (props.page - 1) * props.pageSize + 1;

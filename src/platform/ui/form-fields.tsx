@@ -46,7 +46,16 @@ export function TextAreaField(props: FieldProps & { value?: string | null | unde
  * One checkbox with its label. A ticked box posts `value` ("ja" unless given). `errors` is keyed by
  * the name; a box inside a group leaves it out, as the group shows the error.
  */
-export function Checkbox(props: { name: string; label: Child; checked?: boolean; id?: string; value?: string; required?: boolean; errors?: FieldErrors | undefined; class?: string | undefined }) {
+export function Checkbox(props: {
+  name: string;
+  label: Child;
+  checked?: boolean;
+  id?: string;
+  value?: string;
+  required?: boolean;
+  errors?: FieldErrors | undefined;
+  class?: string | undefined;
+}) {
   const id = props.id ?? `field-${props.name}`;
   const error = props.errors?.[props.name];
   return (
@@ -79,9 +88,18 @@ function optionClass(layout: ChoiceLayout): string | undefined {
   return layout === 'list' ? 'kl-choice' : undefined;
 }
 
-function Fieldset(props: { view: ViewContext; legend: Text; errorKey: string; errors?: FieldErrors | undefined; description?: Text | undefined; layout: ChoiceLayout; children: Child }) {
+function Fieldset(props: {
+  view: ViewContext;
+  legend: Text;
+  errorKey: string;
+  errors?: FieldErrors | undefined;
+  description?: Text | undefined;
+  layout: ChoiceLayout;
+  children: Child;
+}) {
   const error = props.errors?.[props.errorKey];
-  const describedBy = [props.description ? `group-${props.errorKey}-description` : '', error ? `field-${props.errorKey}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [props.description ? `group-${props.errorKey}-description` : '', error ? `field-${props.errorKey}-error` : ''].filter(Boolean).join(' ') || undefined;
   const layoutClass = props.layout === 'list' ? 'kl-choices' : 'kl-group';
   return (
     <fieldset
@@ -122,7 +140,14 @@ export function CheckboxGroup(props: {
   return (
     <Fieldset view={props.view} legend={props.legend} errorKey={props.errorKey} errors={props.errors} description={props.description} layout={layout}>
       {props.options.map((o, i) => (
-        <Checkbox id={i === 0 ? `field-${props.errorKey}` : `field-${o.name}`} name={o.name} label={o.label} value={props.value} checked={Boolean(props.values[o.name])} class={optionClass(layout)} />
+        <Checkbox
+          id={i === 0 ? `field-${props.errorKey}` : `field-${o.name}`}
+          name={o.name}
+          label={o.label}
+          value={props.value}
+          checked={Boolean(props.values[o.name])}
+          class={optionClass(layout)}
+        />
       ))}
     </Fieldset>
   );
@@ -135,7 +160,16 @@ export interface RadioOption {
   description?: Text;
 }
 
-export function RadioGroup(props: { view: ViewContext; legend: Text; name: string; options: RadioOption[]; value: string | null | undefined; errors?: FieldErrors | undefined; description?: Text; layout?: ChoiceLayout }) {
+export function RadioGroup(props: {
+  view: ViewContext;
+  legend: Text;
+  name: string;
+  options: RadioOption[];
+  value: string | null | undefined;
+  errors?: FieldErrors | undefined;
+  description?: Text;
+  layout?: ChoiceLayout;
+}) {
   const { view, name } = props;
   const layout = props.layout ?? 'list';
   const extraClass = optionClass(layout);

@@ -16,7 +16,9 @@ function matches(current: string, href: string): boolean {
 
 /** The one menu item for this page: the longest link that matches (so /verwijzingen/nieuw is not also /verwijzingen). */
 function currentItem(current: string, items: readonly NavItem[]): NavItem | undefined {
-  const candidates = items.flatMap((item) => [item.href, ...(item.alsoAt ?? [])].filter((href) => matches(current, href)).map((href) => ({ item, length: href.length })));
+  const candidates = items.flatMap((item) =>
+    [item.href, ...(item.alsoAt ?? [])].filter((href) => matches(current, href)).map((href) => ({ item, length: href.length })),
+  );
   return candidates.sort((a, b) => b.length - a.length)[0]?.item;
 }
 
@@ -77,11 +79,7 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
               <ul class="utrecht-nav-list">
                 {navigationFor(view.actor.role).map((item, _i, items) => (
                   <li class="utrecht-nav-list__item">
-                    <a
-                      class="utrecht-nav-list__link"
-                      href={item.href}
-                      aria-current={currentItem(view.path, items) === item ? 'page' : undefined}
-                    >
+                    <a class="utrecht-nav-list__link" href={item.href} aria-current={currentItem(view.path, items) === item ? 'page' : undefined}>
                       {t(item.label)}
                     </a>
                   </li>

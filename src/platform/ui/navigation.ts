@@ -15,20 +15,33 @@ export interface NavItem {
  */
 export const navigation: NavItem[] = [
   { href: '/', label: { nl: 'Start', en: 'Home' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
-  { href: '/sociale-kaart', label: { nl: 'Sociale kaart', en: 'Social map' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  {
+    href: '/sociale-kaart',
+    label: { nl: 'Sociale kaart', en: 'Social map' },
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'],
+  },
   { href: '/signalen', label: { nl: 'Signalen', en: 'Signals' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/verwijzingen/nieuw', label: { nl: 'Nieuwe verwijzing', en: 'New referral' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/verwijzingen', label: { nl: 'Mijn verwijzingen', en: 'My referrals' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/inbox', label: { nl: 'Inbox', en: 'Inbox' }, roles: ['team_member', 'team_admin'] },
   { href: '/overleg', label: { nl: 'Overleg', en: 'Consultation' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
-  { href: '/mijn-organisatie', label: { nl: 'Mijn organisatie', en: 'My organisation' }, roles: ['practice_admin', 'team_admin'], alsoAt: ['/praktijken', '/teams'] },
+  {
+    href: '/mijn-organisatie',
+    label: { nl: 'Mijn organisatie', en: 'My organisation' },
+    roles: ['practice_admin', 'team_admin'],
+    alsoAt: ['/praktijken', '/teams'],
+  },
   { href: '/beheer/organisaties', label: { nl: 'Organisaties', en: 'Organisations' }, roles: ['admin'] },
   { href: '/beheer/teams', label: { nl: 'Teams', en: 'Teams' }, roles: ['admin'] },
   { href: '/beheer/gebruikers', label: { nl: 'Gebruikers', en: 'Users' }, roles: ['admin'] },
   { href: '/beheer/routering', label: { nl: 'Routering', en: 'Routing' }, roles: ['admin', 'region_coordinator'] },
   { href: '/beheer/postcodes', label: { nl: 'Postcodetabel', en: 'Postcode table' }, roles: ['admin'] },
   { href: '/beheer/auditlog', label: { nl: 'Auditlog', en: 'Audit log' }, roles: ['admin'] },
-  { href: '/account', label: { nl: 'Mijn account', en: 'My account' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  {
+    href: '/account',
+    label: { nl: 'Mijn account', en: 'My account' },
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'],
+  },
 ];
 
 export function navigationFor(role: Role): NavItem[] {

@@ -27,7 +27,11 @@ export const noPracticeSide = () =>
  * the colleague who sent the referral, or the whole practice when that person has left). Message, notification,
  * mail and audit entry commit together; the same form sent twice stores one message.
  */
-export async function addReferralMessage(db: Database, ctx: RequestContext, input: ReferralMessageInput & { referralId: string; baseUrl: string }): Promise<{ id: string }> {
+export async function addReferralMessage(
+  db: Database,
+  ctx: RequestContext,
+  input: ReferralMessageInput & { referralId: string; baseUrl: string },
+): Promise<{ id: string }> {
   const side = await requireWritingSide(db, ctx.actor, input.referralId);
   const actor = ctx.actor!;
 
@@ -43,7 +47,13 @@ export async function addReferralMessage(db: Database, ctx: RequestContext, inpu
     if (referral.consent_withdrawn_at || referral.personal_data_erased_at) throw threadClosed();
     if (!referral.practice_id) throw noPracticeSide();
 
-    const message = await insertMessageOnce(trx, { referral_id: referral.id, author_id: actor.userId, author_side: side, body: input.body, form_key: input.form_key ?? null });
+    const message = await insertMessageOnce(trx, {
+      referral_id: referral.id,
+      author_id: actor.userId,
+      author_side: side,
+      body: input.body,
+      form_key: input.form_key ?? null,
+    });
     // The same form sent again: the message is there already, and its notifications went out.
     if (message.repeated) return { id: message.id };
 

@@ -25,7 +25,10 @@ export async function insertMessageOnce(executor: Executor, values: Insertable<M
     .where('author_id', '=', values.author_id ?? null)
     .where('form_key', '=', values.form_key ?? null)
     .executeTakeFirstOrThrow();
-  const sameMessage = earlier.referral_id === (values.referral_id ?? null) && earlier.consultation_id === (values.consultation_id ?? null) && earlier.body === (values.body ?? null);
+  const sameMessage =
+    earlier.referral_id === (values.referral_id ?? null) &&
+    earlier.consultation_id === (values.consultation_id ?? null) &&
+    earlier.body === (values.body ?? null);
   if (sameMessage) return { id: earlier.id, repeated: true };
   const fresh = await insert({ ...values, form_key: null });
   return { id: fresh!.id, repeated: false };

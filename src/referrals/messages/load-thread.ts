@@ -28,7 +28,15 @@ export async function loadThread(db: Database, ctx: RequestContext, referralId: 
   if (access === 'none') throw notFound('referral');
   const action = `/verwijzingen/${referralId}/berichten`;
   if (access === 'team-former') {
-    return { messages: [], canWrite: false, action, notice: { nl: 'Uw team heeft deze verwijzing doorgestuurd. De berichten zijn alleen zichtbaar voor de praktijk en het team dat de verwijzing nu heeft.', en: 'Your team forwarded this referral. The messages are only visible to the practice and the team that holds it now.' } };
+    return {
+      messages: [],
+      canWrite: false,
+      action,
+      notice: {
+        nl: 'Uw team heeft deze verwijzing doorgestuurd. De berichten zijn alleen zichtbaar voor de praktijk en het team dat de verwijzing nu heeft.',
+        en: 'Your team forwarded this referral. The messages are only visible to the practice and the team that holds it now.',
+      },
+    };
   }
   const referral = await db
     .selectFrom('referrals')
@@ -40,7 +48,15 @@ export async function loadThread(db: Database, ctx: RequestContext, referralId: 
     .leftJoin('users', 'users.id', 'messages.author_id')
     .leftJoin('organisations', 'organisations.id', 'users.practice_id')
     .leftJoin('teams', 'teams.id', 'users.team_id')
-    .select(['messages.id', 'messages.author_side', 'messages.body', 'messages.created_at', 'users.name as author_name', 'organisations.name as practice_name', 'teams.name as team_name'])
+    .select([
+      'messages.id',
+      'messages.author_side',
+      'messages.body',
+      'messages.created_at',
+      'users.name as author_name',
+      'organisations.name as practice_name',
+      'teams.name as team_name',
+    ])
     .where('messages.referral_id', '=', referralId)
     .orderBy('messages.created_at')
     .orderBy('messages.id')
@@ -55,9 +71,15 @@ export async function loadThread(db: Database, ctx: RequestContext, referralId: 
   }));
   let notice: Text | null = null;
   if (referral.consent_withdrawn_at || referral.personal_data_erased_at) {
-    notice = { nl: 'Berichten sturen kan niet meer: de toestemming is ingetrokken of de gegevens zijn gewist.', en: 'Sending messages is no longer possible: consent was withdrawn or the data has been erased.' };
+    notice = {
+      nl: 'Berichten sturen kan niet meer: de toestemming is ingetrokken of de gegevens zijn gewist.',
+      en: 'Sending messages is no longer possible: consent was withdrawn or the data has been erased.',
+    };
   } else if (!referral.practice_id) {
-    notice = { nl: 'Deze verwijzing komt niet van een huisartsenpraktijk; er is geen praktijk om berichten mee te wisselen.', en: 'This referral did not come from a GP practice; there is no practice to exchange messages with.' };
+    notice = {
+      nl: 'Deze verwijzing komt niet van een huisartsenpraktijk; er is geen praktijk om berichten mee te wisselen.',
+      en: 'This referral did not come from a GP practice; there is no practice to exchange messages with.',
+    };
   }
   return { messages, canWrite: notice === null, action, notice };
 }

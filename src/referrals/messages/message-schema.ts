@@ -11,7 +11,10 @@ export const referralMessageSchema = (t: Translate) =>
       .string(t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
       .trim()
       .min(1, t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
-      .max(MESSAGE_MAX_LENGTH, t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }))
+      .max(
+        MESSAGE_MAX_LENGTH,
+        t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }),
+      )
       .refine((v) => !containsBsnLikeNumber(v), t(bsnMessage)),
     form_key: formKeySchema,
   });

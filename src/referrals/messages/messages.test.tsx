@@ -19,7 +19,9 @@ import { ReferralThread } from './thread.tsx';
 const BASE_URL = 'https://kortelijn.test';
 
 async function notified(db: Database, referralId: string) {
-  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('referral_id', '=', referralId).execute()).map((n) => `${n.kind}:${n.user_id}`).sort();
+  return (await db.selectFrom('notifications').select(['user_id', 'kind']).where('referral_id', '=', referralId).execute())
+    .map((n) => `${n.kind}:${n.user_id}`)
+    .sort();
 }
 
 forEachDatabase('referral message thread', (db) => {
@@ -45,8 +47,10 @@ forEachDatabase('referral message thread', (db) => {
     app = testApp(db()).app;
   });
 
-  const newReferral = (overrides: { assigned_to?: string } = {}) => insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, ...overrides });
-  const write = (user: User, referralId: string, body: string) => addReferralMessage(db(), testContext({ actor: actorOf(user) }), { referralId, body, baseUrl: BASE_URL });
+  const newReferral = (overrides: { assigned_to?: string } = {}) =>
+    insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, ...overrides });
+  const write = (user: User, referralId: string, body: string) =>
+    addReferralMessage(db(), testContext({ actor: actorOf(user) }), { referralId, body, baseUrl: BASE_URL });
 
   test('the practice writes as the practice; the whole team is told when nobody is assigned; the message is audited without its text', async () => {
     const id = await newReferral();
@@ -169,7 +173,10 @@ forEachDatabase('referral message thread', (db) => {
     // An old form filled in anew (Back button): same key, new text, so a new message, not lost.
     const anew = await addReferralMessage(db(), ctx, { referralId: id, body: 'Andere tekst', form_key: 'form-key-0123456789abc', baseUrl: BASE_URL });
     assert.notEqual(anew.id, a.id);
-    assert.deepEqual((await db().selectFrom('messages').select('body').where('referral_id', '=', id).orderBy('created_at').execute()).map((m) => m.body), ['Dubbel geklikt', 'Nog iets', 'Andere tekst']);
+    assert.deepEqual(
+      (await db().selectFrom('messages').select('body').where('referral_id', '=', id).orderBy('created_at').execute()).map((m) => m.body),
+      ['Dubbel geklikt', 'Nog iets', 'Andere tekst'],
+    );
     // Same key and text, but on another referral: also a new message.
     const elsewhere = await newReferral();
     await addReferralMessage(db(), ctx, { referralId: elsewhere, body: 'Dubbel geklikt', form_key: 'form-key-0123456789abc', baseUrl: BASE_URL });

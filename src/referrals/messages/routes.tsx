@@ -33,7 +33,10 @@ export function registerReferralMessageRoutes(app: Hono<AppEnv>, services: Servi
             view={v}
             action={`/verwijzingen/${id}/berichten`}
             label={{ nl: 'Nieuw bericht', en: 'New message' }}
-            description={{ nl: 'Alleen wat nodig is voor de hulp. Geen medische gegevens en nooit een BSN.', en: 'Only what the help needs. No medical data and never a citizen service number (BSN).' }}
+            description={{
+              nl: 'Alleen wat nodig is voor de hulp. Geen medische gegevens en nooit een BSN.',
+              en: 'Only what the help needs. No medical data and never a citizen service number (BSN).',
+            }}
             button={{ nl: 'Bericht versturen', en: 'Send message' }}
             errors={form.errors}
             value={form.values['body']}

@@ -47,7 +47,16 @@ export function MessageList(props: { view: ViewContext; messages: readonly Threa
 }
 
 /** A labelled, required text area for a message (id `field-<name>`, so the error summary links land on it). */
-export function MessageField(props: { view: ViewContext; name: string; label: Text; description: Text; errors?: FieldErrors | undefined; value?: string | undefined; maxLength?: number; rows?: number }) {
+export function MessageField(props: {
+  view: ViewContext;
+  name: string;
+  label: Text;
+  description: Text;
+  errors?: FieldErrors | undefined;
+  value?: string | undefined;
+  maxLength?: number;
+  rows?: number;
+}) {
   return (
     <TextAreaField
       view={props.view}
@@ -64,7 +73,16 @@ export function MessageField(props: { view: ViewContext; name: string; label: Te
 }
 
 /** The "write a message" form: a labelled text area (field `body`) and a send button, with an error summary when needed. */
-export function MessageForm(props: { view: ViewContext; action: string; label: Text; description: Text; button: Text; errors?: FieldErrors | undefined; value?: string | undefined; formKey?: string | undefined }) {
+export function MessageForm(props: {
+  view: ViewContext;
+  action: string;
+  label: Text;
+  description: Text;
+  button: Text;
+  errors?: FieldErrors | undefined;
+  value?: string | undefined;
+  formKey?: string | undefined;
+}) {
   const { view } = props;
   return (
     <PostForm view={view} action={props.action} novalidate>

@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 
 // Forward-only. Runs unchanged on PGlite and PostgreSQL.
 export async function up(db: Kysely<unknown>): Promise<void> {
-
   await db.schema
     .createTable('regions')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))

@@ -21,7 +21,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('url', 'text')
     .addColumn('email', 'text')
     .addColumn('phone', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active', 'inactive')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active', 'inactive')`),
+    )
     .addColumn('categories', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('is_free', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('fees_description', 'text')
@@ -71,7 +76,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('email', 'text')
     .addColumn('phone', 'text')
     // Public contacts appear on the resident pages; professional ones (direct lines) only for signed-in staff.
-    .addColumn('visibility', 'text', (c) => c.notNull().defaultTo('professional').check(sql`visibility in ('public', 'professional')`))
+    .addColumn('visibility', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('professional')
+        .check(sql`visibility in ('public', 'professional')`),
+    )
     .addColumn('ended_at', 'timestamptz')
     .addColumn('replaced_by_id', 'uuid', (c) => c.references('contacts.id'))
     .addColumn('last_verified_at', 'timestamptz')
@@ -154,7 +164,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`create unique index routing_rules_unique on routing_rules (municipality_code, coalesce(district_code, ''), coalesce(category, ''))`.execute(db);
 
-  await db.schema.alterTable('regions').addColumn('fallback_team_id', 'uuid', (c) => c.references('teams.id')).execute();
+  await db.schema
+    .alterTable('regions')
+    .addColumn('fallback_team_id', 'uuid', (c) => c.references('teams.id'))
+    .execute();
 
   await db.schema
     .createTable('api_tokens')

@@ -50,7 +50,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // Kept after erasure, for monitoring (no person can be found from these alone).
     .addColumn('needs', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('urgency_triggers', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
-    .addColumn('handover', 'text', (c) => c.notNull().check(sql`handover in ('phone_together', 'meeting_at_practice', 'home_visit', 'neutral_talk', 'team_contacts_patient')`))
+    .addColumn('handover', 'text', (c) =>
+      c.notNull().check(sql`handover in ('phone_together', 'meeting_at_practice', 'home_visit', 'neutral_talk', 'team_contacts_patient')`),
+    )
     .addColumn('contact_channel', 'text', (c) => c.notNull().check(sql`contact_channel in ('phone', 'email', 'via_practice')`))
     .addColumn('municipality_code', 'text')
     .addColumn('district_code', 'text')
@@ -76,8 +78,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('referrals_practice_created').on('referrals').columns(['practice_id', 'created_at']).execute();
   await db.schema.createIndex('referrals_assigned').on('referrals').columns(['assigned_to', 'status']).execute();
   // The escalation sweep reads only open referrals past a due date.
-  await sql`create index referrals_contact_due on referrals (first_contact_due) where first_contact_on is null and contact_escalated_at is null and status in ('requested', 'received', 'accepted', 'in-progress')`.execute(db);
-  await sql`create index referrals_conversation_due on referrals (first_conversation_due) where first_conversation_on is null and conversation_escalated_at is null and status in ('requested', 'received', 'accepted', 'in-progress')`.execute(db);
+  await sql`create index referrals_contact_due on referrals (first_contact_due) where first_contact_on is null and contact_escalated_at is null and status in ('requested', 'received', 'accepted', 'in-progress')`.execute(
+    db,
+  );
+  await sql`create index referrals_conversation_due on referrals (first_conversation_due) where first_conversation_on is null and conversation_escalated_at is null and status in ('requested', 'received', 'accepted', 'in-progress')`.execute(
+    db,
+  );
   await sql`create index referrals_retention on referrals (closed_at) where personal_data_erased_at is null and closed_at is not null`.execute(db);
 
   await db.schema
@@ -119,7 +125,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('team_id', 'uuid', (c) => c.notNull().references('teams.id'))
     .addColumn('asked_by', 'uuid', (c) => c.references('users.id'))
     .addColumn('subject', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'answered', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'answered', 'closed')`),
+    )
     .addColumn('created_at', 'timestamptz', now)
     .addColumn('updated_at', 'timestamptz', now)
     .execute();
