@@ -1,6 +1,6 @@
 /**
  * The parts of Open Referral HSDS 3.0 that Korte Lijn writes (the compiled schemas in
- * ../shared/standards/hsds-3/ are the reference). Optional fields are left out rather than sent as
+ * vendor/hsds-3/ are the reference). Optional fields are left out rather than sent as
  * null: the schemas type them as plain strings, so null would not validate.
  */
 export interface HsdsTaxonomyTerm {

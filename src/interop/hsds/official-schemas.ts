@@ -1,15 +1,15 @@
 /**
- * Test support: the official HSDS 3.0 JSON Schemas and OpenAPI description (../shared/standards/hsds-3/,
- * Open Referral, CC BY-SA 4.0) compiled with a real JSON Schema validator. The compiled schemas
- * carry no `$schema`; they are referenced from an OpenAPI 3.1 document, whose schema dialect is
- * JSON Schema 2020-12, so that is the draft used. Only tests import this file (ajv is a
- * devDependency).
+ * Test support: the official HSDS 3.0 JSON Schemas and OpenAPI description (Open Referral,
+ * CC BY-SA 4.0, vendored unmodified in vendor/hsds-3/ at the repository root; see its README)
+ * compiled with a real JSON Schema validator. The compiled schemas carry no `$schema`; they are
+ * referenced from an OpenAPI 3.1 document, whose schema dialect is JSON Schema 2020-12, so that is
+ * the draft used. Only tests import this file (ajv is a devDependency).
  */
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 
-const STANDARDS = new URL('../../../../shared/standards/hsds-3/', import.meta.url);
+const STANDARDS = new URL('../../../vendor/hsds-3/', import.meta.url);
 const COMPILED = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/compiled/';
 
 const read = (file: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(file, STANDARDS), 'utf8')) as Record<string, unknown>;
