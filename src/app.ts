@@ -1,9 +1,9 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from './platform/http/types.ts';
-import { createHttpApp } from './platform/http/app.tsx';
+import { createHttpApp } from './platform/web/app.tsx';
 import { registerHealthRoute } from './platform/http/health.ts';
 import { registerAssetRoutes } from './platform/ui/assets.ts';
-import { registerAuthRoutes } from './platform/auth/routes.tsx';
+import { registerAuthRoutes } from './account/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
 import { registerSocialMapRoutes } from './socialmap/routes.tsx';

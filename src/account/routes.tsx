@@ -2,21 +2,23 @@ import type { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import QRCode from 'qrcode';
-import type { AppContext, AppEnv, Services } from '../http/types.ts';
-import { cookieOptions, nextSignInStep, view } from '../http/app.tsx';
-import { anyRole, authorize, signInRequired } from '../http/authorize.ts';
-import { parseForm } from '../http/forms.ts';
-import { AppError } from '../errors.ts';
-import type { Translate } from '../i18n.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { Page } from '../ui/layout.tsx';
-import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, TextField, type FieldErrors } from '../ui/components.tsx';
-import type { ViewContext } from '../ui/view.ts';
-import { destroySession, SESSION_COOKIE } from './sessions.ts';
+import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/ui/view.ts';
+import { cookieOptions } from '../platform/http/cookies.ts';
+import { nextSignInStep } from '../platform/auth/sessions.ts';
+import { anyRole, authorize, signInRequired } from '../platform/http/authorize.ts';
+import { parseForm } from '../platform/http/forms.ts';
+import { AppError } from '../platform/errors.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
+import { destroySession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
 import { changeOwnPassword, confirmTotpEnrolment, passwordRules, pendingTotpSecret, signIn, verifySecondFactor } from './sign-in.ts';
-import { totpUri } from './totp.ts';
-import { MIN_PASSWORD_LENGTH } from './passwords.ts';
-import { roleLabels } from './roles.ts';
+import { totpUri } from '../platform/auth/totp.ts';
+import { MIN_PASSWORD_LENGTH } from '../platform/auth/passwords.ts';
+import { roleLabels } from '../platform/auth/roles.ts';
 
 const loginSchema = (t: Translate) =>
   z.object({

@@ -1,14 +1,14 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actorOf, forEachDatabase, testContext } from '../../../test/support/databases.ts';
-import { appError, auditEntries, createTenant, createTestUser, freshIp, TEST_PASSWORD, type Tenant } from '../../../test/support/fixtures.ts';
-import { freshTotp } from '../../../test/support/http.ts';
-import { testConfig } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import type { User } from '../db/schema.ts';
-import { createSession, hashToken, loadSession, purgeExpiredSessions, revokeUserSessions } from './sessions.ts';
+import { actorOf, forEachDatabase, testContext } from '../../test/support/databases.ts';
+import { appError, auditEntries, createTenant, createTestUser, freshIp, TEST_PASSWORD, type Tenant } from '../../test/support/fixtures.ts';
+import { freshTotp } from '../../test/support/http.ts';
+import { testConfig } from '../platform/config.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { User } from '../platform/db/schema.ts';
+import { createSession, hashToken, loadSession, purgeExpiredSessions, revokeUserSessions } from '../platform/auth/sessions.ts';
 import { changeOwnPassword, confirmTotpEnrolment, pendingTotpSecret, signIn, verifySecondFactor } from './sign-in.ts';
-import { acceptTotp, currentTotp } from './totp.ts';
+import { acceptTotp, currentTotp } from '../platform/auth/totp.ts';
 
 const config = testConfig();
 const MINUTE = 60_000;

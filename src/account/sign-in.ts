@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
-import type { Config } from '../config.ts';
-import type { RequestContext } from '../context.ts';
-import { writeAudit } from '../audit/audit.ts';
-import { AppError } from '../errors.ts';
-import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
-import { isThrottled, LOGIN_WINDOW_MINUTES } from './rate-limit.ts';
-import { createSession, markMfaPassed, revokeUserSessions } from './sessions.ts';
-import { seesPatientData } from './roles.ts';
-import { acceptTotp, newTotpSecret } from './totp.ts';
-import type { Role } from '../db/schema.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { Config } from '../platform/config.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { AppError } from '../platform/errors.ts';
+import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, normaliseEmail, verifyPassword } from '../platform/auth/passwords.ts';
+import { isThrottled, LOGIN_WINDOW_MINUTES } from '../platform/auth/rate-limit.ts';
+import { createSession, markMfaPassed, revokeUserSessions } from '../platform/auth/sessions.ts';
+import { requiresTotp } from '../platform/auth/roles.ts';
+import { acceptTotp, newTotpSecret } from '../platform/auth/totp.ts';
 
 export const tooManyAttempts = () =>
   new AppError(
@@ -27,14 +26,6 @@ const wrongCredentials = () =>
     nl: 'Het e-mailadres of wachtwoord klopt niet.',
     en: 'The e-mail address or password is not correct.',
   });
-
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-export function requiresTotp(role: Role, config: Pick<Config, 'totpRequired'>): boolean {
-  return config.totpRequired && seesPatientData(role);
-}
 
 async function failureCounts(db: Database, key: string, ip: string) {
   const since = sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;

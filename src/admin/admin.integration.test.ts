@@ -14,7 +14,7 @@ import {
 } from '../../test/support/fixtures.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { createSession, loadSession } from '../platform/auth/sessions.ts';
-import { signIn } from '../platform/auth/sign-in.ts';
+import { signIn } from '../account/sign-in.ts';
 import { testConfig } from '../platform/config.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { User } from '../platform/db/schema.ts';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { validateValues } from '../platform/http/forms.ts';
 import { distinctAuditActions, searchAudit, writeAudit } from '../platform/audit/audit.ts';

@@ -5,10 +5,9 @@ import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { generateTemporaryPassword, hashPassword, MIN_PASSWORD_LENGTH } from '../platform/auth/passwords.ts';
+import { generateTemporaryPassword, hashPassword, MIN_PASSWORD_LENGTH, normaliseEmail } from '../platform/auth/passwords.ts';
 import { membershipKindOf, roles } from '../platform/auth/roles.ts';
 import { revokeUserSessions } from '../platform/auth/sessions.ts';
-import { normaliseEmail } from '../platform/auth/sign-in.ts';
 
 /** Membership chosen in the form: one id whose meaning follows from the role. */
 export const userSchema = (t: Translate) =>

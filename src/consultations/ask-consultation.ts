@@ -8,7 +8,7 @@ import type { ConsultationInput } from './consultation-schemas.ts';
 export const unknownTeam = () => new AppError('consultation_unknown_team', 422, { nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' });
 
 /**
- * A practice asks a team a question without naming a patient (casuïstiek, DESIGN.md step 7). The
+ * A practice asks a team a question without naming a patient (casuïstiek, docs/product.md step 7). The
  * question is the first message of the consultation's thread; the team is notified
  * (consultation_asked). Consultation, message, notifications, mail and audit entry commit together;
  * the same form sent twice asks once.

@@ -6,7 +6,7 @@ import type { Text } from '../platform/i18n.ts';
  * people not to write them. What it does catch, on the server, before anything is stored:
  * - a Dutch postcode (1234 AB, 1234AB, 1234ab);
  * - a complete date that lies in the past (a possible date of birth: 12-03-1985, 1985-03-12, 12 maart 1985);
- * - a 9-digit number (looks like a BSN; Korte Lijn never stores a BSN — DESIGN.md "No BSN");
+ * - a 9-digit number (looks like a BSN; Korte Lijn never stores a BSN — docs/product.md "No BSN");
  * - an e-mail address.
  * Pure: no I/O. `today` is an Amsterdam calendar day (YYYY-MM-DD).
  */

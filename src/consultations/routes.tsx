@@ -5,7 +5,7 @@ import type { Actor } from '../platform/context.ts';
 import type { Role } from '../platform/db/schema.ts';
 import type { Text } from '../platform/i18n.ts';
 import { fill } from '../platform/i18n.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';
@@ -30,7 +30,7 @@ import {
   type FieldErrors,
 } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { amsterdamToday } from '../referrals/due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { MessageField, MessageForm, MessageList } from '../referrals/messages/thread.tsx';
 import { consultationReplySchema, consultationSchema, SUBJECT_MAX_LENGTH } from './consultation-schemas.ts';
 import { consultationSide } from './consultation-access.ts';
@@ -41,7 +41,7 @@ import { getConsultation, listConsultations, type ConsultationDetails, type Cons
 import { teamChoices, type TeamChoice } from './team-choices.ts';
 
 /**
- * Consultation without a patient (casuïstiek, DESIGN.md step 7): a practice asks a team a question
+ * Consultation without a patient (casuïstiek, docs/product.md step 7): a practice asks a team a question
  * about a situation without naming anyone; the team answers, the practice can reply, either side
  * closes it. No patient data, so no read audit is needed; changes are audited anyway.
  *

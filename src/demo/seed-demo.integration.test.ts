@@ -2,7 +2,7 @@ import { before, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachDatabase, testContext } from '../../test/support/databases.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
-import { signIn } from '../platform/auth/sign-in.ts';
+import { signIn } from '../account/sign-in.ts';
 import { membershipKindOf, roles } from '../platform/auth/roles.ts';
 import { testConfig } from '../platform/config.ts';
 import { DEMO_PASSWORD, demoAccounts, seedDemo } from './seed-demo.ts';

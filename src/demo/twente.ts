@@ -1,5 +1,5 @@
 /**
- * The 14 municipalities of Twente with their CBS codes (DESIGN.md, domain facts). Real public data.
+ * The 14 municipalities of Twente with their CBS codes (docs/product.md, domain facts). Real public data.
  */
 export const twenteMunicipalities = [
   { cbs: 'GM0141', name: 'Almelo' },

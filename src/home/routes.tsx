@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { anyRole, authorize } from '../platform/http/authorize.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { ButtonLink, Heading1, Paragraph } from '../platform/ui/components.tsx';

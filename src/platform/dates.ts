@@ -10,6 +10,11 @@ export function amsterdamDate(at: Date): string {
   return AMSTERDAM_DATE.format(at);
 }
 
+/** Today's calendar day in Amsterdam, as YYYY-MM-DD. */
+export function amsterdamToday(now = new Date()): string {
+  return amsterdamDate(now);
+}
+
 /** The instant at which a calendar day (YYYY-MM-DD) starts in Amsterdam, DST-aware. */
 export function startOfAmsterdamDay(isoDate: string): Date {
   const utcMidnight = new Date(`${isoDate}T00:00:00Z`);

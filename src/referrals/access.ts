@@ -4,7 +4,7 @@ import { membershipKindOf } from '../platform/auth/roles.ts';
 import { notFound } from '../platform/errors.ts';
 
 /**
- * Data-scoped access to a referral (DESIGN.md: authorisation is data-scoped). A practice sees the
+ * Data-scoped access to a referral (docs/product.md: authorisation is data-scoped). A practice sees the
  * referrals it sent; a team sees those it holds, and — read-only — those it held before forwarding.
  * Regional coordinators and administrators never see a referral.
  */

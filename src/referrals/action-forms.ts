@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalText } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { consentMethods } from './consent.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { parseDate } from './referral-form.ts';
 import { outcomes } from './state-machine.ts';
 

@@ -8,7 +8,7 @@ import { requirePracticeActor } from './referral-actor.ts';
 
 /**
  * Which team will receive this referral, decided by the patient's address and first need — never
- * by the practice's location (DESIGN.md loop step 4) — with the team's fixed contact and the
+ * by the practice's location (docs/product.md loop step 4) — with the team's fixed contact and the
  * one-line explanation shown before sending. The asking practice's region supplies the fallback desk.
  */
 export interface CheckedRoute {

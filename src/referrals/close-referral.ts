@@ -6,7 +6,7 @@ import { statusForOutcome, type Outcome } from './state-machine.ts';
 
 /**
  * The team closes the referral with an outcome and a short feedback text for the practice
- * (terugkoppeling, DESIGN.md loop step 6). "Not reachable after attempts" closes as failed, the
+ * (terugkoppeling, docs/product.md loop step 6). "Not reachable after attempts" closes as failed, the
  * other outcomes as completed. The practice is told there is feedback only when the patient
  * allowed it; otherwise only that the status changed.
  */

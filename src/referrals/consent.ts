@@ -15,7 +15,7 @@ export const consentText: Text = {
 export const consentMethods = ['verbal', 'written'] as const;
 export type ConsentMethod = (typeof consentMethods)[number];
 
-/** The data shared — the minimum (DESIGN.md: consent and minimisation). Never diagnoses or medication. */
+/** The data shared — the minimum (docs/product.md: consent and minimisation). Never diagnoses or medication. */
 export const sharedDataScope = ['name', 'birth_date', 'contact_details', 'address', 'question', 'urgency'] as const;
 
 export const consentPurpose = 'contact about help with money matters (schuldhulp / geldzorgen)';

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addWorkingDays, amsterdamToday, dueDates, effectiveTerms, isOverdue, isWorkingDay, legalDefaultTerms } from './due-dates.ts';
+import { addWorkingDays, dueDates, effectiveTerms, isWorkingDay, legalDefaultTerms } from './due-dates.ts';
+import { dueState } from './labels.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 
 describe('working days', () => {
   test('weekends are not working days', () => {
@@ -53,10 +55,12 @@ describe('response terms (Wgs art. 4)', () => {
     assert.equal(dueDates('2026-11-23', false, effectiveTerms({ firstContactWorkingDays: 1 })).firstContactDue, '2026-11-24');
   });
 
-  test('a milestone is overdue only after its due day has passed without it', () => {
-    assert.equal(isOverdue('2026-11-26', '2026-11-26', null), false);
-    assert.equal(isOverdue('2026-11-26', '2026-11-27', null), true);
-    assert.equal(isOverdue('2026-11-26', '2026-11-27', '2026-11-25'), false);
+  test('a milestone is overdue only after its due day has passed without it, and no longer applies once the referral is closed', () => {
+    assert.equal(dueState('2026-11-26', '2026-11-25', null, 'accepted'), 'on-time');
+    assert.equal(dueState('2026-11-26', '2026-11-26', null, 'accepted'), 'due-today');
+    assert.equal(dueState('2026-11-26', '2026-11-27', null, 'accepted'), 'overdue');
+    assert.equal(dueState('2026-11-26', '2026-11-27', '2026-11-25', 'accepted'), 'done');
+    assert.equal(dueState('2026-11-26', '2026-11-27', null, 'completed'), 'none');
   });
 
   test("today is the Amsterdam calendar day, not UTC's", () => {

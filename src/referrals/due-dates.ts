@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { amsterdamDate } from '../platform/dates.ts';
+import { addDaysIso } from '../platform/dates.ts';
 
 /**
  * Response terms (termijnen). Legal defaults from the Wgs (art. 4): the first conversation within
@@ -53,18 +53,12 @@ export function isWorkingDay(isoDate: string): boolean {
   return day !== 0 && day !== 6 && !isDutchPublicHoliday(isoDate);
 }
 
-export function addCalendarDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 /** The Nth working day after `isoDate` (the request day itself does not count). */
 export function addWorkingDays(isoDate: string, n: number): string {
   let date = isoDate;
   let left = n;
   while (left > 0) {
-    date = addCalendarDays(date, 1);
+    date = addDaysIso(date, 1);
     if (isWorkingDay(date)) left--;
   }
   return date;
@@ -78,18 +72,6 @@ export interface DueDates {
 export function dueDates(requestDate: string, urgent: boolean, terms: Terms = legalDefaultTerms): DueDates {
   return {
     firstContactDue: addWorkingDays(requestDate, terms.firstContactWorkingDays),
-    firstConversationDue: urgent
-      ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays)
-      : addCalendarDays(requestDate, terms.firstConversationDays),
+    firstConversationDue: urgent ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays) : addDaysIso(requestDate, terms.firstConversationDays),
   };
-}
-
-/** Overdue once the due day has passed (due at the end of that Amsterdam day) without the milestone. */
-export function isOverdue(dueDate: string, today: string, reachedOn: string | null): boolean {
-  return reachedOn === null && today > dueDate;
-}
-
-/** Today's date in Amsterdam. */
-export function amsterdamToday(now = new Date()): string {
-  return amsterdamDate(now);
 }

@@ -2,11 +2,11 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import type { ReferralStatus } from './state-machine.ts';
 
 /**
- * Escalation of response terms (DESIGN.md step 5; Wgs art. 4: first conversation within 4 weeks,
+ * Escalation of response terms (docs/product.md step 5; Wgs art. 4: first conversation within 4 weeks,
  * within 3 working days when a threatening situation exists). A referral that is still open after
  * the due day of a milestone (first contact, first conversation) without that milestone is
  * escalated ONCE per milestone: the holding team (members and coordinator) and the sending practice

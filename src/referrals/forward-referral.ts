@@ -10,7 +10,7 @@ const sameTeam = () => new AppError('forward_same_team', 422, { nl: 'Kies een an
 const unknownTeam = () => new AppError('forward_unknown_team', 422, { nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' });
 
 /**
- * The holding team sends the referral on to another team (DESIGN.md loop step 4: a team that
+ * The holding team sends the referral on to another team (docs/product.md loop step 4: a team that
  * receives a referral outside its area forwards it, history kept). The referral starts again as
  * `requested` at the new team, unassigned; the reason is kept in the history, where the new team
  * reads why; the old team keeps read-only access (access.ts). Consent names one team, so the

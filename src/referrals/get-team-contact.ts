@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 
 /**
- * The receiving team's fixed contact (vaste contactpersoon, DESIGN.md loop step 7): the team's own
+ * The receiving team's fixed contact (vaste contactpersoon, docs/product.md loop step 7): the team's own
  * phone and e-mail, plus the named contact persons the social map keeps for the team's services.
  * `audience: 'public'` leaves out persons meant for professionals only (the printed card for the
  * patient); practice staff see both.

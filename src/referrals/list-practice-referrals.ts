@@ -3,7 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import type { ReferralTable } from '../platform/db/schema.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { mayShareFeedback } from './consent.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import type { ReferralTable } from '../platform/db/schema.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { requireTeamActor } from './referral-actor.ts';
 import { closedStatuses } from './state-machine.ts';
 

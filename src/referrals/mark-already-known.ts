@@ -6,7 +6,7 @@ import { isClosed } from './state-machine.ts';
 
 /**
  * "Already known to us": the resident was already in touch with the team. Monitoring counts new
- * versus already-known residents (DESIGN.md loop step 11). Allowed while the referral is open.
+ * versus already-known residents (docs/product.md loop step 11). Allowed while the referral is open.
  */
 export async function markAlreadyKnown(db: Database, ctx: RequestContext, input: { referralId: string; known: boolean }, baseUrl: string): Promise<void> {
   await inTransaction(db, async (trx) => {

@@ -7,7 +7,7 @@ import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from '../socialmap/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
 import { CONSENT_TEXT_VERSION, consentMethods, consentText } from './consent.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { consentMethodLabels, contactChannelLabels, contactChannels, dutchDate, handoverLabels, handovers } from './labels.ts';
 import { needField, urgencyField } from './referral-form.ts';
 import { DataList } from './ui-parts.tsx';

@@ -6,7 +6,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { closedStatuses } from './state-machine.ts';
 
 /**
- * Retention (DESIGN.md, privacy by design: "personal data purged after a configurable period once a
+ * Retention (docs/product.md, privacy by design: "personal data purged after a configurable period once a
  * referral is closed"; AVG art. 5(1)(e) storage limitation). The referral row stays, so counts,
  * needs, urgency, municipality/district, terms and outcome remain available for monitoring; what
  * could identify the patient is set to null:

@@ -4,12 +4,12 @@ import type { Translate } from '../platform/i18n.ts';
 import { categories, type Category } from '../socialmap/categories.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { consentMethods, type ConsentMethod } from './consent.ts';
-import { amsterdamToday } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { contactChannels, handovers } from './labels.ts';
 import { urgencyTriggers, type UrgencyTrigger } from './urgency.ts';
 
 /**
- * The referral form at the boundary (zod). Only the minimum of DESIGN.md "consent and
+ * The referral form at the boundary (zod). Only the minimum of docs/product.md "consent and
  * minimisation" has a field here: name, birth date, contact channel and best time, postcode +
  * house number, the question in the patient's own words, urgency. There is no BSN field, and any
  * field the schema does not name (such as a posted `bsn`) is dropped by zod before anything else

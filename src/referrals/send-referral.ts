@@ -5,7 +5,8 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
 import { checkReferralRoute } from './check-referral-route.ts';
 import { CONSENT_TEXT_VERSION, consentProblem, consentPurpose, sharedDataScope } from './consent.ts';
-import { amsterdamToday, dueDates, effectiveTerms } from './due-dates.ts';
+import { dueDates, effectiveTerms } from './due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import type { ConsentForm, ReferralDetails } from './referral-form.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 import { consentMissing, consentWithoutMethod, notPracticeReferral, wrongRecipient } from './referral-errors.ts';
@@ -29,7 +30,7 @@ export function newReference(): string {
 }
 
 /**
- * A practice sends a referral (DESIGN.md loop step 3). Rules, in order:
+ * A practice sends a referral (docs/product.md loop step 3). Rules, in order:
  * 1. The same form sent twice (double click, back button, retry) finds the first referral: the
  *    hidden idempotency key is unique in the database, so even two simultaneous posts make one row.
  * 2. The patient's address decides the team, again, now — and the consent must name exactly that

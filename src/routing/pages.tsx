@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';

@@ -7,7 +7,7 @@ import { allowHit } from '../platform/http/rate-limit.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { getCookie } from 'hono/cookie';
-import { LANG_COOKIE } from '../platform/http/app.tsx';
+import { LANG_COOKIE } from '../platform/http/cookies.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
 import { isCategory, type Category } from '../socialmap/categories.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../platform/db/database.ts';
-import { amsterdamToday } from '../referrals/due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import type { SelfcheckLang } from './languages.ts';
 import { questions } from './questions.ts';
 import type { Answers, Level } from './scoring.ts';

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { validateValues } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';

@@ -3,12 +3,12 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { amsterdamToday } from '../referrals/due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { signalOutcomes, signals, suggestedNeeds } from './checklist.ts';
 
 /**
  * Saving what the practice noticed, without any patient identity: practice, date, signals, strain
- * answer, outcome. Counted for monitoring even when no referral follows (DESIGN.md, loop step 2).
+ * answer, outcome. Counted for monitoring even when no referral follows (docs/product.md, loop step 2).
  */
 const signalCodes = signals.map((s) => s.code);
 

@@ -14,7 +14,7 @@ import type { User } from '../platform/db/schema.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import { translator } from '../platform/i18n.ts';
 import { validateValues } from '../platform/http/forms.ts';
-import { amsterdamToday } from '../referrals/due-dates.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { suggestedNeeds } from './checklist.ts';
 import { getSignalRecord, recentSignalRecords, saveSignalRecord, signalRecordSchema } from './signal-records.ts';
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import type { Actor } from '../platform/context.ts';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
-import { view } from '../platform/http/app.tsx';
+import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { validateValues } from '../platform/http/forms.ts';
 import { AppError } from '../platform/errors.ts';

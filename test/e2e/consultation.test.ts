@@ -1,5 +1,5 @@
 /**
- * Consultation without a patient (casuïstiek, DESIGN.md step 7) in a real browser against the real
+ * Consultation without a patient (casuïstiek, docs/product.md step 7) in a real browser against the real
  * app (in-memory PGlite, Twente demo data): the doctor's assistant of Huisartsenpraktijk De Esch asks
  * Wijkteam Hengelo-Noord a question about a situation; text with a possible date of birth and a
  * BSN-like number is refused with the Dutch error summary and the message beside the field, and

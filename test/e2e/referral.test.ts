@@ -20,7 +20,8 @@ import { testConfig } from '../../src/platform/config.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { deliverPendingMail } from '../../src/platform/mail/outbox.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
-import { addWorkingDays, amsterdamToday } from '../../src/referrals/due-dates.ts';
+import { addWorkingDays } from '../../src/referrals/due-dates.ts';
+import { amsterdamToday } from '../../src/platform/dates.ts';
 import { dutchDate } from '../../src/referrals/labels.ts';
 import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage, signIn } from '../support/browser.ts';
 

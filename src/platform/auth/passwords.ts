@@ -35,3 +35,8 @@ export function generateTemporaryPassword(): string {
   }
   return out;
 }
+
+/** The e-mail address is the sign-in name: compared trimmed and lowercased. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}

@@ -1,14 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isThrottled, LOGIN_WINDOW_MINUTES, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from './rate-limit.ts';
+import { isThrottled } from './rate-limit.ts';
 
 describe('sign-in throttling', () => {
-  it('counts failures over a 15-minute window, 5 per account and 20 per IP', () => {
-    assert.equal(LOGIN_WINDOW_MINUTES, 15);
-    assert.equal(MAX_FAILURES_PER_ACCOUNT, 5);
-    assert.equal(MAX_FAILURES_PER_IP, 20);
-  });
-
   it('lets a sign-in through with no failures', () => {
     assert.equal(isThrottled({ account: 0, ip: 0 }), false);
   });

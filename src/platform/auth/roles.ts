@@ -39,3 +39,8 @@ export const roleLabels: Record<Role, Text> = {
   region_coordinator: { nl: 'Regionale aanjager', en: 'Regional coordinator' },
   admin: { nl: 'Functioneel beheerder', en: 'Functional administrator' },
 };
+
+/** Roles that see patient data sign in with a second factor (unless switched off for a demo). */
+export function requiresTotp(role: Role, config: { totpRequired: boolean }): boolean {
+  return config.totpRequired && seesPatientData(role);
+}

@@ -13,6 +13,18 @@ export interface LoadedSession {
   totpEnrolled: boolean;
 }
 
+/** Signed in with every step done: second factor (when required) and no pending password change. */
+export function sessionComplete(session: { mfaPassed: boolean; mustChangePassword: boolean }): boolean {
+  return session.mfaPassed && !session.mustChangePassword;
+}
+
+/** Where a session that has not finished signing in goes next: the second factor, then a new password. */
+export function nextSignInStep(session: { mfaPassed: boolean; totpEnrolled: boolean; mustChangePassword: boolean }): string {
+  if (!session.mfaPassed) return session.totpEnrolled ? '/tweestaps' : '/tweestaps/instellen';
+  if (session.mustChangePassword) return '/wachtwoord-wijzigen';
+  return '/';
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../context.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { writeAudit } from '../audit/audit.ts';
 import type { AppContext, AppEnv, Services } from './types.ts';
+import { sessionComplete } from '../auth/sessions.ts';
 
 /**
  * The one access mechanism for every route, keyed on role AND membership.
@@ -54,9 +55,4 @@ export function authorize(services: Services, policy: AccessPolicy) {
     }
     await next();
   });
-}
-
-/** Signed in with every step done: second factor (when required) and no pending password change. */
-export function sessionComplete(session: { mfaPassed: boolean; mustChangePassword: boolean }): boolean {
-  return session.mfaPassed && !session.mustChangePassword;
 }

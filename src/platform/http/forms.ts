@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { FieldErrors } from '../ui/components.tsx';
 import type { AppContext } from './types.ts';
+
+/** Field errors keyed by input name, already translated. */
+export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 

@@ -1,12 +1,9 @@
-import { describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { forEachDatabase } from '../../../test/support/databases.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../log.ts';
-import { testConfig } from '../config.ts';
-import { createMailer } from '../mail/mailer.ts';
-import { backgroundJobs } from '../../jobs.ts';
 import { runDueJobs, type Job } from './runner.ts';
 
 const log = createLogger('silent');
@@ -84,17 +81,5 @@ forEachDatabase('background job runner', (db, kind) => {
       .execute();
     assert.deepEqual(await runDueJobs(db(), [job], log), ['test.crashed']);
     assert.equal(job.runs, 1);
-  });
-});
-
-describe('the app’s background jobs', () => {
-  test('each job has its own name; escalation runs every 5 minutes and the retention purge daily', () => {
-    const services = { db: {} as Database, config: testConfig(), log };
-    const jobs = backgroundJobs(services, createMailer({ smtpUrl: undefined, from: 'x', log }));
-    const names = jobs.map((j) => j.name);
-    assert.equal(new Set(names).size, names.length);
-    assert.equal(jobs.find((j) => j.name === 'referrals.escalate-overdue')?.everySeconds, 300);
-    assert.equal(jobs.find((j) => j.name === 'referrals.purge-retention')?.everySeconds, 86400);
-    assert.ok(names.includes('mail.deliver'));
   });
 });

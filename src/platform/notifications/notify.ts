@@ -6,7 +6,7 @@ import { enqueueMail } from '../mail/outbox.ts';
 
 /**
  * In-app notifications plus a mail that says only "there is something for you" and links to the
- * notification list. Neither carries patient data (DESIGN.md: privacy by design). Written inside the
+ * notification list. Neither carries patient data (docs/product.md: privacy by design). Written inside the
  * caller's transaction, so they exist if and only if the change commits.
  */
 export const notificationKinds = {

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../http/types.ts';
-import { view } from '../http/app.tsx';
+import { view } from '../ui/view.ts';
 import { anyRole, authorize } from '../http/authorize.ts';
 import { Page } from '../ui/layout.tsx';
 import { Button, Heading1, Link, Paragraph, PostForm, Table, formatDateTime } from '../ui/components.tsx';

@@ -1,10 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { Text } from '../i18n.ts';
 import type { ViewContext } from './view.ts';
-import { FORM_KEY, newFormKey } from '../http/forms.ts';
+import { FORM_KEY, newFormKey, type FieldErrors } from '../http/forms.ts';
 
-/** Field errors keyed by input name, already translated. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors };
 
 export function CsrfField({ view }: { view: ViewContext }) {
   return <input type="hidden" name="_csrf" value={view.csrfToken} />;

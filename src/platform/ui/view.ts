@@ -1,5 +1,7 @@
 import type { Actor } from '../context.ts';
 import { translator, type Lang, type Translate } from '../i18n.ts';
+import { sessionComplete } from '../auth/sessions.ts';
+import type { AppContext } from '../http/types.ts';
 
 /** What every page needs to render: language, who is looking, the CSRF token for its forms. */
 export interface ViewContext {
@@ -17,4 +19,18 @@ export interface ViewContext {
 
 export function viewContext(input: Omit<ViewContext, 't'>): ViewContext {
   return { ...input, t: translator(input.lang) };
+}
+
+/** The ViewContext of the current request. */
+export function view(c: AppContext): ViewContext {
+  const ctx = c.get('ctx');
+  const session = c.get('session');
+  return viewContext({
+    lang: ctx.lang,
+    actor: ctx.actor,
+    csrfToken: c.get('csrfToken'),
+    path: new URL(c.req.url).pathname + new URL(c.req.url).search,
+    signedIn: session ? sessionComplete(session) : false,
+    unread: c.get('unread') ?? 0,
+  });
 }

@@ -6,27 +6,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { isLang, translator, type Lang } from '../i18n.ts';
-import { loadSession, randomToken, SESSION_COOKIE } from '../auth/sessions.ts';
+import { isLang } from '../i18n.ts';
+import { loadSession, nextSignInStep, randomToken, sessionComplete, SESSION_COOKIE } from '../auth/sessions.ts';
 import { unreadCount } from '../notifications/notify.ts';
-import { Page } from '../ui/layout.tsx';
-import { viewContext, type ViewContext } from '../ui/view.ts';
-import { Heading1, Paragraph, Link } from '../ui/components.tsx';
-import { sessionComplete } from './authorize.ts';
-import type { AppContext, AppEnv, Services } from './types.ts';
-
-export const LANG_COOKIE = 'kl_lang';
-export const CSRF_COOKIE = 'kl_csrf';
+import { renderError } from '../ui/error-page.tsx';
+import { cookieOptions, CSRF_COOKIE, LANG_COOKIE } from '../http/cookies.ts';
+import type { AppContext, AppEnv, Services } from '../http/types.ts';
 
 /** Routes that accept files up to 100 MB (imports); everything else is capped at 2 MB. */
 export const LARGE_UPLOAD_PATHS = ['/beheer/postcodes', '/api/hsds/import'];
 
 /** Paths a signed-in user may visit before finishing sign-in (second factor, new password). */
 const PENDING_SIGN_IN_PATHS = ['/tweestaps', '/tweestaps/instellen', '/wachtwoord-wijzigen', '/uitloggen'];
-
-export function cookieOptions(services: Services) {
-  return { httpOnly: true, sameSite: 'Lax' as const, secure: services.config.cookieSecure, path: '/' };
-}
 
 /**
  * The Hono app with the cross-cutting layer every route shares: request id and logging, security
@@ -170,12 +161,6 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
 }
 
-export function nextSignInStep(session: { mfaPassed: boolean; totpEnrolled: boolean; mustChangePassword: boolean }): string {
-  if (!session.mfaPassed) return session.totpEnrolled ? '/tweestaps' : '/tweestaps/instellen';
-  if (session.mustChangePassword) return '/wachtwoord-wijzigen';
-  return '/';
-}
-
 function isPublicPath(path: string): boolean {
   return path.startsWith('/assets/') || path === '/healthz';
 }
@@ -186,45 +171,4 @@ function clientIp(c: AppContext): string {
   } catch {
     return 'local';
   }
-}
-
-export function view(c: AppContext): ViewContext {
-  const ctx = c.get('ctx');
-  const session = c.get('session');
-  return viewContext({
-    lang: ctx.lang,
-    actor: ctx.actor,
-    csrfToken: c.get('csrfToken'),
-    path: new URL(c.req.url).pathname + new URL(c.req.url).search,
-    signedIn: session ? sessionComplete(session) : false,
-    unread: c.get('unread') ?? 0,
-  });
-}
-
-export function renderError(c: AppContext, status: number, message: { nl: string; en: string }) {
-  const ctx = c.get('ctx');
-  const lang: Lang = ctx?.lang ?? 'nl';
-  const t = translator(lang);
-  if (c.req.path.startsWith('/api/') || c.req.path === '/healthz') {
-    return c.json({ error: t(message) }, status as 404);
-  }
-  const title =
-    status === 404
-      ? t({ nl: 'Niet gevonden', en: 'Not found' })
-      : status === 403
-        ? t({ nl: 'Geen toegang', en: 'No access' })
-        : status >= 500
-          ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' })
-          : t({ nl: 'Dat lukte niet', en: 'That did not work' });
-  const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false, unread: 0 });
-  return c.html(
-    <Page view={v} title={title}>
-      <Heading1>{title}</Heading1>
-      <Paragraph>{t(message)}</Paragraph>
-      <Paragraph>
-        <Link href="/">{t({ nl: 'Naar de startpagina', en: 'Go to the home page' })}</Link>
-      </Paragraph>
-    </Page>,
-    status as 404,
-  );
 }

@@ -20,7 +20,7 @@ export const noPracticeSide = () =>
   });
 
 /**
- * Adds a message to a referral's thread (DESIGN.md step 7, "short lines"). The practice that sent it
+ * Adds a message to a referral's thread (docs/product.md step 7, "short lines"). The practice that sent it
  * writes as the practice, the team that holds it as the team (author_side follows from the access,
  * never from the form). The other side gets a notification (message_received, no content; on the
  * team side the assigned colleague, or the whole team when nobody is assigned; on the practice side

@@ -4,7 +4,7 @@ import type { Translate } from '../../platform/i18n.ts';
 import { bsnMessage, containsBsnLikeNumber } from '../../consultations/identifying-data.ts';
 import { MESSAGE_MAX_LENGTH } from './thread.tsx';
 
-/** A message in a referral thread: some text, not too long, and never a BSN (DESIGN.md: no BSN). */
+/** A message in a referral thread: some text, not too long, and never a BSN (docs/product.md: no BSN). */
 export const referralMessageSchema = (t: Translate) =>
   z.object({
     body: z

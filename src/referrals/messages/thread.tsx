@@ -112,7 +112,7 @@ export interface ReferralThreadProps {
 
 /**
  * The message thread of one referral between the practice and the holding team ("korte lijn",
- * DESIGN.md step 7), for the referral detail page:
+ * docs/product.md step 7), for the referral detail page:
  *
  *   const thread = await loadThread(db, ctx, referral.id);
  *   <ReferralThread view={v} {...thread} />
