@@ -27,5 +27,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
     },
   },
+  {
+    // Pages and routes never touch the database: they call a use case of their capability, which is
+    // where queries live (ARCHITECTURE.md; the import side is checked by .dependency-cruiser.cjs).
+    files: ['src/**/*pages.tsx', 'src/**/*page.tsx', 'src/**/*routes.tsx', 'src/**/*-route.tsx', 'src/**/routes.ts'],
+    ignores: ['**/*.test.*'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|transaction|executeQuery)$/]',
+          message: 'Pages and routes call use cases; the query belongs in a use case of this capability.',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'Pages and routes call use cases; SQL belongs in a use case of this capability.' },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } } },
 );

@@ -3,7 +3,7 @@ import type { Database } from '../src/platform/db/database.ts';
 import { parsePostcode } from '../src/routing/postcode.ts';
 import { resolveAddress } from '../src/routing/resolve-address.ts';
 import { searchServices } from '../src/socialmap/search-services.ts';
-import { categories } from '../src/socialmap/categories.ts';
+import { categories } from '../src/needs/categories.ts';
 import { percentiles, rng, runConcurrent, type Percentiles } from './measure.ts';
 
 /**

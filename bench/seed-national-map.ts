@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.ts';
-import { categories } from '../src/socialmap/categories.ts';
+import { categories } from '../src/needs/categories.ts';
 import { rng } from './measure.ts';
 
 /**

@@ -8,12 +8,12 @@ import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
 import { registerSocialMapRoutes } from './socialmap/routes.tsx';
 import { registerRoutingPages } from './routing/pages.tsx';
-import { registerNotificationPages } from './platform/notifications/pages.tsx';
+import { registerNotificationPages } from './notifications/routes.tsx';
 import { registerSignalPages } from './signals/pages.tsx';
 import { registerSelfcheckPages } from './selfcheck/pages.tsx';
 import { registerHsdsRoutes } from './interop/hsds/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.tsx';
-import { registerReferralMessageRoutes } from './referrals/messages/routes.tsx';
+import { registerReferralMessageRoutes } from './referrals/message-routes.tsx';
 import { registerWithdrawConsentRoute } from './referrals/withdraw-consent-route.tsx';
 import { registerConsultationRoutes } from './consultations/routes.tsx';
 

@@ -18,7 +18,7 @@ type Expectation =
   | { kind: 'public' }
   /** Sign-in steps: only for a session that is still signing in; a completed session is sent on. */
   | { kind: 'sign-in-step' }
-  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' }
+  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' | 'region' }
   /** API routes that accept only a bearer token (never a session): every session, of any role, gets 401. Token × role: interop/hsds/api.integration.test.ts. */
   | { kind: 'bearer-token'; roles: readonly Role[] };
 
@@ -69,9 +69,9 @@ const matrix: Record<string, Expectation> = {
   'GET /meldingen': { kind: 'roles', roles: ALL },
   'POST /meldingen/gelezen': { kind: 'roles', roles: ALL },
   'GET /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
-  'POST /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
-  'POST /beheer/routering/:id/verwijderen': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
-  'POST /beheer/routering/regio': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
+  'POST /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
+  'POST /beheer/routering/:id/verwijderen': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
+  'POST /beheer/routering/regio': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
   'GET /beheer/postcodes': { kind: 'roles', roles: ['admin'] },
   'POST /beheer/postcodes': { kind: 'roles', roles: ['admin'] },
   'GET /mijn-organisatie': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
@@ -279,14 +279,21 @@ function concretePath(path: string): string {
   return id ? path.replace(':id', id) : path;
 }
 
-async function call(method: string, path: string, as?: { token: string; csrf: string }) {
+/** Routes whose resource is named in the form rather than the path: tenant A's, posted. */
+function fieldsFor(route: string): Record<string, string> {
+  if (route === 'POST /beheer/routering') return { municipality_code: 'GM9001' };
+  if (route === 'POST /beheer/routering/regio') return { region_id: tenantA.regionId };
+  return {};
+}
+
+async function call(method: string, path: string, as?: { token: string; csrf: string }, fields: Record<string, string> = {}) {
   const headers: Record<string, string> = {};
   let body: string | undefined;
   if (as) headers['cookie'] = `kl_session=${as.token}`;
   if (method === 'POST') {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     headers['origin'] = 'http://localhost';
-    body = new URLSearchParams({ _csrf: as?.csrf ?? 'x'.repeat(43) }).toString();
+    body = new URLSearchParams({ ...fields, _csrf: as?.csrf ?? 'x'.repeat(43) }).toString();
     if (!as) headers['cookie'] = `kl_csrf=${'x'.repeat(43)}`;
   }
   return app.request(`http://localhost${path}`, { method, headers, body });
@@ -423,7 +430,7 @@ describe('authorization matrix', () => {
     for (const role of roles) {
       const allowed = expectation.roles.includes(role);
       test(`${route}: ${role} is ${allowed ? 'allowed' : 'denied'}`, async () => {
-        const res = await call(method, await freshPath(path), tenantA.users[role]);
+        const res = await call(method, await freshPath(path), tenantA.users[role], fieldsFor(route));
         if (allowed) assert.ok(!isDenied(res.status) && res.status !== 401 && res.status < 500, `${route} as ${role} → ${res.status}`);
         else assert.equal(res.status, 403, `${route} as ${role} → ${res.status}`);
       });
@@ -432,7 +439,7 @@ describe('authorization matrix', () => {
     if (expectation.scoped) {
       for (const role of expectation.roles.filter((r) => r !== 'admin')) {
         test(`${route}: a ${role} of another ${expectation.scoped} is denied`, async () => {
-          const res = await call(method, concretePath(path), tenantB.users[role]);
+          const res = await call(method, await freshPath(path), tenantB.users[role], fieldsFor(route));
           assert.equal(res.status, 404, `${route} as ${role} of tenant B → ${res.status}`);
         });
       }

@@ -4,13 +4,12 @@ import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { validateValues } from '../platform/http/forms.ts';
-import { distinctAuditActions, searchAudit, writeAudit } from '../platform/audit/audit.ts';
-import { addDaysIso, startOfAmsterdamDay } from '../platform/dates.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, Table, TextField, formatDateTime } from '../platform/ui/components.tsx';
 import { roleLabels, isRole } from '../platform/auth/roles.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { auditActionLabel } from './audit-labels.ts';
+import { browseAuditLog } from './browse-audit-log.ts';
 
 const outcomeLabels = {
   success: { nl: 'gelukt', en: 'succeeded' },
@@ -40,31 +39,13 @@ export function registerAuditPages(app: Hono<AppEnv>, services: Services): void 
     const query = c.req.query();
     const parsed = validateValues(filterSchema(t), query);
     const filters = parsed.ok ? parsed.data : {};
-    let actorUserId: string | undefined;
-    let unknownActor = false;
-    if (filters.gebruiker) {
-      const actor = await db.selectFrom('users').select('id').where('email', '=', filters.gebruiker.toLowerCase()).executeTakeFirst();
-      actorUserId = actor?.id;
-      unknownActor = !actor;
-    }
-    const page = unknownActor
-      ? { rows: [], hasMore: false }
-      : await searchAudit(
-          db,
-          {
-            actorUserId,
-            action: filters.actie || undefined,
-            from: filters.van ? startOfAmsterdamDay(filters.van) : undefined,
-            to: filters.tot ? startOfAmsterdamDay(addDaysIso(filters.tot, 1)) : undefined,
-          },
-          filters.voor,
-        );
-    await writeAudit(db, c.get('ctx'), {
-      action: 'audit.viewed',
-      subjectType: 'audit_log',
-      details: { filtered: Boolean(filters.gebruiker || filters.actie || filters.van || filters.tot) },
+    const { page, actions } = await browseAuditLog(db, c.get('ctx'), {
+      email: filters.gebruiker,
+      action: filters.actie,
+      fromDate: filters.van,
+      toDate: filters.tot,
+      before: filters.voor,
     });
-    const actions = await distinctAuditActions(db);
     const next = new URLSearchParams(Object.entries(query).filter(([k]) => k !== 'voor'));
     const last = page.rows[page.rows.length - 1];
     if (last) next.set('voor', last.id);

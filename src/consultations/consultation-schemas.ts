@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formKeySchema } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { MESSAGE_MAX_LENGTH } from '../referrals/messages/thread.tsx';
+import { MESSAGE_MAX_LENGTH } from '../messages/thread.tsx';
 import { findIdentifyingData, identifyingDataMessage } from './identifying-data.ts';
 
 /**

@@ -7,7 +7,7 @@ import { testApp } from '../../test/support/http.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { User } from '../platform/db/schema.ts';
 import type { AppEnv } from '../platform/http/types.ts';
-import { signedInBrowser } from '../referrals/referral-test-rows.ts';
+import { signedInBrowser } from '../../test/support/referral-rows.ts';
 import { askConsultation } from './ask-consultation.ts';
 import { replyToConsultation } from './reply-to-consultation.ts';
 import { closeConsultation } from './close-consultation.ts';

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { containsBsnLikeNumber, findIdentifyingData, identifyingDataMessage } from './identifying-data.ts';
+import { findIdentifyingData, identifyingDataMessage } from './identifying-data.ts';
+import { containsBsnLikeNumber } from '../platform/bsn.ts';
 
 const today = '2026-11-23';
 

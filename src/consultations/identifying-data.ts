@@ -1,4 +1,5 @@
 import type { Text } from '../platform/i18n.ts';
+import { containsBsnLikeNumber } from '../platform/bsn.ts';
 
 /**
  * A simple guard against identifying data in text that must stay anonymous (consultation without a
@@ -17,8 +18,6 @@ export const identifyingKinds: readonly IdentifyingKind[] = ['postcode', 'birth_
 // Uppercase letters with or without a space ("7511 AB", "7511AB"), lowercase only when written
 // together ("7511ab"): "in 2024 en" is ordinary Dutch, not a postcode. SA, SD and SS are never used.
 const postcodePattern = /(?<![\dA-Za-z])[1-9]\d{3}(?: ?(?!SA|SD|SS)[A-Z]{2}|(?!sa|sd|ss)[a-z]{2})(?![A-Za-z\d])/;
-// Nine digits together, or written as 1234.56.789 or 123 456 789.
-const bsnPatterns = [/(?<!\d|\d[.,])\d{9}(?!\d|[.,]\d)/, /(?<![\d.])\d{4}\.\d{2}\.\d{3}(?![\d.])/, /(?<!\d ?)\d{3} \d{3} \d{3}(?! ?\d)/];
 const emailPattern = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i;
 
 const monthNames: Record<string, number> = {
@@ -97,14 +96,9 @@ export function findIdentifyingData(text: string, today: string): IdentifyingKin
   const found = new Set<IdentifyingKind>();
   if (postcodePattern.test(text)) found.add('postcode');
   if (datesIn(text).some((d) => isPastDate(d, today))) found.add('birth_date');
-  if (bsnPatterns.some((p) => p.test(text))) found.add('bsn');
+  if (containsBsnLikeNumber(text)) found.add('bsn');
   if (emailPattern.test(text)) found.add('email');
   return identifyingKinds.filter((k) => found.has(k));
-}
-
-/** Only the BSN check, for texts that may carry patient data but never a BSN (referral messages). */
-export function containsBsnLikeNumber(text: string): boolean {
-  return bsnPatterns.some((p) => p.test(text));
 }
 
 const kindLabels: Record<IdentifyingKind, Text> = {
@@ -122,8 +116,3 @@ export function identifyingDataMessage(kinds: readonly IdentifyingKind[]): Text 
     en: `Your text contains ${list('en')}. A consultation without a patient must not make anyone recognisable. Remove it and describe the situation in general terms, for example "a woman of around 40 in Enschede-Zuid".`,
   };
 }
-
-export const bsnMessage: Text = {
-  nl: 'Uw bericht bevat een getal van 9 cijfers. Dat lijkt op een BSN, en Korte Lijn bewaart nooit een BSN. Haal het getal weg; de gemeente zoekt de persoon zelf op.',
-  en: 'Your message contains a 9-digit number. It looks like a citizen service number (BSN), and Korte Lijn never stores a BSN. Remove the number; the municipality looks the person up itself.',
-};

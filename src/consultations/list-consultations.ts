@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { Actor } from '../platform/context.ts';
 import { membershipKindOf } from '../platform/auth/roles.ts';
 import { notFound } from '../platform/errors.ts';
-import type { ThreadMessage } from '../referrals/messages/thread.tsx';
+import type { ThreadMessage } from '../messages/thread.tsx';
 import { consultationSide, type ConsultationSide } from './consultation-access.ts';
 
 export type ConsultationStatus = 'open' | 'answered' | 'closed';

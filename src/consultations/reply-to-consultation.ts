@@ -4,7 +4,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
 import { consultationSide } from './consultation-access.ts';
-import { insertMessageOnce } from '../referrals/messages/insert-message.ts';
+import { insertMessageOnce } from '../messages/insert-message.ts';
 import type { ConsultationReplyInput } from './consultation-schemas.ts';
 
 export const consultationClosed = () =>

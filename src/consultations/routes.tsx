@@ -12,7 +12,7 @@ import { idParam } from '../platform/http/params.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import { membershipKindOf } from '../platform/auth/roles.ts';
-import { markNotificationsRead } from '../platform/notifications/pages.tsx';
+import { markNotificationsRead } from '../platform/notifications/notify.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import {
   Alert,
@@ -31,7 +31,7 @@ import {
 } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { amsterdamToday } from '../platform/dates.ts';
-import { MessageField, MessageForm, MessageList } from '../referrals/messages/thread.tsx';
+import { MessageField, MessageForm, MessageList } from '../messages/thread.tsx';
 import { consultationReplySchema, consultationSchema, SUBJECT_MAX_LENGTH } from './consultation-schemas.ts';
 import { consultationSide } from './consultation-access.ts';
 import { askConsultation } from './ask-consultation.ts';
@@ -257,7 +257,7 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
     const actor = c.get('ctx').actor!;
     const id = idParam(c);
     const consultation: ConsultationDetails = await getConsultation(db, actor, id);
-    if (status === 200) await markNotificationsRead(services, actor.userId, { consultationId: id });
+    if (status === 200) await markNotificationsRead(services.db, actor.userId, { consultationId: id });
     const isTeam = consultation.side === 'team';
     return c.html(
       <Page view={v} title={consultation.subject}>

@@ -4,7 +4,7 @@ import { createOrganisation } from '../admin/organisations.ts';
 import { createContact } from '../socialmap/create-contact.ts';
 import { createLocation } from '../socialmap/create-location.ts';
 import { createService } from '../socialmap/create-service.ts';
-import type { Category } from '../socialmap/categories.ts';
+import type { Category } from '../needs/categories.ts';
 import type { ContactInput } from '../socialmap/entries.ts';
 import type { TimeSlot } from '../socialmap/opening-hours.ts';
 import { loadShippedPostcodeAreas } from '../routing/reference-data.ts';

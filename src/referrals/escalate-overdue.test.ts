@@ -5,7 +5,7 @@ import { createTenant, createTestUser, type Tenant } from '../../test/support/fi
 import type { Database } from '../platform/db/database.ts';
 import type { User } from '../platform/db/schema.ts';
 import { escalateOverdueReferrals } from './escalate-overdue.ts';
-import { insertReferral, TEST_PATIENT } from './referral-test-rows.ts';
+import { insertReferral, TEST_PATIENT } from '../../test/support/referral-rows.ts';
 
 const BASE_URL = 'https://kortelijn.test';
 const TODAY = '2026-11-23';

@@ -2,7 +2,7 @@ import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { ButtonLink, Heading1, Link, Pager, Paragraph, Table } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { dutchDate, dueState, outcomeLabels, statusLabels } from './labels.ts';
 import { INBOX_PAGE_SIZE, type Inbox, type InboxTab, type WorkTab } from './list-team-inbox.ts';
 import { PRACTICE_PAGE_SIZE, type PracticeReferrals } from './list-practice-referrals.ts';

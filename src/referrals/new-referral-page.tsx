@@ -4,7 +4,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import { Checkbox, CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categories, categoryLabels } from '../socialmap/categories.ts';
+import { categories, categoryLabels } from '../needs/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
 import { CONSENT_TEXT_VERSION, consentMethods, consentText } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { INBOX_PAGE_SIZE, listTeamInbox } from './list-team-inbox.ts';
 import { listPracticeReferrals, PRACTICE_PAGE_SIZE } from './list-practice-referrals.ts';
-import { insertReferral } from './referral-test-rows.ts';
+import { insertReferral } from '../../test/support/referral-rows.ts';
 import { contextOf, insertReferralWorld, type ReferralWorld } from './test-fixture.ts';
 
 /**

@@ -10,7 +10,7 @@ import { createTenant, createTestUser, type Tenant } from '../../test/support/fi
 import type { Database } from '../platform/db/database.ts';
 import type { User } from '../platform/db/schema.ts';
 import { purgeExpiredPersonalData } from './purge-retention.ts';
-import { insertReferral, monthsAgo, TEST_PATIENT } from './referral-test-rows.ts';
+import { insertReferral, monthsAgo, TEST_PATIENT } from '../../test/support/referral-rows.ts';
 
 async function referral(db: Database, id: string) {
   return db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -17,7 +17,7 @@ import {
 } from '../platform/ui/components.tsx';
 import { Checkbox, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { consentMethodLabels, dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
 import { consentMethods, forwardConsentText } from './consent.ts';
 import type { ReferralDetail } from './open-referral.ts';

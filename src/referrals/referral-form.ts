@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FORM_KEY_PATTERN, optionalText } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { categories, type Category } from '../socialmap/categories.ts';
+import { categories, type Category } from '../needs/categories.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { consentMethods, type ConsentMethod } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';

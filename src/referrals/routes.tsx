@@ -10,11 +10,11 @@ import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Role } from '../platform/db/schema.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { markNotificationsRead } from '../platform/notifications/pages.tsx';
+import { markNotificationsRead } from '../platform/notifications/notify.ts';
 import type { FieldErrors } from '../platform/ui/components.tsx';
-import { referralScope } from './messages/referral-scope.ts';
-import { loadThread } from './messages/load-thread.ts';
-import { ReferralThread } from './messages/thread.tsx';
+import { referralScope } from './referral-scope.ts';
+import { loadThread } from './load-thread.ts';
+import { ReferralThread } from '../messages/thread.tsx';
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
 import {
   acceptSchema,
@@ -46,7 +46,7 @@ import { recordFirstConversation } from './record-first-conversation.ts';
 import { ReferralDetailPage, type DetailPageProps } from './referral-detail-page.tsx';
 import { consentFormSchema, needField, referralDetailsSchema } from './referral-form.ts';
 import { getSignalRecord } from '../signals/signal-records.ts';
-import { isCategory } from '../socialmap/categories.ts';
+import { isCategory } from '../needs/categories.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
 
@@ -187,7 +187,7 @@ async function renderDetail(c: AppContext, services: Services, extra: Partial<De
   const ctx = c.get('ctx');
   const v = view(c);
   const detail = await openReferral(db, ctx, idParam(c), publicBaseUrl(services.config));
-  await markNotificationsRead(services, ctx.actor!.userId, { referralId: detail.referral.id });
+  await markNotificationsRead(services.db, ctx.actor!.userId, { referralId: detail.referral.id });
   const holds = detail.access === 'team-holder';
   const [assignees, forwardTargets, teamContact, thread] = await Promise.all([
     holds ? listAssignees(db, detail.referral.team_id) : [],

@@ -8,7 +8,7 @@ import { idParam } from '../platform/http/params.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Heading1, Link, Paragraph } from '../platform/ui/components.tsx';
-import { referralScope, referralWorkRoles } from './messages/referral-scope.ts';
+import { referralScope, referralWorkRoles } from './referral-scope.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
 

@@ -11,7 +11,7 @@ import type { AppEnv } from '../platform/http/types.ts';
 import { viewContext } from '../platform/ui/view.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
-import { insertConsent, insertReferral, signedInBrowser, TEST_PATIENT } from './referral-test-rows.ts';
+import { insertConsent, insertReferral, signedInBrowser, TEST_PATIENT } from '../../test/support/referral-rows.ts';
 
 const BASE_URL = 'https://kortelijn.test';
 

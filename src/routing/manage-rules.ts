@@ -4,7 +4,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { categories } from '../socialmap/categories.ts';
+import { categories } from '../needs/categories.ts';
 
 export interface RuleListRow {
   id: string;

@@ -6,28 +6,16 @@ import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';
-import { AppError, forbidden } from '../platform/errors.ts';
-import type { Actor } from '../platform/context.ts';
+import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
-import { categories, categoryLabels, isCategory } from '../socialmap/categories.ts';
-import { listTeams } from '../admin/teams.ts';
-import { addRule, listRules, municipalitiesWithoutFallback, removeRule, ruleSchema, setRegionFallback } from './manage-rules.ts';
+import { categories, categoryLabels, isCategory } from '../needs/categories.ts';
+import { addRule, removeRule, ruleSchema, setRegionFallback } from './manage-rules.ts';
+import { loadRoutingOverview } from './load-routing-overview.ts';
+import { mayEditRegion, mayEditRule, mayRouteMunicipality, regionOfEditor } from './routing-scope.ts';
 import { routeAddress } from './route-referral.ts';
 import { importCbsPostcodes, postcodeTableStatus } from './import-cbs-postcodes.ts';
-
-/** A coordinator works within their own region; an admin sees every region. */
-function regionScope(actor: Actor): string | null {
-  return actor.role === 'region_coordinator' ? actor.regionId : null;
-}
-
-async function assertMunicipalityInScope(c: AppContext, services: Services, municipalityCode: string) {
-  const scope = regionScope(c.get('ctx').actor!);
-  if (!scope) return;
-  const org = await services.db.selectFrom('organisations').select('region_id').where('cbs_code', '=', municipalityCode).executeTakeFirst();
-  if (org?.region_id !== scope) throw forbidden();
-}
 
 async function renderRouting(
   c: AppContext,
@@ -39,33 +27,7 @@ async function renderRouting(
   const v = view(c);
   const t = v.t;
   const actor = c.get('ctx').actor!;
-  const regionId = regionScope(actor);
-  const [rules, missing, teams, municipalities, districts, regions] = await Promise.all([
-    listRules(db, regionId),
-    municipalitiesWithoutFallback(db, regionId),
-    listTeams(db),
-    (() => {
-      let q = db.selectFrom('organisations').select(['cbs_code', 'name']).where('kind', '=', 'municipality').orderBy('name');
-      if (regionId) q = q.where('region_id', '=', regionId);
-      return q.execute();
-    })(),
-    db
-      .selectFrom('districts')
-      .innerJoin('organisations', 'organisations.cbs_code', 'districts.municipality_code')
-      .select(['districts.code', 'districts.name', 'organisations.name as municipality'])
-      .orderBy('organisations.name')
-      .orderBy('districts.name')
-      .execute(),
-    (() => {
-      let q = db
-        .selectFrom('regions')
-        .leftJoin('teams', 'teams.id', 'regions.fallback_team_id')
-        .select(['regions.id', 'regions.name', 'teams.name as fallback_name', 'regions.fallback_team_id'])
-        .orderBy('regions.name');
-      if (regionId) q = q.where('regions.id', '=', regionId);
-      return q.execute();
-    })(),
-  ]);
+  const { rules, missing, teams, municipalities, districts, regions } = await loadRoutingOverview(db, regionOfEditor(actor));
 
   // "Try a postcode": the same routing function the referral form uses.
   const tryPostcode = c.req.query('postcode')?.trim();
@@ -222,14 +184,20 @@ async function renderRouting(
 
 export function registerRoutingPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
-  const guard = authorize(services, { roles: ['admin', 'region_coordinator'] });
+  const routers = ['admin', 'region_coordinator'] as const;
+  const guard = authorize(services, { roles: routers });
+  const ruleGuard = authorize(services, {
+    roles: routers,
+    scope: async (actor, c) => mayRouteMunicipality(db, actor, (await c.req.parseBody())['municipality_code']),
+  });
+  const removeGuard = authorize(services, { roles: routers, scope: (actor, c) => mayEditRule(db, actor, c.req.param('id')) });
+  const regionGuard = authorize(services, { roles: routers, scope: async (actor, c) => mayEditRegion(actor, (await c.req.parseBody())['region_id']) });
 
   app.get('/beheer/routering', guard, (c) => renderRouting(c, services));
 
-  app.post('/beheer/routering', guard, async (c) => {
+  app.post('/beheer/routering', ruleGuard, async (c) => {
     const form = await parseForm(c, ruleSchema(view(c).t));
     if (!form.ok) return renderRouting(c, services, 422, { values: form.values, errors: form.errors });
-    await assertMunicipalityInScope(c, services, form.data.municipality_code);
     try {
       await addRule(db, c.get('ctx'), form.data);
     } catch (err) {
@@ -240,15 +208,12 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
     return c.redirect('/beheer/routering', 303);
   });
 
-  app.post('/beheer/routering/:id/verwijderen', guard, async (c) => {
-    const id = idParam(c);
-    const rule = await db.selectFrom('routing_rules').select('municipality_code').where('id', '=', id).executeTakeFirst();
-    if (rule) await assertMunicipalityInScope(c, services, rule.municipality_code);
-    await removeRule(db, c.get('ctx'), id);
+  app.post('/beheer/routering/:id/verwijderen', removeGuard, async (c) => {
+    await removeRule(db, c.get('ctx'), idParam(c));
     return c.redirect('/beheer/routering', 303);
   });
 
-  app.post('/beheer/routering/regio', guard, async (c) => {
+  app.post('/beheer/routering/regio', regionGuard, async (c) => {
     const body = await c.req.parseBody();
     const regionId = typeof body['region_id'] === 'string' ? body['region_id'] : '';
     const teamId = typeof body['team_id'] === 'string' ? body['team_id'] : '';
@@ -257,8 +222,6 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
         problem: view(c).t({ nl: 'Kies een team voor het regionale loket.', en: 'Choose a team for the regional desk.' }),
       });
     }
-    const actor = c.get('ctx').actor!;
-    if (actor.role === 'region_coordinator' && actor.regionId !== regionId) throw forbidden();
     await setRegionFallback(db, c.get('ctx'), regionId, teamId);
     return c.redirect('/beheer/routering', 303);
   });

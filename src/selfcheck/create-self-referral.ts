@@ -9,7 +9,7 @@ import { dueDates } from '../referrals/due-dates.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { newReference } from '../referrals/send-referral.ts';
 import type { UrgencyTrigger } from '../referrals/urgency.ts';
-import { categoryLabels, type Category } from '../socialmap/categories.ts';
+import { categoryLabels, type Category } from '../needs/categories.ts';
 import type { SelfcheckLang } from './languages.ts';
 import type { Level } from './scoring.ts';
 

@@ -10,7 +10,7 @@ import { getCookie } from 'hono/cookie';
 import { LANG_COOKIE } from '../platform/http/cookies.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
-import { isCategory, type Category } from '../socialmap/categories.ts';
+import { isCategory, type Category } from '../needs/categories.ts';
 import { searchServices, type SearchResult } from '../socialmap/search-services.ts';
 import { formatSlots, weekOverview } from '../socialmap/opening-hours.ts';
 import { urgencyTriggers, type UrgencyTrigger } from '../referrals/urgency.ts';

@@ -1,4 +1,4 @@
-import type { Category } from '../socialmap/categories.ts';
+import type { Category } from '../needs/categories.ts';
 import type { SelfcheckLang, Texts } from './languages.ts';
 import { questions, type AnswerKey } from './questions.ts';
 

@@ -1,4 +1,4 @@
-import type { Category } from '../socialmap/categories.ts';
+import type { Category } from '../needs/categories.ts';
 import type { Texts } from './languages.ts';
 
 /** Every sentence of the self-check pages, in the five languages (B1). */

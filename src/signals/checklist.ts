@@ -1,5 +1,5 @@
 import type { Text } from '../platform/i18n.ts';
-import type { Category } from '../socialmap/categories.ts';
+import type { Category } from '../needs/categories.ts';
 
 /**
  * The signals aid for practice staff, after the Hogeschool Utrecht approach ("Geldzorgen in de

@@ -7,7 +7,7 @@ import { idParam } from '../platform/http/params.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Paragraph, PostForm, Table, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from '../socialmap/categories.ts';
+import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { openers, positiveHealthDimensions, signalOutcomeLabels, signalOutcomes, signals, strainQuestion, strainScale } from './checklist.ts';
 import { getSignalRecord, recentSignalRecords, saveSignalRecord, signalRecordSchema } from './signal-records.ts';
 

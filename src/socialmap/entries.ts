@@ -1,4 +1,4 @@
-import type { Category } from './categories.ts';
+import type { Category } from '../needs/categories.ts';
 import type { TimeSlot } from './opening-hours.ts';
 
 /**

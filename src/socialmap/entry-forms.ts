@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fill, type Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
 import { parsePostcode } from '../routing/postcode.ts';
-import { categories } from './categories.ts';
+import { categories } from '../needs/categories.ts';
 import type { ContactInput, LocationInput, ServiceInput } from './entries.ts';
 import { serviceLanguages } from './languages.ts';
 import { formatTimeRanges, parseTimeRanges, weekdayLabels, weekdays, type TimeSlot } from './opening-hours.ts';

@@ -8,7 +8,7 @@ import { Button, ErrorSummary, Heading1, Paragraph, SelectField, TextField, type
 import type { ViewContext } from '../platform/ui/view.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
-import { categories, categoryLabels } from './categories.ts';
+import { categories, categoryLabels } from '../needs/categories.ts';
 import { amsterdamWeekday } from './opening-hours.ts';
 import { searchSchema } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';

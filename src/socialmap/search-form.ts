@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
 import { parsePostcode } from '../routing/postcode.ts';
-import { isCategory, type Category } from './categories.ts';
+import { isCategory, type Category } from '../needs/categories.ts';
 
 /** The search boundary (a GET form: `?postcode=7511AB&hulpvraag=debt_counselling&zoekwoord=`). */
 export const searchSchema = (t: Translate) => {

@@ -10,7 +10,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { routeAddress, type Route } from '../routing/route-referral.ts';
-import { categories, categoryLabels } from './categories.ts';
+import { categories, categoryLabels } from '../needs/categories.ts';
 import { editorRoles, regionOfActor, searchRoles } from './editor-scope.ts';
 import { amsterdamWeekday, weekdayLabels } from './opening-hours.ts';
 import { searchSchema } from './search-form.ts';

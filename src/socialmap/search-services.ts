@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../platform/db/database.ts';
-import { categoryLabels, isCategory, type Category } from './categories.ts';
+import { categoryLabels, isCategory, type Category } from '../needs/categories.ts';
 import { bestAreaMatch, GENERAL_CATEGORIES, matchesText, rankServices, type AddressArea, type AreaMatch, type AreaRow, type NeedFit } from './rank-services.ts';
 import { loadServiceCards, type Audience, type ServiceCard } from './service-cards.ts';
 

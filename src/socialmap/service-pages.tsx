@@ -24,7 +24,7 @@ import {
 } from '../platform/ui/components.tsx';
 import { CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categories, categoryLabels } from './categories.ts';
+import { categories, categoryLabels } from '../needs/categories.ts';
 import { confirmEntry } from './confirm-entry.ts';
 import { createService } from './create-service.ts';
 import { editableOrganisations, editorRoles, mayEditOrganisation, mayEditService, searchRoles } from './editor-scope.ts';

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { fill, type Text } from '../platform/i18n.ts';
 import { Alert, Button, PostForm } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from './categories.ts';
+import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { daysSince, freshnessOf, type Freshness } from './freshness.ts';
 import { languageLabel } from './languages.ts';
 import { formatSlots, slotsOn, weekdayLabels, weekOverview, type TimeSlot } from './opening-hours.ts';

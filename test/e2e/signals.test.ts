@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { testConfig } from '../../src/platform/config.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
-import { categoryLabels } from '../../src/socialmap/categories.ts';
+import { categoryLabels } from '../../src/needs/categories.ts';
 import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage, signIn } from '../support/browser.ts';
 
 let server: RunningServer;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ScheduleKind } from '../../platform/db/schema.ts';
 import { startOfAmsterdamDay } from '../../platform/dates.ts';
 import type { Text } from '../../platform/i18n.ts';
-import { isCategory } from '../../socialmap/categories.ts';
+import { isCategory } from '../../needs/categories.ts';
 import { derivedId } from './ids.ts';
 import {
   clockTime,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { isCategory } from '../../socialmap/categories.ts';
+import { isCategory } from '../../needs/categories.ts';
 import { parsePostcode } from '../../routing/postcode.ts';
 import { resolveAddress } from '../../routing/resolve-address.ts';
 import { loadMapSnapshot, MAP_ORGANISATION_KINDS } from './load-map.ts';

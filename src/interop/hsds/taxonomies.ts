@@ -1,4 +1,4 @@
-import { categories, categoryLabels } from '../../socialmap/categories.ts';
+import { categories, categoryLabels } from '../../needs/categories.ts';
 import type { ScheduleKind } from '../../platform/db/schema.ts';
 import { uuidV5 } from './ids.ts';
 import type { HsdsAttribute, HsdsTaxonomyTerm } from './hsds-types.ts';

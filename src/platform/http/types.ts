@@ -20,6 +20,8 @@ export interface AppEnv {
     csrfToken: string;
     /** Unread in-app notifications of the signed-in user (shown in the header). */
     unread: number;
+    /** What the route's authorize scope resolved (read it through the guard: `guard.scoped(c)`). */
+    scoped: unknown;
   };
 }
 

@@ -106,3 +106,11 @@ export async function unreadCount(db: Database, userId: string): Promise<number>
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Opening the item a notification points to marks it read. */
+export async function markNotificationsRead(db: Database, userId: string, ref: { referralId?: string; consultationId?: string }): Promise<void> {
+  let q = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);
+  if (ref.referralId) q = q.where('referral_id', '=', ref.referralId);
+  if (ref.consultationId) q = q.where('consultation_id', '=', ref.consultationId);
+  await q.execute();
+}

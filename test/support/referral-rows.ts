@@ -1,15 +1,15 @@
 /**
- * Test data for the referral background jobs, messages and consent withdrawal: rows inserted
+ * Test data for referrals (background jobs, messages, consent withdrawal, mail): rows inserted
  * directly (every NOT NULL column), independent of the send-referral use case. Test-only.
  */
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
-import type { Database } from '../platform/db/database.ts';
-import type { ReferralTable } from '../platform/db/schema.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import type { ReferralTable } from '../../src/platform/db/schema.ts';
 import type { Hono } from 'hono';
-import type { AppEnv } from '../platform/http/types.ts';
-import { createSession, hashToken, SESSION_COOKIE } from '../platform/auth/sessions.ts';
-import { TestBrowser } from '../../test/support/http.ts';
+import type { AppEnv } from '../../src/platform/http/types.ts';
+import { createSession, hashToken, SESSION_COOKIE } from '../../src/platform/auth/sessions.ts';
+import { TestBrowser } from './http.ts';
 
 export const TEST_PATIENT = {
   patient_name: 'Johanna Pietersen-Testdata',

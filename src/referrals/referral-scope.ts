@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../../platform/context.ts';
-import type { AppContext, Services } from '../../platform/http/types.ts';
-import type { Role } from '../../platform/db/schema.ts';
-import { referralAccess, type ReferralAccess } from '../access.ts';
+import type { Actor } from '../platform/context.ts';
+import type { AppContext, Services } from '../platform/http/types.ts';
+import type { Role } from '../platform/db/schema.ts';
+import { referralAccess, type ReferralAccess } from './access.ts';
 
 /** Roles that can work on a referral at all; the scope below narrows it to their own referrals. */
 export const referralWorkRoles: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin'];

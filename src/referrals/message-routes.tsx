@@ -1,16 +1,16 @@
 import type { Hono } from 'hono';
-import type { AppEnv, Services } from '../../platform/http/types.ts';
-import { view } from '../../platform/ui/view.ts';
-import { authorize } from '../../platform/http/authorize.ts';
-import { parseForm } from '../../platform/http/forms.ts';
-import { idParam } from '../../platform/http/params.ts';
-import { publicBaseUrl } from '../../platform/config.ts';
-import { Page } from '../../platform/ui/layout.tsx';
-import { Heading1, Link, Paragraph } from '../../platform/ui/components.tsx';
+import type { AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/ui/view.ts';
+import { authorize } from '../platform/http/authorize.ts';
+import { parseForm } from '../platform/http/forms.ts';
+import { idParam } from '../platform/http/params.ts';
+import { publicBaseUrl } from '../platform/config.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Heading1, Link, Paragraph } from '../platform/ui/components.tsx';
 import { referralScope, referralWorkRoles } from './referral-scope.ts';
 import { referralMessageSchema } from './message-schema.ts';
 import { addReferralMessage } from './add-message.ts';
-import { MessageForm } from './thread.tsx';
+import { MessageForm } from '../messages/thread.tsx';
 
 /**
  * POST /verwijzingen/:id/berichten — a message in the referral's thread, from the sending practice or

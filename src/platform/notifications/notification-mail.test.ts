@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { forEachDatabase } from '../../../test/support/databases.ts';
 import { createTenant, createTestUser, type Tenant } from '../../../test/support/fixtures.ts';
-import { insertReferral, TEST_PATIENT } from '../../referrals/referral-test-rows.ts';
+import { insertReferral, TEST_PATIENT } from '../../../test/support/referral-rows.ts';
 import type { Database } from '../db/database.ts';
 import type { User } from '../db/schema.ts';
 import { createLogger } from '../log.ts';
-import { MAIL_SUBJECT, notifyUsers } from '../notifications/notify.ts';
-import { createMailer, type Mailer } from './mailer.ts';
-import { deliverPendingMail, MAX_ATTEMPTS, retryDelayMinutes } from './outbox.ts';
+import { MAIL_SUBJECT, notifyUsers } from './notify.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
+import { deliverPendingMail, MAX_ATTEMPTS, retryDelayMinutes } from '../mail/outbox.ts';
 
 /**
  * The mail outbox against a real SMTP server, run in-process (smtp-server) on a free port of

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Executor } from '../../platform/db/database.ts';
-import type { MessageTable } from '../../platform/db/schema.ts';
+import type { Executor } from '../platform/db/database.ts';
+import type { MessageTable } from '../platform/db/schema.ts';
 
 /**
  * Stores a message once per sending form (forms.ts FORM_KEY), for referral and consultation

@@ -1,20 +1,20 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
-import { actorOf, forEachDatabase, testContext } from '../../../test/support/databases.ts';
-import { appError, createTenant, createTestUser, type Tenant } from '../../../test/support/fixtures.ts';
-import { testApp } from '../../../test/support/http.ts';
-import type { Database } from '../../platform/db/database.ts';
-import type { User } from '../../platform/db/schema.ts';
-import type { AppEnv } from '../../platform/http/types.ts';
-import { translator } from '../../platform/i18n.ts';
-import { viewContext } from '../../platform/ui/view.ts';
-import { withdrawConsent } from '../withdraw-consent.ts';
-import { insertReferral, signedInBrowser } from '../referral-test-rows.ts';
+import { actorOf, forEachDatabase, testContext } from '../../test/support/databases.ts';
+import { appError, createTenant, createTestUser, type Tenant } from '../../test/support/fixtures.ts';
+import { testApp } from '../../test/support/http.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { User } from '../platform/db/schema.ts';
+import type { AppEnv } from '../platform/http/types.ts';
+import { translator } from '../platform/i18n.ts';
+import { viewContext } from '../platform/ui/view.ts';
+import { withdrawConsent } from './withdraw-consent.ts';
+import { insertReferral, signedInBrowser } from '../../test/support/referral-rows.ts';
 import { addReferralMessage } from './add-message.ts';
 import { loadThread } from './load-thread.ts';
 import { referralMessageSchema } from './message-schema.ts';
-import { ReferralThread } from './thread.tsx';
+import { ReferralThread } from '../messages/thread.tsx';
 
 const BASE_URL = 'https://kortelijn.test';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { formKeySchema } from '../../platform/http/forms.ts';
-import type { Translate } from '../../platform/i18n.ts';
-import { bsnMessage, containsBsnLikeNumber } from '../../consultations/identifying-data.ts';
-import { MESSAGE_MAX_LENGTH } from './thread.tsx';
+import { formKeySchema } from '../platform/http/forms.ts';
+import type { Translate } from '../platform/i18n.ts';
+import { bsnMessage, containsBsnLikeNumber } from '../platform/bsn.ts';
+import { MESSAGE_MAX_LENGTH } from '../messages/thread.tsx';
 
 /** A message in a referral thread: some text, not too long, and never a BSN (docs/product.md: no BSN). */
 export const referralMessageSchema = (t: Translate) =>

@@ -1,10 +1,10 @@
-import type { Database } from '../../platform/db/database.ts';
-import type { RequestContext } from '../../platform/context.ts';
-import { writeAudit } from '../../platform/audit/audit.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import { notifyUsers, practiceRecipients, teamUserIds } from '../../platform/notifications/notify.ts';
-import { requireWritingSide } from '../access.ts';
-import { insertMessageOnce } from './insert-message.ts';
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { notifyUsers, practiceRecipients, teamUserIds } from '../platform/notifications/notify.ts';
+import { requireWritingSide } from './access.ts';
+import { insertMessageOnce } from '../messages/insert-message.ts';
 import type { ReferralMessageInput } from './message-schema.ts';
 
 export const threadClosed = () =>

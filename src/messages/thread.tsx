@@ -1,7 +1,7 @@
-import type { Text } from '../../platform/i18n.ts';
-import { Button, ErrorSummary, FormKeyField, PostForm, formatDateTime, type FieldErrors } from '../../platform/ui/components.tsx';
-import { TextAreaField } from '../../platform/ui/form-fields.tsx';
-import type { ViewContext } from '../../platform/ui/view.ts';
+import type { Text } from '../platform/i18n.ts';
+import { Button, ErrorSummary, FormKeyField, PostForm, formatDateTime, type FieldErrors } from '../platform/ui/components.tsx';
+import { TextAreaField } from '../platform/ui/form-fields.tsx';
+import type { ViewContext } from '../platform/ui/view.ts';
 
 /** One message as the thread shows it. `body` is null once erased (consent withdrawn, retention). */
 export interface ThreadMessage {

@@ -1,9 +1,9 @@
-import type { Database } from '../../platform/db/database.ts';
-import type { RequestContext } from '../../platform/context.ts';
-import type { Text } from '../../platform/i18n.ts';
-import { notFound } from '../../platform/errors.ts';
-import { referralAccess } from '../access.ts';
-import type { ThreadMessage } from './thread.tsx';
+import type { Database } from '../platform/db/database.ts';
+import type { RequestContext } from '../platform/context.ts';
+import type { Text } from '../platform/i18n.ts';
+import { notFound } from '../platform/errors.ts';
+import { referralAccess } from './access.ts';
+import type { ThreadMessage } from '../messages/thread.tsx';
 
 export interface ThreadData {
   messages: ThreadMessage[];

@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
-import type { AppEnv, Services } from '../http/types.ts';
-import { view } from '../ui/view.ts';
-import { anyRole, authorize } from '../http/authorize.ts';
-import { Page } from '../ui/layout.tsx';
-import { Button, Heading1, Link, Paragraph, PostForm, Table, formatDateTime } from '../ui/components.tsx';
-import { notificationKinds, type NotificationKind } from './notify.ts';
+import type { AppEnv, Services } from '../platform/http/types.ts';
+import { view } from '../platform/ui/view.ts';
+import { anyRole, authorize } from '../platform/http/authorize.ts';
+import { Page } from '../platform/ui/layout.tsx';
+import { Button, Heading1, Link, Paragraph, PostForm, Table, formatDateTime } from '../platform/ui/components.tsx';
+import { notificationKinds, type NotificationKind } from '../platform/notifications/notify.ts';
+import { listNotifications, markAllNotificationsRead } from './list-notifications.ts';
 
 /** The in-app notification list: what is new, with a link; no patient data in the list itself. */
 export function registerNotificationPages(app: Hono<AppEnv>, services: Services): void {
@@ -14,13 +15,7 @@ export function registerNotificationPages(app: Hono<AppEnv>, services: Services)
   app.get('/meldingen', guard, async (c) => {
     const v = view(c);
     const t = v.t;
-    const rows = await db
-      .selectFrom('notifications')
-      .select(['id', 'kind', 'referral_id', 'consultation_id', 'created_at', 'read_at'])
-      .where('user_id', '=', c.get('ctx').actor!.userId)
-      .orderBy('created_at', 'desc')
-      .limit(100)
-      .execute();
+    const rows = await listNotifications(db, c.get('ctx').actor!.userId);
     return c.html(
       <Page view={v} title={t({ nl: 'Meldingen', en: 'Notifications' })}>
         <Heading1>{t({ nl: 'Meldingen', en: 'Notifications' })}</Heading1>
@@ -54,15 +49,7 @@ export function registerNotificationPages(app: Hono<AppEnv>, services: Services)
   });
 
   app.post('/meldingen/gelezen', guard, async (c) => {
-    await db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', c.get('ctx').actor!.userId).where('read_at', 'is', null).execute();
+    await markAllNotificationsRead(db, c.get('ctx').actor!.userId);
     return c.redirect('/meldingen', 303);
   });
-}
-
-/** Opening the item a notification points to marks it read. */
-export async function markNotificationsRead(services: Services, userId: string, ref: { referralId?: string; consultationId?: string }): Promise<void> {
-  let q = services.db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);
-  if (ref.referralId) q = q.where('referral_id', '=', ref.referralId);
-  if (ref.consultationId) q = q.where('consultation_id', '=', ref.consultationId);
-  await q.execute();
 }
