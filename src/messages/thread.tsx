@@ -97,13 +97,13 @@ export function MessageForm(props: {
 export interface ReferralThreadProps {
   /** The page's ViewContext (language, CSRF token). */
   view: ViewContext;
-  /** From loadThread: oldest first. */
+  /** Oldest first. */
   messages: readonly ThreadMessage[];
-  /** From loadThread: false for a former team, after consent withdrawal or erasure, or without a practice. */
+  /** False for a former team, after consent withdrawal or erasure, or without a practice. */
   canWrite: boolean;
-  /** Where the form posts: /verwijzingen/:id/berichten (loadThread gives it). */
+  /** Where the form posts: /verwijzingen/:id/berichten. */
   action: string;
-  /** From loadThread: why writing is not possible, shown instead of the form. */
+  /** Why writing is not possible, shown instead of the form. */
   notice?: Text | null | undefined;
   /** Only the message route's own error page passes these. */
   errors?: FieldErrors | undefined;
@@ -114,8 +114,8 @@ export interface ReferralThreadProps {
  * The message thread of one referral between the practice and the holding team ("korte lijn",
  * docs/product.md step 7), for the referral detail page:
  *
- *   const thread = await loadThread(db, ctx, referral.id);
- *   <ReferralThread view={v} {...thread} />
+ *   const detail = await openReferral(db, ctx, found, baseUrl);
+ *   <ReferralThread view={v} {...detail.thread} />
  *
  * Renders a section with id "berichten" (the message route redirects to /verwijzingen/:id#berichten):
  * a heading, the messages and — when `canWrite` — a form that posts `body` to `action`.

@@ -1,4 +1,4 @@
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Executor } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import { notifyUsers } from '../platform/notifications/notify.ts';
@@ -14,14 +14,7 @@ export async function acceptReferral(db: Database, ctx: RequestContext, input: {
   await inTransaction(db, async (trx) => {
     const referral = await lockForTeam(trx, ctx, input.referralId);
     const next = requireTransition(referral, 'accept');
-    const assignee = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('id', '=', input.assigneeId)
-      .where('team_id', '=', referral.team_id)
-      .where('role', 'in', ['team_member', 'team_admin'])
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst();
+    const assignee = await assigneesQuery(trx, referral.team_id).where('id', '=', input.assigneeId).executeTakeFirst();
     if (!assignee) throw notInTeam();
     await trx.updateTable('referrals').set({ status: next, assigned_to: assignee.id, updated_at: new Date() }).where('id', '=', referral.id).execute();
     await recordChange(trx, ctx, baseUrl, { referral, type: 'accepted', toStatus: next, auditDetails: { assignedTo: assignee.id } });
@@ -29,14 +22,13 @@ export async function acceptReferral(db: Database, ctx: RequestContext, input: {
   });
 }
 
-/** Who can be assigned: the active members and coordinators of the team. */
-export async function listAssignees(db: Database, teamId: string): Promise<Array<{ id: string; name: string }>> {
+/** Who can be assigned: the active members and coordinators of the team (the detail page embeds this query). */
+export function assigneesQuery(db: Executor, teamId: string) {
   return db
     .selectFrom('users')
     .select(['id', 'name'])
     .where('team_id', '=', teamId)
     .where('role', 'in', ['team_member', 'team_admin'])
     .where('disabled_at', 'is', null)
-    .orderBy('name')
-    .execute();
+    .orderBy('name');
 }

@@ -28,7 +28,7 @@ export async function forwardReferral(
     const next = requireTransition(referral, 'forward');
     if (input.toTeamId === referral.team_id) throw sameTeam();
     // Only the teams the form offers (listForwardTargets): those in the holding team's region.
-    const target = await forwardTargets(trx, referral.team_id).where('teams.id', '=', input.toTeamId).executeTakeFirst();
+    const target = await forwardTargetsQuery(trx, referral.team_id).where('teams.id', '=', input.toTeamId).executeTakeFirst();
     if (!target) throw unknownTeam();
     const now = new Date();
     await trx.updateTable('referrals').set({ status: next, team_id: target.id, assigned_to: null, updated_at: now }).where('id', '=', referral.id).execute();
@@ -59,11 +59,8 @@ export async function forwardReferral(
 }
 
 /** Teams to forward to: every other team in the region of the holding team's organisation. */
-export async function listForwardTargets(db: Database, teamId: string): Promise<Array<{ id: string; name: string; organisation_name: string }>> {
-  return forwardTargets(db, teamId).orderBy('teams.name').execute();
-}
-
-function forwardTargets(executor: Executor, teamId: string) {
+/** The teams of the same region a referral can be forwarded to, by name (the detail page embeds this query). */
+export function forwardTargetsQuery(executor: Executor, teamId: string) {
   const region = executor
     .selectFrom('teams')
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
@@ -74,5 +71,6 @@ function forwardTargets(executor: Executor, teamId: string) {
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
     .select(['teams.id', 'teams.name', 'organisations.name as organisation_name'])
     .where('organisations.region_id', 'in', region)
-    .where('teams.id', '!=', teamId);
+    .where('teams.id', '!=', teamId)
+    .orderBy('teams.name');
 }

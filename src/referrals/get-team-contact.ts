@@ -1,4 +1,4 @@
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Executor } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
 
 /**
@@ -23,14 +23,17 @@ export interface TeamContact {
   persons: ContactPerson[];
 }
 
-export async function getTeamContact(db: Database, teamId: string, audience: 'professional' | 'public' = 'professional'): Promise<TeamContact> {
-  const team = await db
+/** The team itself: a subquery the referral detail embeds; getTeamContact runs it on its own. */
+export function teamQuery(db: Executor, teamId: string) {
+  return db
     .selectFrom('teams')
     .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
     .select(['teams.id', 'teams.name', 'teams.phone', 'teams.email', 'organisations.name as organisation_name'])
-    .where('teams.id', '=', teamId)
-    .executeTakeFirst();
-  if (!team) throw notFound('team');
+    .where('teams.id', '=', teamId);
+}
+
+/** At most five named contact persons of the team's active services. */
+export function contactPersonsQuery(db: Executor, teamId: string, audience: 'professional' | 'public') {
   let q = db
     .selectFrom('contacts')
     .innerJoin('services', 'services.id', 'contacts.service_id')
@@ -42,7 +45,13 @@ export async function getTeamContact(db: Database, teamId: string, audience: 'pr
     .orderBy('contacts.name')
     .limit(5);
   if (audience === 'public') q = q.where('contacts.visibility', '=', 'public');
-  const persons = await q.execute();
+  return q;
+}
+
+type TeamRow = { id: string; name: string; phone: string | null; email: string | null; organisation_name: string };
+type PersonRow = { name: string; job_title: string | null; phone: string | null; email: string | null };
+
+export function teamContactOf(team: TeamRow, persons: readonly PersonRow[]): TeamContact {
   return {
     teamId: team.id,
     teamName: team.name,
@@ -51,4 +60,10 @@ export async function getTeamContact(db: Database, teamId: string, audience: 'pr
     email: team.email,
     persons: persons.map((p) => ({ name: p.name, jobTitle: p.job_title, phone: p.phone, email: p.email })),
   };
+}
+
+export async function getTeamContact(db: Database, teamId: string, audience: 'professional' | 'public' = 'professional'): Promise<TeamContact> {
+  const [team, persons] = await Promise.all([teamQuery(db, teamId).executeTakeFirst(), contactPersonsQuery(db, teamId, audience).execute()]);
+  if (!team) throw notFound('team');
+  return teamContactOf(team, persons);
 }

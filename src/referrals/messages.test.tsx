@@ -12,7 +12,7 @@ import { viewContext } from '../platform/ui/view.ts';
 import { withdrawConsent } from './withdraw-consent.ts';
 import { insertReferral, signedInBrowser } from '../../test/support/referral-rows.ts';
 import { addReferralMessage } from './add-message.ts';
-import { loadThread } from './load-thread.ts';
+import { openReferral } from './open-referral.ts';
 import { referralMessageSchema } from './message-schema.ts';
 import { ReferralThread } from '../messages/thread.tsx';
 
@@ -49,6 +49,8 @@ forEachDatabase('referral message thread', (db) => {
 
   const newReferral = (overrides: { assigned_to?: string } = {}) =>
     insertReferral(db(), { practiceId: tenant.practiceId, teamId: tenant.teamId, ...overrides });
+  // The thread as the referral page shows it to this user.
+  const threadOf = async (user: User, referralId: string) => (await openReferral(db(), testContext({ actor: actorOf(user) }), referralId, BASE_URL)).thread;
   const write = (user: User, referralId: string, body: string) =>
     addReferralMessage(db(), testContext({ actor: actorOf(user) }), { referralId, body, baseUrl: BASE_URL });
 
@@ -84,7 +86,7 @@ forEachDatabase('referral message thread', (db) => {
     const id = await newReferral();
     await write(staff, id, 'Eerste bericht');
     await write(member, id, 'Antwoord van het team');
-    const thread = await loadThread(db(), testContext({ actor: actorOf(member) }), id);
+    const thread = await threadOf(member, id);
     assert.equal(thread.canWrite, true);
     assert.equal(thread.action, `/verwijzingen/${id}/berichten`);
     assert.deepEqual(
@@ -99,7 +101,7 @@ forEachDatabase('referral message thread', (db) => {
   test('another practice or another team gets 404 for reading and for writing', async () => {
     const id = await newReferral();
     for (const user of [otherStaff, otherMember]) {
-      await assert.rejects(loadThread(db(), testContext({ actor: actorOf(user) }), id), appError('not_found', 404));
+      await assert.rejects(threadOf(user, id), appError('not_found', 404));
       await assert.rejects(write(user, id, 'Hallo'), appError('not_found', 404));
     }
   });
@@ -108,7 +110,7 @@ forEachDatabase('referral message thread', (db) => {
     const id = await newReferral();
     await write(staff, id, 'Voor het oude team bedoeld');
     await db().insertInto('referral_events').values({ referral_id: id, type: 'forwarded', from_team_id: other.teamId, to_team_id: tenant.teamId }).execute();
-    const thread = await loadThread(db(), testContext({ actor: actorOf(otherMember) }), id);
+    const thread = await threadOf(otherMember, id);
     assert.deepEqual(thread.messages, []);
     assert.equal(thread.canWrite, false);
     await assert.rejects(write(otherMember, id, 'Hallo'), appError('not_found', 404));
@@ -119,7 +121,7 @@ forEachDatabase('referral message thread', (db) => {
     await write(staff, id, 'Bericht');
     await withdrawConsent(db(), testContext({ actor: actorOf(staff) }), { referralId: id, baseUrl: BASE_URL });
     await assert.rejects(write(member, id, 'Nog iets'), appError('thread_closed', 409));
-    const thread = await loadThread(db(), testContext({ actor: actorOf(member) }), id);
+    const thread = await threadOf(member, id);
     assert.equal(thread.canWrite, false);
     assert.match(thread.notice!.nl, /toestemming is ingetrokken/);
     assert.equal(thread.messages[0]!.body, null);
@@ -206,7 +208,7 @@ forEachDatabase('referral message thread', (db) => {
   test('ReferralThread shows the messages as a list and a labelled form that posts with the CSRF token', async () => {
     const id = await newReferral();
     await write(staff, id, 'Regel een\nregel <twee>');
-    const thread = await loadThread(db(), testContext({ actor: actorOf(member) }), id);
+    const thread = await threadOf(member, id);
     const view = viewContext({ lang: 'nl', actor: actorOf(member), csrfToken: 'csrf-abc', path: `/verwijzingen/${id}`, signedIn: true, unread: 0 });
     const html = (<ReferralThread view={view} {...thread} />).toString();
     assert.match(html, /<section class="kl-thread-section" id="berichten" aria-labelledby="berichten-titel">/);

@@ -1,8 +1,14 @@
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../platform/db/database.ts';
 import type { Consent, Referral } from '../platform/db/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { referralAccess, type ReferralAccess } from './access.ts';
+import { markNotificationsRead } from '../platform/notifications/notify.ts';
+import { findReferral, type FoundReferral, type ReferralAccess } from './access.ts';
+import { assigneesQuery } from './accept-referral.ts';
+import { forwardTargetsQuery } from './forward-referral.ts';
+import { contactPersonsQuery, teamContactOf, teamQuery, type TeamContact } from './get-team-contact.ts';
+import { referralMessagesQuery, referralThread, type ThreadData } from './load-thread.ts';
 import { mayShareFeedback } from './consent.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 import { erasedPersonalFields } from './purge-retention.ts';
@@ -13,7 +19,12 @@ import { notFound, signInRequiredError } from './referral-errors.ts';
  * practice that sent it, the team that holds it, or — read-only, without the patient's data — a
  * team that held it before forwarding. Opening by the holding team marks it received (FHIR Task.status `received`), the
  * closed-loop signal to the practice that it arrived. Every opening is audited with the referral
- * as patient reference (NEN 7513: reads of patient data are logged, not only changes).
+ * as patient reference (NEN 7513: reads of patient data are logged, not only changes), and marks
+ * the reader's notifications about it read.
+ *
+ * Everything the page shows besides the referral row — names, consent, history, messages, the
+ * team's contact, colleagues and teams to choose from — is read in one statement: a page is a few
+ * round trips to the database, not twenty.
  */
 export interface ReferralEventView {
   id: string;
@@ -39,71 +50,114 @@ export interface ReferralDetail {
   /** Outcome and feedback text may reach the practice only within the patient's consent. */
   feedbackVisible: boolean;
   events: ReferralEventView[];
+  /** The message thread (the practice and the holding team; empty for a former team). */
+  thread: ThreadData;
+  /** For the holding team: who can be assigned, and where it can be forwarded. */
+  assignees: Array<{ id: string; name: string }>;
+  forwardTargets: Array<{ id: string; name: string; organisation_name: string }>;
+  /** For the practice: the team's contact. */
+  teamContact: TeamContact | null;
 }
 
-export async function openReferral(db: Database, ctx: RequestContext, referralId: string, baseUrl: string): Promise<ReferralDetail> {
+/**
+ * Opens a referral for the actor of `ctx`: `found` is what the route's scope resolved
+ * (referral-scope.ts), or the id, whose access is then checked here (404 for anyone without).
+ */
+export async function openReferral(db: Database, ctx: RequestContext, referral: FoundReferral | string, baseUrl: string): Promise<ReferralDetail> {
   if (!ctx.actor) throw signInRequiredError();
-  const access = await referralAccess(db, ctx.actor, referralId);
-  if (access === 'none') throw notFound('referral');
+  let found = typeof referral === 'string' ? await findReferral(db, ctx.actor, referral) : referral;
+  if (!found) throw notFound('referral');
+  if (found.access === 'team-holder' && found.referral.status === 'requested') {
+    await receiveIfNew(db, ctx, found.referral.id, baseUrl);
+    found = (await findReferral(db, ctx.actor, found.referral.id)) ?? found;
+  }
+  const { access, referral: row } = found;
+  const holds = access === 'team-holder';
+  // A part of the page that is not for this reader is asked for with an id that matches no row.
+  const nobody = '00000000-0000-0000-0000-000000000000';
 
-  if (access === 'team-holder') await receiveIfNew(db, ctx, referralId, baseUrl);
+  const related = await db
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(teamQuery(db, row.team_id)).as('team'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('organisations')
+          .select(['name', 'phone'])
+          .where('id', '=', row.practice_id ?? nobody),
+      ).as('practice'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('users')
+          .select('name')
+          .where('id', '=', row.assigned_to ?? nobody),
+      ).as('assignee'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('users')
+          .select('name')
+          .where('id', '=', row.created_by ?? nobody),
+      ).as('creator'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('consents')
+          .innerJoin('teams', 'teams.id', 'consents.recipient_team_id')
+          .leftJoin('users', 'users.id', 'consents.recorded_by')
+          .selectAll('consents')
+          .select(['users.name as recorded_by_name', 'teams.name as recipient_team_name'])
+          .where('consents.referral_id', '=', row.id)
+          .orderBy('consents.given_at', 'desc')
+          .limit(1),
+      ).as('consent'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('referral_events as e')
+          .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+          .leftJoin('teams as ft', 'ft.id', 'e.from_team_id')
+          .leftJoin('teams as tt', 'tt.id', 'e.to_team_id')
+          .select([
+            'e.id',
+            'e.at',
+            'e.type',
+            'e.from_status',
+            'e.to_status',
+            'e.note',
+            'u.name as actor_name',
+            'ft.name as from_team_name',
+            'tt.name as to_team_name',
+          ])
+          .where('e.referral_id', '=', row.id)
+          .orderBy('e.id'),
+      ).as('events'),
+      // Only what this reader sees is read at all: a former team reads no messages.
+      jsonArrayFrom(referralMessagesQuery(db, access === 'team-former' ? nobody : row.id)).as('messages'),
+      jsonArrayFrom(contactPersonsQuery(db, access === 'practice' ? row.team_id : nobody, 'professional')).as('contactPersons'),
+      jsonArrayFrom(assigneesQuery(db, holds ? row.team_id : nobody)).as('assignees'),
+      jsonArrayFrom(forwardTargetsQuery(db, holds ? row.team_id : nobody)).as('forwardTargets'),
+    ])
+    .executeTakeFirstOrThrow();
 
-  const referral = await db.selectFrom('referrals').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-  const [team, practice, assignee, creator, consent, events] = await Promise.all([
-    db.selectFrom('teams').select('name').where('id', '=', referral.team_id).executeTakeFirstOrThrow(),
-    referral.practice_id
-      ? db.selectFrom('organisations').select(['name', 'phone']).where('id', '=', referral.practice_id).executeTakeFirst()
-      : Promise.resolve(undefined),
-    referral.assigned_to ? db.selectFrom('users').select('name').where('id', '=', referral.assigned_to).executeTakeFirst() : Promise.resolve(undefined),
-    referral.created_by ? db.selectFrom('users').select('name').where('id', '=', referral.created_by).executeTakeFirst() : Promise.resolve(undefined),
-    db
-      .selectFrom('consents')
-      .innerJoin('teams', 'teams.id', 'consents.recipient_team_id')
-      .leftJoin('users', 'users.id', 'consents.recorded_by')
-      .selectAll('consents')
-      .select(['users.name as recorded_by_name', 'teams.name as recipient_team_name'])
-      .where('consents.referral_id', '=', referralId)
-      .orderBy('consents.given_at', 'desc')
-      .executeTakeFirst(),
-    db
-      .selectFrom('referral_events as e')
-      .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-      .leftJoin('teams as ft', 'ft.id', 'e.from_team_id')
-      .leftJoin('teams as tt', 'tt.id', 'e.to_team_id')
-      .select([
-        'e.id',
-        'e.at',
-        'e.type',
-        'e.from_status',
-        'e.to_status',
-        'e.note',
-        'u.name as actor_name',
-        'ft.name as from_team_name',
-        'tt.name as to_team_name',
-      ])
-      .where('e.referral_id', '=', referralId)
-      .orderBy('e.id')
-      .execute(),
-  ]);
-
-  const withdrawn = Boolean(referral.consent_withdrawn_at || consent?.withdrawn_at);
+  const consent = related.consent
+    ? { ...related.consent, given_at: new Date(related.consent.given_at), withdrawn_at: dateOrNull(related.consent.withdrawn_at) }
+    : null;
+  const withdrawn = Boolean(row.consent_withdrawn_at || consent?.withdrawn_at);
   const feedbackVisible = access !== 'practice' || (consent ? mayShareFeedback(consent.feedback_allowed, withdrawn) : false);
 
-  await writeAudit(db, ctx, { action: 'referral.read', subjectType: 'referral', subjectId: referralId, patientRef: referralId, details: { access } });
+  await writeAudit(db, ctx, { action: 'referral.read', subjectType: 'referral', subjectId: row.id, patientRef: row.id, details: { access } });
+  await markNotificationsRead(db, ctx.actor.userId, { referralId: row.id });
 
   return {
     access,
-    referral: visibleReferral(referral, access, feedbackVisible),
-    teamName: team.name,
-    practiceName: practice?.name ?? null,
-    practicePhone: practice?.phone ?? null,
-    assigneeName: assignee?.name ?? null,
-    createdByName: creator?.name ?? null,
-    consent: consent ?? null,
+    referral: visibleReferral(row, access, feedbackVisible),
+    teamName: related.team!.name,
+    practiceName: related.practice?.name ?? null,
+    practicePhone: related.practice?.phone ?? null,
+    assigneeName: related.assignee?.name ?? null,
+    createdByName: related.creator?.name ?? null,
+    consent,
     feedbackVisible,
-    events: events.map((e) => ({
+    events: related.events.map((e) => ({
       id: e.id,
-      at: e.at,
+      at: new Date(e.at),
       type: e.type,
       fromStatus: e.from_status,
       toStatus: e.to_status,
@@ -114,7 +168,16 @@ export async function openReferral(db: Database, ctx: RequestContext, referralId
       // its own cancellation note and a rejection reason it may receive as feedback.
       note: access !== 'practice' || e.type === 'cancelled' || (e.type === 'rejected' && feedbackVisible) ? e.note : null,
     })),
+    thread: referralThread(found, related.messages),
+    assignees: related.assignees,
+    forwardTargets: related.forwardTargets,
+    teamContact: access === 'practice' && related.team ? teamContactOf(related.team, related.contactPersons) : null,
   };
+}
+
+/** Timestamps inside JSON arrive as text. */
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 /**

@@ -21,7 +21,6 @@ import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { consentMethodLabels, dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
 import { consentMethods, forwardConsentText } from './consent.ts';
 import type { ReferralDetail } from './open-referral.ts';
-import type { TeamContact } from './get-team-contact.ts';
 import { TeamContactDetails } from './new-referral-page.tsx';
 import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
 import { DataList, DueBadge } from './ui-parts.tsx';
@@ -41,9 +40,6 @@ export interface DetailPageProps {
   problem?: string | undefined;
   /** Which action form failed validation, its errors and what was typed. */
   failed?: { errors: FieldErrors; values: Record<string, string> } | undefined;
-  assignees?: Array<{ id: string; name: string }>;
-  forwardTargets?: Array<{ id: string; name: string; organisation_name: string }>;
-  teamContact?: TeamContact | undefined;
   /** The message thread of the referral (ReferralThread from messages/thread.tsx; a section of its own). */
   thread?: Child;
   /** "The patient withdrew consent" (WithdrawConsentForm), for the practice and the holding team. */
@@ -161,9 +157,9 @@ export function ReferralDetailPage(props: DetailPageProps) {
         />
       </Section>
 
-      {access === 'practice' && props.teamContact ? (
+      {access === 'practice' && detail.teamContact ? (
         <Section title={t({ nl: 'Contact met het team', en: 'Contact with the team' })} id="section-team">
-          <TeamContactDetails view={view} contact={props.teamContact} />
+          <TeamContactDetails view={view} contact={detail.teamContact} />
         </Section>
       ) : null}
 
@@ -312,7 +308,7 @@ function TeamActions(props: DetailPageProps) {
             required
             label={{ nl: 'Wie pakt het op?', en: 'Who takes it on?' }}
             value={values['assignee'] ?? r.assigned_to ?? view.actor?.userId}
-            options={(props.assignees ?? []).map((a) => ({ value: a.id, label: a.name }))}
+            options={detail.assignees.map((a) => ({ value: a.id, label: a.name }))}
             errors={errors}
           />
           <Button>{status === 'requested' || status === 'received' ? t({ nl: 'Aannemen', en: 'Accept' }) : t({ nl: 'Toewijzen', en: 'Assign' })}</Button>
@@ -427,7 +423,7 @@ function TeamActions(props: DetailPageProps) {
             label={{ nl: 'Naar welk team?', en: 'To which team?' }}
             placeholder={{ nl: 'Kies een team…', en: 'Choose a team…' }}
             value={values['to_team_id']}
-            options={(props.forwardTargets ?? []).map((team) => ({ value: team.id, label: `${team.name} (${team.organisation_name})` }))}
+            options={detail.forwardTargets.map((team) => ({ value: team.id, label: `${team.name} (${team.organisation_name})` }))}
             errors={errors}
           />
           <TextAreaField

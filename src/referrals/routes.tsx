@@ -3,17 +3,16 @@ import type { z } from 'zod';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { view } from '../platform/ui/view.ts';
-import { authorize } from '../platform/http/authorize.ts';
+import { authorize, type Guard } from '../platform/http/authorize.ts';
 import { newFormKey, parseForm, validateValues } from '../platform/http/forms.ts';
 import { idParam, pageParam } from '../platform/http/params.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Role } from '../platform/db/schema.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { markNotificationsRead } from '../platform/notifications/notify.ts';
 import type { FieldErrors } from '../platform/ui/components.tsx';
 import { referralScope } from './referral-scope.ts';
-import { loadThread } from './load-thread.ts';
+import type { FoundReferral } from './access.ts';
 import { ReferralThread } from '../messages/thread.tsx';
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx';
 import {
@@ -27,12 +26,12 @@ import {
   forwardSchema,
   rejectSchema,
 } from './action-forms.ts';
-import { acceptReferral, listAssignees } from './accept-referral.ts';
+import { acceptReferral } from './accept-referral.ts';
 import { cancelReferral } from './cancel-referral.ts';
 import { checkReferralRoute, type CheckedRoute } from './check-referral-route.ts';
 import { closeReferral } from './close-referral.ts';
 import { amsterdamToday } from '../platform/dates.ts';
-import { forwardReferral, listForwardTargets } from './forward-referral.ts';
+import { forwardReferral } from './forward-referral.ts';
 import { getTeamContact } from './get-team-contact.ts';
 import { InboxPage, PracticeReferralsPage } from './list-pages.tsx';
 import { isInboxTab, listTeamInbox } from './list-team-inbox.ts';
@@ -95,9 +94,9 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
     return c.html(<InboxPage view={view(c)} inbox={inbox} />);
   });
 
-  app.get('/verwijzingen/:id', reader, (c) => renderDetail(c, services, { notice: c.req.query('melding') }));
+  app.get('/verwijzingen/:id', reader, (c) => renderDetail(c, services, reader.scoped(c), { notice: c.req.query('melding') }));
 
-  const act = actionRunner(services);
+  const act = actionRunner(services, holder);
   app.post(
     '/verwijzingen/:id/accepteren',
     holder,
@@ -143,7 +142,7 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   app.post(
     '/verwijzingen/:id/annuleren',
     sender,
-    act(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)),
+    actionRunner(services, sender)(cancelSchema, 'ingetrokken', (ctx, id, d) => cancelReferral(db, ctx, { referralId: id, reason: d.cancel_reason }, baseUrl)),
   );
 }
 
@@ -182,29 +181,16 @@ async function submitNewReferral(c: AppContext, services: Services) {
   }
 }
 
-async function renderDetail(c: AppContext, services: Services, extra: Partial<DetailPageProps> = {}, status: 200 | 409 | 422 = 200) {
-  const { db } = services;
-  const ctx = c.get('ctx');
+async function renderDetail(c: AppContext, services: Services, found: FoundReferral, extra: Partial<DetailPageProps> = {}, status: 200 | 409 | 422 = 200) {
   const v = view(c);
-  const detail = await openReferral(db, ctx, idParam(c), publicBaseUrl(services.config));
-  await markNotificationsRead(services.db, ctx.actor!.userId, { referralId: detail.referral.id });
-  const holds = detail.access === 'team-holder';
-  const [assignees, forwardTargets, teamContact, thread] = await Promise.all([
-    holds ? listAssignees(db, detail.referral.team_id) : [],
-    holds ? listForwardTargets(db, detail.referral.team_id) : [],
-    detail.access === 'practice' ? getTeamContact(db, detail.referral.team_id) : undefined,
-    loadThread(db, ctx, detail.referral.id),
-  ]);
-  const canWithdraw = (detail.access === 'practice' || holds) && !detail.referral.consent_withdrawn_at;
+  const detail = await openReferral(services.db, c.get('ctx'), found, publicBaseUrl(services.config));
+  const canWithdraw = (detail.access === 'practice' || detail.access === 'team-holder') && !detail.referral.consent_withdrawn_at;
   return c.html(
     <ReferralDetailPage
       view={v}
       detail={detail}
       today={amsterdamToday()}
-      assignees={assignees}
-      forwardTargets={forwardTargets}
-      teamContact={teamContact}
-      thread={<ReferralThread view={v} {...thread} />}
+      thread={<ReferralThread view={v} {...detail.thread} />}
       withdrawConsent={canWithdraw ? <WithdrawConsentForm view={v} referralId={detail.referral.id} /> : undefined}
       {...extra}
     />,
@@ -217,7 +203,7 @@ async function renderDetail(c: AppContext, services: Services, extra: Partial<De
  * form error re-shows the referral with the error summary (422); a refusal of the state machine or
  * another rule re-shows it with the Dutch message (409/422).
  */
-function actionRunner(services: Services) {
+function actionRunner(services: Services, guard: Guard<FoundReferral>) {
   return <S extends z.ZodType>(
       schema: (t: Translate) => S,
       notice: string,
@@ -226,12 +212,12 @@ function actionRunner(services: Services) {
     async (c: AppContext) => {
       const id = idParam(c);
       const form = await parseForm(c, schema(view(c).t));
-      if (!form.ok) return renderDetail(c, services, { failed: { errors: form.errors as FieldErrors, values: form.values } }, 422);
+      if (!form.ok) return renderDetail(c, services, guard.scoped(c), { failed: { errors: form.errors as FieldErrors, values: form.values } }, 422);
       try {
         await run(c.get('ctx'), id, form.data);
       } catch (err) {
         if (err instanceof AppError && (err.status === 409 || err.status === 422))
-          return renderDetail(c, services, { problem: view(c).t(err.userMessage) }, err.status);
+          return renderDetail(c, services, guard.scoped(c), { problem: view(c).t(err.userMessage) }, err.status);
         throw err;
       }
       return c.redirect(`/verwijzingen/${id}?melding=${notice}`, 303);

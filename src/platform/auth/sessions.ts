@@ -11,6 +11,8 @@ export interface LoadedSession {
   actor: Actor;
   mustChangePassword: boolean;
   totpEnrolled: boolean;
+  /** Unread in-app notifications (shown in the header), read with the session: one round trip. */
+  unread: number;
 }
 
 /** Signed in with every step done: second factor (when required) and no pending password change. */
@@ -79,6 +81,14 @@ export async function loadSession(db: Database, token: string, now = new Date())
       'users.totp_enrolled_at',
       'users.disabled_at',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('notifications')
+        .select((n) => n.fn.countAll<string>().as('n'))
+        .whereRef('notifications.user_id', '=', 'users.id')
+        .where('notifications.read_at', 'is', null)
+        .as('unread'),
+    )
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return null;
@@ -96,6 +106,7 @@ export async function loadSession(db: Database, token: string, now = new Date())
     mfaPassed: row.mfa_passed,
     mustChangePassword: row.must_change_password,
     totpEnrolled: row.totp_enrolled_at !== null,
+    unread: Number(row.unread ?? 0),
     actor: {
       userId: row.user_id,
       role: row.role,

@@ -23,13 +23,25 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 /**
+ * Statements sent to each database since it was opened, BEGIN and COMMIT included: each one is a
+ * round trip. Tests use it to hold pages to a budget of round trips (statementCount).
+ */
+const statementCounters = new WeakMap<Database, { sent: number }>();
+
+export function statementCount(db: Database): number {
+  return statementCounters.get(db)?.sent ?? 0;
+}
+
+/**
  * Opens the database: PostgreSQL when a URL is given, otherwise the embedded PGlite in `dataDir`
  * ("memory://" for an in-memory database in tests). One dialect, one migration set.
  */
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    const counter = { sent: 0 };
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool, counter) }) });
+    statementCounters.set(db, counter);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir !== 'memory://') mkdirSync(options.dataDir, { recursive: true });
@@ -37,7 +49,14 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
   const parsers = { 20: (v: string) => v, 1082: (v: string) => v };
   const pglite = options.dataDir === 'memory://' ? new PGlite({ parsers }) : new PGlite(options.dataDir, { parsers });
   await pglite.waitReady;
+  const counter = { sent: 0 };
+  const query = pglite.query.bind(pglite);
+  pglite.query = ((...args: Parameters<typeof query>) => {
+    counter.sent++;
+    return query(...args);
+  }) as typeof pglite.query;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  statementCounters.set(db, counter);
   return {
     db,
     kind: 'pglite',
@@ -55,14 +74,16 @@ export async function openDatabase(options: { databaseUrl?: string | undefined; 
  * without parameters (BEGIN, COMMIT, DDL) run as they are. Needs a direct connection or a
  * session-mode pooler: transaction-mode poolers do not keep prepared statements.
  */
-function preparingPool(pool: pg.Pool): PostgresPool {
+function preparingPool(pool: pg.Pool, counter: { sent: number }): PostgresPool {
   return {
     connect: async () => {
       const client = await pool.connect();
       if (!preparedClients.has(client)) {
         const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as { query: unknown }).query = (text: unknown, values?: unknown[]) =>
-          typeof text === 'string' && values && values.length > 0 ? query({ name: statementName(text), text, values }) : query(text, values);
+        (client as { query: unknown }).query = (text: unknown, values?: unknown[]) => {
+          counter.sent++;
+          return typeof text === 'string' && values && values.length > 0 ? query({ name: statementName(text), text, values }) : query(text, values);
+        };
         preparedClients.add(client);
       }
       return client;

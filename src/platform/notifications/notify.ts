@@ -97,16 +97,6 @@ export async function practiceRecipients(executor: Database | Transaction<DB>, p
   return senderId && practice.includes(senderId) ? [senderId] : practice;
 }
 
-export async function unreadCount(db: Database, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('user_id', '=', userId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** Opening the item a notification points to marks it read. */
 export async function markNotificationsRead(db: Database, userId: string, ref: { referralId?: string; consultationId?: string }): Promise<void> {
   let q = db.updateTable('notifications').set({ read_at: new Date() }).where('user_id', '=', userId).where('read_at', 'is', null);

@@ -8,7 +8,6 @@ import type { RequestContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { isLang } from '../i18n.ts';
 import { loadSession, nextSignInStep, randomToken, sessionComplete, SESSION_COOKIE } from '../auth/sessions.ts';
-import { unreadCount } from '../notifications/notify.ts';
 import { renderError } from '../ui/error-page.tsx';
 import { cookieOptions, CSRF_COOKIE, LANG_COOKIE } from '../http/cookies.ts';
 import type { AppContext, AppEnv, Services } from '../http/types.ts';
@@ -98,7 +97,7 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       if (!sessionComplete(session) && c.req.method === 'GET' && !PENDING_SIGN_IN_PATHS.includes(path) && !isPublicPath(path)) {
         return c.redirect(nextSignInStep(session), 303);
       }
-      if (sessionComplete(session) && c.req.method === 'GET' && !isPublicPath(path)) c.set('unread', await unreadCount(services.db, session.actor.userId));
+      if (sessionComplete(session) && c.req.method === 'GET' && !isPublicPath(path)) c.set('unread', session.unread);
     } else {
       let csrf = getCookie(c, CSRF_COOKIE);
       if (!csrf || csrf.length < 20) {
