@@ -4,7 +4,7 @@ import { validateValues } from '../platform/http/forms.ts';
 import { translator } from '../platform/i18n.ts';
 import { consentFormSchema, parseDate, referralDetailsSchema } from './referral-form.ts';
 import { dueState } from './labels.ts';
-import { newReference } from './send-referral.ts';
+import { newReference } from './store-referral.ts';
 
 const t = translator('nl');
 const TODAY = '2026-11-23';

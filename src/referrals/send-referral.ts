@@ -1,8 +1,5 @@
-import { randomInt } from 'node:crypto';
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { writeAudit } from '../platform/audit/audit.ts';
-import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
 import { checkReferralRoute } from './check-referral-route.ts';
 import { CONSENT_TEXT_VERSION, consentProblem, consentPurpose, sharedDataScope } from './consent.ts';
 import { dueDates, effectiveTerms } from './due-dates.ts';
@@ -11,6 +8,7 @@ import type { ConsentForm, ReferralDetails } from './referral-form.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 import { consentMissing, consentWithoutMethod, notPracticeReferral, wrongRecipient } from './referral-errors.ts';
 import { isUrgent } from './urgency.ts';
+import { storeNewReferral } from './store-referral.ts';
 
 export type SendReferralInput = ReferralDetails & ConsentForm;
 
@@ -19,14 +17,6 @@ export interface SentReferral {
   reference: string;
   /** false when the same form (idempotency key) was sent before: nothing new was written. */
   created: boolean;
-}
-
-/** "KL-7F3K9Q": short enough to say on the phone; no 0/O or 1/I to mix up. */
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-export function newReference(): string {
-  let code = '';
-  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
-  return `KL-${code}`;
 }
 
 /**
@@ -38,7 +28,7 @@ export function newReference(): string {
  * 3. Without recorded consent nothing is sent.
  * 4. Due dates from the request day (Wgs art. 4), shortened by the practice–team agreement if any.
  * The referral, its consent, the first history event, the audit entry and the team's
- * notifications (mail via the outbox) commit in one transaction.
+ * notifications (mail via the outbox) commit in one transaction (store-referral.ts).
  */
 export async function sendReferral(db: Database, ctx: RequestContext, input: SendReferralInput, baseUrl: string): Promise<SentReferral> {
   const actor = requirePracticeActor(ctx);
@@ -77,78 +67,53 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
     ),
   );
 
-  const sent = await db.transaction().execute(async (trx) => {
-    let row: { id: string; reference: string } | undefined;
-    for (let attempt = 0; attempt < 5 && !row; attempt++) {
-      // ON CONFLICT without a target covers both unique keys: a resubmit (idempotency_key) and,
-      // very rarely, a reference already taken — then we try another reference.
-      row = await trx
-        .insertInto('referrals')
-        .values({
-          reference: newReference(),
-          source: 'practice',
-          practice_id: actor.practiceId,
-          created_by: actor.userId,
-          idempotency_key: input.idempotency_key,
-          team_id: route.teamId,
-          status: 'requested',
-          patient_name: input.patient_name,
-          patient_birth_date: input.birth_date,
-          patient_phone: input.phone,
-          patient_email: input.email,
-          patient_postcode: input.postcode,
-          patient_house_number: input.house_number,
-          preferred_language: input.preferred_language,
-          best_time_to_call: input.best_time_to_call,
-          question: input.question,
-          needs: input.needs,
-          urgency_triggers: input.urgency_triggers,
-          handover: input.handover,
-          contact_channel: input.contact_channel,
-          municipality_code: route.municipalityCode,
-          district_code: route.districtCode,
-          route_explanation: route.explanation.nl,
-          requested_on: today,
-          first_contact_due: due.firstContactDue,
-          first_conversation_due: due.firstConversationDue,
-          updated_at: new Date(),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning(['id', 'reference'])
-        .executeTakeFirst();
-      if (!row && (await trx.selectFrom('referrals').select('id').where('idempotency_key', '=', input.idempotency_key).executeTakeFirst())) return null;
-    }
-    if (!row) throw new Error('could not find a free referral reference');
-    await trx
-      .insertInto('consents')
-      .values({
-        referral_id: row.id,
+  const urgent = isUrgent(input.urgency_triggers);
+  const stored = await storeNewReferral(
+    db,
+    ctx,
+    {
+      referral: {
+        source: 'practice',
+        practice_id: actor.practiceId,
+        created_by: actor.userId,
+        idempotency_key: input.idempotency_key,
+        team_id: route.teamId,
+        patient_name: input.patient_name,
+        patient_birth_date: input.birth_date,
+        patient_phone: input.phone,
+        patient_email: input.email,
+        patient_postcode: input.postcode,
+        patient_house_number: input.house_number,
+        preferred_language: input.preferred_language,
+        best_time_to_call: input.best_time_to_call,
+        question: input.question,
+        needs: input.needs,
+        urgency_triggers: input.urgency_triggers,
+        handover: input.handover,
+        contact_channel: input.contact_channel,
+        municipality_code: route.municipalityCode,
+        district_code: route.districtCode,
+        route_explanation: route.explanation.nl,
+        requested_on: today,
+        first_contact_due: due.firstContactDue,
+        first_conversation_due: due.firstConversationDue,
+      },
+      consent: {
         recorded_by: actor.userId,
         method: input.consent.method!,
         data_scope: [...sharedDataScope],
-        recipient_team_id: route.teamId,
         purpose: consentPurpose,
         text_version: CONSENT_TEXT_VERSION,
         feedback_allowed: input.consent.feedbackAllowed,
-        given_at: new Date(),
-      })
-      .execute();
-    await trx
-      .insertInto('referral_events')
-      .values({ referral_id: row.id, actor_user_id: actor.userId, type: 'created', to_status: 'requested', to_team_id: route.teamId })
-      .execute();
-    await writeAudit(trx, ctx, {
-      action: 'referral.created',
-      subjectType: 'referral',
-      subjectId: row.id,
-      patientRef: row.id,
-      details: { teamId: route.teamId, urgent: isUrgent(input.urgency_triggers), consentVersion: CONSENT_TEXT_VERSION },
-    });
-    await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, route.teamId), kind: 'referral_received', referralId: row.id });
-    return { id: row.id, reference: row.reference, created: true };
-  });
+      },
+      createdBy: actor.userId,
+      auditDetails: { teamId: route.teamId, urgent, consentVersion: CONSENT_TEXT_VERSION },
+    },
+    baseUrl,
+  );
+  if (stored) return { ...stored, created: true };
   // A concurrent submit of the same form won the race: answer with its referral.
-  return sent ?? (await findByIdempotencyKey(db, input.idempotency_key, actor.practiceId))!;
+  return (await findByIdempotencyKey(db, input.idempotency_key, actor.practiceId))!;
 }
 
 async function findByIdempotencyKey(db: Database, key: string, practiceId: string): Promise<SentReferral | null> {

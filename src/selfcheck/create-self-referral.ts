@@ -1,13 +1,11 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
-import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
 import { routeAddress } from '../routing/route-referral.ts';
 import { CONSENT_TEXT_VERSION, consentPurpose, sharedDataScope } from '../referrals/consent.ts';
 import { dueDates } from '../referrals/due-dates.ts';
 import { amsterdamToday } from '../platform/dates.ts';
-import { newReference } from '../referrals/send-referral.ts';
+import { storeNewReferral } from '../referrals/store-referral.ts';
 import type { UrgencyTrigger } from '../referrals/urgency.ts';
 import { categoryLabels, type Category } from '../needs/categories.ts';
 import type { SelfcheckLang } from './languages.ts';
@@ -64,17 +62,16 @@ export async function createSelfReferral(
   // What the team needs to know, written by us (not free text from the resident).
   const question = `Zelftest (${input.lang}): uitslag "${input.level}". Hulp die past: ${input.needs.map((n) => categoryLabels[n].nl).join(', ') || '—'}.`;
 
-  const id = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('referrals')
-      .values({
-        reference: newReference(),
+  const stored = await storeNewReferral(
+    db,
+    ctx,
+    {
+      referral: {
         source: 'selfcheck',
         practice_id: null,
         created_by: null,
         idempotency_key: input.idempotencyKey,
         team_id: teamId,
-        status: 'requested',
         patient_name: input.name,
         patient_phone: input.phone,
         patient_email: input.email,
@@ -93,41 +90,22 @@ export async function createSelfReferral(
         requested_on: today,
         first_contact_due: due.firstContactDue,
         first_conversation_due: due.firstConversationDue,
-        updated_at: new Date(),
-      })
-      // A double click sends the same key twice at once: the second insert finds the first.
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) return null;
-    await trx
-      .insertInto('consents')
-      .values({
-        referral_id: row.id,
+      },
+      consent: {
         recorded_by: null,
         method: 'online',
         data_scope: [...sharedDataScope],
-        recipient_team_id: teamId,
         purpose: consentPurpose,
         text_version: `selfcheck-${CONSENT_TEXT_VERSION}`,
         feedback_allowed: false,
-        given_at: new Date(),
-      })
-      .execute();
-    await trx
-      .insertInto('referral_events')
-      .values({ referral_id: row.id, type: 'created', to_status: 'requested', to_team_id: teamId, note: 'zelftest' })
-      .execute();
-    await writeAudit(trx, ctx, {
-      action: 'referral.created',
-      subjectType: 'referral',
-      subjectId: row.id,
-      patientRef: row.id,
-      details: { source: 'selfcheck', teamId, urgent: input.urgency.length > 0 },
-    });
-    await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, teamId), kind: 'referral_received', referralId: row.id });
-    return row.id;
-  });
+      },
+      createdBy: null,
+      eventNote: 'zelftest',
+      auditDetails: { source: 'selfcheck', teamId, urgent: input.urgency.length > 0 },
+    },
+    baseUrl,
+  );
+  const id = stored?.id ?? null;
   if (id === null) {
     const first = await findExisting();
     if (!first) throw new Error('idempotency key taken by a referral that is not a self-referral');
