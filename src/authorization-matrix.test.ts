@@ -7,6 +7,7 @@ import { createApp } from './app.ts';
 import { createSession } from './platform/auth/sessions.ts';
 import { roles } from './platform/auth/roles.ts';
 import type { Role } from './platform/db/schema.ts';
+import { createTenant, createTestUser, type Tenant } from '../test/support/fixtures.ts';
 
 /**
  * Every route × every role × a user of another tenant. The expectations are written out here, by
@@ -135,11 +136,8 @@ const matrix: Record<string, Expectation> = {
   'POST /api/hsds/import': { kind: 'bearer-token', roles: ['admin'] },
 };
 
-interface Tenant {
-  regionId: string;
-  practiceId: string;
-  teamId: string;
-  orgId: string;
+/** A tenant (test/support/fixtures.ts) with a signed-in user of every role, a signal record and a routing rule. */
+interface MatrixTenant extends Tenant {
   signalRecordId: string;
   routingRuleId: string;
   users: Record<Role, { id: string; token: string; csrf: string }>;
@@ -147,8 +145,8 @@ interface Tenant {
 
 let database: DatabaseHandle;
 let app: ReturnType<typeof createApp>;
-let tenantA: Tenant;
-let tenantB: Tenant;
+let tenantA: MatrixTenant;
+let tenantB: MatrixTenant;
 let targetUserId: string;
 let serviceIdA: string;
 /** A location and a contact (of serviceIdA) of tenant A's organisation, for the social map editing routes. */
@@ -162,61 +160,26 @@ let referralIdA: string;
 let forwardedReferralIdA: string;
 const REFERRAL_PATIENT = 'Matrixpatiënt Zonderbsn';
 
-async function makeTenant(db: DatabaseHandle['db'], label: string, agb: string, cbs: string): Promise<Tenant> {
-  const region = await db
-    .insertInto('regions')
-    .values({ name: `Regio ${label}` })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const base = { region_id: region.id, updated_at: new Date() };
-  const practice = await db
-    .insertInto('organisations')
-    .values({ ...base, kind: 'practice', name: `Praktijk ${label}`, agb_code: agb })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const org = await db
-    .insertInto('organisations')
-    .values({ ...base, kind: 'municipality', name: `Gemeente ${label}`, cbs_code: cbs })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const team = await db
-    .insertInto('teams')
-    .values({ organisation_id: org.id, name: `Team ${label}`, updated_at: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const users = {} as Tenant['users'];
+async function makeTenant(db: DatabaseHandle['db'], label: string, agbCode: string, cbsCode: string): Promise<MatrixTenant> {
+  const tenant = await createTenant(db, { label, practice: { agbCode }, municipality: { cbsCode } });
+  const users = {} as MatrixTenant['users'];
   for (const role of roles) {
-    const membership = role.startsWith('practice')
-      ? { practice_id: practice.id }
-      : role.startsWith('team')
-        ? { team_id: team.id }
-        : role === 'region_coordinator'
-          ? { region_id: region.id }
-          : {};
-    const user = await db
-      .insertInto('users')
-      .values({ email: `${role}@${label}.test`, name: `${role} ${label}`, role, password_hash: 'not-used', updated_at: new Date(), ...membership })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const user = await createTestUser(db, tenant, role);
     const token = await createSession(db, { userId: user.id, mfaPassed: true, ip: '127.0.0.1', hours: 1 });
     const session = await db.selectFrom('sessions').select('csrf_token').where('user_id', '=', user.id).executeTakeFirstOrThrow();
     users[role] = { id: user.id, token, csrf: session.csrf_token };
   }
   const signalRecord = await db
     .insertInto('signal_records')
-    .values({ practice_id: practice.id, recorded_on: '2026-11-23', signals: ['stress'], outcome: 'later' })
+    .values({ practice_id: tenant.practiceId, recorded_on: '2026-11-23', signals: ['stress'], outcome: 'later' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const routingRule = await db.insertInto('routing_rules').values({ municipality_code: cbs, team_id: team.id }).returning('id').executeTakeFirstOrThrow();
-  return {
-    regionId: region.id,
-    practiceId: practice.id,
-    teamId: team.id,
-    orgId: org.id,
-    signalRecordId: signalRecord.id,
-    routingRuleId: routingRule.id,
-    users,
-  };
+  const routingRule = await db
+    .insertInto('routing_rules')
+    .values({ municipality_code: cbsCode, team_id: tenant.teamId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { ...tenant, signalRecordId: signalRecord.id, routingRuleId: routingRule.id, users };
 }
 
 let freshRules = 0;
@@ -236,13 +199,13 @@ async function freshPath(path: string): Promise<string> {
 
 function concretePath(path: string): string {
   const idFor: Record<string, string> = {
-    '/beheer/organisaties/:id': tenantA.orgId,
+    '/beheer/organisaties/:id': tenantA.municipalityId,
     '/beheer/teams/:id': tenantA.teamId,
     '/praktijken/:id/medewerkers': tenantA.practiceId,
     '/teams/:id/medewerkers': tenantA.teamId,
     '/signalen/:id': tenantA.signalRecordId,
     '/beheer/routering/:id/verwijderen': tenantA.routingRuleId,
-    '/api/hsds/organizations/:id': tenantA.orgId,
+    '/api/hsds/organizations/:id': tenantA.municipalityId,
     '/api/hsds/services/:id': serviceIdA,
     '/sociale-kaart/diensten/:id': serviceIdA,
     '/sociale-kaart/diensten/:id/bewerken': serviceIdA,
@@ -309,31 +272,25 @@ describe('authorization matrix', () => {
     await migrateToLatest(database.db);
     tenantA = await makeTenant(database.db, 'a', '00000001', 'GM9001');
     tenantB = await makeTenant(database.db, 'b', '00000002', 'GM9002');
-    targetUserId = (
-      await database.db
-        .insertInto('users')
-        .values({ email: 'target@a.test', name: 'Target', role: 'practice_staff', practice_id: tenantA.practiceId, password_hash: 'x', updated_at: new Date() })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    targetUserId = (await createTestUser(database.db, tenantA, 'practice_staff', { email: 'target@a.test', name: 'Target' })).id;
     serviceIdA = (
       await database.db
         .insertInto('services')
-        .values({ organisation_id: tenantA.orgId, name: 'Schuldhulp A', updated_at: new Date() })
+        .values({ organisation_id: tenantA.municipalityId, name: 'Schuldhulp A', updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
     socialMapLocationIdA = (
       await database.db
         .insertInto('locations')
-        .values({ organisation_id: tenantA.orgId, name: 'Inloop A', updated_at: new Date() })
+        .values({ organisation_id: tenantA.municipalityId, name: 'Inloop A', updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
     socialMapContactIdA = (
       await database.db
         .insertInto('contacts')
-        .values({ organisation_id: tenantA.orgId, service_id: serviceIdA, name: 'Contact A', phone: '053 000 0000', updated_at: new Date() })
+        .values({ organisation_id: tenantA.municipalityId, service_id: serviceIdA, name: 'Contact A', phone: '053 000 0000', updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;

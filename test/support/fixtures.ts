@@ -5,7 +5,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import argon2 from 'argon2';
 import type { Database } from '../../src/platform/db/database.ts';
-import type { Role, User } from '../../src/platform/db/schema.ts';
+import type { OrganisationKind, Role, User } from '../../src/platform/db/schema.ts';
 import { membershipKindOf } from '../../src/platform/auth/roles.ts';
 import { AppError } from '../../src/platform/errors.ts';
 
@@ -42,57 +42,95 @@ export interface Tenant {
   teamId: string;
 }
 
-export async function createTenant(db: Database): Promise<Tenant> {
-  const now = new Date();
+/** What a test may set of an organisation; the rest gets a unique name and, for a practice, an address. */
+export interface OrganisationOptions {
+  name?: string;
+  /** Municipalities only; the next test code by default. */
+  cbsCode?: string;
+  /** Practices only; a random code by default. */
+  agbCode?: string;
+  city?: string | null;
+  phone?: string | null;
+}
+
+export interface TeamOptions {
+  name?: string;
+  phone?: string | null;
+}
+
+export interface TenantOptions {
+  /** Ends the name of every row ("Regio a", "Huisartsenpraktijk a", …); a random suffix by default. */
+  label?: string;
+  region?: { name?: string };
+  practice?: OrganisationOptions;
+  /** A municipality with this CBS code that exists already is used as it is: the codes are unique. */
+  municipality?: OrganisationOptions;
+  team?: TeamOptions;
+}
+
+const kindNames: Record<OrganisationKind, string> = { practice: 'Huisartsenpraktijk', municipality: 'Gemeente', social: 'Organisatie' };
+
+/** An organisation of `kind` in the region; returns its id. */
+export async function insertOrganisation(db: Database, regionId: string, kind: OrganisationKind, options: OrganisationOptions = {}): Promise<string> {
+  const practice = kind === 'practice';
+  const row = await db
+    .insertInto('organisations')
+    .values({
+      kind,
+      name: options.name ?? `${kindNames[kind]} ${unique()}`,
+      region_id: regionId,
+      cbs_code: kind === 'municipality' ? (options.cbsCode ?? nextCbsCode()) : null,
+      agb_code: practice ? (options.agbCode ?? nextAgbCode()) : null,
+      street: practice ? 'Oude Markt' : null,
+      house_number: practice ? '1' : null,
+      postcode: practice ? '7511 GA' : null,
+      city: options.city !== undefined ? options.city : practice ? 'Enschede' : null,
+      phone: options.phone ?? null,
+      email: null,
+      website: null,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A team of the organisation; returns its id. */
+export async function insertTeam(db: Database, organisationId: string, options: TeamOptions = {}): Promise<string> {
+  const row = await db
+    .insertInto('teams')
+    .values({
+      organisation_id: organisationId,
+      name: options.name ?? `Wijkteam ${unique()}`,
+      phone: options.phone ?? null,
+      email: null,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/**
+ * The one way tests build a tenant: a region with a GP practice, a municipality and a team of that
+ * municipality. Suites add what is their own (more practices and teams with insertOrganisation and
+ * insertTeam, users with createTestUser).
+ */
+export async function createTenant(db: Database, options: TenantOptions = {}): Promise<Tenant> {
+  const label = options.label ?? unique();
   const region = await db
     .insertInto('regions')
-    .values({ name: `Regio ${unique()}` })
+    .values({ name: options.region?.name ?? `Regio ${label}` })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const practice = await db
-    .insertInto('organisations')
-    .values({
-      kind: 'practice',
-      name: `Huisartsenpraktijk ${unique()}`,
-      region_id: region.id,
-      cbs_code: null,
-      agb_code: nextAgbCode(),
-      street: 'Oude Markt',
-      house_number: '1',
-      postcode: '7511 GA',
-      city: 'Enschede',
-      phone: null,
-      email: null,
-      website: null,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const municipality = await db
-    .insertInto('organisations')
-    .values({
-      kind: 'municipality',
-      name: `Gemeente ${unique()}`,
-      region_id: region.id,
-      cbs_code: nextCbsCode(),
-      agb_code: null,
-      street: null,
-      house_number: null,
-      postcode: null,
-      city: null,
-      phone: null,
-      email: null,
-      website: null,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const team = await db
-    .insertInto('teams')
-    .values({ organisation_id: municipality.id, name: `Wijkteam ${unique()}`, phone: null, email: null, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { regionId: region.id, practiceId: practice.id, municipalityId: municipality.id, teamId: team.id };
+  const practiceId = await insertOrganisation(db, region.id, 'practice', { name: `Huisartsenpraktijk ${label}`, ...options.practice });
+  const cbsCode = options.municipality?.cbsCode;
+  const existing = cbsCode && (await db.selectFrom('organisations').select('id').where('cbs_code', '=', cbsCode).executeTakeFirst());
+  const municipalityId = existing
+    ? existing.id
+    : await insertOrganisation(db, region.id, 'municipality', { name: `Gemeente ${label}`, ...options.municipality });
+  const teamId = await insertTeam(db, municipalityId, { name: `Wijkteam ${label}`, ...options.team });
+  return { regionId: region.id, practiceId, municipalityId, teamId };
 }
 
 export interface TestUserOptions {
