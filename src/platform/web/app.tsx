@@ -10,6 +10,7 @@ import { isLang } from '../i18n.ts';
 import { loadSession, nextSignInStep, randomToken, sessionComplete, SESSION_COOKIE } from '../auth/sessions.ts';
 import { renderError } from '../ui/error-page.tsx';
 import { cookieOptions, CSRF_COOKIE, LANG_COOKIE } from '../http/cookies.ts';
+import { localPath } from '../http/local-path.ts';
 import type { AppContext, AppEnv, Services } from '../http/types.ts';
 
 /** Routes that accept files up to 100 MB (imports); everything else is capped at 2 MB. */
@@ -77,7 +78,7 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       setCookie(c, LANG_COOKIE, asked, { ...cookieOptions(services), httpOnly: false, maxAge: 365 * 86400 });
       const url = new URL(c.req.url);
       url.searchParams.delete('lang');
-      return c.redirect(`${url.pathname}${url.search}`, 303);
+      return c.redirect(localPath(`${url.pathname}${url.search}`), 303);
     }
     const remembered = getCookie(c, LANG_COOKIE);
     ctx.lang = isLang(remembered) ? remembered : 'nl';
