@@ -5,8 +5,16 @@
  * and hold no backslash or control character anywhere. Anything else gets `fallback`.
  */
 export function localPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || /[\\\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || value.includes('\\') || hasControlCharacter(value)) return fallback;
   const url = new URL(value, 'http://same.site');
   if (url.origin !== 'http://same.site') return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+function hasControlCharacter(value: string): boolean {
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }
