@@ -121,6 +121,7 @@ export async function openReferral(db: Database, ctx: RequestContext, referral: 
             'e.from_status',
             'e.to_status',
             'e.note',
+            'e.from_team_id',
             'u.name as actor_name',
             'ft.name as from_team_name',
             'tt.name as to_team_name',
@@ -142,6 +143,8 @@ export async function openReferral(db: Database, ctx: RequestContext, referral: 
   const withdrawn = Boolean(row.consent_withdrawn_at || consent?.withdrawn_at);
   const feedbackVisible = access !== 'practice' || (consent ? mayShareFeedback(consent.feedback_allowed, withdrawn) : false);
 
+  const forwardedAway = related.events.findLastIndex((e) => e.type === 'forwarded' && e.from_team_id === ctx.actor!.teamId);
+
   await writeAudit(db, ctx, { action: 'referral.read', subjectType: 'referral', subjectId: row.id, patientRef: row.id, details: { access } });
   await markNotificationsRead(db, ctx.actor.userId, { referralId: row.id });
 
@@ -155,24 +158,35 @@ export async function openReferral(db: Database, ctx: RequestContext, referral: 
     createdByName: related.creator?.name ?? null,
     consent,
     feedbackVisible,
-    events: related.events.map((e) => ({
+    events: related.events.map((e, index) => ({
       id: e.id,
       at: new Date(e.at),
       type: e.type,
       fromStatus: e.from_status,
       toStatus: e.to_status,
-      actorName: e.actor_name,
+      // A team that forwarded the referral follows what happens, not who at the new team did it.
+      actorName: access === 'team-former' && index > forwardedAway ? null : e.actor_name,
       fromTeamName: e.from_team_name,
       toTeamName: e.to_team_name,
-      // The team's working notes (attempts, reasons) are not the practice's to read, except
-      // its own cancellation note and a rejection reason it may receive as feedback.
-      note: access !== 'practice' || e.type === 'cancelled' || (e.type === 'rejected' && feedbackVisible) ? e.note : null,
+      note: noteVisible(access, e.type, feedbackVisible) ? e.note : null,
     })),
     thread: referralThread(found, related.messages),
     assignees: related.assignees,
     forwardTargets: related.forwardTargets,
     teamContact: access === 'practice' && related.team ? teamContactOf(related.team, related.contactPersons) : null,
   };
+}
+
+/**
+ * Notes in the history are working notes about the resident. The holding team reads them all. The
+ * practice reads its own cancellation note and a rejection reason it may receive as feedback. A
+ * team that forwarded the referral reads none: the resident consented to the new team, so the old
+ * one follows status and dates only.
+ */
+function noteVisible(access: Exclude<ReferralAccess, 'none'>, type: string, feedbackVisible: boolean): boolean {
+  if (access === 'team-holder') return true;
+  if (access === 'team-former') return false;
+  return type === 'cancelled' || (type === 'rejected' && feedbackVisible);
 }
 
 /** Timestamps inside JSON arrive as text. */

@@ -352,6 +352,38 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(followed?.patient_name, null);
     });
 
+    it('after forwarding, the old team sees the status and dates of what follows, not the new team’s notes', async () => {
+      const { id } = await send();
+      const old = contextOf(w.users.noordMember);
+      await openReferral(db(), old, id, BASE_URL);
+      await acceptReferral(db(), old, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
+      await recordContactAttempt(db(), old, { referralId: id, note: 'Voicemail ingesproken bij mevrouw' }, BASE_URL);
+      await forwardReferral(db(), old, { referralId: id, toTeamId: w.hengelo, reason: 'Centraal loket', consentMethod: 'verbal' }, BASE_URL);
+      const next = contextOf(w.users.hengeloMember);
+      await openReferral(db(), next, id, BASE_URL);
+      await acceptReferral(db(), next, { referralId: id, assigneeId: w.users.hengeloMember.id }, BASE_URL);
+      await recordContactAttempt(db(), next, { referralId: id, note: 'Mevrouw vertelde over haar schulden bij de zorgverzekeraar' }, BASE_URL);
+
+      const seenByOld = await openReferral(db(), old, id, BASE_URL);
+      const attempts = seenByOld.events.filter((e) => e.type === 'contact_attempt');
+      assert.equal(attempts.length, 2, 'the old team still sees that something happened, and when');
+      assert.ok(attempts.every((e) => e.at instanceof Date));
+      assert.deepEqual(
+        seenByOld.events.map((e) => e.note),
+        seenByOld.events.map(() => null),
+        'no notes at all: the new team’s are about the resident, and the old team no longer has consent',
+      );
+      const forwardedAt = seenByOld.events.findIndex((e) => e.type === 'forwarded');
+      assert.deepEqual(
+        seenByOld.events.slice(forwardedAt + 1).map((e) => e.actorName),
+        seenByOld.events.slice(forwardedAt + 1).map(() => null),
+        'who of the new team did what stays with the new team',
+      );
+      // The new team and the practice's own view are unchanged.
+      const seenByNew = await openReferral(db(), next, id, BASE_URL);
+      assert.ok(seenByNew.events.some((e) => e.note === 'Mevrouw vertelde over haar schulden bij de zorgverzekeraar'));
+    });
+
     it('a team outside the referral’s path never sees it', async () => {
       const { id } = await send();
       await assert.rejects(openReferral(db(), contextOf(w.users.hengeloMember), id, BASE_URL), appError('not_found', 404));
