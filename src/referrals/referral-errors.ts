@@ -45,6 +45,16 @@ export const wrongRecipient = () =>
     en: 'The consent is for another team than the one that now belongs to this address. Check the team below and ask the patient again for consent for this team.',
   });
 
+/** The referral form was sent before with this key, with other details: nothing new is sent. */
+export class FormSentWithOtherContent extends AppError {
+  constructor(readonly sent: { id: string; reference: string }) {
+    super('form_sent_other_content', 409, {
+      nl: `Dit formulier is al eerder verstuurd, met andere gegevens dan nu: als verwijzing ${sent.reference}. Er is nu niets nieuws verstuurd. Bekijk de verwijzing die al verstuurd is. Wilt u iets veranderen? Stuur het team een bericht bij die verwijzing. Is het een andere patiënt? Begin dan een nieuwe verwijzing.`,
+      en: `This form was sent before, with other details than now: as referral ${sent.reference}. Nothing new has been sent. Look at the referral that was sent. Want to change something? Send the team a message on that referral. Is it another patient? Then start a new referral.`,
+    });
+  }
+}
+
 export const notPracticeReferral = () =>
   new AppError('idempotency_conflict', 409, {
     nl: 'Dit formulier is al gebruikt. Open een nieuw formulier.',

@@ -121,6 +121,21 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.match(page.html, /Verstuurd, nog niet geopend/);
     });
 
+    it('the same form sent again with another patient name gets a 409 page that leads to the referral sent, and changes nothing', async () => {
+      const browser = await signedIn(w.users.staffA);
+      const key = keyOf((await browser.get('/verwijzingen/nieuw')).html);
+      const sent = await browser.post('/verwijzingen/nieuw', { ...patient(key), ...consent(w.noord) });
+      assert.equal(sent.status, 303);
+      const sentPath = sent.location!.split('?')[0]!;
+      const changed = await browser.post('/verwijzingen/nieuw', { ...patient(key, { patient_name: 'Iemand Anders' }), ...consent(w.noord) });
+      assert.equal(changed.status, 409);
+      assert.match(changed.html, /Deze verwijzing is al verstuurd/);
+      assert.match(changed.html, /Er is nu niets nieuws verstuurd/);
+      assert.ok(changed.html.includes(`href="${sentPath}"`), 'a link to the referral that was sent');
+      const rows = await db().selectFrom('referrals').select(['patient_name']).where('idempotency_key', '=', key).execute();
+      assert.deepEqual(rows, [{ patient_name: 'Pieter Proefpatiënt' }]);
+    });
+
     it('a postcode edited after checking is refused, and the page shows the new team and asks consent again', async () => {
       const browser = await signedIn(w.users.staffA);
       const key = keyOf((await browser.get('/verwijzingen/nieuw')).html);

@@ -21,6 +21,7 @@ import { recordFirstContact } from './record-first-contact.ts';
 import { recordFirstConversation } from './record-first-conversation.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
+import { FormSentWithOtherContent } from './referral-errors.ts';
 import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from './test-fixture.ts';
 
 forEachDatabase('closed-loop referral, practice and team', (db) => {
@@ -126,6 +127,19 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(a.id, b.id);
       assert.equal((await db().selectFrom('referrals').select('id').where('idempotency_key', '=', twin.idempotency_key).execute()).length, 1);
       assert.equal((await db().selectFrom('consents').select('id').where('referral_id', '=', a.id).execute()).length, 1);
+    });
+
+    it('the same form key with other details is a conflict naming the referral sent; nothing changes', async () => {
+      const input = referralInput(w);
+      const first = await sendReferral(db(), contextOf(w.users.staffA), input, BASE_URL);
+      const changed = sendReferral(db(), contextOf(w.users.staffA), { ...input, patient_name: 'Iemand Anders' }, BASE_URL);
+      await assert.rejects(changed, (err: unknown) => {
+        assert.ok(err instanceof FormSentWithOtherContent);
+        assert.equal(err.status, 409);
+        assert.deepEqual(err.sent, { id: first.id, reference: first.reference });
+        return true;
+      });
+      assert.equal((await referral(first.id)).patient_name, input.patient_name);
     });
 
     it('the form key of another practice is refused', async () => {

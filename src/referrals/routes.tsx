@@ -48,6 +48,8 @@ import { getSignalRecord } from '../signals/signal-records.ts';
 import { isCategory } from '../needs/categories.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
+import { FormSentWithOtherContent } from './referral-errors.ts';
+import { FormAlreadySentPage } from './form-already-sent-page.tsx';
 
 const practiceRoles: readonly Role[] = ['practice_staff', 'practice_admin'];
 const teamRoles: readonly Role[] = ['team_member', 'team_admin'];
@@ -174,6 +176,7 @@ async function submitNewReferral(c: AppContext, services: Services) {
     const sent = await sendReferral(services.db, ctx, { ...form.data, ...consent.data }, publicBaseUrl(services.config));
     return c.redirect(`/verwijzingen/${sent.id}?melding=verstuurd`, 303);
   } catch (err) {
+    if (err instanceof FormSentWithOtherContent) return c.html(<FormAlreadySentPage view={view(c)} error={err} />, 409);
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
     // Consent for another team than the address now routes to: show the new team, ask again.
     const values = err.code === 'wrong_recipient' ? { ...form.values, consent_given: '' } : form.values;

@@ -6,7 +6,7 @@ import { dueDates, effectiveTerms } from './due-dates.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import type { ConsentForm, ReferralDetails } from './referral-form.ts';
 import { requirePracticeActor } from './referral-actor.ts';
-import { consentMissing, consentWithoutMethod, notPracticeReferral, wrongRecipient } from './referral-errors.ts';
+import { consentMissing, consentWithoutMethod, FormSentWithOtherContent, notPracticeReferral, wrongRecipient } from './referral-errors.ts';
 import { isUrgent } from './urgency.ts';
 import { storeNewReferral } from './store-referral.ts';
 
@@ -32,7 +32,7 @@ export interface SentReferral {
  */
 export async function sendReferral(db: Database, ctx: RequestContext, input: SendReferralInput, baseUrl: string): Promise<SentReferral> {
   const actor = requirePracticeActor(ctx);
-  const existing = await findByIdempotencyKey(db, input.idempotency_key, actor.practiceId);
+  const existing = await findByIdempotencyKey(db, input, actor.practiceId);
   if (existing) return existing;
 
   const route = await checkReferralRoute(db, ctx, { postcode: input.postcode, houseNumber: input.house_number, need: input.needs[0] ?? null });
@@ -78,19 +78,7 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
         created_by: actor.userId,
         idempotency_key: input.idempotency_key,
         team_id: route.teamId,
-        patient_name: input.patient_name,
-        patient_birth_date: input.birth_date,
-        patient_phone: input.phone,
-        patient_email: input.email,
-        patient_postcode: input.postcode,
-        patient_house_number: input.house_number,
-        preferred_language: input.preferred_language,
-        best_time_to_call: input.best_time_to_call,
-        question: input.question,
-        needs: input.needs,
-        urgency_triggers: input.urgency_triggers,
-        handover: input.handover,
-        contact_channel: input.contact_channel,
+        ...sentContent(input),
         municipality_code: route.municipalityCode,
         district_code: route.districtCode,
         route_explanation: route.explanation.nl,
@@ -113,13 +101,48 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
   );
   if (stored) return { ...stored, created: true };
   // A concurrent submit of the same form won the race: answer with its referral.
-  return (await findByIdempotencyKey(db, input.idempotency_key, actor.practiceId))!;
+  return (await findByIdempotencyKey(db, input, actor.practiceId))!;
 }
 
-async function findByIdempotencyKey(db: Database, key: string, practiceId: string): Promise<SentReferral | null> {
-  const found = await db.selectFrom('referrals').select(['id', 'reference', 'practice_id']).where('idempotency_key', '=', key).executeTakeFirst();
+/** What the form says about the patient and the request, as the referral stores it. */
+function sentContent(input: SendReferralInput) {
+  return {
+    patient_name: input.patient_name,
+    patient_birth_date: input.birth_date,
+    patient_phone: input.phone,
+    patient_email: input.email,
+    patient_postcode: input.postcode,
+    patient_house_number: input.house_number,
+    preferred_language: input.preferred_language,
+    best_time_to_call: input.best_time_to_call,
+    question: input.question,
+    needs: input.needs,
+    urgency_triggers: input.urgency_triggers,
+    handover: input.handover,
+    contact_channel: input.contact_channel,
+  };
+}
+
+const sentColumns = Object.keys(sentContent({} as SendReferralInput)) as Array<keyof ReturnType<typeof sentContent>>;
+
+/**
+ * The referral sent earlier with this form's key. The same form sent again (a double click, a
+ * reload) is the same referral. The same key with other content is the old form filled in anew:
+ * storing nothing and saying nothing would hide the change, so that is a conflict that names the
+ * referral that was sent.
+ */
+async function findByIdempotencyKey(db: Database, input: SendReferralInput, practiceId: string): Promise<SentReferral | null> {
+  const found = await db
+    .selectFrom('referrals')
+    .select(['id', 'reference', 'practice_id', ...sentColumns])
+    .where('idempotency_key', '=', input.idempotency_key)
+    .executeTakeFirst();
   if (!found) return null;
   // Keys are random and per form; one of another practice means a forged or leaked form.
   if (found.practice_id !== practiceId) throw notPracticeReferral();
-  return { id: found.id, reference: found.reference, created: false };
+  const sent = { id: found.id, reference: found.reference };
+  const now = sentContent(input);
+  const changed = sentColumns.some((column) => JSON.stringify(found[column] ?? null) !== JSON.stringify(now[column] ?? null));
+  if (changed) throw new FormSentWithOtherContent(sent);
+  return { ...sent, created: false };
 }
