@@ -1,12 +1,30 @@
-import Holidays from 'date-holidays';
 import { addDaysIso } from '../platform/dates.ts';
 
 /**
- * Response terms (termijnen). Legal defaults from the Wgs (art. 4): the first conversation within
- * 4 weeks of the request for help, within 3 working days when a threatening situation exists.
- * First contact within N working days is an agreement between practice and team (default 3).
- * A practice–team agreement may set shorter terms. Working days skip weekends and Dutch public
- * holidays (date-holidays, type "public"). Dates are Amsterdam calendar days (YYYY-MM-DD). Pure.
+ * Response terms (termijnen) and the working days they are counted in. Dates are Amsterdam
+ * calendar days (YYYY-MM-DD). Pure.
+ *
+ * Which terms are law and which are agreements:
+ * - Legal, Wet gemeentelijke schuldhulpverlening (Wgs) art. 4: the first conversation within
+ *   4 weeks of the request for help; within 3 working days when a threatening situation exists.
+ *   These are maximums: a practice–team agreement may shorten them, never lengthen them.
+ * - Agreement only: first contact within N working days. Not in any law; default 3, and the
+ *   practice and team may agree anything from 1 to 10 (docs/product.md), also more than 3.
+ *
+ * Working days follow the Algemene termijnenwet (Atw): not a Saturday, not a Sunday and not a day
+ * art. 3 names — lid 1: Nieuwjaarsdag, tweede Paasdag, Hemelvaartsdag, tweede Pinksterdag, both
+ * Christmas days, the day the King's birthday is celebrated and 5 May (every year, not only every
+ * fifth); lid 2: Good Friday is equated with them; lid 3: days equated by royal decree (below).
+ * We compute the list ourselves: it is short and exact, and the `date-holidays` package we used
+ * before counted 5 May and Good Friday as working days ("school" holidays there).
+ *
+ * Atw art. 1 lid 1: a legal term that ends on a Saturday, Sunday or such a day runs on to the
+ * next day that is none of these. This matters for the 4-week term, which is counted in calendar
+ * days; a term counted in working days ends on a working day anyway. Art. 1 lid 2 (terms counted
+ * backwards from an event) does not apply: every term here counts forward from the request.
+ * Art. 2 (a term of 3 days or more holds at least two working days) cannot change a 4-week term.
+ * The Atw binds only terms set by law; we apply art. 1 to an agreed shorter conversation term too,
+ * so no due day falls on a closed day, and it still never ends after the legal one.
  */
 export interface Terms {
   firstContactWorkingDays: number;
@@ -14,11 +32,30 @@ export interface Terms {
   urgentFirstConversationWorkingDays: number;
 }
 
-export const legalDefaultTerms: Terms = { firstContactWorkingDays: 3, firstConversationDays: 28, urgentFirstConversationWorkingDays: 3 };
+export const defaultTerms: Terms = { firstContactWorkingDays: 3, firstConversationDays: 28, urgentFirstConversationWorkingDays: 3 };
 
-/** An agreement can only shorten the legal terms, never lengthen them. */
+/**
+ * What an agreement may set. For the legal terms the maximum is the law itself. The same ranges
+ * are CHECK constraints on the `agreements` table; a future agreements form should refuse values
+ * outside them with a message, using these numbers.
+ */
+export const agreementLimits: Record<keyof Terms, { min: number; max: number }> = {
+  firstContactWorkingDays: { min: 1, max: 10 },
+  firstConversationDays: { min: 1, max: defaultTerms.firstConversationDays },
+  urgentFirstConversationWorkingDays: { min: 1, max: defaultTerms.urgentFirstConversationWorkingDays },
+};
+
+/**
+ * The terms for one practice–team pair. An agreed value outside its range (or not a whole number)
+ * is ignored and the default applies: this runs when a referral is sent, and a doctor cannot fix
+ * a broken agreement, so the referral goes out with the safe default rather than being refused.
+ */
 export function effectiveTerms(agreement: Partial<Terms> | null | undefined): Terms {
-  const pick = (key: keyof Terms) => Math.min(legalDefaultTerms[key], agreement?.[key] ?? legalDefaultTerms[key]);
+  const pick = (key: keyof Terms): number => {
+    const agreed = agreement?.[key];
+    const { min, max } = agreementLimits[key];
+    return agreed !== undefined && Number.isInteger(agreed) && agreed >= min && agreed <= max ? agreed : defaultTerms[key];
+  };
   return {
     firstContactWorkingDays: pick('firstContactWorkingDays'),
     firstConversationDays: pick('firstConversationDays'),
@@ -26,31 +63,88 @@ export function effectiveTerms(agreement: Partial<Terms> | null | undefined): Te
   };
 }
 
-const holidays = new Holidays('NL');
-const holidayCache = new Map<number, Set<string>>();
+/**
+ * Atw art. 3 lid 3: days a royal decree equates with the holidays, usually three years at a
+ * time (published in the Staatscourant). Data, not a rule: add the next decree when it appears.
+ * - Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025
+ * - Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028
+ */
+const equatedByDecree: readonly string[] = [
+  '2023-04-28',
+  '2023-05-19',
+  '2024-05-10',
+  '2024-12-27',
+  '2025-05-30',
+  '2026-01-02',
+  '2026-05-15',
+  '2027-05-07',
+  '2028-04-28',
+  '2028-05-26',
+];
 
-export function isDutchPublicHoliday(isoDate: string): boolean {
-  const year = Number(isoDate.slice(0, 4));
-  let set = holidayCache.get(year);
-  if (!set) {
-    set = new Set(
-      holidays
-        .getHolidays(year)
-        .filter((h) => h.type === 'public')
-        .map((h) => h.date.slice(0, 10)),
-    );
-    holidayCache.set(year, set);
-  }
-  return set.has(isoDate);
+/** Easter Sunday in the Gregorian calendar (the anonymous algorithm of Meeus/Jones/Butcher). */
+function easterSunday(year: number): string {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return isoDay(year, month, day);
+}
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function weekday(isoDate: string): number {
   return new Date(`${isoDate}T12:00:00Z`).getUTCDay(); // 0 = Sunday
 }
 
+const holidayCache = new Map<number, ReadonlySet<string>>();
+
+/** The days of `year` the Atw (art. 3) counts as holidays; weekends are not listed. */
+function atwHolidays(year: number): ReadonlySet<string> {
+  let days = holidayCache.get(year);
+  if (!days) {
+    const easter = easterSunday(year);
+    // Since 2014 the King's birthday is celebrated on 27 April, or on the 26th when the 27th is a Sunday.
+    const kingsDay = weekday(isoDay(year, 4, 27)) === 0 ? isoDay(year, 4, 26) : isoDay(year, 4, 27);
+    days = new Set([
+      isoDay(year, 1, 1), // Nieuwjaarsdag
+      addDaysIso(easter, -2), // Goede Vrijdag (lid 2)
+      addDaysIso(easter, 1), // tweede Paasdag
+      kingsDay, // Koningsdag
+      isoDay(year, 5, 5), // 5 mei
+      addDaysIso(easter, 39), // Hemelvaartsdag
+      addDaysIso(easter, 50), // tweede Pinksterdag
+      isoDay(year, 12, 25), // eerste Kerstdag
+      isoDay(year, 12, 26), // tweede Kerstdag
+      ...equatedByDecree.filter((day) => day.startsWith(`${year}-`)), // lid 3
+    ]);
+    holidayCache.set(year, days);
+  }
+  return days;
+}
+
 export function isWorkingDay(isoDate: string): boolean {
   const day = weekday(isoDate);
-  return day !== 0 && day !== 6 && !isDutchPublicHoliday(isoDate);
+  return day !== 0 && day !== 6 && !atwHolidays(Number(isoDate.slice(0, 4))).has(isoDate);
+}
+
+/** Atw art. 1 lid 1: a term that ends on a day that is not a working day runs on to the next working day. */
+export function runOnToWorkingDay(isoDate: string): string {
+  let date = isoDate;
+  while (!isWorkingDay(date)) date = addDaysIso(date, 1);
+  return date;
 }
 
 /** The Nth working day after `isoDate` (the request day itself does not count). */
@@ -69,9 +163,12 @@ export interface DueDates {
   firstConversationDue: string;
 }
 
-export function dueDates(requestDate: string, urgent: boolean, terms: Terms = legalDefaultTerms): DueDates {
-  return {
-    firstContactDue: addWorkingDays(requestDate, terms.firstContactWorkingDays),
-    firstConversationDue: urgent ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays) : addDaysIso(requestDate, terms.firstConversationDays),
-  };
+export function dueDates(requestDate: string, urgent: boolean, terms: Terms = defaultTerms): DueDates {
+  const firstConversationDue = urgent
+    ? addWorkingDays(requestDate, terms.urgentFirstConversationWorkingDays)
+    : runOnToWorkingDay(addDaysIso(requestDate, terms.firstConversationDays));
+  const firstContactDue = addWorkingDays(requestDate, terms.firstContactWorkingDays);
+  // The first conversation is also contact: an agreed first-contact term longer than the
+  // conversation term (e.g. 5 working days when urgent) never puts contact after the conversation.
+  return { firstContactDue: firstContactDue < firstConversationDue ? firstContactDue : firstConversationDue, firstConversationDue };
 }
