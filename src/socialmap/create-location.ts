@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { locationColumns, type LocationInput } from './entries.ts';
+import { locationColumns, pickColumns, type LocationInput } from './entries.ts';
 import { replaceSchedules } from './schedules.ts';
 
 /** Adds a location (an address, with opening and walk-in hours) to an organisation. Starts as verified. */
@@ -12,7 +12,7 @@ export async function createLocation(db: Database, ctx: RequestContext, input: L
       .insertInto('locations')
       .values({
         organisation_id: input.organisation_id,
-        ...locationColumns(input),
+        ...pickColumns(input, locationColumns),
         last_verified_at: now,
         updated_at: now,
       })

@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { serviceColumns, type ServiceInput } from './entries.ts';
+import { pickColumns, serviceColumns, type ServiceInput } from './entries.ts';
 import { replaceSchedules } from './schedules.ts';
 import { assertServiceReferences, replaceServiceLinks } from './service-references.ts';
 
@@ -17,7 +17,7 @@ export async function createService(db: Database, ctx: RequestContext, input: Se
       .insertInto('services')
       .values({
         organisation_id: input.organisation_id,
-        ...serviceColumns(input),
+        ...pickColumns(input, serviceColumns),
         last_verified_at: now,
         updated_at: now,
       })

@@ -1,3 +1,4 @@
+import type { Contact, ContactTable, Location, LocationTable, Service, ServiceTable } from '../platform/db/schema.ts';
 import type { Category } from '../needs/categories.ts';
 import type { TimeSlot } from './opening-hours.ts';
 
@@ -15,81 +16,66 @@ export interface ServiceAreas {
   pc4s: string[];
 }
 
-export interface ServiceInput {
+/**
+ * Each entry's own columns: what its editors fill in and an HSDS import brings. One list per entry,
+ * which creating and changing it write, its edit form reads back and the import upserts. Ids,
+ * owners, verification and timestamps stay apart, and so do links, areas and hours (their own tables).
+ */
+export const serviceColumns = [
+  'team_id',
+  'name',
+  'description',
+  'url',
+  'email',
+  'phone',
+  'status',
+  'categories',
+  'is_free',
+  'fees_description',
+  'eligibility_description',
+  'application_process',
+  'languages',
+] as const satisfies ReadonlyArray<keyof ServiceTable>;
+export type ServiceColumn = (typeof serviceColumns)[number];
+
+export const locationColumns = [
+  'name',
+  'description',
+  'street',
+  'house_number',
+  'postcode',
+  'city',
+  'is_walk_in',
+  'accessibility',
+] as const satisfies ReadonlyArray<keyof LocationTable>;
+export type LocationColumn = (typeof locationColumns)[number];
+
+export const contactColumns = ['name', 'job_title', 'phone', 'email', 'visibility'] as const satisfies ReadonlyArray<keyof ContactTable>;
+export type ContactColumn = (typeof contactColumns)[number];
+
+export interface ServiceInput extends Omit<Pick<Service, ServiceColumn>, 'categories'> {
   organisation_id: string;
-  team_id: string | null;
-  name: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  status: 'active' | 'inactive';
+  /** Known kinds of help only; the column itself takes any text. */
   categories: Category[];
-  is_free: boolean;
-  fees_description: string | null;
-  eligibility_description: string | null;
-  application_process: string | null;
-  languages: string[];
   areas: ServiceAreas;
   location_ids: string[];
   phone_hours: TimeSlot[];
 }
 
-export interface LocationInput {
+export interface LocationInput extends Pick<Location, LocationColumn> {
   organisation_id: string;
-  name: string;
-  description: string | null;
-  street: string | null;
-  house_number: string | null;
-  postcode: string | null;
-  city: string | null;
-  is_walk_in: boolean;
-  accessibility: string | null;
   opening_hours: TimeSlot[];
   walk_in_hours: TimeSlot[];
 }
 
-export interface ContactInput {
-  name: string;
-  job_title: string | null;
-  phone: string | null;
-  email: string | null;
-  /** public: shown to residents on /hulp; professional: only to signed-in staff (direct lines). */
-  visibility: 'public' | 'professional';
+/** Its visibility: public is shown to residents on /hulp; professional only to signed-in staff (direct lines). */
+export interface ContactInput extends Pick<Contact, ContactColumn> {
   phone_hours: TimeSlot[];
 }
 
 export type EntryKind = 'service' | 'location' | 'contact';
 
-/** The service's own columns, as creating and changing it write them (links and hours apart). */
-export function serviceColumns(input: Omit<ServiceInput, 'organisation_id'>) {
-  return {
-    team_id: input.team_id,
-    name: input.name,
-    description: input.description,
-    url: input.url,
-    email: input.email,
-    phone: input.phone,
-    status: input.status,
-    categories: input.categories,
-    is_free: input.is_free,
-    fees_description: input.fees_description,
-    eligibility_description: input.eligibility_description,
-    application_process: input.application_process,
-    languages: input.languages,
-  };
-}
-
-/** The location's own columns, as creating and changing it write them (hours apart). */
-export function locationColumns(input: Omit<LocationInput, 'organisation_id'>) {
-  return {
-    name: input.name,
-    description: input.description,
-    street: input.street,
-    house_number: input.house_number,
-    postcode: input.postcode,
-    city: input.city,
-    is_walk_in: input.is_walk_in,
-    accessibility: input.accessibility,
-  };
+/** Only the given columns of a row: what an insert or update writes of an input that also carries links and hours. */
+export function pickColumns<Row, Column extends keyof Row>(row: Row, columns: readonly Column[]): Pick<Row, Column> {
+  return Object.fromEntries(columns.map((column) => [column, row[column]])) as Pick<Row, Column>;
 }

@@ -3,7 +3,7 @@ import { fill, type Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { categories } from '../needs/categories.ts';
-import type { ContactInput, LocationInput, ServiceInput } from './entries.ts';
+import type { ContactColumn, ContactInput, LocationColumn, LocationInput, ServiceColumn, ServiceInput } from './entries.ts';
 import { serviceLanguages } from './languages.ts';
 import { formatTimeRanges, parseTimeRanges, weekdayLabels, weekdays, type TimeSlot } from './opening-hours.ts';
 
@@ -76,6 +76,13 @@ const url = (t: Translate) =>
 const longText = (max = 2000) => optionalText(max);
 /** A required text; the message also covers a field that is missing from the post altogether. */
 const requiredText = (message: string, min = 2, max = 200) => z.string({ error: message }).trim().min(min, message).max(max);
+/**
+ * A form's fields: one for each of the entry's columns (so a new column cannot be forgotten here),
+ * plus the form's own (the owner, areas typed as text). Checkbox groups post one name per option
+ * and are read in the refinements.
+ */
+type FieldsFor<Column extends string> = Record<Column, z.ZodType> & Record<string, z.ZodType>;
+
 const organisationId = (t: Translate) => {
   const message = t({ nl: 'Kies de organisatie.', en: 'Choose the organisation.' });
   return z.string({ error: message }).regex(UUID, message);
@@ -102,7 +109,7 @@ export const serviceFormSchema = (t: Translate) =>
       eligibility_description: longText(),
       application_process: longText(),
       pc4s: z.string().optional().default(''),
-    })
+    } satisfies FieldsFor<Exclude<ServiceColumn, 'categories' | 'languages'> | 'organisation_id'>)
     .superRefine((v, issue) => {
       const values = v as Values;
       if (v.is_free !== 'yes' && v.is_free !== 'no')
@@ -164,26 +171,8 @@ export const serviceFormSchema = (t: Translate) =>
       };
     });
 
-/** A stored service as flat form values. */
-export function serviceFormValues(s: {
-  organisation_id: string;
-  team_id: string | null;
-  name: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  status: string;
-  categories: string[];
-  is_free: boolean;
-  fees_description: string | null;
-  eligibility_description: string | null;
-  application_process: string | null;
-  languages: string[];
-  areas: { municipalities: string[]; districts: string[]; pc4s: string[] };
-  location_ids: string[];
-  phone_hours: TimeSlot[];
-}): Record<string, string> {
+/** A stored service as flat form values (its categories as stored: a form shows what is there). */
+export function serviceFormValues(s: Omit<ServiceInput, 'categories'> & { categories: readonly string[] }): Record<string, string> {
   const values: Record<string, string> = {
     organisation_id: s.organisation_id,
     team_id: s.team_id ?? '',
@@ -230,7 +219,7 @@ export const locationFormSchema = (t: Translate) =>
       city: requiredText(t({ nl: 'Vul de plaats in.', en: 'Enter the town.' })),
       is_walk_in: z.string().optional(),
       accessibility: optionalText(500),
-    })
+    } satisfies FieldsFor<LocationColumn | 'organisation_id'>)
     .superRefine((v, issue) => {
       weekHours(v as Values, 'opening_', t, issue);
       weekHours(v as Values, 'walk_in_', t, issue);
@@ -252,19 +241,7 @@ export const locationFormSchema = (t: Translate) =>
       };
     });
 
-export function locationFormValues(l: {
-  organisation_id: string;
-  name: string;
-  description: string | null;
-  street: string | null;
-  house_number: string | null;
-  postcode: string | null;
-  city: string | null;
-  is_walk_in: boolean;
-  accessibility: string | null;
-  opening_hours: TimeSlot[];
-  walk_in_hours: TimeSlot[];
-}): Record<string, string> {
+export function locationFormValues(l: LocationInput): Record<string, string> {
   return {
     organisation_id: l.organisation_id,
     name: l.name,
@@ -288,7 +265,7 @@ export const contactFormSchema = (t: Translate) =>
       phone: phone(t),
       email: email(t),
       visibility: z.string().optional(),
-    })
+    } satisfies FieldsFor<ContactColumn>)
     .superRefine((v, issue) => {
       if (v.visibility !== 'public' && v.visibility !== 'professional') {
         issue.addIssue({
@@ -318,14 +295,7 @@ export const contactFormSchema = (t: Translate) =>
       phone_hours: weekHours(v as Values, 'phone_', t, noIssues),
     }));
 
-export function contactFormValues(c: {
-  name: string;
-  job_title: string | null;
-  phone: string | null;
-  email: string | null;
-  visibility: string;
-  phone_hours: TimeSlot[];
-}): Record<string, string> {
+export function contactFormValues(c: ContactInput): Record<string, string> {
   return {
     name: c.name,
     job_title: c.job_title ?? '',

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
-import type { ContactInput } from './entries.ts';
+import { contactColumns, pickColumns, type ContactInput } from './entries.ts';
 import { replaceSchedules } from './schedules.ts';
 
 /** Inserts a contact with its phone hours inside the caller's transaction (shared by add and replace). */
@@ -15,11 +15,7 @@ export async function insertContact(
     .values({
       organisation_id: owner.organisationId,
       service_id: owner.serviceId,
-      name: input.name,
-      job_title: input.job_title,
-      phone: input.phone,
-      email: input.email,
-      visibility: input.visibility,
+      ...pickColumns(input, contactColumns),
       last_verified_at: now,
       updated_at: now,
     })

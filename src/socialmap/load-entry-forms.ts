@@ -1,6 +1,6 @@
 import type { Database } from '../platform/db/database.ts';
 import { notFound } from '../platform/errors.ts';
-import type { LocationInput, ServiceInput } from './entries.ts';
+import { serviceColumns, type LocationInput, type ServiceInput } from './entries.ts';
 import type { TimeSlot } from './opening-hours.ts';
 
 /**
@@ -53,7 +53,11 @@ export async function loadServiceFormOptions(db: Database, organisationId: strin
 export type StoredService = Omit<ServiceInput, 'categories'> & { id: string; categories: string[] };
 
 export async function loadService(db: Database, id: string): Promise<StoredService> {
-  const service = await db.selectFrom('services').selectAll().where('id', '=', id).executeTakeFirst();
+  const service = await db
+    .selectFrom('services')
+    .select(['id', 'organisation_id', ...serviceColumns])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!service) throw notFound('service');
   const [areas, links, hours] = await Promise.all([
     db.selectFrom('service_areas').select(['municipality_code', 'district_code', 'pc4']).where('service_id', '=', id).execute(),

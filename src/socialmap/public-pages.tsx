@@ -1,16 +1,15 @@
 import type { Hono } from 'hono';
 import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
-import { validateValues } from '../platform/http/forms.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Button, ErrorSummary, Heading1, Paragraph, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { ErrorSummary, Heading1, Paragraph, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
-import { categories, categoryLabels } from '../needs/categories.ts';
 import { amsterdamWeekday } from './opening-hours.ts';
-import { searchSchema } from './search-form.ts';
+import { PostcodeSearchForm } from './postcode-search-form.tsx';
+import { readSearchQuery } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
 import type { LocationCard } from './service-cards.ts';
 import { ContactLine, ServiceResult } from './service-result.tsx';
@@ -24,33 +23,22 @@ type Values = Record<string, string | undefined>;
  * lines meant for professionals (the search loads them with audience 'public').
  */
 function PublicSearchForm(props: { view: ViewContext; values: Values; errors?: FieldErrors }) {
-  const { view } = props;
   return (
-    <form method="get" action="/hulp" class="utrecht-form kl-search" role="search" aria-label={view.t({ nl: 'Hulp zoeken', en: 'Find help' })} novalidate>
-      <div class="kl-search__fields">
-        <TextField
-          view={view}
-          name="postcode"
-          required
-          size="postcode"
-          autocomplete="postal-code"
-          label={{ nl: 'Uw postcode', en: 'Your postcode' }}
-          description={{ nl: 'Bijvoorbeeld 7511 AB', en: 'For example 7511 AB' }}
-          value={props.values['postcode']}
-          errors={props.errors}
-        />
-        <SelectField
-          view={view}
-          name="hulpvraag"
-          label={{ nl: 'Waar zoekt u hulp bij?', en: 'What do you need help with?' }}
-          placeholder={{ nl: 'Alles laten zien', en: 'Show everything' }}
-          value={props.values['hulpvraag']}
-          options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
-          errors={props.errors}
-        />
-      </div>
-      <Button>{view.t({ nl: 'Zoek hulp', en: 'Find help' })}</Button>
-    </form>
+    <PostcodeSearchForm
+      view={props.view}
+      action="/hulp"
+      postcodeAutocomplete="postal-code"
+      texts={{
+        name: { nl: 'Hulp zoeken', en: 'Find help' },
+        postcodeLabel: { nl: 'Uw postcode', en: 'Your postcode' },
+        postcodeHint: { nl: 'Bijvoorbeeld 7511 AB', en: 'For example 7511 AB' },
+        needLabel: { nl: 'Waar zoekt u hulp bij?', en: 'What do you need help with?' },
+        needPlaceholder: { nl: 'Alles laten zien', en: 'Show everything' },
+        submit: { nl: 'Zoek hulp', en: 'Find help' },
+      }}
+      values={props.values}
+      errors={props.errors}
+    />
   );
 }
 
@@ -201,14 +189,15 @@ export function registerPublicPages(app: Hono<AppEnv>, services: Services): void
   app.get('/hulp', async (c) => {
     const v = view(c);
     const now = new Date();
-    const values: Values = { postcode: c.req.query('postcode'), hulpvraag: c.req.query('hulpvraag') };
-    if (values.postcode === undefined) return c.html(<PublicPage view={v} values={{}} now={now} />);
-    const form = validateValues(searchSchema(v.t), values as Record<string, string>);
-    if (!form.ok) return c.html(<PublicPage view={v} values={values} errors={form.errors} now={now} />, 422);
-    const postcode = parsePostcode(form.data.postcode)!;
+    // Residents search without search words: the form has none.
+    const search = readSearchQuery(v.t, (field) => c.req.query(field), ['postcode', 'hulpvraag']);
+    if (!search.asked) return c.html(<PublicPage view={v} values={{}} now={now} />);
+    const { values } = search;
+    if (!search.ok) return c.html(<PublicPage view={v} values={values} errors={search.errors} now={now} />, 422);
+    const postcode = parsePostcode(search.data.postcode)!;
     const address = await resolveAddress(db, postcode, null);
     if (!address.municipalityCode) return c.html(<PublicPage view={v} values={values} errors={{ postcode: v.t(unknownPostcode) }} now={now} />, 422);
-    const results = await searchServices(db, { address, need: form.data.hulpvraag, text: null, audience: 'public' });
+    const results = await searchServices(db, { address, need: search.data.hulpvraag, text: null, audience: 'public' });
     return c.html(<PublicPage view={v} values={values} results={results} postcode={postcode.display} now={now} />);
   });
 }

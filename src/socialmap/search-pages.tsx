@@ -1,19 +1,18 @@
 import type { Hono } from 'hono';
 import type { Actor } from '../platform/context.ts';
-import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
+import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
-import { validateValues } from '../platform/http/forms.ts';
 import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { Alert, ErrorSummary, Heading1, Link, Paragraph, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { routeAddress, type Route } from '../routing/route-referral.ts';
-import { categories, categoryLabels } from '../needs/categories.ts';
 import { editorRoles, regionOfActor, searchRoles } from './editor-scope.ts';
 import { amsterdamWeekday, weekdayLabels } from './opening-hours.ts';
-import { searchSchema } from './search-form.ts';
+import { PostcodeSearchForm } from './postcode-search-form.tsx';
+import { readSearchQuery } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
 import { ContactLine, ServiceResult } from './service-result.tsx';
 import { addressLine, areaMatchLabels, EmailLink, Facts, Freshness, PhoneLink, todayText, type FactRow } from './views.tsx';
@@ -29,46 +28,23 @@ export function SocialMapSearchForm(props: { view: ViewContext; values?: Values;
   const { view } = props;
   const values = props.values ?? {};
   return (
-    <form
-      method="get"
+    <PostcodeSearchForm
+      view={view}
       action="/sociale-kaart"
-      class="utrecht-form kl-search"
-      role="search"
-      aria-label={view.t({ nl: 'Sociale kaart doorzoeken', en: 'Search the social map' })}
-      novalidate
+      postcodeAutocomplete="off"
+      texts={{
+        name: { nl: 'Sociale kaart doorzoeken', en: 'Search the social map' },
+        postcodeLabel: { nl: 'Postcode', en: 'Postcode' },
+        postcodeHint: { nl: 'Van het woonadres, bijvoorbeeld 7511 AB of 7511.', en: 'Of the home address, for example 7511 AB or 7511.' },
+        needLabel: { nl: 'Hulpvraag', en: 'Need' },
+        needPlaceholder: { nl: 'Alle soorten hulp', en: 'All kinds of help' },
+        submit: { nl: 'Zoeken', en: 'Search' },
+      }}
+      values={values}
+      errors={props.errors}
     >
-      <div class="kl-search__fields">
-        <TextField
-          view={view}
-          name="postcode"
-          required
-          size="postcode"
-          autocomplete="off"
-          label={{ nl: 'Postcode', en: 'Postcode' }}
-          description={{ nl: 'Van het woonadres, bijvoorbeeld 7511 AB of 7511.', en: 'Of the home address, for example 7511 AB or 7511.' }}
-          value={values['postcode']}
-          errors={props.errors}
-        />
-        <SelectField
-          view={view}
-          name="hulpvraag"
-          label={{ nl: 'Hulpvraag', en: 'Need' }}
-          placeholder={{ nl: 'Alle soorten hulp', en: 'All kinds of help' }}
-          value={values['hulpvraag']}
-          options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
-          errors={props.errors}
-        />
-        <TextField
-          view={view}
-          name="zoekwoord"
-          type="search"
-          label={{ nl: 'Zoekwoord', en: 'Search words' }}
-          value={values['zoekwoord']}
-          errors={props.errors}
-        />
-      </div>
-      <Button>{view.t({ nl: 'Zoeken', en: 'Search' })}</Button>
-    </form>
+      <TextField view={view} name="zoekwoord" type="search" label={{ nl: 'Zoekwoord', en: 'Search words' }} value={values['zoekwoord']} errors={props.errors} />
+    </PostcodeSearchForm>
   );
 }
 
@@ -201,10 +177,6 @@ const unknownPostcode = {
   en: 'We do not know this postcode in the social map. Check the postcode. Does the resident live outside the region? Then refer to the regional desk below.',
 };
 
-function pickValues(c: AppContext): Values {
-  return { postcode: c.req.query('postcode'), hulpvraag: c.req.query('hulpvraag'), zoekwoord: c.req.query('zoekwoord') };
-}
-
 /** The best 20 fit a consult; more would only be scrolled past. The benchmark measures this size. */
 export const SEARCH_PAGE_SIZE = 20;
 
@@ -216,14 +188,18 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
     const actor = c.get('ctx').actor!;
     const now = new Date();
     const base = { view: v, isEditor: editorRoles.includes(actor.role), now };
-    const values = pickValues(c);
-    if (values.postcode === undefined) return c.html(<SearchPage {...base} values={{}} />);
-
-    const form = validateValues(searchSchema(v.t), values as Record<string, string>);
-    if (!form.ok) return c.html(<SearchPage {...base} values={values} errors={form.errors} />, 422);
+    const search = readSearchQuery(v.t, (field) => c.req.query(field), ['postcode', 'hulpvraag', 'zoekwoord']);
+    if (!search.asked) return c.html(<SearchPage {...base} values={{}} />);
+    const { values } = search;
+    if (!search.ok) return c.html(<SearchPage {...base} values={values} errors={search.errors} />, 422);
     let route: Route;
     try {
-      route = await routeAddress(db, { postcode: form.data.postcode, houseNumber: null, need: form.data.hulpvraag, regionId: await regionOfActor(db, actor) });
+      route = await routeAddress(db, {
+        postcode: search.data.postcode,
+        houseNumber: null,
+        need: search.data.hulpvraag,
+        regionId: await regionOfActor(db, actor),
+      });
     } catch (err) {
       if (err instanceof AppError && err.status === 422)
         return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(err.userMessage) }} />, 422);
@@ -234,8 +210,8 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
     }
     const results = await searchServices(db, {
       address: route.decision.address,
-      need: form.data.hulpvraag,
-      text: form.data.zoekwoord,
+      need: search.data.hulpvraag,
+      text: search.data.zoekwoord,
       audience: 'professional',
       limit: SEARCH_PAGE_SIZE,
     });

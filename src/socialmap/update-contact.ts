@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import type { ContactInput } from './entries.ts';
+import { contactColumns, pickColumns, type ContactInput } from './entries.ts';
 import { replaceSchedules, sameSlots } from './schedules.ts';
 
 export const contactEnded = () =>
@@ -26,12 +26,11 @@ export async function updateContact(db: Database, ctx: RequestContext, id: strin
       .where('contact_id', '=', id)
       .where('kind', '=', 'phone')
       .execute();
-    const fields = ['name', 'job_title', 'phone', 'email', 'visibility'] as const;
-    const changed: string[] = fields.filter((f) => before[f] !== input[f]);
+    const changed: string[] = contactColumns.filter((column) => before[column] !== input[column]);
     if (!sameSlots(hours, input.phone_hours)) changed.push('phone_hours');
     await trx
       .updateTable('contacts')
-      .set({ name: input.name, job_title: input.job_title, phone: input.phone, email: input.email, visibility: input.visibility, updated_at: new Date() })
+      .set({ ...pickColumns(input, contactColumns), updated_at: new Date() })
       .where('id', '=', id)
       .execute();
     await replaceSchedules(trx, { contact_id: id }, 'phone', input.phone_hours);

@@ -2,7 +2,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
-import { locationColumns, type LocationInput } from './entries.ts';
+import { locationColumns, pickColumns, type LocationInput } from './entries.ts';
 import { replaceSchedules, sameSlots } from './schedules.ts';
 
 export type LocationChanges = Omit<LocationInput, 'organisation_id'>;
@@ -10,11 +10,10 @@ export type LocationChanges = Omit<LocationInput, 'organisation_id'>;
 /** Changes a location and its opening and walk-in hours; the audit entry names the changed fields. */
 export async function updateLocation(db: Database, ctx: RequestContext, id: string, input: LocationChanges): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('locations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await trx.selectFrom('locations').select(locationColumns).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('location');
     const hours = await trx.selectFrom('schedules').select(['kind', 'weekday', 'opens_at', 'closes_at']).where('location_id', '=', id).execute();
-    const fields = ['name', 'description', 'street', 'house_number', 'postcode', 'city', 'is_walk_in', 'accessibility'] as const;
-    const changed: string[] = fields.filter((f) => before[f] !== input[f]);
+    const changed: string[] = locationColumns.filter((column) => before[column] !== input[column]);
     if (
       !sameSlots(
         hours.filter((h) => h.kind === 'opening'),
@@ -32,7 +31,7 @@ export async function updateLocation(db: Database, ctx: RequestContext, id: stri
     await trx
       .updateTable('locations')
       .set({
-        ...locationColumns(input),
+        ...pickColumns(input, locationColumns),
         updated_at: new Date(),
       })
       .where('id', '=', id)

@@ -2,11 +2,16 @@ import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { notFound } from '../platform/errors.ts';
-import { serviceColumns, type ServiceInput } from './entries.ts';
+import { pickColumns, serviceColumns, type ServiceColumn, type ServiceInput } from './entries.ts';
 import { replaceSchedules, sameSlots } from './schedules.ts';
 import { assertServiceReferences, replaceServiceLinks } from './service-references.ts';
 
 export type ServiceChanges = Omit<ServiceInput, 'organisation_id'>;
+
+/** The list columns (kinds of help, languages) compare as sets; every other column as it is. */
+const singleValueColumns = serviceColumns.filter(
+  (column): column is Exclude<ServiceColumn, 'categories' | 'languages'> => column !== 'categories' && column !== 'languages',
+);
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
@@ -20,27 +25,14 @@ export async function updateService(db: Database, ctx: RequestContext, id: strin
   if (!current) throw notFound('service');
   await assertServiceReferences(db, current.organisation_id, input);
   await db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('services').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    const before = await trx.selectFrom('services').select(serviceColumns).where('id', '=', id).forUpdate().executeTakeFirst();
     if (!before) throw notFound('service');
     const [areas, links, hours] = await Promise.all([
       trx.selectFrom('service_areas').select(['municipality_code', 'district_code', 'pc4']).where('service_id', '=', id).execute(),
       trx.selectFrom('service_locations').select('location_id').where('service_id', '=', id).execute(),
       trx.selectFrom('schedules').select(['weekday', 'opens_at', 'closes_at']).where('service_id', '=', id).where('kind', '=', 'phone').execute(),
     ]);
-    const fields = [
-      'team_id',
-      'name',
-      'description',
-      'url',
-      'email',
-      'phone',
-      'status',
-      'is_free',
-      'fees_description',
-      'eligibility_description',
-      'application_process',
-    ] as const;
-    const changed: string[] = fields.filter((f) => before[f] !== input[f]);
+    const changed: string[] = singleValueColumns.filter((column) => before[column] !== input[column]);
     if (!sameList(before.categories, input.categories)) changed.push('categories');
     if (!sameList(before.languages, input.languages)) changed.push('languages');
     const areaKeys = areas.map((a) => a.pc4 ?? a.district_code ?? a.municipality_code ?? '');
@@ -57,7 +49,7 @@ export async function updateService(db: Database, ctx: RequestContext, id: strin
     await trx
       .updateTable('services')
       .set({
-        ...serviceColumns(input),
+        ...pickColumns(input, serviceColumns),
         updated_at: new Date(),
       })
       .where('id', '=', id)

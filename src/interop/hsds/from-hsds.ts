@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { ScheduleKind } from '../../platform/db/schema.ts';
+import type { Contact, Location, ScheduleKind, Service } from '../../platform/db/schema.ts';
 import { startOfAmsterdamDay } from '../../platform/dates.ts';
 import type { Text } from '../../platform/i18n.ts';
 import { isCategory } from '../../needs/categories.ts';
+import { serviceColumns, type ContactColumn, type LocationColumn, type ServiceColumn } from '../../socialmap/entries.ts';
 import { derivedId } from './ids.ts';
 import {
   clockTime,
@@ -34,49 +35,28 @@ export interface PlannedOrganisation {
   last_verified_at: Date | null;
 }
 
-export interface PlannedService {
+/** A service's columns that HSDS carries: team_id is Korte Lijn's own (who takes referrals), an import leaves it as it is. */
+export const importedServiceColumns = serviceColumns.filter((column): column is Exclude<ServiceColumn, 'team_id'> => column !== 'team_id');
+export type ImportedServiceColumn = (typeof importedServiceColumns)[number];
+
+export interface PlannedService extends Pick<Service, ImportedServiceColumn> {
   id: string;
   organisation_id: string;
-  name: string;
-  description: string;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  status: 'active' | 'inactive';
-  categories: string[];
-  is_free: boolean;
-  fees_description: string | null;
-  eligibility_description: string | null;
-  application_process: string | null;
-  languages: string[];
   last_verified_at: Date | null;
   /** HSDS last_modified; null: now. */
   updated_at: Date | null;
 }
 
-export interface PlannedLocation {
+export interface PlannedLocation extends Pick<Location, LocationColumn> {
   id: string;
   organisation_id: string;
-  name: string;
-  description: string | null;
-  street: string | null;
-  house_number: string | null;
-  postcode: string | null;
-  city: string | null;
-  is_walk_in: boolean;
-  accessibility: string | null;
   last_verified_at: Date | null;
 }
 
-export interface PlannedContact {
+export interface PlannedContact extends Pick<Contact, ContactColumn> {
   id: string;
   organisation_id: string;
   service_id: string | null;
-  name: string;
-  job_title: string | null;
-  email: string | null;
-  phone: string | null;
-  visibility: 'public' | 'professional';
   last_verified_at: Date | null;
 }
 

@@ -1,5 +1,5 @@
 import { nl } from 'zod/locales';
-import type { Transaction } from 'kysely';
+import type { ExpressionBuilder, OnConflictTables, OnConflictUpdateDatabase, Transaction, UpdateObject } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -7,7 +7,8 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { translator, type Text } from '../../platform/i18n.ts';
 import { importDocumentSchema } from './import-schema.ts';
-import { planImport, type ImportIssue, type ImportPlan } from './from-hsds.ts';
+import { contactColumns, locationColumns } from '../../socialmap/entries.ts';
+import { importedServiceColumns, planImport, type ImportIssue, type ImportPlan } from './from-hsds.ts';
 
 export interface ImportCounts {
   organisations: { created: number; updated: number };
@@ -113,6 +114,18 @@ async function existingIds(trx: Transaction<DB>, table: 'organisations' | 'servi
   return found;
 }
 
+/** What an upsert changes on a row that exists: each column takes the value the import brought (`excluded`). */
+function takeImported<Table extends keyof DB>(
+  eb: ExpressionBuilder<OnConflictUpdateDatabase<DB, Table>, OnConflictTables<Table>>,
+  columns: ReadonlyArray<keyof DB[Table] & string>,
+): UpdateObject<OnConflictUpdateDatabase<DB, Table>, OnConflictTables<Table>> {
+  // The names are checked against the table in the signature; Kysely cannot type references built from them.
+  return Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}` as never)])) as UpdateObject<
+    OnConflictUpdateDatabase<DB, Table>,
+    OnConflictTables<Table>
+  >;
+}
+
 const split = (ids: readonly string[], existing: Set<string>) => ({
   created: ids.filter((id) => !existing.has(id)).length,
   updated: ids.filter((id) => existing.has(id)).length,
@@ -201,16 +214,8 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
         })),
       )
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          // Kind, CBS code and region stay as they are: an import does not move or re-classify an organisation.
-          name: eb.ref('excluded.name'),
-          description: eb.ref('excluded.description'),
-          email: eb.ref('excluded.email'),
-          website: eb.ref('excluded.website'),
-          phone: eb.ref('excluded.phone'),
-          last_verified_at: eb.ref('excluded.last_verified_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        // Kind, CBS code and region stay as they are: an import does not move or re-classify an organisation.
+        oc.column('id').doUpdateSet((eb) => takeImported(eb, ['name', 'description', 'email', 'website', 'phone', 'last_verified_at', 'updated_at'])),
       )
       .execute();
   }
@@ -218,21 +223,7 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
     await trx
       .insertInto('locations')
       .values(part.map((l) => ({ ...l, updated_at: now })))
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          organisation_id: eb.ref('excluded.organisation_id'),
-          name: eb.ref('excluded.name'),
-          description: eb.ref('excluded.description'),
-          street: eb.ref('excluded.street'),
-          house_number: eb.ref('excluded.house_number'),
-          postcode: eb.ref('excluded.postcode'),
-          city: eb.ref('excluded.city'),
-          is_walk_in: eb.ref('excluded.is_walk_in'),
-          accessibility: eb.ref('excluded.accessibility'),
-          last_verified_at: eb.ref('excluded.last_verified_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => takeImported(eb, ['organisation_id', ...locationColumns, 'last_verified_at', 'updated_at'])))
       .execute();
   }
   for (const part of chunks(plan.services)) {
@@ -240,24 +231,8 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
       .insertInto('services')
       .values(part.map((s) => ({ ...s, updated_at: s.updated_at ?? now })))
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          // team_id is Korte Lijn's own (who takes referrals) and not part of HSDS: left as it is.
-          organisation_id: eb.ref('excluded.organisation_id'),
-          name: eb.ref('excluded.name'),
-          description: eb.ref('excluded.description'),
-          url: eb.ref('excluded.url'),
-          email: eb.ref('excluded.email'),
-          phone: eb.ref('excluded.phone'),
-          status: eb.ref('excluded.status'),
-          categories: eb.ref('excluded.categories'),
-          is_free: eb.ref('excluded.is_free'),
-          fees_description: eb.ref('excluded.fees_description'),
-          eligibility_description: eb.ref('excluded.eligibility_description'),
-          application_process: eb.ref('excluded.application_process'),
-          languages: eb.ref('excluded.languages'),
-          last_verified_at: eb.ref('excluded.last_verified_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        // team_id is not among the imported columns: Korte Lijn's own, left as it is.
+        oc.column('id').doUpdateSet((eb) => takeImported(eb, ['organisation_id', ...importedServiceColumns, 'last_verified_at', 'updated_at'])),
       )
       .execute();
   }
@@ -266,17 +241,7 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
       .insertInto('contacts')
       .values(part.map((c) => ({ ...c, updated_at: now })))
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          organisation_id: eb.ref('excluded.organisation_id'),
-          service_id: eb.ref('excluded.service_id'),
-          name: eb.ref('excluded.name'),
-          job_title: eb.ref('excluded.job_title'),
-          email: eb.ref('excluded.email'),
-          phone: eb.ref('excluded.phone'),
-          visibility: eb.ref('excluded.visibility'),
-          last_verified_at: eb.ref('excluded.last_verified_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
+        oc.column('id').doUpdateSet((eb) => takeImported(eb, ['organisation_id', 'service_id', ...contactColumns, 'last_verified_at', 'updated_at'])),
       )
       .execute();
   }
@@ -300,14 +265,7 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
     await trx
       .insertInto('service_areas')
       .values(part)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          service_id: eb.ref('excluded.service_id'),
-          municipality_code: eb.ref('excluded.municipality_code'),
-          district_code: eb.ref('excluded.district_code'),
-          pc4: eb.ref('excluded.pc4'),
-        })),
-      )
+      .onConflict((oc) => oc.column('id').doUpdateSet((eb) => takeImported(eb, ['service_id', 'municipality_code', 'district_code', 'pc4'])))
       .execute();
   }
   for (const part of chunks(plan.schedules)) {
@@ -315,16 +273,7 @@ async function applyPlan(trx: Transaction<DB>, plan: ImportPlan, regionId: strin
       .insertInto('schedules')
       .values(part)
       .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          service_id: eb.ref('excluded.service_id'),
-          location_id: eb.ref('excluded.location_id'),
-          contact_id: eb.ref('excluded.contact_id'),
-          kind: eb.ref('excluded.kind'),
-          weekday: eb.ref('excluded.weekday'),
-          opens_at: eb.ref('excluded.opens_at'),
-          closes_at: eb.ref('excluded.closes_at'),
-          note: eb.ref('excluded.note'),
-        })),
+        oc.column('id').doUpdateSet((eb) => takeImported(eb, ['service_id', 'location_id', 'contact_id', 'kind', 'weekday', 'opens_at', 'closes_at', 'note'])),
       )
       .execute();
   }

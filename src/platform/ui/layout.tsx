@@ -22,12 +22,31 @@ function currentItem(current: string, items: readonly NavItem[]): NavItem | unde
   return candidates.sort((a, b) => b.length - a.length)[0]?.item;
 }
 
-/** The one page frame: skip link, header with role-aware navigation and language switch, main, footer. */
-export function Page(props: { view: ViewContext; title: string; children: Child; wide?: boolean }) {
-  const { view, t } = { view: props.view, t: props.view.t };
-  const other = view.lang === 'nl' ? 'en' : 'nl';
+/**
+ * The document every page stands in: head with the stylesheets, skip link, header with the name
+ * and the page's tools, main, footer. The staff frame (Page) and the public self-check fill in
+ * what differs: language and direction, whether the name links home, the header's tools.
+ */
+export function DocumentFrame(props: {
+  lang: string;
+  /** The self-check sets it for each of its languages (Arabic reads right to left); staff pages leave it out. */
+  dir?: 'ltr' | 'rtl';
+  title: string;
+  /** Extra body classes. */
+  bodyClass?: string;
+  skipLinkLabel: string;
+  /** Where the name in the header leads; without it the name is plain text. */
+  homeHref?: string;
+  /** Beside the name: language switch, notifications, sign-out. */
+  headerTools: Child;
+  /** Below the header's top line: the menu. */
+  navigation?: Child;
+  wide?: boolean;
+  footerText: string;
+  children: Child;
+}) {
   return (
-    <html lang={view.lang}>
+    <html lang={props.lang} dir={props.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,70 +55,96 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
         <link rel="stylesheet" href="/assets/utrecht.css" />
         <link rel="stylesheet" href="/assets/app.css" />
       </head>
-      <body class="utrecht-theme utrecht-root kl-body">
+      <body class={`utrecht-theme utrecht-root kl-body${props.bodyClass ? ` ${props.bodyClass}` : ''}`}>
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
-          {t({ nl: 'Naar de inhoud', en: 'Skip to content' })}
+          {props.skipLinkLabel}
         </a>
         <header class="utrecht-page-header kl-header">
           <div class="kl-header__inner">
-            <a class="kl-brand" href="/">
-              Korte Lijn
-            </a>
-            <div class="kl-header__tools">
-              <a class="utrecht-link kl-lang-switch" href={languageSwitchHref(view.path, other)} lang={other} hreflang={other}>
-                {other === 'en' ? 'English' : 'Nederlands'}
+            {props.homeHref ? (
+              <a class="kl-brand" href={props.homeHref}>
+                Korte Lijn
               </a>
-              {view.actor && view.signedIn ? (
-                <a class="utrecht-link kl-notifications-link" href="/meldingen">
-                  {t({ nl: 'Meldingen', en: 'Notifications' })}
-                  {view.unread > 0 ? (
-                    <span class="kl-badge" data-testid="unread-count">
-                      {' '}
-                      {view.unread}
-                      <span class="kl-visually-hidden">{t({ nl: ' ongelezen', en: ' unread' })}</span>
-                    </span>
-                  ) : null}
-                </a>
-              ) : null}
-              {view.actor ? (
-                <form method="post" action="/uitloggen" class="kl-signout">
-                  <input type="hidden" name="_csrf" value={view.csrfToken} />
-                  <span class="kl-user">
-                    {view.actor.name} · {t(roleLabels[view.actor.role])}
-                  </span>{' '}
-                  <button class="utrecht-button utrecht-button--subtle" type="submit">
-                    {t({ nl: 'Uitloggen', en: 'Sign out' })}
-                  </button>
-                </form>
-              ) : null}
-            </div>
+            ) : (
+              <span class="kl-brand">Korte Lijn</span>
+            )}
+            {props.headerTools}
           </div>
-          {view.actor && view.signedIn ? (
-            <nav class="utrecht-nav-bar kl-nav" aria-label={t({ nl: 'Hoofdmenu', en: 'Main menu' })}>
-              <ul class="utrecht-nav-list">
-                {navigationFor(view.actor.role).map((item, _i, items) => (
-                  <li class="utrecht-nav-list__item">
-                    <a class="utrecht-nav-list__link" href={item.href} aria-current={currentItem(view.path, items) === item ? 'page' : undefined}>
-                      {t(item.label)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          {props.navigation}
         </header>
         <main id="main" class={`utrecht-page-content kl-main${props.wide ? ' kl-main--wide' : ''}`} tabindex={-1}>
           {props.children}
         </main>
         <footer class="utrecht-page-footer kl-footer">
-          <p class="utrecht-paragraph">
-            {t({
-              nl: 'Korte Lijn verbindt huisartsenpraktijken en het sociaal domein bij geldzorgen.',
-              en: 'Korte Lijn connects GP practices and the social domain around money worries.',
-            })}
-          </p>
+          <p class="utrecht-paragraph">{props.footerText}</p>
         </footer>
       </body>
     </html>
+  );
+}
+
+/** The staff frame: role-aware navigation, notifications, sign-out and the Dutch/English switch. */
+export function Page(props: { view: ViewContext; title: string; children: Child; wide?: boolean }) {
+  const { view, t } = { view: props.view, t: props.view.t };
+  const other = view.lang === 'nl' ? 'en' : 'nl';
+  return (
+    <DocumentFrame
+      lang={view.lang}
+      title={props.title}
+      skipLinkLabel={t({ nl: 'Naar de inhoud', en: 'Skip to content' })}
+      homeHref="/"
+      headerTools={
+        <div class="kl-header__tools">
+          <a class="utrecht-link kl-lang-switch" href={languageSwitchHref(view.path, other)} lang={other} hreflang={other}>
+            {other === 'en' ? 'English' : 'Nederlands'}
+          </a>
+          {view.actor && view.signedIn ? (
+            <a class="utrecht-link kl-notifications-link" href="/meldingen">
+              {t({ nl: 'Meldingen', en: 'Notifications' })}
+              {view.unread > 0 ? (
+                <span class="kl-badge" data-testid="unread-count">
+                  {' '}
+                  {view.unread}
+                  <span class="kl-visually-hidden">{t({ nl: ' ongelezen', en: ' unread' })}</span>
+                </span>
+              ) : null}
+            </a>
+          ) : null}
+          {view.actor ? (
+            <form method="post" action="/uitloggen" class="kl-signout">
+              <input type="hidden" name="_csrf" value={view.csrfToken} />
+              <span class="kl-user">
+                {view.actor.name} · {t(roleLabels[view.actor.role])}
+              </span>{' '}
+              <button class="utrecht-button utrecht-button--subtle" type="submit">
+                {t({ nl: 'Uitloggen', en: 'Sign out' })}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      }
+      navigation={
+        view.actor && view.signedIn ? (
+          <nav class="utrecht-nav-bar kl-nav" aria-label={t({ nl: 'Hoofdmenu', en: 'Main menu' })}>
+            <ul class="utrecht-nav-list">
+              {navigationFor(view.actor.role).map((item, _i, items) => (
+                <li class="utrecht-nav-list__item">
+                  <a class="utrecht-nav-list__link" href={item.href} aria-current={currentItem(view.path, items) === item ? 'page' : undefined}>
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null
+      }
+      wide={props.wide}
+      footerText={t({
+        nl: 'Korte Lijn verbindt huisartsenpraktijken en het sociaal domein bij geldzorgen.',
+        en: 'Korte Lijn connects GP practices and the social domain around money worries.',
+      })}
+    >
+      {props.children}
+    </DocumentFrame>
   );
 }
