@@ -4,10 +4,13 @@ import { seedNationalMap, SIZES } from './seed-national-map.ts';
 import { benchSearch, checkSameResults } from './search-bench.ts';
 import { fmt } from './measure.ts';
 import { benchReferrals, REFERRALS, seedReferrals } from './referrals-bench.ts';
+import { benchLoad } from './load-bench.ts';
 
 /**
  * `npm run bench [-- search]`: performance figures measured in one run, as ratios to hand-written
  * SQL for the same work. Starts its own PostgreSQL (Debian's binaries) and an in-memory PGlite.
+ * `npm run bench -- load`: signed-in clients against the app on the embedded PGlite (BENCH_CLIENTS,
+ * default "10,50,300,1000,3000"; BENCH_SECONDS per level; BENCH_DB_WAIT for DB_WAIT_SECONDS).
  */
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -84,6 +87,20 @@ if (all || which.has('referrals')) {
       `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
     );
   });
+}
+
+if (all || which.has('load')) {
+  const clients = (process.env['BENCH_CLIENTS'] ?? '10,50,300,1000,3000').split(',').map(Number);
+  const seconds = Number(process.env['BENCH_SECONDS'] ?? 20);
+  const waitSeconds = Number(process.env['BENCH_DB_WAIT'] ?? 5);
+  console.log(`Load: ${clients.join(', ')} signed-in clients, ${seconds} s each, against the app on PGlite (DB_WAIT_SECONDS=${waitSeconds}).`);
+  for (const level of await benchLoad({ clients, seconds, waitSeconds })) {
+    const what = `${level.clients} clients: ${level.servedPerSecond.toFixed(0)} pages/s, ${(level.busyShare * 100).toFixed(1)}% 503${level.other ? `, ${level.other} other` : ''}`;
+    rows.push(
+      `| load | pglite | ${what}, all answers | ${fmt(level.latency.p50)} | ${fmt(level.latency.p95)} | ${fmt(level.latency.p99)} |`,
+      `| load | pglite | ${level.clients} clients: pages served (200) | ${fmt(level.served.p50)} | ${fmt(level.served.p95)} | ${fmt(level.served.p99)} |`,
+    );
+  }
 }
 
 console.log('\n| bench | database | what | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');

@@ -16,6 +16,7 @@ import { registerReferralRoutes } from './referrals/routes.tsx';
 import { registerReferralMessageRoutes } from './referrals/message-routes.tsx';
 import { registerWithdrawConsentRoute } from './referrals/withdraw-consent-route.tsx';
 import { registerConsultationRoutes } from './consultations/routes.tsx';
+import { registerAccessReportRoutes } from './access-report/routes.tsx';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -35,5 +36,6 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerReferralMessageRoutes(app, services);
   registerWithdrawConsentRoute(app, services);
   registerConsultationRoutes(app, services);
+  registerAccessReportRoutes(app, services);
   return app;
 }

@@ -36,9 +36,12 @@ const matrix: Record<string, Expectation> = {
   'POST /tweestaps': { kind: 'sign-in-step' },
   'GET /tweestaps/instellen': { kind: 'sign-in-step' },
   'POST /tweestaps/instellen': { kind: 'sign-in-step' },
+  'GET /tweestaps/herstelcode': { kind: 'sign-in-step' },
+  'POST /tweestaps/herstelcode': { kind: 'sign-in-step' },
   'GET /wachtwoord-wijzigen': { kind: 'roles', roles: ALL },
   'POST /wachtwoord-wijzigen': { kind: 'roles', roles: ALL },
   'GET /account': { kind: 'roles', roles: ALL },
+  'POST /account/herstelcodes': { kind: 'roles', roles: ALL },
   'GET /': { kind: 'roles', roles: ALL },
   'GET /beheer/organisaties': { kind: 'roles', roles: ['admin'] },
   'GET /beheer/organisaties/nieuw': { kind: 'roles', roles: ['admin'] },
@@ -62,6 +65,8 @@ const matrix: Record<string, Expectation> = {
   'GET /zelftest': { kind: 'public' },
   'POST /zelftest': { kind: 'public' },
   'GET /zelftest/uitslag': { kind: 'public' },
+  'POST /zelftest/uitslag': { kind: 'public' },
+  'POST /zelftest/wissen': { kind: 'public' },
   'POST /zelftest/contact': { kind: 'public' },
   'GET /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /signalen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
@@ -100,6 +105,9 @@ const matrix: Record<string, Expectation> = {
   'POST /verwijzingen/:id/afwijzen': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
   'POST /verwijzingen/:id/afsluiten': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'referral' },
   'POST /verwijzingen/:id/annuleren': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'referral' },
+  // The access report (NEN 7513 client view): the practice manager and the team coordinator, for their own referrals.
+  'GET /verwijzingen/:id/toegangsverslag': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
+  'GET /verwijzingen/:id/toegangsverslag/persoon': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
   'GET /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
   'GET /overleg/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
@@ -231,13 +239,14 @@ function concretePath(path: string): string {
     '/verwijzingen/:id/afwijzen': referralIdA,
     '/verwijzingen/:id/afsluiten': referralIdA,
     '/verwijzingen/:id/annuleren': referralIdA,
+    '/verwijzingen/:id/toegangsverslag': referralIdA,
+    '/verwijzingen/:id/toegangsverslag/persoon': referralIdA,
     '/verwijzingen/contactkaart/:id': tenantA.teamId,
     '/overleg/:id': consultationIdA,
     '/overleg/:id/berichten': consultationIdA,
     '/overleg/:id/sluiten': consultationIdA,
   };
   if (path === '/assets/:file') return '/assets/app.css';
-  if (path === '/zelftest/uitslag') return '/zelftest/uitslag?n=some&h=debt_counselling&u=';
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
   return id ? path.replace(':id', id) : path;
 }

@@ -6,8 +6,10 @@ import { purgeExpiredSessions } from './platform/auth/sessions.ts';
 import { purgeOldHits } from './platform/http/rate-limit.ts';
 import { publicBaseUrl } from './platform/config.ts';
 import { systemContext } from './platform/context.ts';
+import { purgeOldLoginFailures } from './account/sign-in.ts';
 import { escalateOverdueReferrals } from './referrals/escalate-overdue.ts';
 import { purgeExpiredPersonalData } from './referrals/purge-retention.ts';
+import { purgeExpiredResults } from './selfcheck/result-store.ts';
 
 /** Every background job of the app, in one list (like app.ts for routes). */
 export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
@@ -15,6 +17,8 @@ export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
     { name: 'mail.deliver', everySeconds: 30, run: () => deliverPendingMail(services.db, mailer, services.log) },
     { name: 'sessions.purge', everySeconds: 3600, run: () => purgeExpiredSessions(services.db) },
     { name: 'rate-limits.purge', everySeconds: 3600, run: () => purgeOldHits(services.db) },
+    { name: 'selfcheck-results.purge', everySeconds: 600, run: () => purgeExpiredResults(services.db) },
+    { name: 'login-failures.purge', everySeconds: 3600, run: () => purgeOldLoginFailures(services.db) },
     {
       name: 'referrals.escalate-overdue',
       everySeconds: 300,

@@ -16,10 +16,11 @@ if (config.seedDemo) {
   if (config.totpRequired)
     lines.push(
       '',
-      'Praktijk- en teamrollen stellen bij de eerste keer inloggen tweestapsverificatie in (authenticator-app).',
+      'Elke rol stelt bij de eerste keer inloggen tweestapsverificatie in (authenticator-app) en krijgt herstelcodes.',
       'Alleen voor een demo: start met TOTP_REQUIRED=false om dat over te slaan.',
     );
 }
+if (!config.smtpUrl) lines.push('', 'Geen SMTP_URL: e-mail wordt niet verstuurd maar blijft in de wachtrij (outbox) staan.');
 console.log(lines.join('\n') + '\n');
 
 const shutdown = async (signal: string) => {

@@ -9,16 +9,27 @@ import { nextSignInStep } from '../platform/auth/sessions.ts';
 import { anyRole, authorize, signInRequired } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { AppError } from '../platform/errors.ts';
-import type { Translate } from '../platform/i18n.ts';
+import type { Text, Translate } from '../platform/i18n.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import { Alert, Button, ButtonLink, ErrorSummary, Heading1, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { destroySession, SESSION_COOKIE } from '../platform/auth/sessions.ts';
-import { changeOwnPassword, confirmTotpEnrolment, passwordRules, pendingTotpSecret, signIn, verifySecondFactor } from './sign-in.ts';
+import { destroySession, SESSION_COOKIE, type RenewedSession } from '../platform/auth/sessions.ts';
+import {
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  passwordRules,
+  pendingTotpSecret,
+  recoveryCodesLeft,
+  renewRecoveryCodes,
+  signIn,
+  verifyRecoveryCode,
+  verifySecondFactor,
+} from './sign-in.ts';
 import { totpUri } from '../platform/auth/totp.ts';
 import { MIN_PASSWORD_LENGTH } from '../platform/auth/passwords.ts';
 import { roleLabels } from '../platform/auth/roles.ts';
+import { RECOVERY_CODE_COUNT } from '../platform/auth/recovery-codes.ts';
 
 const loginSchema = (t: Translate) =>
   z.object({
@@ -41,6 +52,18 @@ const codeSchema = (t: Translate) =>
       .regex(/^\d{3}\s?\d{3}$/, t({ nl: 'Typ de code van 6 cijfers uit uw app.', en: 'Type the 6-digit code from your app.' })),
   });
 
+const recoveryCodeSchema = (t: Translate) =>
+  z.object({
+    recovery_code: z
+      .string()
+      .trim()
+      .min(1, t({ nl: 'Typ een van uw herstelcodes.', en: 'Type one of your recovery codes.' }))
+      .max(
+        40,
+        t({ nl: 'Een herstelcode heeft 12 tekens, bijvoorbeeld K7QX-M2PD-9RTW.', en: 'A recovery code has 12 characters, for example K7QX-M2PD-9RTW.' }),
+      ),
+  });
+
 const newPasswordSchema = (t: Translate) =>
   z
     .object({
@@ -56,6 +79,11 @@ const newPasswordSchema = (t: Translate) =>
 /** Only local paths are accepted as "back to" targets: no open redirect. */
 function safeBack(value: string | undefined): string {
   return value && /^\/[a-zA-Z0-9/_-]*$/.test(value) && !value.startsWith('//') ? value : '/';
+}
+
+/** A sign-in step that carries the "back to" target along, so the second factor does not lose it. */
+function withBack(path: string, back: string): string {
+  return back === '/' ? path : `${path}?terug=${encodeURIComponent(back)}`;
 }
 
 function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: string; back: string; problem?: string }) {
@@ -98,37 +126,117 @@ function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: str
   );
 }
 
-function CodePage(props: { view: ViewContext; errors?: FieldErrors; problem?: string }) {
-  const t = props.view.t;
+/** The six-digit code from the authenticator app. */
+function AppCodeField(props: { view: ViewContext; label: Text; errors: FieldErrors | undefined }) {
   return (
-    <Page view={props.view} title={t({ nl: 'Inlogcode', en: 'Sign-in code' })}>
-      <Heading1>{t({ nl: 'Typ uw inlogcode', en: 'Type your sign-in code' })}</Heading1>
+    <TextField view={props.view} name="code" required inputmode="numeric" autocomplete="one-time-code" size="short" label={props.label} errors={props.errors} />
+  );
+}
+
+/**
+ * The second step of signing in: the code from the app, or (phone lost) a one-time recovery code.
+ * One page for both, each linking to the other.
+ */
+function SecondStepPage(props: { view: ViewContext; kind: 'app' | 'recovery'; back: string; errors?: FieldErrors; problem?: string }) {
+  const t = props.view.t;
+  const app = props.kind === 'app';
+  const title = app ? { nl: 'Inlogcode', en: 'Sign-in code' } : { nl: 'Inloggen met een herstelcode', en: 'Sign in with a recovery code' };
+  return (
+    <Page view={props.view} title={t(title)}>
+      <Heading1>{t(app ? { nl: 'Typ uw inlogcode', en: 'Type your sign-in code' } : title)}</Heading1>
       <Paragraph>
-        {t({
-          nl: 'Open de authenticator-app op uw telefoon en typ de code van 6 cijfers.',
-          en: 'Open the authenticator app on your phone and type the 6-digit code.',
-        })}
+        {t(
+          app
+            ? {
+                nl: 'Open de authenticator-app op uw telefoon en typ de code van 6 cijfers.',
+                en: 'Open the authenticator app on your phone and type the 6-digit code.',
+              }
+            : {
+                nl: 'Typ een van de herstelcodes die u kreeg toen u tweestapsverificatie instelde. Elke code werkt maar één keer.',
+                en: 'Type one of the recovery codes you were given when you set up two-step verification. Each code works only once.',
+              },
+        )}
       </Paragraph>
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={props.view} errors={props.errors ?? {}} />
-      <PostForm view={props.view} action="/tweestaps" novalidate>
-        <TextField
-          view={props.view}
-          name="code"
-          required
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          size="short"
-          label={{ nl: 'Code', en: 'Code' }}
-          errors={props.errors}
-        />
-        <Button>{t({ nl: 'Doorgaan', en: 'Continue' })}</Button>
+      <PostForm view={props.view} action={withBack(app ? '/tweestaps' : '/tweestaps/herstelcode', props.back)} novalidate>
+        {app ? (
+          <AppCodeField view={props.view} label={{ nl: 'Code', en: 'Code' }} errors={props.errors} />
+        ) : (
+          <TextField
+            view={props.view}
+            name="recovery_code"
+            required
+            autocomplete="off"
+            label={{ nl: 'Herstelcode', en: 'Recovery code' }}
+            errors={props.errors}
+          />
+        )}
+        <Button>{t(app ? { nl: 'Doorgaan', en: 'Continue' } : { nl: 'Inloggen', en: 'Sign in' })}</Button>
       </PostForm>
+      {app ? null : (
+        <Paragraph>
+          {t({
+            nl: 'Geen herstelcodes meer? Vraag de beheerder van uw organisatie om uw tweestapsverificatie opnieuw in te stellen.',
+            en: 'No recovery codes left? Ask the administrator of your organisation to reset your two-step verification.',
+          })}
+        </Paragraph>
+      )}
+      <Paragraph>
+        <a class="utrecht-link" href={withBack(app ? '/tweestaps/herstelcode' : '/tweestaps', props.back)}>
+          {t(
+            app
+              ? { nl: 'Telefoon kwijt of niet bij de hand? Log in met een herstelcode', en: 'Phone lost or not at hand? Sign in with a recovery code' }
+              : { nl: 'Terug naar de code uit de app', en: 'Back to the code from the app' },
+          )}
+        </a>
+      </Paragraph>
     </Page>
   );
 }
 
-async function EnrolPage(props: { view: ViewContext; secret: string; errors?: FieldErrors; problem?: string }) {
+/** The recovery codes, shown once: only their hashes are kept. */
+function RecoveryCodesPage(props: { view: ViewContext; codes: string[]; next: string; intro: 'enrolled' | 'renewed' }) {
+  const t = props.view.t;
+  return (
+    <Page view={props.view} title={t({ nl: 'Uw herstelcodes', en: 'Your recovery codes' })}>
+      <Heading1>{t({ nl: 'Bewaar uw herstelcodes', en: 'Keep your recovery codes' })}</Heading1>
+      {props.intro === 'enrolled' ? (
+        <Alert type="ok">{t({ nl: 'Tweestapsverificatie is ingesteld.', en: 'Two-step verification is set up.' })}</Alert>
+      ) : (
+        <Alert type="ok">
+          {t({ nl: 'U heeft nieuwe herstelcodes. De oude codes werken niet meer.', en: 'You have new recovery codes. The old codes no longer work.' })}
+        </Alert>
+      )}
+      <Paragraph>
+        {t({
+          nl: 'Bent u uw telefoon kwijt? Dan logt u in met een van deze codes in plaats van de code uit de app. Elke code werkt één keer.',
+          en: 'Lost your phone? Then sign in with one of these codes instead of the code from the app. Each code works once.',
+        })}
+      </Paragraph>
+      <Paragraph>
+        <strong>
+          {t({
+            nl: 'U ziet deze codes maar één keer. Schrijf ze op of print ze, en bewaar ze op een veilige plek, niet bij uw telefoon.',
+            en: 'You see these codes only once. Write them down or print them, and keep them in a safe place, not with your phone.',
+          })}
+        </strong>
+      </Paragraph>
+      <ul class="utrecht-unordered-list kl-recovery-codes" aria-label={t({ nl: 'Herstelcodes', en: 'Recovery codes' })}>
+        {props.codes.map((code) => (
+          <li class="utrecht-unordered-list__item">
+            <code data-testid="recovery-code">{code}</code>
+          </li>
+        ))}
+      </ul>
+      <Paragraph>
+        <ButtonLink href={props.next}>{t({ nl: 'Ik heb de codes bewaard', en: 'I have kept the codes' })}</ButtonLink>
+      </Paragraph>
+    </Page>
+  );
+}
+
+async function EnrolPage(props: { view: ViewContext; secret: string; back: string; errors?: FieldErrors; problem?: string }) {
   const t = props.view.t;
   const uri = totpUri(props.secret, props.view.actor?.email ?? 'Korte Lijn');
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
@@ -137,8 +245,8 @@ async function EnrolPage(props: { view: ViewContext; secret: string; errors?: Fi
       <Heading1>{t({ nl: 'Tweestapsverificatie instellen', en: 'Set up two-step verification' })}</Heading1>
       <Paragraph>
         {t({
-          nl: 'U werkt met gegevens van patiënten. Daarom logt u in met uw wachtwoord én een code uit een app op uw telefoon (bijvoorbeeld Microsoft Authenticator of Google Authenticator).',
-          en: 'You work with patient data. That is why you sign in with your password and a code from an app on your phone (for example Microsoft Authenticator or Google Authenticator).',
+          nl: 'Met uw account kunt u bij gegevens van patiënten, of bepalen wie daarbij mag. Daarom logt u in met uw wachtwoord én een code uit een app op uw telefoon (bijvoorbeeld Microsoft Authenticator of Google Authenticator).',
+          en: 'Your account gives access to patient data, or decides who has access. That is why you sign in with your password and a code from an app on your phone (for example Microsoft Authenticator or Google Authenticator).',
         })}
       </Paragraph>
       <ol class="utrecht-ordered-list">
@@ -165,17 +273,8 @@ async function EnrolPage(props: { view: ViewContext; secret: string; errors?: Fi
       </figure>
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={props.view} errors={props.errors ?? {}} />
-      <PostForm view={props.view} action="/tweestaps/instellen" novalidate>
-        <TextField
-          view={props.view}
-          name="code"
-          required
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          size="short"
-          label={{ nl: 'Code uit de app', en: 'Code from the app' }}
-          errors={props.errors}
-        />
+      <PostForm view={props.view} action={withBack('/tweestaps/instellen', props.back)} novalidate>
+        <AppCodeField view={props.view} label={{ nl: 'Code uit de app', en: 'Code from the app' }} errors={props.errors} />
         <Button>{t({ nl: 'Instellen', en: 'Set up' })}</Button>
       </PostForm>
     </Page>
@@ -235,6 +334,15 @@ function ChangePasswordPage(props: { view: ViewContext; errors?: FieldErrors; re
 export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db, config } = services;
 
+  const setSessionCookie = (c: AppContext, token: string) =>
+    setCookie(c, SESSION_COOKIE, token, { ...cookieOptions(services), maxAge: config.sessionHours * 3600 });
+
+  /** After the second factor: the browser gets the new session token, and a page shown now the new CSRF token. */
+  const useRenewedSession = (c: AppContext, renewed: RenewedSession) => {
+    setSessionCookie(c, renewed.token);
+    c.set('csrfToken', renewed.csrfToken);
+  };
+
   app.get('/inloggen', (c) => {
     if (c.get('session')) return c.redirect(nextSignInStep(c.get('session')!), 303);
     return c.html(<LoginPage view={view(c)} back={safeBack(c.req.query('terug'))} />);
@@ -247,12 +355,12 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     if (!form.ok) return c.html(<LoginPage view={v} errors={form.errors} email={form.values['email']} back={back} />, 422);
     try {
       const result = await signIn(db, config, c.get('ctx'), form.data);
-      setCookie(c, SESSION_COOKIE, result.token, { ...cookieOptions(services), maxAge: config.sessionHours * 3600 });
+      setSessionCookie(c, result.token);
       const target =
         result.next === 'totp-setup'
-          ? '/tweestaps/instellen'
+          ? withBack('/tweestaps/instellen', back)
           : result.next === 'totp'
-            ? '/tweestaps'
+            ? withBack('/tweestaps', back)
             : result.next === 'change-password'
               ? '/wachtwoord-wijzigen'
               : back;
@@ -285,29 +393,57 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
   app.get('/tweestaps', (c) => {
     const session = pendingSession(c);
     if (session.mfaPassed || !session.totpEnrolled) return c.redirect(nextSignInStep(session), 303);
-    return c.html(<CodePage view={view(c)} />);
+    return c.html(<SecondStepPage kind="app" view={view(c)} back={safeBack(c.req.query('terug'))} />);
   });
 
   app.post('/tweestaps', async (c) => {
     const session = pendingSession(c);
     const v = view(c);
+    const back = safeBack(c.req.query('terug'));
     const form = await parseForm(c, codeSchema(v.t));
-    if (!form.ok) return c.html(<CodePage view={v} errors={form.errors} />, 422);
+    if (!form.ok) return c.html(<SecondStepPage kind="app" view={v} back={back} errors={form.errors} />, 422);
     try {
-      await verifySecondFactor(db, c.get('ctx'), session.tokenHash, form.data.code);
+      useRenewedSession(c, await verifySecondFactor(db, c.get('ctx'), session.tokenHash, form.data.code));
     } catch (err) {
       if (err instanceof AppError && (err.status === 422 || err.status === 429))
-        return c.html(<CodePage view={v} problem={v.t(err.userMessage)} />, err.status);
+        return c.html(<SecondStepPage kind="app" view={v} back={back} problem={v.t(err.userMessage)} />, err.status);
       throw err;
     }
-    return c.redirect(nextSignInStep({ ...session, mfaPassed: true }), 303);
+    const next = nextSignInStep({ ...session, mfaPassed: true });
+    return c.redirect(next === '/' ? back : next, 303);
+  });
+
+  app.get('/tweestaps/herstelcode', (c) => {
+    const session = pendingSession(c);
+    if (session.mfaPassed || !session.totpEnrolled) return c.redirect(nextSignInStep(session), 303);
+    return c.html(<SecondStepPage kind="recovery" view={view(c)} back={safeBack(c.req.query('terug'))} />);
+  });
+
+  app.post('/tweestaps/herstelcode', async (c) => {
+    const session = pendingSession(c);
+    if (session.mfaPassed || !session.totpEnrolled) return c.redirect(nextSignInStep(session), 303);
+    const v = view(c);
+    const back = safeBack(c.req.query('terug'));
+    const form = await parseForm(c, recoveryCodeSchema(v.t));
+    if (!form.ok) return c.html(<SecondStepPage kind="recovery" view={v} back={back} errors={form.errors} />, 422);
+    try {
+      const { session: renewed } = await verifyRecoveryCode(db, c.get('ctx'), session.tokenHash, form.data.recovery_code);
+      useRenewedSession(c, renewed);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+        return c.html(<SecondStepPage kind="recovery" view={v} back={back} problem={v.t(err.userMessage)} />, err.status);
+      throw err;
+    }
+    // Signed in with a recovery code: the account page says how many are left and what to do next.
+    const next = nextSignInStep({ ...session, mfaPassed: true });
+    return c.redirect(next === '/' ? '/account?herstelcode=gebruikt' : next, 303);
   });
 
   app.get('/tweestaps/instellen', async (c) => {
     const session = pendingSession(c);
     if (session.mfaPassed || session.totpEnrolled) return c.redirect(nextSignInStep(session), 303);
     const secret = await pendingTotpSecret(db, session.actor.userId);
-    return c.html(await EnrolPage({ view: view(c), secret }));
+    return c.html(await EnrolPage({ view: view(c), secret, back: safeBack(c.req.query('terug')) }));
   });
 
   app.post('/tweestaps/instellen', async (c) => {
@@ -315,16 +451,22 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     if (session.totpEnrolled) return c.redirect(nextSignInStep(session), 303);
     const v = view(c);
     const secret = await pendingTotpSecret(db, session.actor.userId);
+    const back = safeBack(c.req.query('terug'));
     const form = await parseForm(c, codeSchema(v.t));
-    if (!form.ok) return c.html(await EnrolPage({ view: v, secret, errors: form.errors }), 422);
+    if (!form.ok) return c.html(await EnrolPage({ view: v, secret, back, errors: form.errors }), 422);
+    let recoveryCodes: string[];
     try {
-      await confirmTotpEnrolment(db, c.get('ctx'), session.tokenHash, form.data.code);
+      const enrolled = await confirmTotpEnrolment(db, c.get('ctx'), session.tokenHash, form.data.code);
+      useRenewedSession(c, enrolled.session);
+      recoveryCodes = enrolled.recoveryCodes;
     } catch (err) {
       if (err instanceof AppError && (err.status === 422 || err.status === 429))
-        return c.html(await EnrolPage({ view: v, secret, problem: v.t(err.userMessage) }), err.status);
+        return c.html(await EnrolPage({ view: v, secret, back, problem: v.t(err.userMessage) }), err.status);
       throw err;
     }
-    return c.redirect(nextSignInStep({ ...session, mfaPassed: true, totpEnrolled: true }), 303);
+    // Shown in this answer and nowhere else: only the hashes of the codes are stored.
+    const next = nextSignInStep({ ...session, mfaPassed: true, totpEnrolled: true });
+    return c.html(<RecoveryCodesPage view={view(c)} codes={recoveryCodes} next={next === '/' ? back : next} intro="enrolled" />);
   });
 
   app.get('/wachtwoord-wijzigen', (c) => {
@@ -347,33 +489,117 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     return c.redirect(session.mustChangePassword ? '/' : '/wachtwoord-wijzigen?gewijzigd=1', 303);
   });
 
-  app.get('/account', authorize(services, { roles: anyRole }), (c) => {
-    const v = view(c);
+  app.get('/account', authorize(services, { roles: anyRole }), async (c) => {
     const actor = c.get('ctx').actor!;
-    const t = v.t;
     return c.html(
-      <Page view={v} title={t({ nl: 'Mijn account', en: 'My account' })}>
-        <Heading1>{t({ nl: 'Mijn account', en: 'My account' })}</Heading1>
-        <dl class="utrecht-data-list">
-          <div class="utrecht-data-list__item">
-            <dt class="utrecht-data-list__item-key">{t({ nl: 'Naam', en: 'Name' })}</dt>
-            <dd class="utrecht-data-list__item-value">{actor.name}</dd>
-          </div>
-          <div class="utrecht-data-list__item">
-            <dt class="utrecht-data-list__item-key">{t({ nl: 'E-mailadres', en: 'E-mail address' })}</dt>
-            <dd class="utrecht-data-list__item-value">{actor.email}</dd>
-          </div>
-          <div class="utrecht-data-list__item">
-            <dt class="utrecht-data-list__item-key">{t({ nl: 'Rol', en: 'Role' })}</dt>
-            <dd class="utrecht-data-list__item-value">{t(roleLabels[actor.role])}</dd>
-          </div>
-        </dl>
-        <Paragraph>
-          <a class="utrecht-link" href="/wachtwoord-wijzigen">
-            {t({ nl: 'Wachtwoord wijzigen', en: 'Change password' })}
-          </a>
-        </Paragraph>
-      </Page>,
+      <AccountPage
+        view={view(c)}
+        recoveryCodesLeft={await recoveryCodesLeft(db, actor.userId)}
+        secondFactor={c.get('session')?.totpEnrolled ?? false}
+        usedRecoveryCode={c.req.query('herstelcode') === 'gebruikt'}
+      />,
     );
   });
+
+  app.post('/account/herstelcodes', authorize(services, { roles: anyRole }), async (c) => {
+    const v = view(c);
+    const actor = c.get('ctx').actor!;
+    const page = async (errors: FieldErrors | undefined, problem: string | undefined, status: 422 | 429) =>
+      c.html(
+        <AccountPage
+          view={v}
+          recoveryCodesLeft={await recoveryCodesLeft(db, actor.userId)}
+          secondFactor={c.get('session')?.totpEnrolled ?? false}
+          errors={errors}
+          problem={problem}
+        />,
+        status,
+      );
+    const form = await parseForm(c, codeSchema(v.t));
+    if (!form.ok) return page(form.errors, undefined, 422);
+    try {
+      const codes = await renewRecoveryCodes(db, c.get('ctx'), form.data.code);
+      return c.html(<RecoveryCodesPage view={v} codes={codes} next="/account" intro="renewed" />);
+    } catch (err) {
+      if (err instanceof AppError && (err.status === 422 || err.status === 429)) return page(undefined, v.t(err.userMessage), err.status);
+      throw err;
+    }
+  });
+}
+
+function AccountPage(props: {
+  view: ViewContext;
+  recoveryCodesLeft: number;
+  secondFactor: boolean;
+  usedRecoveryCode?: boolean;
+  errors?: FieldErrors | undefined;
+  problem?: string | undefined;
+}) {
+  const v = props.view;
+  const actor = v.actor!;
+  const t = v.t;
+  const left = props.recoveryCodesLeft;
+  return (
+    <Page view={v} title={t({ nl: 'Mijn account', en: 'My account' })}>
+      <Heading1>{t({ nl: 'Mijn account', en: 'My account' })}</Heading1>
+      {props.usedRecoveryCode ? (
+        <Alert type="warning">
+          {t({
+            nl: `U bent ingelogd met een herstelcode. U heeft nog ${left} ${left === 1 ? 'herstelcode' : 'herstelcodes'}. Heeft u uw telefoon niet meer? Vraag de beheerder van uw organisatie om uw tweestapsverificatie opnieuw in te stellen.`,
+            en: `You signed in with a recovery code. You have ${left} recovery ${left === 1 ? 'code' : 'codes'} left. No longer have your phone? Ask the administrator of your organisation to reset your two-step verification.`,
+          })}
+        </Alert>
+      ) : null}
+      <dl class="utrecht-data-list">
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{t({ nl: 'Naam', en: 'Name' })}</dt>
+          <dd class="utrecht-data-list__item-value">{actor.name}</dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{t({ nl: 'E-mailadres', en: 'E-mail address' })}</dt>
+          <dd class="utrecht-data-list__item-value">{actor.email}</dd>
+        </div>
+        <div class="utrecht-data-list__item">
+          <dt class="utrecht-data-list__item-key">{t({ nl: 'Rol', en: 'Role' })}</dt>
+          <dd class="utrecht-data-list__item-value">{t(roleLabels[actor.role])}</dd>
+        </div>
+      </dl>
+      <Paragraph>
+        <a class="utrecht-link" href="/wachtwoord-wijzigen">
+          {t({ nl: 'Wachtwoord wijzigen', en: 'Change password' })}
+        </a>
+      </Paragraph>
+      {props.secondFactor ? (
+        <section aria-labelledby="recovery-codes">
+          <h2 class="utrecht-heading-2" id="recovery-codes">
+            {t({ nl: 'Herstelcodes', en: 'Recovery codes' })}
+          </h2>
+          <Paragraph>
+            <span data-testid="recovery-codes-left">
+              {t({
+                nl: `U heeft nog ${left} van de ${RECOVERY_CODE_COUNT} herstelcodes.`,
+                en: `You have ${left} of ${RECOVERY_CODE_COUNT} recovery codes left.`,
+              })}
+            </span>{' '}
+            {t({
+              nl: 'Met een herstelcode logt u in als u uw telefoon niet bij de hand heeft.',
+              en: 'A recovery code lets you sign in when you do not have your phone.',
+            })}
+          </Paragraph>
+          <Paragraph>
+            {t({
+              nl: `Nieuwe codes nodig? Typ de code uit uw app. U krijgt dan ${RECOVERY_CODE_COUNT} nieuwe codes; de oude werken daarna niet meer.`,
+              en: `Need new codes? Type the code from your app. You then get ${RECOVERY_CODE_COUNT} new codes; the old ones stop working.`,
+            })}
+          </Paragraph>
+          {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
+          <ErrorSummary view={v} errors={props.errors ?? {}} />
+          <PostForm view={v} action="/account/herstelcodes" novalidate>
+            <AppCodeField view={v} label={{ nl: 'Code uit de app', en: 'Code from the app' }} errors={props.errors} />
+            <Button variant="secondary">{t({ nl: 'Nieuwe herstelcodes maken', en: 'Make new recovery codes' })}</Button>
+          </PostForm>
+        </section>
+      ) : null}
+    </Page>
+  );
 }

@@ -7,11 +7,25 @@ import { testConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { User } from '../platform/db/schema.ts';
 import { createSession, hashToken, loadSession, purgeExpiredSessions, revokeUserSessions } from '../platform/auth/sessions.ts';
-import { changeOwnPassword, confirmTotpEnrolment, pendingTotpSecret, signIn, verifySecondFactor } from './sign-in.ts';
+import {
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  pendingTotpSecret,
+  purgeOldLoginFailures,
+  recoveryCodesLeft,
+  renewRecoveryCodes,
+  signIn,
+  verifyRecoveryCode,
+  verifySecondFactor,
+} from './sign-in.ts';
 import { acceptTotp, currentTotp } from '../platform/auth/totp.ts';
+import { roles } from '../platform/auth/roles.ts';
+import { ACCOUNT_CEILING, FREE_PAIR_FAILURES, LONGEST_WINDOW_MINUTES, pairLockMinutes, SOURCE_CEILING } from '../platform/auth/rate-limit.ts';
 
 const config = testConfig();
 const MINUTE = 60_000;
+/** Sign-in without the second factor (a demo setting), for the tests of the password step alone. */
+const passwordOnly = testConfig({ totpRequired: false });
 
 /** A six-digit code that no step in the accepted window of `secret` produces. */
 function wrongCode(secret: string): string {
@@ -36,27 +50,28 @@ forEachDatabase('sign-in', (db) => {
   }
 
   describe('password step', () => {
-    it('the administrator signs in with the right password and goes straight to the start page', async () => {
+    it('the administrator signs in with the right password and is asked for the second factor', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
       const result = await signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD });
-      assert.equal(result.next, 'home');
+      assert.equal(result.next, 'totp-setup');
       const session = await loadSession(db(), result.token);
       assert.equal(session?.actor.userId, user.id);
-      assert.equal(session?.mfaPassed, true);
+      assert.equal(session?.mfaPassed, false);
       const entry = (await auditEntries(db(), 'auth.login')).find((e) => e.subject_id === user.id);
       assert.equal(entry?.actor_user_id, user.id);
       assert.equal(entry?.outcome, 'success');
       assert.equal(entry?.ip, ip);
     });
 
-    it('a wrong password is refused as wrong_credentials, counted, and audited', async () => {
+    it('a wrong password is refused as wrong_credentials, counted as a failure, and audited', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
       await assert.rejects(signIn(db(), config, testContext({ ip }), { email: user.email, password: 'not-the-password' }), appError('wrong_credentials', 401));
       const failures = await failuresOf(user.email);
       assert.equal(failures.length, 1);
       assert.equal(failures[0]!.ip, ip);
+      assert.equal(failures[0]!.pending, false);
       const entry = (await auditEntries(db(), 'auth.login_failed')).find((e) => e.subject_id === user.id);
       assert.equal(entry?.outcome, 'failure');
       assert.equal(entry?.actor_user_id, null);
@@ -71,14 +86,14 @@ forEachDatabase('sign-in', (db) => {
 
     it('the e-mail address is matched regardless of capitals and surrounding spaces', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
-      const result = await signIn(db(), config, testContext({ ip: freshIp() }), { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD });
+      const result = await signIn(db(), passwordOnly, testContext({ ip: freshIp() }), { email: `  ${user.email.toUpperCase()} `, password: TEST_PASSWORD });
       assert.equal(result.next, 'home');
     });
 
-    it('after five wrong passwords the account is locked for 15 minutes, even for the right password', async () => {
+    it('after five wrong passwords from one address, that address waits a short while, even with the right password', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ctx = testContext({ ip: freshIp() });
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < FREE_PAIR_FAILURES; i++) {
         await assert.rejects(signIn(db(), config, ctx, { email: user.email, password: `wrong-${i}` }), appError('wrong_credentials', 401));
       }
       await assert.rejects(signIn(db(), config, ctx, { email: user.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
@@ -86,6 +101,40 @@ forEachDatabase('sign-in', (db) => {
       assert.equal(throttled.length, 1);
       assert.equal(throttled[0]!.outcome, 'denied');
       assert.equal((await sessionsOf(user.id)).length, 0);
+      assert.equal((await failuresOf(user.email)).length, FREE_PAIR_FAILURES, 'a refused attempt is not a failure');
+    });
+
+    it("five wrong passwords from address A do not stop the owner's right password from address B", async () => {
+      const user = await createTestUser(db(), tenant, 'practice_staff');
+      const attacker = testContext({ ip: freshIp() });
+      for (let i = 0; i < FREE_PAIR_FAILURES; i++) {
+        await assert.rejects(signIn(db(), config, attacker, { email: user.email, password: `guess-${i}` }), appError('wrong_credentials', 401));
+      }
+      await assert.rejects(signIn(db(), config, attacker, { email: user.email, password: 'guess-5' }), appError('too_many_attempts', 429));
+      const owner = await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
+      assert.equal(owner.next, 'totp-setup');
+      await assert.rejects(
+        signIn(db(), config, attacker, { email: user.email, password: TEST_PASSWORD }),
+        appError('too_many_attempts', 429),
+        'the guesser stays locked',
+      );
+    });
+
+    it('the wait doubles with every failure after it, and a right password after the wait gets in', async () => {
+      const user = await createTestUser(db(), tenant, 'admin');
+      const ip = freshIp();
+      const lock = pairLockMinutes(FREE_PAIR_FAILURES + 1);
+      await insertFailures(
+        db(),
+        Array.from({ length: FREE_PAIR_FAILURES + 1 }, () => ({ email: user.email, ip, minutesAgo: lock - 0.5 })),
+      );
+      await assert.rejects(signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
+      await db()
+        .updateTable('login_failures')
+        .set({ at: new Date(Date.now() - (lock + 0.1) * MINUTE) })
+        .where('email', '=', user.email)
+        .execute();
+      assert.equal((await signIn(db(), passwordOnly, testContext({ ip }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
     });
 
     it('wrong passwords sent all at once still get no more than five checks', async () => {
@@ -95,7 +144,17 @@ forEachDatabase('sign-in', (db) => {
         Array.from({ length: 12 }, (_, i) => signIn(db(), config, testContext({ ip }), { email: user.email, password: `guess-${i}` })),
       );
       const checked = outcomes.filter((o) => o.status === 'rejected' && (o.reason as { code?: string }).code === 'wrong_credentials').length;
-      assert.ok(checked <= 5, `${checked} passwords were checked`);
+      assert.ok(checked <= FREE_PAIR_FAILURES, `${checked} passwords were checked`);
+      assert.equal((await failuresOf(user.email)).length, checked, 'only checked passwords are failures');
+    });
+
+    it('25 people behind one address who sign in at the same moment all get in', async () => {
+      const users = await Promise.all(Array.from({ length: 25 }, () => createTestUser(db(), tenant, 'practice_staff')));
+      const ip = freshIp();
+      const outcomes = await Promise.allSettled(users.map((u) => signIn(db(), config, testContext({ ip }), { email: u.email, password: TEST_PASSWORD })));
+      const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason));
+      assert.deepEqual(refused, []);
+      assert.equal((await db().selectFrom('login_failures').select('id').where('ip', '=', ip).execute()).length, 0, 'nothing is left behind');
     });
 
     it('the lock is per account: another account signs in from the same address', async () => {
@@ -104,46 +163,66 @@ forEachDatabase('sign-in', (db) => {
       const ip = freshIp();
       await insertFailures(
         db(),
-        Array.from({ length: 5 }, () => ({ email: locked.email, ip, minutesAgo: 1 })),
+        Array.from({ length: FREE_PAIR_FAILURES }, () => ({ email: locked.email, ip, minutesAgo: 0 })),
       );
       await assert.rejects(signIn(db(), config, testContext({ ip }), { email: locked.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
-      assert.equal((await signIn(db(), config, testContext({ ip }), { email: other.email, password: TEST_PASSWORD })).next, 'home');
+      assert.equal((await signIn(db(), passwordOnly, testContext({ ip }), { email: other.email, password: TEST_PASSWORD })).next, 'home');
     });
 
-    it('failures older than 15 minutes no longer count', async () => {
-      const user = await createTestUser(db(), tenant, 'admin');
-      const ip = freshIp();
-      await insertFailures(
-        db(),
-        Array.from({ length: 5 }, () => ({ email: user.email, ip, minutesAgo: 16 })),
-      );
-      assert.equal((await signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
-    });
-
-    it('a successful sign-in clears the failures of the account', async () => {
+    it('a successful sign-in clears the failures of that address, not those of other addresses', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ctx = testContext({ ip: freshIp() });
-      for (let i = 0; i < 4; i++) {
+      const elsewhere = freshIp();
+      await insertFailures(db(), [{ email: user.email, ip: elsewhere, minutesAgo: 1 }]);
+      for (let i = 0; i < FREE_PAIR_FAILURES - 1; i++) {
         await assert.rejects(signIn(db(), config, ctx, { email: user.email, password: `wrong-${i}` }), appError('wrong_credentials', 401));
       }
       await signIn(db(), config, ctx, { email: user.email, password: TEST_PASSWORD });
-      assert.equal((await failuresOf(user.email)).length, 0);
+      assert.deepEqual(
+        (await failuresOf(user.email)).map((f) => f.ip),
+        [elsewhere],
+      );
     });
 
-    it('twenty failures from one IP address lock that address for every account, but not other addresses', async () => {
+    it('guessing one account from many addresses meets a ceiling for that account, whatever the address', async () => {
+      const user = await createTestUser(db(), tenant, 'admin');
+      await insertFailures(
+        db(),
+        Array.from({ length: ACCOUNT_CEILING }, () => ({ email: user.email, ip: freshIp(), minutesAgo: 1 })),
+      );
+      await assert.rejects(
+        signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }),
+        appError('too_many_attempts', 429),
+      );
+    });
+
+    it('guesses over many accounts from one address meet a ceiling for that address, but not other addresses', async () => {
       const user = await createTestUser(db(), tenant, 'admin');
       const ip = freshIp();
       await insertFailures(
         db(),
-        Array.from({ length: 19 }, (_, i) => ({ email: `guess-${i}@test.kortelijn.nl`, ip, minutesAgo: 1 })),
+        Array.from({ length: SOURCE_CEILING - 1 }, (_, i) => ({ email: `guess-${i}@test.kortelijn.nl`, ip, minutesAgo: 1 })),
       );
-      // The twentieth failure, through the real sign-in.
+      // The last failure below the ceiling, through the real sign-in.
       await assert.rejects(
-        signIn(db(), config, testContext({ ip }), { email: 'guess-19@test.kortelijn.nl', password: 'x' }),
+        signIn(db(), config, testContext({ ip }), { email: 'guess-last@test.kortelijn.nl', password: 'x' }),
         appError('wrong_credentials', 401),
       );
       await assert.rejects(signIn(db(), config, testContext({ ip }), { email: user.email, password: TEST_PASSWORD }), appError('too_many_attempts', 429));
-      assert.equal((await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
+      assert.equal((await signIn(db(), passwordOnly, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD })).next, 'home');
+    });
+
+    it('failures older than every window are purged; newer ones stay', async () => {
+      const email = `purge-${Date.now()}@test.kortelijn.nl`;
+      const ip = freshIp();
+      await insertFailures(db(), [
+        { email, ip, minutesAgo: LONGEST_WINDOW_MINUTES + 5 },
+        { email, ip, minutesAgo: LONGEST_WINDOW_MINUTES - 5 },
+      ]);
+      assert.ok((await purgeOldLoginFailures(db())) >= 1);
+      const left = await failuresOf(email);
+      assert.equal(left.length, 1);
+      assert.ok(left[0]!.at.getTime() > Date.now() - LONGEST_WINDOW_MINUTES * MINUTE);
     });
 
     it('a disabled account cannot sign in, even with the right password', async () => {
@@ -155,8 +234,8 @@ forEachDatabase('sign-in', (db) => {
       assert.equal((await sessionsOf(user.id)).length, 0);
     });
 
-    it('a role that sees patient data must set up two-step verification first', async () => {
-      for (const role of ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] as const) {
+    it('every role, the administrator and the regional coordinator too, must set up two-step verification first', async () => {
+      for (const role of roles) {
         const user = await createTestUser(db(), tenant, role);
         const result = await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
         assert.equal(result.next, 'totp-setup', role);
@@ -178,9 +257,9 @@ forEachDatabase('sign-in', (db) => {
       assert.equal((await loadSession(db(), result.token))?.mfaPassed, true);
     });
 
-    it('a user with a temporary password must choose a new one first', async () => {
+    it('a user with a temporary password must choose a new one first (after the second factor)', async () => {
       const user = await createTestUser(db(), tenant, 'region_coordinator', { mustChangePassword: true });
-      const result = await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
+      const result = await signIn(db(), passwordOnly, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
       assert.equal(result.next, 'change-password');
     });
 
@@ -195,6 +274,7 @@ forEachDatabase('sign-in', (db) => {
     let user: User;
     let secret: string;
     let firstCode: string;
+    let recoveryCodes: string[];
 
     /** Signs in with the password and returns what the second step needs. */
     async function passwordStep(ip = freshIp()) {
@@ -225,13 +305,25 @@ forEachDatabase('sign-in', (db) => {
       assert.equal(row.totp_enrolled_at, null);
     });
 
-    it('the code from the app completes the set-up, and the session then counts as two-step', async () => {
+    it('the code from the app completes the set-up: a new session token that counts as two-step, and ten recovery codes', async () => {
       const { token, tokenHash, ctx } = await passwordStep();
+      const before = await loadSession(db(), token);
       firstCode = currentTotp(secret);
-      await confirmTotpEnrolment(db(), ctx, tokenHash, firstCode);
-      const session = await loadSession(db(), token);
+      const enrolled = await confirmTotpEnrolment(db(), ctx, tokenHash, firstCode);
+      recoveryCodes = enrolled.recoveryCodes;
+      assert.equal(await loadSession(db(), token), null, 'the token of the password step no longer works');
+      const session = await loadSession(db(), enrolled.session.token);
       assert.equal(session?.mfaPassed, true);
       assert.equal(session?.totpEnrolled, true);
+      assert.notEqual(session?.csrfToken, before?.csrfToken, 'a new CSRF token');
+      assert.equal(session?.csrfToken, enrolled.session.csrfToken);
+      assert.equal(recoveryCodes.length, 10);
+      assert.equal(await recoveryCodesLeft(db(), user.id), 10);
+      const stored = await db().selectFrom('recovery_codes').select('code_hash').where('user_id', '=', user.id).execute();
+      assert.ok(
+        stored.every((r) => recoveryCodes.every((code) => !r.code_hash.includes(code) && !r.code_hash.includes(code.replace(/-/g, '')))),
+        'only hashes are stored',
+      );
       const row = await db().selectFrom('users').select(['totp_enrolled_at', 'totp_last_step']).where('id', '=', user.id).executeTakeFirstOrThrow();
       assert.ok(row.totp_enrolled_at instanceof Date);
       assert.equal(Number(row.totp_last_step), acceptTotp(secret, firstCode, null));
@@ -251,26 +343,86 @@ forEachDatabase('sign-in', (db) => {
       assert.ok((await auditEntries(db(), 'auth.totp_failed')).some((e) => e.subject_id === user.id && e.outcome === 'failure'));
     });
 
-    it('a new code from the app passes the second step and is remembered as used', async () => {
+    it('a new code from the app passes the second step with a new session token; the old token stops working', async () => {
       const { token, tokenHash, ctx } = await passwordStep();
+      const oldCsrf = (await loadSession(db(), token))?.csrfToken;
       const before = await db().selectFrom('users').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow();
       const code = freshTotp(secret, Number(before.totp_last_step));
-      await verifySecondFactor(db(), ctx, tokenHash, code);
-      assert.equal((await loadSession(db(), token))?.mfaPassed, true);
+      const renewed = await verifySecondFactor(db(), ctx, tokenHash, code);
+      assert.equal(await loadSession(db(), token), null, 'the token of the password step no longer works');
+      const session = await loadSession(db(), renewed.token);
+      assert.equal(session?.mfaPassed, true);
+      assert.equal(session?.actor.userId, user.id);
+      assert.notEqual(session?.csrfToken, oldCsrf);
       const after = await db().selectFrom('users').select('totp_last_step').where('id', '=', user.id).executeTakeFirstOrThrow();
       assert.ok(Number(after.totp_last_step) > Number(before.totp_last_step));
       assert.ok((await auditEntries(db(), 'auth.totp_passed')).some((e) => e.subject_id === user.id));
+    });
+
+    it('a recovery code passes the second step once, with a new session token, and never a second time', async () => {
+      const first = await passwordStep();
+      const code = recoveryCodes[0]!;
+      const { session, remaining } = await verifyRecoveryCode(db(), first.ctx, first.tokenHash, code.toLowerCase());
+      assert.equal(remaining, 9);
+      assert.equal(await loadSession(db(), first.token), null, 'the token of the password step no longer works');
+      assert.equal((await loadSession(db(), session.token))?.mfaPassed, true);
+      const used = (await auditEntries(db(), 'auth.recovery_code_used')).filter((e) => e.subject_id === user.id);
+      assert.equal(used.length, 1);
+      assert.deepEqual(used[0]!.details, { remaining: 9 });
+
+      const second = await passwordStep();
+      await assert.rejects(verifyRecoveryCode(db(), second.ctx, second.tokenHash, code), appError('wrong_recovery_code', 422));
+      assert.equal((await loadSession(db(), second.token))?.mfaPassed, false);
+      assert.ok((await auditEntries(db(), 'auth.recovery_code_failed')).some((e) => e.subject_id === user.id && e.outcome === 'failure'));
+      assert.equal(await recoveryCodesLeft(db(), user.id), 9);
+    });
+
+    it('the same recovery code sent twice at the same moment passes once', async () => {
+      const [a, b] = [await passwordStep(), await passwordStep()];
+      const code = recoveryCodes[1]!;
+      const outcomes = await Promise.allSettled([verifyRecoveryCode(db(), a.ctx, a.tokenHash, code), verifyRecoveryCode(db(), b.ctx, b.tokenHash, code)]);
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+    });
+
+    it('a recovery code of another user does not work for this one', async () => {
+      const other = await createTestUser(db(), tenant, 'team_member');
+      const otherSecret = await pendingTotpSecret(db(), other.id);
+      const otherSession = await signIn(db(), config, testContext({ ip: freshIp() }), { email: other.email, password: TEST_PASSWORD });
+      const { recoveryCodes: othersCodes } = await confirmTotpEnrolment(
+        db(),
+        testContext({ actor: actorOf(other) }),
+        hashToken(otherSession.token),
+        currentTotp(otherSecret),
+      );
+      const mine = await passwordStep();
+      await assert.rejects(verifyRecoveryCode(db(), mine.ctx, mine.tokenHash, othersCodes[0]!), appError('wrong_recovery_code', 422));
+    });
+
+    it('new recovery codes need a fresh code from the app, and replace every old code', async () => {
+      const ctx = testContext({ ip: freshIp(), actor: actorOf(user) });
+      await assert.rejects(renewRecoveryCodes(db(), ctx, wrongCode(secret)), appError('wrong_totp', 422));
+      assert.equal(await recoveryCodesLeft(db(), user.id), 8, 'a wrong code changes nothing');
+      // As if a minute has passed since the last sign-in: the app's current code has not been used yet.
+      await db().updateTable('users').set({ totp_last_step: null }).where('id', '=', user.id).execute();
+      const fresh = await renewRecoveryCodes(db(), ctx, currentTotp(secret));
+      assert.equal(fresh.length, 10);
+      assert.equal(await recoveryCodesLeft(db(), user.id), 10);
+      assert.equal((await auditEntries(db(), 'auth.recovery_codes_renewed')).filter((e) => e.subject_id === user.id).length, 1);
+      const step = await passwordStep();
+      await assert.rejects(verifyRecoveryCode(db(), step.ctx, step.tokenHash, recoveryCodes[2]!), appError('wrong_recovery_code', 422), 'an old code');
+      recoveryCodes = fresh;
     });
 
     it('after five wrong codes the second step is locked, even for the code the app shows', async () => {
       const ip = freshIp();
       const { token, tokenHash, ctx } = await passwordStep(ip);
       await db().deleteFrom('login_failures').where('email', '=', `totp:${user.id}`).execute();
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < FREE_PAIR_FAILURES; i++) {
         await assert.rejects(verifySecondFactor(db(), ctx, tokenHash, wrongCode(secret)), appError('wrong_totp', 422));
       }
       const rightCode = currentTotp(secret);
       await assert.rejects(verifySecondFactor(db(), ctx, tokenHash, rightCode), appError('too_many_attempts', 429));
+      await assert.rejects(verifyRecoveryCode(db(), ctx, tokenHash, recoveryCodes[0]!), appError('too_many_attempts', 429), 'recovery codes share the lock');
       assert.equal((await loadSession(db(), token))?.mfaPassed, false);
     });
   });
@@ -283,7 +435,7 @@ forEachDatabase('sign-in', (db) => {
 
     before(async () => {
       user = await createTestUser(db(), tenant, 'region_coordinator', { mustChangePassword: true });
-      const { token } = await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
+      const { token } = await signIn(db(), passwordOnly, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD });
       current = { token, tokenHash: hashToken(token) };
       other = await createSession(db(), { userId: user.id, mfaPassed: true, ip: '192.0.2.50', hours: 1 });
     });
@@ -308,7 +460,7 @@ forEachDatabase('sign-in', (db) => {
         signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: TEST_PASSWORD }),
         appError('wrong_credentials', 401),
       );
-      assert.equal((await signIn(db(), config, testContext({ ip: freshIp() }), { email: user.email, password: 'a-brand-new-password' })).next, 'home');
+      assert.equal((await signIn(db(), passwordOnly, testContext({ ip: freshIp() }), { email: user.email, password: 'a-brand-new-password' })).next, 'home');
     });
   });
 

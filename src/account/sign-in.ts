@@ -5,18 +5,18 @@ import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, normaliseEmail, verifyPassword } from '../platform/auth/passwords.ts';
-import { isThrottled, LOGIN_WINDOW_MINUTES } from '../platform/auth/rate-limit.ts';
-import { createSession, markMfaPassed, revokeUserSessions } from '../platform/auth/sessions.ts';
-import { requiresTotp } from '../platform/auth/roles.ts';
+import { attemptVerdict, CEILING_WINDOW_MINUTES, LONGEST_WINDOW_MINUTES, PAIR_WINDOW_MINUTES, type AttemptCounts } from '../platform/auth/rate-limit.ts';
+import { createSession, renewSessionAfterSecondFactor, revokeUserSessions, type RenewedSession } from '../platform/auth/sessions.ts';
 import { acceptTotp, newTotpSecret } from '../platform/auth/totp.ts';
+import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from '../platform/auth/recovery-codes.ts';
 
-export const tooManyAttempts = () =>
+export const tooManyAttempts = (minutes: number) =>
   new AppError(
     'too_many_attempts',
     429,
     {
-      nl: `Te veel mislukte pogingen. Wacht ${LOGIN_WINDOW_MINUTES} minuten en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de beheerder om een nieuw wachtwoord.`,
-      en: `Too many failed attempts. Wait ${LOGIN_WINDOW_MINUTES} minutes and try again. Forgot your password? Ask the administrator for a new one.`,
+      nl: `Te veel mislukte pogingen. Wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de beheerder om een nieuw wachtwoord.`,
+      en: `Too many failed attempts. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} and try again. Forgot your password? Ask the administrator for a new one.`,
     },
     'sign-in throttled',
   );
@@ -27,28 +27,100 @@ const wrongCredentials = () =>
     en: 'The e-mail address or password is not correct.',
   });
 
-async function failureCounts(db: Database, key: string, ip: string) {
-  const since = sql<Date>`now() - make_interval(mins => ${LOGIN_WINDOW_MINUTES})`;
-  const row = await db
-    .selectFrom('login_failures')
-    .select([db.fn.count<string>('id').filterWhere('email', '=', key).as('account'), db.fn.count<string>('id').filterWhere('ip', '=', ip).as('ip')])
-    .where('at', '>', since)
-    .where((eb) => eb.or([eb('email', '=', key), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { account: Number(row.account), ip: Number(row.ip) };
+/**
+ * A check that has not finished within this long has crashed; its claim no longer holds a place
+ * (only failed verifications count, so it is not a failure either).
+ */
+const IN_FLIGHT_SECONDS = 60;
+
+/** The counts the throttling rule reads (platform/auth/rate-limit.ts), in one statement, with the database's clock. */
+async function attemptCounts(db: Database, key: string, ip: string, claimId: string): Promise<{ counts: AttemptCounts; now: Date }> {
+  const inFlight = sql<boolean>`pending and at > now() - make_interval(secs => ${IN_FLIGHT_SECONDS})`;
+  const pair = sql<boolean>`email = ${key} and ip = ${ip}`;
+  const pairWindow = sql<boolean>`at > now() - make_interval(mins => ${PAIR_WINDOW_MINUTES})`;
+  const ceilingWindow = sql<boolean>`at > now() - make_interval(mins => ${CEILING_WINDOW_MINUTES})`;
+  const { rows } = await sql<{
+    now: Date;
+    pair_failures: string;
+    last_pair_failure: Date | null;
+    pair_in_flight: string;
+    account_failures: string;
+    account_in_flight: string;
+    source_failures: string;
+  }>`
+    select now() as now,
+      count(*) filter (where ${pair} and not pending and ${pairWindow}) as pair_failures,
+      max(at) filter (where ${pair} and not pending and ${pairWindow}) as last_pair_failure,
+      count(*) filter (where ${pair} and ${inFlight} and id <> ${claimId}) as pair_in_flight,
+      count(*) filter (where email = ${key} and not pending and ${ceilingWindow}) as account_failures,
+      count(*) filter (where email = ${key} and ${inFlight} and id <> ${claimId}) as account_in_flight,
+      count(*) filter (where ip = ${ip} and not pending and ${ceilingWindow}) as source_failures
+    from login_failures
+    where (email = ${key} or ip = ${ip}) and at > now() - make_interval(mins => ${LONGEST_WINDOW_MINUTES})`.execute(db);
+  const row = rows[0]!;
+  return {
+    now: new Date(row.now),
+    counts: {
+      pairFailures: Number(row.pair_failures),
+      lastPairFailureAt: row.last_pair_failure === null ? null : new Date(row.last_pair_failure),
+      pairInFlight: Number(row.pair_in_flight),
+      accountFailures: Number(row.account_failures),
+      accountInFlight: Number(row.account_in_flight),
+      sourceFailures: Number(row.source_failures),
+    },
+  };
 }
 
+type Checked<T> = { outcome: 'passed'; value: T } | { outcome: 'failed' } | { outcome: 'throttled'; retryAfterMinutes: number };
+
 /**
- * Claims an attempt before checking anything: the row is written first and counted with the
- * others, so guesses sent all at once cannot slip past the limit between "count" and "record".
- * A failed check keeps the row (it is the failure on record); a refused attempt removes it again.
+ * Runs one verification (a password, a code) under the throttle of `key` from the request's
+ * source. The attempt is claimed first, as a pending row that every simultaneous attempt counts,
+ * so guesses sent all at once cannot slip past the limit between "count" and "record". Only a
+ * failed check becomes a failure; a passed one clears this source's failures for the key (the
+ * owner's own typos), not those of other sources.
  */
-async function claimAttempt(db: Database, key: string, ip: string): Promise<{ id: string; throttled: boolean }> {
-  const row = await db.insertInto('login_failures').values({ email: key, ip, at: new Date() }).returning('id').executeTakeFirstOrThrow();
-  const counts = await failureCounts(db, key, ip);
-  const throttled = isThrottled({ account: counts.account - 1, ip: counts.ip - 1 });
-  if (throttled) await db.deleteFrom('login_failures').where('id', '=', row.id).execute();
-  return { id: row.id, throttled };
+async function throttledCheck<T>(db: Database, key: string, ip: string, check: () => Promise<T | null>): Promise<Checked<T>> {
+  const claim = await db
+    .insertInto('login_failures')
+    .values({ email: key, ip, pending: true, at: sql`now()` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  let value: T | null;
+  try {
+    const { counts, now } = await attemptCounts(db, key, ip, claim.id);
+    const verdict = attemptVerdict(counts, now);
+    if (!verdict.allowed) {
+      await db.deleteFrom('login_failures').where('id', '=', claim.id).execute();
+      return { outcome: 'throttled', retryAfterMinutes: verdict.retryAfterMinutes };
+    }
+    value = await check();
+  } catch (err) {
+    await db.deleteFrom('login_failures').where('id', '=', claim.id).execute();
+    throw err;
+  }
+  if (value === null) {
+    await db
+      .updateTable('login_failures')
+      .set({ pending: false, at: sql`now()` })
+      .where('id', '=', claim.id)
+      .execute();
+    return { outcome: 'failed' };
+  }
+  await db
+    .deleteFrom('login_failures')
+    .where((eb) => eb.or([eb('id', '=', claim.id), eb.and([eb('email', '=', key), eb('ip', '=', ip)])]))
+    .execute();
+  return { outcome: 'passed', value };
+}
+
+/** Failures older than every window the throttle reads; the purge job removes them. */
+export async function purgeOldLoginFailures(db: Database): Promise<number> {
+  const res = await db
+    .deleteFrom('login_failures')
+    .where('at', '<', sql<Date>`now() - make_interval(mins => ${LONGEST_WINDOW_MINUTES})`)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
 }
 
 export interface SignedIn {
@@ -56,17 +128,27 @@ export interface SignedIn {
   next: 'totp-setup' | 'totp' | 'change-password' | 'home';
 }
 
-/** Password step of sign-in. Throttled per account and per IP; every outcome is audited. */
+/**
+ * Password step of sign-in. Throttled per account and source; every outcome is audited.
+ *
+ * Every role signs in with a second factor when TOTP_REQUIRED is on (always in production): four
+ * roles see patient data, and the other two decide who can (the administrator creates users and
+ * sets roles; the regional coordinator configures routing). NEN 7510-2 (9.4.2) asks for strong
+ * authentication for both.
+ */
 export async function signIn(db: Database, config: Config, ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  const attempt = await claimAttempt(db, email, ctx.ip);
-  if (attempt.throttled) {
+  let user: Awaited<ReturnType<typeof findUser>>;
+  const checked = await throttledCheck(db, email, ctx.ip, async () => {
+    user = await findUser(db, email);
+    const ok = user && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+    return ok ? user! : null;
+  });
+  if (checked.outcome === 'throttled') {
     await writeAudit(db, ctx, { action: 'auth.login_throttled', subjectType: 'account', outcome: 'denied' });
-    throw tooManyAttempts();
+    throw tooManyAttempts(checked.retryAfterMinutes);
   }
-  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-  const ok = user && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
-  if (!user || !ok) {
+  if (checked.outcome === 'failed') {
     await writeAudit(db, ctx, {
       action: 'auth.login_failed',
       subjectType: 'user',
@@ -75,24 +157,28 @@ export async function signIn(db: Database, config: Config, ctx: RequestContext, 
     });
     throw wrongCredentials();
   }
-  await db.deleteFrom('login_failures').where('email', '=', email).execute();
-  const needsTotp = requiresTotp(user.role, config);
-  const token = await createSession(db, { userId: user.id, mfaPassed: !needsTotp, ip: ctx.ip, hours: config.sessionHours });
+  const signedIn = checked.value;
+  const needsTotp = config.totpRequired;
+  const token = await createSession(db, { userId: signedIn.id, mfaPassed: !needsTotp, ip: ctx.ip, hours: config.sessionHours });
   const actorCtx: RequestContext = {
     ...ctx,
     actor: {
-      userId: user.id,
-      role: user.role,
-      name: user.name,
-      email: user.email,
-      practiceId: user.practice_id,
-      teamId: user.team_id,
-      regionId: user.region_id,
+      userId: signedIn.id,
+      role: signedIn.role,
+      name: signedIn.name,
+      email: signedIn.email,
+      practiceId: signedIn.practice_id,
+      teamId: signedIn.team_id,
+      regionId: signedIn.region_id,
     },
   };
-  await writeAudit(db, actorCtx, { action: 'auth.login', subjectType: 'user', subjectId: user.id });
-  const next = needsTotp ? (user.totp_enrolled_at ? 'totp' : 'totp-setup') : user.must_change_password ? 'change-password' : 'home';
+  await writeAudit(db, actorCtx, { action: 'auth.login', subjectType: 'user', subjectId: signedIn.id });
+  const next = needsTotp ? (signedIn.totp_enrolled_at ? 'totp' : 'totp-setup') : signedIn.must_change_password ? 'change-password' : 'home';
   return { token, next };
+}
+
+function findUser(db: Database, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
 const wrongCode = () =>
@@ -101,39 +187,131 @@ const wrongCode = () =>
     en: 'The code is wrong or has expired. Type the 6 digits your app shows now.',
   });
 
-/** Second step: a TOTP code from an enrolled authenticator app. Throttled like passwords. */
-export async function verifySecondFactor(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
-  const actor = ctx.actor!;
-  const key = `totp:${actor.userId}`;
-  const attempt = await claimAttempt(db, key, ctx.ip);
-  if (attempt.throttled) throw tooManyAttempts();
-  const user = await db
-    .selectFrom('users')
-    .select(['totp_secret', 'totp_last_step', 'totp_enrolled_at'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+const wrongRecoveryCode = () =>
+  new AppError('wrong_recovery_code', 422, {
+    nl: 'Deze herstelcode klopt niet of is al gebruikt. Elke herstelcode werkt maar één keer.',
+    en: 'This recovery code is wrong or has already been used. Each recovery code works only once.',
+  });
+
+/** Second-factor attempts (app codes and recovery codes alike) share one throttle per user. */
+const secondFactorKey = (userId: string) => `totp:${userId}`;
+
+/**
+ * Checks a code of the enrolled app and takes its time step with a conditional update: the same
+ * code cannot pass twice, not even in two simultaneous requests.
+ */
+async function takeTotpStep(db: Database, userId: string, code: string): Promise<true | null> {
+  const user = await db.selectFrom('users').select(['totp_secret', 'totp_last_step', 'totp_enrolled_at']).where('id', '=', userId).executeTakeFirstOrThrow();
   const step =
     user.totp_secret && user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, user.totp_last_step === null ? null : Number(user.totp_last_step)) : null;
-  // The step is taken with a conditional update: two requests with the same code cannot both pass.
-  const taken =
-    step !== null &&
-    Number(
-      (
-        await db
-          .updateTable('users')
-          .set({ totp_last_step: String(step) })
-          .where('id', '=', actor.userId)
-          .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1;
-  if (!taken) {
+  if (step === null) return null;
+  const taken = await db
+    .updateTable('users')
+    .set({ totp_last_step: String(step) })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1 ? true : null;
+}
+
+/** A new session token once the second factor has passed; the token of the password step stops working. */
+async function renewed(db: Database, tokenHash: string): Promise<RenewedSession> {
+  const session = await renewSessionAfterSecondFactor(db, tokenHash);
+  if (!session) throw new AppError('session_gone', 401, { nl: 'Log opnieuw in.', en: 'Please sign in again.' });
+  return session;
+}
+
+/** A code from the signed-in user's enrolled app, throttled like passwords; throws when it is refused. */
+async function checkAppCode(db: Database, ctx: RequestContext, code: string): Promise<void> {
+  const actor = ctx.actor!;
+  const checked = await throttledCheck(db, secondFactorKey(actor.userId), ctx.ip, () => takeTotpStep(db, actor.userId, code));
+  if (checked.outcome === 'throttled') throw tooManyAttempts(checked.retryAfterMinutes);
+  if (checked.outcome === 'failed') {
     await writeAudit(db, ctx, { action: 'auth.totp_failed', subjectType: 'user', subjectId: actor.userId, outcome: 'failure' });
     throw wrongCode();
   }
-  await db.deleteFrom('login_failures').where('id', '=', attempt.id).execute();
-  await markMfaPassed(db, tokenHash);
+}
+
+/** Second step: a TOTP code from an enrolled authenticator app. Throttled like passwords. Returns the new session. */
+export async function verifySecondFactor(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<RenewedSession> {
+  const actor = ctx.actor!;
+  await checkAppCode(db, ctx, code);
+  const session = await renewed(db, tokenHash);
   await writeAudit(db, ctx, { action: 'auth.totp_passed', subjectType: 'user', subjectId: actor.userId });
+  return session;
+}
+
+/**
+ * Second step with a one-time recovery code instead of the app (a lost or forgotten phone). The
+ * code is used up in the same statement that accepts it, so it works once, even when sent twice
+ * at the same moment. Returns the new session and how many codes are left.
+ */
+export async function verifyRecoveryCode(
+  db: Database,
+  ctx: RequestContext,
+  tokenHash: string,
+  input: string,
+): Promise<{ session: RenewedSession; remaining: number }> {
+  const actor = ctx.actor!;
+  const checked = await throttledCheck(db, secondFactorKey(actor.userId), ctx.ip, async () => {
+    const code = normaliseRecoveryCode(input);
+    if (code === null) return null;
+    const used = await db
+      .updateTable('recovery_codes')
+      .set({ used_at: new Date() })
+      .where('user_id', '=', actor.userId)
+      .where('code_hash', '=', hashRecoveryCode(actor.userId, code))
+      .where('used_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return used ? true : null;
+  });
+  if (checked.outcome === 'throttled') throw tooManyAttempts(checked.retryAfterMinutes);
+  if (checked.outcome === 'failed') {
+    await writeAudit(db, ctx, { action: 'auth.recovery_code_failed', subjectType: 'user', subjectId: actor.userId, outcome: 'failure' });
+    throw wrongRecoveryCode();
+  }
+  const session = await renewed(db, tokenHash);
+  const remaining = await recoveryCodesLeft(db, actor.userId);
+  await writeAudit(db, ctx, { action: 'auth.recovery_code_used', subjectType: 'user', subjectId: actor.userId, details: { remaining } });
+  return { session, remaining };
+}
+
+/** How many unused recovery codes the user has. */
+export async function recoveryCodesLeft(db: Database, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('recovery_codes')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Replaces every recovery code of the user with a new set; returns the codes to show, once. Only hashes are kept. */
+async function replaceRecoveryCodes(db: Database, userId: string): Promise<string[]> {
+  const codes = newRecoveryCodes();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
+    await trx
+      .insertInto('recovery_codes')
+      .values(codes.map((code) => ({ user_id: userId, code_hash: hashRecoveryCode(userId, normaliseRecoveryCode(code)!) })))
+      .execute();
+  });
+  return codes;
+}
+
+/**
+ * New recovery codes from the account page. Asks for a fresh code from the app first (throttled
+ * like the second step), so a session left open on a shared PC cannot take over the account's way
+ * back in. The old codes stop working.
+ */
+export async function renewRecoveryCodes(db: Database, ctx: RequestContext, code: string): Promise<string[]> {
+  const actor = ctx.actor!;
+  await checkAppCode(db, ctx, code);
+  const codes = await replaceRecoveryCodes(db, actor.userId);
+  await writeAudit(db, ctx, { action: 'auth.recovery_codes_renewed', subjectType: 'user', subjectId: actor.userId, details: { count: codes.length } });
+  return codes;
 }
 
 /** The secret shown during enrolment; kept until the user confirms it with a first code. */
@@ -145,23 +323,36 @@ export async function pendingTotpSecret(db: Database, userId: string): Promise<s
   return secret;
 }
 
-/** Confirms enrolment with a first valid code; the session then counts as two-factor. */
-export async function confirmTotpEnrolment(db: Database, ctx: RequestContext, tokenHash: string, code: string): Promise<void> {
+/**
+ * Confirms enrolment with a first valid code: the session then counts as two-factor (with a new
+ * token), and the user gets a new set of recovery codes, to be shown once.
+ */
+export async function confirmTotpEnrolment(
+  db: Database,
+  ctx: RequestContext,
+  tokenHash: string,
+  code: string,
+): Promise<{ session: RenewedSession; recoveryCodes: string[] }> {
   const actor = ctx.actor!;
-  const key = `totp:${actor.userId}`;
-  const attempt = await claimAttempt(db, key, ctx.ip);
-  if (attempt.throttled) throw tooManyAttempts();
-  const user = await db.selectFrom('users').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
-  const step = user.totp_secret && !user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, null) : null;
-  if (step === null) throw wrongCode();
-  await db.deleteFrom('login_failures').where('id', '=', attempt.id).execute();
-  await db
-    .updateTable('users')
-    .set({ totp_enrolled_at: new Date(), totp_last_step: String(step), updated_at: new Date() })
-    .where('id', '=', actor.userId)
-    .execute();
-  await markMfaPassed(db, tokenHash);
-  await writeAudit(db, ctx, { action: 'auth.totp_enrolled', subjectType: 'user', subjectId: actor.userId });
+  const checked = await throttledCheck(db, secondFactorKey(actor.userId), ctx.ip, async () => {
+    const user = await db.selectFrom('users').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+    const step = user.totp_secret && !user.totp_enrolled_at ? acceptTotp(user.totp_secret, code, null) : null;
+    if (step === null) return null;
+    // Conditional on "not enrolled yet": two simultaneous confirmations enrol (and make codes) once.
+    const enrolled = await db
+      .updateTable('users')
+      .set({ totp_enrolled_at: new Date(), totp_last_step: String(step), updated_at: new Date() })
+      .where('id', '=', actor.userId)
+      .where('totp_enrolled_at', 'is', null)
+      .executeTakeFirst();
+    return Number(enrolled.numUpdatedRows) === 1 ? true : null;
+  });
+  if (checked.outcome === 'throttled') throw tooManyAttempts(checked.retryAfterMinutes);
+  if (checked.outcome === 'failed') throw wrongCode();
+  const recoveryCodes = await replaceRecoveryCodes(db, actor.userId);
+  const session = await renewed(db, tokenHash);
+  await writeAudit(db, ctx, { action: 'auth.totp_enrolled', subjectType: 'user', subjectId: actor.userId, details: { recoveryCodes: recoveryCodes.length } });
+  return { session, recoveryCodes };
 }
 
 export const passwordRules = {

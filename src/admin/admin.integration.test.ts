@@ -26,7 +26,8 @@ import { createTeam, updateTeam } from './teams.ts';
 import { createUser, listUsers, resetPassword, setUserDisabled, updateUser, userSchema, type UserInput } from './users.ts';
 
 const t = translator('nl');
-const config = testConfig();
+/** The password step alone: every role's second factor is tested in account/sign-in.integration.test.ts. */
+const config = testConfig({ totpRequired: false });
 
 /** Input as the admin pages produce it: a posted form that passed the schema. */
 function parsed<T>(result: { ok: true; data: T } | { ok: false; errors: Record<string, string> }): T {
@@ -285,14 +286,23 @@ forEachDatabase('administration', (db) => {
       assert.equal((await signIn(db(), config, testContext({ ip }), { email: user.email, password: temporaryPassword })).next, 'change-password');
     });
 
-    it('a password reset can also clear two-step verification, for a lost phone', async () => {
+    it('a password reset can also clear two-step verification and its recovery codes, for a lost phone', async () => {
       const user = await createTestUser(db(), tenant, 'team_member');
       await db()
         .updateTable('users')
         .set({ totp_secret: 'JBSWY3DPEHPK3PXP', totp_enrolled_at: new Date(), totp_last_step: '1' })
         .where('id', '=', user.id)
         .execute();
+      await db()
+        .insertInto('recovery_codes')
+        .values({ user_id: user.id, code_hash: 'f'.repeat(64) })
+        .execute();
       await resetPassword(db(), ctx, user.id, { resetTotp: true });
+      assert.equal(
+        (await db().selectFrom('recovery_codes').select('id').where('user_id', '=', user.id).execute()).length,
+        0,
+        'the old recovery codes are gone',
+      );
       const row = await db()
         .selectFrom('users')
         .select(['totp_secret', 'totp_enrolled_at', 'totp_last_step'])

@@ -6,6 +6,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Text, Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 
 export const organisationKinds: readonly OrganisationKind[] = ['municipality', 'practice', 'social'];
 
@@ -31,14 +32,15 @@ export const organisationSchema = (t: Translate) =>
         .string()
         .trim()
         .min(2, t({ nl: 'Vul de naam in (minstens 2 tekens).', en: 'Enter the name (at least 2 characters).' }))
-        .max(200),
+        .max(200)
+        .check(withoutBsn(t)),
       region_id: z.uuid(t({ nl: 'Kies een regio.', en: 'Choose a region.' })),
       cbs_code: optionalText(6).transform((v) => (v ? v.toUpperCase() : null)),
       agb_code: optionalText(8),
-      street: optionalText(),
-      house_number: optionalText(20),
+      street: optionalText().check(withoutBsn(t)),
+      house_number: optionalText(20).check(withoutBsn(t)),
       postcode: optionalText(7),
-      city: optionalText(),
+      city: optionalText().check(withoutBsn(t)),
       phone: optionalText(30),
       email: optionalText(254),
       website: optionalText(300),

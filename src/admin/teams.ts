@@ -5,6 +5,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 
 export const teamSchema = (t: Translate) =>
   z.object({
@@ -13,7 +14,8 @@ export const teamSchema = (t: Translate) =>
       .string()
       .trim()
       .min(2, t({ nl: 'Vul de naam van het team in.', en: "Enter the team's name." }))
-      .max(200),
+      .max(200)
+      .check(withoutBsn(t)),
     phone: optionalText(30),
     email: optionalText(254).refine(
       (v) => v === null || z.email().safeParse(v).success,

@@ -276,8 +276,8 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
           <Checkbox
             name="reset_totp"
             label={t({
-              nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon)',
-              en: 'Also set up two-step verification again (for example with a new phone)',
+              nl: 'Ook tweestapsverificatie opnieuw laten instellen (bijvoorbeeld bij een nieuwe telefoon). De oude herstelcodes werken dan niet meer.',
+              en: 'Also set up two-step verification again (for example with a new phone). The old recovery codes then stop working.',
             })}
           />
           <Button variant="secondary">{t({ nl: 'Wachtwoord opnieuw instellen', en: 'Reset password' })}</Button>

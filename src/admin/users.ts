@@ -8,6 +8,7 @@ import type { Translate } from '../platform/i18n.ts';
 import { generateTemporaryPassword, hashPassword, MIN_PASSWORD_LENGTH, normaliseEmail } from '../platform/auth/passwords.ts';
 import { membershipKindOf, roles } from '../platform/auth/roles.ts';
 import { revokeUserSessions } from '../platform/auth/sessions.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 
 /** Membership chosen in the form: one id whose meaning follows from the role. */
 export const userSchema = (t: Translate) =>
@@ -22,7 +23,8 @@ export const userSchema = (t: Translate) =>
         .string()
         .trim()
         .min(2, t({ nl: 'Vul de naam in.', en: 'Enter the name.' }))
-        .max(200),
+        .max(200)
+        .check(withoutBsn(t)),
       role: z.enum(roles as [Role, ...Role[]], { error: t({ nl: 'Kies een rol.', en: 'Choose a role.' }) }),
       practice_id: z.string().trim().optional(),
       team_id: z.string().trim().optional(),
@@ -206,9 +208,13 @@ export async function resetPassword(db: Database, ctx: RequestContext, id: strin
       .executeTakeFirst();
     if (Number(reset.numUpdatedRows) === 0) throw notFound('user');
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    // A reset of the second factor (lost phone, no recovery codes left) also ends the old recovery codes:
+    // the user sets up the app again at the next sign-in and gets new ones.
+    if (options.resetTotp) await trx.deleteFrom('recovery_codes').where('user_id', '=', id).execute();
+    const { email } = await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow();
     await trx
       .deleteFrom('login_failures')
-      .where('email', '=', (await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email)
+      .where('email', 'in', [email, `totp:${id}`])
       .execute();
     await writeAudit(trx, ctx, { action: 'admin.password_reset', subjectType: 'user', subjectId: id, details: { resetTotp: options.resetTotp } });
   });

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../platform/config.ts';
+import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
 import { migrateToLatest, openDatabase } from '../platform/db/database.ts';
 import { systemContext } from '../platform/context.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
+import { currentAuditKey, useAuditKey } from '../platform/audit/audit-key.ts';
+import { chainReport } from '../platform/audit/chain-report.ts';
 import { AppError } from '../platform/errors.ts';
 import { isRole, membershipKindOf } from '../platform/auth/roles.ts';
 import { createReadStream } from 'node:fs';
@@ -24,7 +26,7 @@ const usage = `Gebruik / usage: npm run cli -- <command>
 
   db:migrate                         apply database migrations
   seed:demo                          add the Twente demo data (skipped when present)
-  audit:verify                       check the audit log hash chain; names the first broken entry
+  audit:verify                       check the audit log's keyed hash chain (AUDIT_KEY); names the first broken entry
   retention:purge                    erase personal data of referrals closed longer than RETENTION_MONTHS ago
   postcodes:import FILE              load the CBS table 'Buurt, wijk en gemeente voor postcode huisnummer'
                                      (PC6;Huisnummer;Buurt;Wijk;Gemeente; ';' or ','); replaces the current one
@@ -40,6 +42,8 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig();
+  // Every command that writes audit entries, and audit:verify, needs the key the app runs with.
+  useAuditKey(config.auditKey);
   const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx = systemContext(log, 'cli');
@@ -56,13 +60,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit:verify': {
-        const verdict = await verifyAuditChain(database.db);
-        if (verdict.ok) {
-          console.log(`Audit log intact: ${verdict.checked} entries checked.`);
-          return 0;
-        }
-        console.error(`Audit log BROKEN at entry ${verdict.brokenId}: ${verdict.reason} (${verdict.checked} entries before it are intact).`);
-        return 1;
+        const report = chainReport(await verifyAuditChain(database.db), currentAuditKey(), config.auditKeySource);
+        (report.exitCode === 0 ? console.log : console.error)(report.lines.join('\n'));
+        return report.exitCode;
       }
       case 'postcodes:import': {
         const file = rest[0];
@@ -162,6 +162,10 @@ try {
   if (err instanceof AppError) {
     console.error(err.userMessage.en);
     process.exitCode = 1;
+  } else if (err instanceof ConfigError) {
+    // E.g. no AUDIT_KEY in production: say what to set, without a stack trace.
+    console.error(err.message);
+    process.exitCode = 2;
   } else if (err instanceof Error && 'code' in err && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')) {
     console.error(`${err.message}\n\n${usage}`);
     process.exitCode = 2;

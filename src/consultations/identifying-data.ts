@@ -7,7 +7,9 @@ import { containsBsnLikeNumber } from '../platform/bsn.ts';
  * people not to write them. What it does catch, on the server, before anything is stored:
  * - a Dutch postcode (1234 AB, 1234AB, 1234ab);
  * - a complete date that lies in the past (a possible date of birth: 12-03-1985, 1985-03-12, 12 maart 1985);
- * - a 9-digit number (looks like a BSN; Korte Lijn never stores a BSN — docs/product.md "No BSN");
+ * - any 9-digit number, eleven-test or not (platform/bsn.ts `containsBsnLikeNumber`): elsewhere only a
+ *   number that passes the BSN eleven-test is refused, but here no number may point to a person, and
+ *   a BSN with one digit wrong still does (Korte Lijn never stores a BSN — docs/product.md "No BSN");
  * - an e-mail address.
  * Pure: no I/O. `today` is an Amsterdam calendar day (YYYY-MM-DD).
  */

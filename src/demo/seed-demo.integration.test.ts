@@ -100,7 +100,7 @@ forEachDatabase('demo seed', (db) => {
   it('the demo accounts sign in with the demo password shown at start-up', async () => {
     const admin = demoAccounts.find((a) => a.role === 'admin')!;
     const result = await signIn(db(), testConfig(), testContext(), { email: admin.email, password: DEMO_PASSWORD });
-    assert.equal(result.next, 'home');
+    assert.equal(result.next, 'totp-setup', 'then two-step verification, like every role');
   });
 
   it('records everything it creates in an unbroken audit log', async () => {

@@ -17,6 +17,22 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The service cannot answer now but will again soon: 503 with a Retry-After header
+ * (RFC 9110 §15.6.4 and §10.2.3), e.g. while the database restarts or is overloaded.
+ */
+export class UnavailableError extends AppError {
+  constructor(
+    code: string,
+    userMessage: Text,
+    readonly retryAfterSeconds: number,
+    logMessage?: string,
+  ) {
+    super(code, 503, userMessage, logMessage);
+    this.name = 'UnavailableError';
+  }
+}
+
 export const notFound = (what = 'resource') =>
   new AppError('not_found', 404, { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' }, `${what} not found`);
 

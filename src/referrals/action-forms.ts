@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from '../platform/http/forms.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { consentMethods } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';
@@ -8,14 +9,16 @@ import { outcomes } from './state-machine.ts';
 
 /**
  * The small forms of the team's actions on a referral, validated at the boundary. Free texts are
- * short on purpose: working notes, not a file (no medical or financial detail belongs here).
+ * short on purpose: working notes, not a file (no medical or financial detail belongs here), and
+ * never hold a BSN (platform/bsn.ts).
  */
 const reason = (t: Translate) =>
   z
     .string({ error: t({ nl: 'Vul een reden in.', en: 'Enter a reason.' }) })
     .trim()
     .min(3, t({ nl: 'Vul een reden in.', en: 'Enter a reason.' }))
-    .max(500, t({ nl: 'Houd het kort: hooguit 500 tekens.', en: 'Keep it short: 500 characters at most.' }));
+    .max(500, t({ nl: 'Houd het kort: hooguit 500 tekens.', en: 'Keep it short: 500 characters at most.' }))
+    .check(withoutBsn(t));
 
 /** A day that has happened: today or earlier (Amsterdam), written as 27-11-2026 or 2026-11-27. */
 const pastDate = (t: Translate) =>
@@ -38,7 +41,7 @@ const pastDate = (t: Translate) =>
 export const acceptSchema = (t: Translate) =>
   z.object({ assignee: z.uuid(t({ nl: 'Kies wie de verwijzing oppakt.', en: 'Choose who takes the referral on.' })) });
 
-export const contactAttemptSchema = () => z.object({ attempt_note: optionalText(300) });
+export const contactAttemptSchema = (t: Translate) => z.object({ attempt_note: optionalText(300).check(withoutBsn(t)) });
 
 export const firstContactSchema = (t: Translate) => z.object({ first_contact_on: pastDate(t) });
 
@@ -47,27 +50,46 @@ export const firstConversationSchema = (t: Translate) => z.object({ first_conver
 export const alreadyKnownSchema = (t: Translate) =>
   z.object({ already_known: z.enum(['ja', 'nee'], { error: t({ nl: 'Kies ja of nee.', en: 'Choose yes or no.' }) }).transform((v) => v === 'ja') });
 
+/** The team picked for a forward, before its consent text is shown ("Tekst voor dit team tonen"). */
+export const forwardChoiceSchema = (t: Translate) => z.object({ to_team_id: forwardTeam(t) });
+
+const forwardTeam = (t: Translate) => z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' }));
+
 export const forwardSchema = (t: Translate) =>
-  z.object({
-    to_team_id: z.uuid(t({ nl: 'Kies het team waar de verwijzing heen moet.', en: 'Choose the team the referral should go to.' })),
-    forward_reason: reason(t),
-    forward_consent: z.literal('ja', {
-      error: t({
-        nl: 'Stuur alleen door als de inwoner ermee instemt. Vink aan dat de inwoner toestemming gaf.',
-        en: 'Only forward when the resident agrees. Tick that the resident gave consent.',
+  z
+    .object({
+      to_team_id: forwardTeam(t),
+      forward_reason: reason(t),
+      forward_consent: z.literal('ja', {
+        error: t({
+          nl: 'Stuur alleen door als de inwoner ermee instemt. Vink aan dat de inwoner toestemming gaf.',
+          en: 'Only forward when the resident agrees. Tick that the resident gave consent.',
+        }),
       }),
-    }),
-    forward_consent_method: z.enum(consentMethods, {
-      error: t({ nl: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the resident consented: verbally or in writing.' }),
-    }),
-  });
+      forward_consent_method: z.enum(consentMethods, {
+        error: t({ nl: 'Kies hoe de inwoner toestemming gaf: mondeling of schriftelijk.', en: 'Choose how the resident consented: verbally or in writing.' }),
+      }),
+      /** The team whose consent text the page showed; consent counts only for that team. */
+      consent_team_id: z.string().optional(),
+    })
+    .superRefine((v, issue) => {
+      if (v.consent_team_id !== v.to_team_id)
+        issue.addIssue({
+          code: 'custom',
+          path: ['forward_consent'],
+          message: t({
+            nl: 'De toestemming moet voor het gekozen team zijn. Klik op ‘Tekst voor dit team tonen’ en lees die tekst voor.',
+            en: 'The consent must be for the chosen team. Click ‘Show the text for this team’ and read that text out.',
+          }),
+        });
+    });
 
 export const rejectSchema = (t: Translate) => z.object({ reject_reason: reason(t) });
 
 export const closeSchema = (t: Translate) =>
   z.object({
     outcome: z.enum(outcomes, { error: t({ nl: 'Kies de uitkomst.', en: 'Choose the outcome.' }) }),
-    feedback: optionalText(500),
+    feedback: optionalText(500).check(withoutBsn(t)),
   });
 
-export const cancelSchema = () => z.object({ cancel_reason: optionalText(300) });
+export const cancelSchema = (t: Translate) => z.object({ cancel_reason: optionalText(300).check(withoutBsn(t)) });

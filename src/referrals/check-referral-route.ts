@@ -3,17 +3,21 @@ import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Text } from '../platform/i18n.ts';
 import { routeAddress } from '../routing/route-referral.ts';
+import type { RouteReason } from '../routing/decide-route.ts';
 import { getTeamContact, type TeamContact } from './get-team-contact.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 
 /**
  * Which team will receive this referral, decided by the patient's address and first need — never
  * by the practice's location (docs/product.md loop step 4) — with the team's fixed contact and the
- * one-line explanation shown before sending. The asking practice's region supplies the fallback desk.
+ * explanation shown before sending. The fallback desk is the one of the patient's own region; only
+ * for a patient who lives outside every region does the practice's own regional desk take it.
  */
 export interface CheckedRoute {
   teamId: string;
   explanation: Text;
+  /** Why this team: 'outside_region' means the practice's own regional desk, for a patient outside every region. */
+  reason: RouteReason;
   municipalityCode: string | null;
   districtCode: string | null;
   contact: TeamContact;
@@ -37,6 +41,7 @@ export async function checkReferralRoute(
   return {
     teamId: route.decision.teamId,
     explanation: route.explanation,
+    reason: route.decision.reason,
     municipalityCode: route.decision.address.municipalityCode,
     districtCode: route.decision.address.districtCode,
     contact: await getTeamContact(db, route.decision.teamId),

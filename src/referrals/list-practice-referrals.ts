@@ -82,7 +82,9 @@ export async function listPracticeReferrals(db: Database, ctx: RequestContext, p
     action: 'referral.list_read',
     subjectType: 'practice_referrals',
     subjectId: actor.practiceId,
-    details: { page, count: rows.length, referralIds: rows.map((r) => r.id) },
+    // Per referral shown, so the access report (NEN 7513: who saw my data) finds this read.
+    patientRefs: rows.map((r) => r.id),
+    details: { page, count: rows.length },
   });
   return {
     page,

@@ -142,7 +142,9 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
     action: 'referral.list_read',
     subjectType: 'team_inbox',
     subjectId: actor.teamId,
-    details: { tab, page, count: rows.length, referralIds: rows.map((r) => r.id) },
+    // Per referral shown, so the access report (NEN 7513: who saw my data) finds this read.
+    patientRefs: rows.map((r) => r.id),
+    details: { tab, page, count: rows.length },
   });
   return {
     tab,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formKeySchema } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { bsnMessage, containsBsnLikeNumber } from '../platform/bsn.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 import { MESSAGE_MAX_LENGTH } from '../messages/thread.tsx';
 
 /** A message in a referral thread: some text, not too long, and never a BSN (docs/product.md: no BSN). */
@@ -15,7 +15,7 @@ export const referralMessageSchema = (t: Translate) =>
         MESSAGE_MAX_LENGTH,
         t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }),
       )
-      .refine((v) => !containsBsnLikeNumber(v), t(bsnMessage)),
+      .check(withoutBsn(t)),
     form_key: formKeySchema,
   });
 

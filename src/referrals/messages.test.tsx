@@ -127,13 +127,14 @@ forEachDatabase('referral message thread', (db) => {
     assert.equal(thread.messages[0]!.body, null);
   });
 
-  test('a message may not contain a 9-digit number (a BSN), and may not be empty', () => {
+  test('a message may not contain a BSN (a 9-digit number that passes the eleven-test), and may not be empty', () => {
     const schema = referralMessageSchema(translator('nl'));
     const bsn = schema.safeParse({ body: 'Zijn BSN is 123456782' });
     assert.equal(bsn.success, false);
     assert.match(bsn.error!.issues[0]!.message, /lijkt op een BSN/);
     assert.equal(schema.safeParse({ body: '   ' }).success, false);
     assert.equal(schema.safeParse({ body: 'Bel haar op 0612345678' }).success, true);
+    assert.equal(schema.safeParse({ body: 'Factuurnummer 123456789 van de energieleverancier' }).success, true);
   });
 
   test('over HTTP: a posted message is stored and the browser returns to the thread on the referral', async () => {

@@ -6,7 +6,8 @@ import { Checkbox, CheckboxGroup, RadioGroup, TextAreaField } from '../platform/
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from '../needs/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
-import { CONSENT_TEXT_VERSION, consentMethods, consentText } from './consent.ts';
+import { CONSENT_TEXT_VERSION, consentMethods, monthsText, referralConsentWording } from './consent.ts';
+import { ConsentWordingView } from './consent-wording-view.tsx';
 import { amsterdamToday } from '../platform/dates.ts';
 import { consentMethodLabels, contactChannelLabels, contactChannels, dutchDate, handoverLabels, handovers } from './labels.ts';
 import { needField, urgencyField } from './referral-form.ts';
@@ -28,12 +29,9 @@ export interface NewReferralProps {
   problem?: string | undefined;
   /** Set when sending was refused for lack of consent: offer the printable contact card. */
   cardTeamId?: string | undefined;
+  /** RETENTION_MONTHS: the consent says how long the team keeps the data after closing. */
+  retentionMonths: number;
 }
-
-export const sharedDataLabels = {
-  nl: 'naam, geboortedatum, telefoon en/of e-mail, postcode en huisnummer, voorkeurstaal en beste belmoment, de hulpvraag in eigen woorden en de urgentie',
-  en: 'name, date of birth, phone and/or e-mail, postcode and house number, preferred language and best time to call, the question in their own words and the urgency',
-};
 
 export function TeamContactDetails({ view, contact }: { view: ViewContext; contact: TeamContact }) {
   const t = view.t;
@@ -77,6 +75,11 @@ export function NewReferralPage(props: NewReferralProps) {
   const text = (name: string, label: { nl: string; en: string }, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField view={view} name={name} label={label} value={values[name]} errors={errors} autocomplete="off" {...extra} />
   );
+  const routeExplanation = route ? (
+    <p class="utrecht-paragraph kl-referral-route" data-testid="route-explanation">
+      {t(route.explanation)}
+    </p>
+  ) : null;
   return (
     <Page view={view} title={title}>
       <Heading1>{title}</Heading1>
@@ -206,12 +209,11 @@ export function NewReferralPage(props: NewReferralProps) {
           <>
             <Section title={t({ nl: 'Naar dit team gaat de verwijzing', en: 'This team receives the referral' })} id="section-route">
               <input type="hidden" name="team_id" value={route.teamId} />
-              <p class="utrecht-paragraph kl-referral-route" data-testid="route-explanation">
-                {t(route.explanation)}
-              </p>
+              {/* A patient outside every region goes to the practice's own regional desk: a warning, so it is seen before sending. */}
+              {route.reason === 'outside_region' ? <Alert type="warning">{routeExplanation}</Alert> : routeExplanation}
               <TeamContactDetails view={view} contact={route.contact} />
             </Section>
-            <ConsentSection view={view} values={values} errors={errors} route={route} />
+            <ConsentSection view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} />
             <div class="kl-actions">
               <Button name="stap" value="versturen">
                 {t({ nl: 'Versturen', en: 'Send' })}
@@ -244,22 +246,25 @@ function ConsentSection(props: {
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors | undefined;
   route: CheckedRoute;
+  retentionMonths: number;
 }) {
   const { view, values, errors, route } = props;
   const t = view.t;
   const actor = view.actor;
   const team = route.contact.teamName;
+  const organisation = route.contact.organisationName;
   return (
     <Section title={t({ nl: 'Toestemming van de patiënt', en: "The patient's consent" })} id="section-consent">
       <Paragraph>{t({ nl: 'Lees deze tekst voor of laat hem lezen:', en: 'Read this text out or let the patient read it:' })}</Paragraph>
-      <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">
-        <p class="utrecht-paragraph">{t(consentText)}</p>
-      </blockquote>
+      <ConsentWordingView wording={referralConsentWording(view.lang, { team, organisation }, props.retentionMonths)} quote />
       <DataList
         rows={[
-          [t({ nl: 'Welke gegevens', en: 'Which data' }), t(sharedDataLabels)],
-          [t({ nl: 'Aan', en: 'To' }), team],
+          [t({ nl: 'Aan', en: 'To' }), `${team} (${organisation})`],
           [t({ nl: 'Doel', en: 'Purpose' }), t({ nl: 'Contact over hulp bij geldzaken', en: 'Contact about help with money matters' })],
+          [
+            t({ nl: 'Bewaard', en: 'Kept' }),
+            fill(t({ nl: 'tot {months} na het afsluiten', en: 'until {months} after closing' }), { months: monthsText(view.lang, props.retentionMonths) }),
+          ],
           [t({ nl: 'Vastgelegd door', en: 'Recorded by' }), actor ? `${actor.name}, ${dutchDate(amsterdamToday())}` : null],
           [t({ nl: 'Versie van de tekst', en: 'Version of the text' }), CONSENT_TEXT_VERSION],
         ]}

@@ -19,7 +19,8 @@ import { Checkbox, RadioGroup, TextAreaField } from '../platform/ui/form-fields.
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../needs/categories.ts';
 import { consentMethodLabels, dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
-import { consentMethods, forwardConsentText } from './consent.ts';
+import { consentMethods, forwardConsentInstruction, forwardConsentWording } from './consent.ts';
+import { ConsentWordingView } from './consent-wording-view.tsx';
 import type { ReferralDetail } from './open-referral.ts';
 import { TeamContactDetails } from './new-referral-page.tsx';
 import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
@@ -44,6 +45,8 @@ export interface DetailPageProps {
   thread?: Child;
   /** "The patient withdrew consent" (WithdrawConsentForm), for the practice and the holding team. */
   withdrawConsent?: Child;
+  /** RETENTION_MONTHS: the forward consent says how long the next team keeps the data after closing. */
+  retentionMonths: number;
 }
 
 /** Confirmations after a redirect (`?melding=…`): only known keys, nothing from the URL itself. */
@@ -190,6 +193,26 @@ export function ReferralDetailPage(props: DetailPageProps) {
           ])}
         />
       </Section>
+
+      {view.actor?.role === 'practice_admin' || view.actor?.role === 'team_admin' ? (
+        // The access report (src/access-report, NEN 7513): for the patient who asks who saw their data.
+        <Section title={t({ nl: 'Wie heeft de gegevens bekeken?', en: 'Who looked at the data?' })} id="section-access-report">
+          <ul class="utrecht-unordered-list">
+            <li class="utrecht-unordered-list__item">
+              <a class="utrecht-link" href={`/verwijzingen/${r.id}/toegangsverslag`}>
+                {t({ nl: 'Toegangsverslag van deze verwijzing', en: 'Access report for this referral' })}
+              </a>
+            </li>
+            {access === 'team-former' ? null : (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`/verwijzingen/${r.id}/toegangsverslag/persoon`}>
+                  {t({ nl: 'Toegangsverslag van alle verwijzingen van deze persoon', en: 'Access report for all referrals of this person' })}
+                </a>
+              </li>
+            )}
+          </ul>
+        </Section>
+      ) : null}
     </Page>
   );
 }
@@ -440,34 +463,7 @@ function TeamActions(props: DetailPageProps) {
             value={values['forward_reason']}
             errors={errors}
           />
-          <Paragraph>
-            {t({
-              nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Vraag of lees voor:',
-              en: 'The resident consented for your team. Another team needs new consent. Ask or read out:',
-            })}
-          </Paragraph>
-          <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">
-            <p class="utrecht-paragraph">{t(forwardConsentText)}</p>
-          </blockquote>
-          <Checkbox
-            name="forward_consent"
-            class="kl-choice"
-            checked={values['forward_consent'] === 'ja'}
-            errors={errors}
-            label={t({
-              nl: 'De inwoner geeft toestemming om de verwijzing door te sturen naar het gekozen team',
-              en: 'The resident consents to forwarding the referral to the chosen team',
-            })}
-          />
-          <RadioGroup
-            view={view}
-            name="forward_consent_method"
-            legend={{ nl: 'Hoe gaf de inwoner toestemming?', en: 'How did the resident consent?' }}
-            value={values['forward_consent_method']}
-            errors={errors}
-            options={consentMethods.map((method) => ({ value: method, label: consentMethodLabels[method] }))}
-          />
-          <Button variant="secondary">{t({ nl: 'Doorsturen', en: 'Forward' })}</Button>
+          <ForwardConsent {...props} />
         </ActionForm>
       ) : null}
       {can('reject') ? (
@@ -486,6 +482,85 @@ function TeamActions(props: DetailPageProps) {
         </ActionForm>
       ) : null}
     </Section>
+  );
+}
+
+/**
+ * Consent names one team, so the forward asks it for the chosen team, by name: "Tekst voor dit team
+ * tonen" shows the text for the team picked above (no JavaScript needed), and the hidden
+ * consent_team_id ties the ticked box to the text that was read (AVG art. 7: per recipient). What
+ * to do without consent is an instruction for the staff member, outside the text read aloud.
+ */
+function ForwardConsent(props: DetailPageProps) {
+  const { view, detail } = props;
+  const t = view.t;
+  const errors = props.failed?.errors;
+  const values = props.failed?.values ?? {};
+  const chosen = detail.forwardTargets.find((team) => team.id === values['to_team_id']);
+  const showText = (
+    <Button variant="secondary" name="stap" value="kiezen">
+      {t({ nl: 'Tekst voor dit team tonen', en: 'Show the text for this team' })}
+    </Button>
+  );
+  if (!chosen) {
+    return (
+      <>
+        <Paragraph>
+          {t({
+            nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Kies eerst het team. Klik dan op ‘Tekst voor dit team tonen’: u ziet dan wat u voorleest.',
+            en: 'The resident consented for your team. Another team needs new consent. First choose the team. Then click ‘Show the text for this team’: you then see what to read out.',
+          })}
+        </Paragraph>
+        {showText}
+      </>
+    );
+  }
+  return (
+    <>
+      <input type="hidden" name="consent_team_id" value={chosen.id} />
+      <Paragraph>
+        {t({
+          nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Lees deze tekst voor:',
+          en: 'The resident consented for your team. Another team needs new consent. Read this text out:',
+        })}
+      </Paragraph>
+      <ConsentWordingView
+        wording={forwardConsentWording(view.lang, { team: chosen.name, organisation: chosen.organisation_name }, props.retentionMonths)}
+        quote
+      />
+      <p class="utrecht-paragraph kl-muted" data-testid="forward-consent-instruction">
+        {fill(t(forwardConsentInstruction), { outcome: t(outcomeLabels.referred_elsewhere) })}
+      </p>
+      <Checkbox
+        name="forward_consent"
+        class="kl-choice"
+        checked={values['forward_consent'] === 'ja'}
+        errors={errors}
+        label={fill(
+          t({
+            nl: 'De inwoner geeft toestemming om de verwijzing door te sturen naar {team}',
+            en: 'The resident consents to forwarding the referral to {team}',
+          }),
+          {
+            team: chosen.name,
+          },
+        )}
+      />
+      <RadioGroup
+        view={view}
+        name="forward_consent_method"
+        legend={{ nl: 'Hoe gaf de inwoner toestemming?', en: 'How did the resident consent?' }}
+        value={values['forward_consent_method']}
+        errors={errors}
+        options={consentMethods.map((method) => ({ value: method, label: consentMethodLabels[method] }))}
+      />
+      <div class="kl-actions">
+        <Button variant="secondary" name="stap" value="doorsturen">
+          {t({ nl: 'Doorsturen', en: 'Forward' })}
+        </Button>
+        {showText}
+      </div>
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FORM_KEY_PATTERN, optionalText } from '../platform/http/forms.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { categories, type Category } from '../needs/categories.ts';
 import { parsePostcode } from '../routing/postcode.ts';
@@ -11,10 +12,11 @@ import { urgencyTriggers, type UrgencyTrigger } from './urgency.ts';
 /**
  * The referral form at the boundary (zod). Only the minimum of docs/product.md "consent and
  * minimisation" has a field here: name, birth date, contact channel and best time, postcode +
- * house number, the question in the patient's own words, urgency. There is no BSN field, and any
+ * house number, the question in the patient's own words, urgency. There is no BSN field, any
  * field the schema does not name (such as a posted `bsn`) is dropped by zod before anything else
- * sees the data. Checkboxes post one field per option (`need_<code>`, `urgency_<code>`), so the
- * form works without JavaScript and the values stay flat strings.
+ * sees the data, and every free-text field refuses a BSN typed into it (platform/bsn.ts).
+ * Checkboxes post one field per option (`need_<code>`, `urgency_<code>`), so the form works
+ * without JavaScript and the values stay flat strings.
  */
 export const needField = (c: Category) => `need_${c}`;
 export const urgencyField = (u: UrgencyTrigger) => `urgency_${u}`;
@@ -65,7 +67,8 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
           .string()
           .trim()
           .min(2, t({ nl: 'Vul de naam van de patiënt in.', en: "Enter the patient's name." }))
-          .max(200),
+          .max(200)
+          .check(withoutBsn(t)),
         birth_date: z
           .string()
           .trim()
@@ -106,8 +109,8 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
           .string()
           .trim()
           .regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' })),
-        preferred_language: optionalText(40),
-        best_time_to_call: optionalText(100),
+        preferred_language: optionalText(40).check(withoutBsn(t)),
+        best_time_to_call: optionalText(100).check(withoutBsn(t)),
         needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies ten minste één hulpvraag.', en: 'Choose at least one need.' })),
         question: z
           .string()
@@ -116,7 +119,8 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
             3,
             t({ nl: 'Schrijf kort op wat er speelt, in de woorden van de patiënt.', en: "Briefly write down what is going on, in the patient's own words." }),
           )
-          .max(600, t({ nl: 'Houd het kort: hooguit 600 tekens.', en: 'Keep it short: 600 characters at most.' })),
+          .max(600, t({ nl: 'Houd het kort: hooguit 600 tekens.', en: 'Keep it short: 600 characters at most.' }))
+          .check(withoutBsn(t)),
         urgency_triggers: z.array(z.enum(urgencyTriggers)),
         handover: z.enum(handovers, { error: t({ nl: 'Kies de vorm van de overdracht.', en: 'Choose the form of hand-over.' }) }),
         contact_channel: z.enum(contactChannels, {

@@ -5,6 +5,7 @@ import { signInOverHttp, TestBrowser, testApp } from '../../test/support/http.ts
 import { TEST_PASSWORD } from '../../test/support/fixtures.ts';
 import type { User } from '../platform/db/schema.ts';
 import { insertReferralWorld, type ReferralWorld } from './test-fixture.ts';
+import { dataItemLabels, forwardConsentWording, referralConsentWording, sharedDataScope } from './consent.ts';
 
 /**
  * The referral pages through the real app (every middleware, CSRF, sign-in with two steps), without
@@ -14,6 +15,15 @@ forEachDatabase('referral pages over HTTP', (db) => {
   let w: ReferralWorld;
   let app: ReturnType<typeof testApp>['app'];
   const teamName = async (id: string) => (await db().selectFrom('teams').select('name').where('id', '=', id).executeTakeFirstOrThrow()).name;
+  const recipient = async (id: string) => {
+    const row = await db()
+      .selectFrom('teams')
+      .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+      .select(['teams.name as team', 'organisations.name as organisation'])
+      .where('teams.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { team: row.team, organisation: row.organisation };
+  };
 
   before(async () => {
     w = await insertReferralWorld(db());
@@ -86,6 +96,18 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.match(checked.html, new RegExp(`De patiënt geeft toestemming om deze gegevens te delen met ${noord}`));
       assert.match(checked.html, /value="Pieter Proefpatiënt"/, 'what was typed is kept');
       assert.equal(await referralCount(), before);
+    });
+
+    it('the consent read to the patient names the team and its organisation, every kind of data sent, how long it is kept and how to withdraw', async () => {
+      const browser = await signedIn(w.users.staffA);
+      const key = keyOf((await browser.get('/verwijzingen/nieuw')).html);
+      const checked = await browser.post('/verwijzingen/nieuw', { ...patient(key), stap: 'controleren' });
+      const wording = referralConsentWording('nl', await recipient(w.noord), 12);
+      const quote = /<blockquote[^>]*kl-consent-text[^>]*>([\s\S]*?)<\/blockquote>/.exec(checked.html)?.[1] ?? '';
+      assert.ok(quote.includes(wording.lead), 'the text names the team and its organisation');
+      for (const item of sharedDataScope) assert.ok(quote.includes(dataItemLabels[item].nl), `the text lists ${item}`);
+      assert.match(quote, /tot 12 maanden nadat uw vraag is afgesloten/);
+      assert.match(quote, /Zeg het dan tegen de praktijk of tegen het team\. Het team stopt dan/);
     });
 
     it('“Versturen” without consent is refused and offers the team’s contact card, which carries no patient data', async () => {
@@ -211,7 +233,40 @@ forEachDatabase('referral pages over HTTP', (db) => {
       const page = await team.get(path);
       assert.match(page.html, /Voor een ander team is nieuwe toestemming nodig/);
 
-      const without = await team.post(`${path}/doorsturen`, { to_team_id: w.hengelo, forward_reason: 'Valt onder het centrale loket' });
+      assert.doesNotMatch(page.html, /name="consent_team_id"/, 'no consent text before a team is chosen');
+
+      // "Tekst voor dit team tonen": the text to read out names the chosen team and its organisation.
+      const shown = await team.post(`${path}/doorsturen`, { to_team_id: w.hengelo, forward_reason: 'Valt onder het centrale loket', stap: 'kiezen' });
+      assert.equal(shown.status, 200);
+      const wording = forwardConsentWording('nl', await recipient(w.hengelo), 12);
+      const quote = /<blockquote[^>]*kl-consent-text[^>]*>([\s\S]*?)<\/blockquote>/.exec(shown.html)?.[1] ?? '';
+      assert.ok(quote.includes(wording.lead), 'the text names the next team and its organisation');
+      for (const item of wording.items) assert.ok(quote.includes(item), item);
+      assert.doesNotMatch(quote, /Stuur dan niet door|Sluit de verwijzing af/, 'the staff instruction is not read aloud');
+      assert.match(
+        shown.html,
+        /data-testid="forward-consent-instruction">[^<]*Stuur dan niet door\. Sluit de verwijzing af met ‘Doorverwezen naar andere hulp’/,
+      );
+      assert.match(shown.html, new RegExp(`name="consent_team_id" value="${w.hengelo}"`));
+      assert.match(shown.html, /Valt onder het centrale loket/, 'what was typed stays');
+
+      // Consent ticked without the text for that team having been shown: refused.
+      const unread = await team.post(`${path}/doorsturen`, {
+        to_team_id: w.hengelo,
+        forward_reason: 'Valt onder het centrale loket',
+        forward_consent: 'ja',
+        forward_consent_method: 'written',
+        stap: 'doorsturen',
+      });
+      assert.equal(unread.status, 422);
+      assert.match(unread.html, /De toestemming moet voor het gekozen team zijn/);
+
+      const without = await team.post(`${path}/doorsturen`, {
+        to_team_id: w.hengelo,
+        forward_reason: 'Valt onder het centrale loket',
+        consent_team_id: w.hengelo,
+        stap: 'doorsturen',
+      });
       assert.equal(without.status, 422);
       assert.match(without.html, /Stuur alleen door als de inwoner ermee instemt/);
       assert.match(without.html, /Kies hoe de inwoner toestemming gaf/);
@@ -223,6 +278,8 @@ forEachDatabase('referral pages over HTTP', (db) => {
         forward_reason: 'Valt onder het centrale loket',
         forward_consent: 'ja',
         forward_consent_method: 'written',
+        consent_team_id: w.hengelo,
+        stap: 'doorsturen',
       });
       assert.equal(forwarded.status, 303);
       const seen = await (await signedIn(w.users.hengeloMember)).get(path);

@@ -476,7 +476,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await listTeamInbox(db(), contextOf(w.users.noordMember), 'nieuw');
       const entries = await db().selectFrom('audit_log').selectAll().where('action', '=', 'referral.list_read').orderBy('id', 'desc').limit(2).execute();
       assert.deepEqual(entries.map((e) => e.actor_user_id).sort(), [w.users.staffA.id, w.users.noordMember.id].sort());
-      for (const e of entries) assert.ok((e.details['referralIds'] as string[]).includes(id));
+      for (const e of entries) assert.ok(e.patient_refs.includes(id));
     });
   });
 

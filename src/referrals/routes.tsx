@@ -23,6 +23,7 @@ import {
   contactAttemptSchema,
   firstContactSchema,
   firstConversationSchema,
+  forwardChoiceSchema,
   forwardSchema,
   rejectSchema,
 } from './action-forms.ts';
@@ -79,7 +80,7 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
       for (const need of record.needs.filter(isCategory)) values[needField(need)] = 'on';
       if (record.note) values['question'] = record.note;
     }
-    return renderNew(c, { values });
+    return renderNew(c, { values, retentionMonths: services.config.retentionMonths });
   });
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
   app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) =>
@@ -124,13 +125,16 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
     holder,
     act(alreadyKnownSchema, 'bekend', (ctx, id, d) => markAlreadyKnown(db, ctx, { referralId: id, known: d.already_known }, baseUrl)),
   );
-  app.post(
-    '/verwijzingen/:id/doorsturen',
-    holder,
-    act(forwardSchema, 'doorgestuurd', (ctx, id, d) =>
-      forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason, consentMethod: d.forward_consent_method }, baseUrl),
-    ),
+  const forward = act(forwardSchema, 'doorgestuurd', (ctx, id, d) =>
+    forwardReferral(db, ctx, { referralId: id, toTeamId: d.to_team_id, reason: d.forward_reason, consentMethod: d.forward_consent_method }, baseUrl),
   );
+  app.post('/verwijzingen/:id/doorsturen', holder, async (c) => {
+    // "Tekst voor dit team tonen": the page again, with the consent text naming the chosen team.
+    const form = await parseForm(c, forwardChoiceSchema(view(c).t));
+    if (form.values['stap'] === 'kiezen')
+      return renderDetail(c, services, holder.scoped(c), { failed: { errors: form.ok ? {} : form.errors, values: form.values } });
+    return forward(c);
+  });
   app.post(
     '/verwijzingen/:id/afwijzen',
     holder,
@@ -159,19 +163,21 @@ function renderNew(c: AppContext, props: Omit<NewReferralProps, 'view'>, status:
  */
 async function submitNewReferral(c: AppContext, services: Services) {
   const t = view(c).t;
+  const render = (props: Omit<NewReferralProps, 'view' | 'retentionMonths'>, status?: 200 | 409 | 422) =>
+    renderNew(c, { ...props, retentionMonths: services.config.retentionMonths }, status);
   const ctx = c.get('ctx');
   const form = await parseForm(c, referralDetailsSchema(t));
-  if (!form.ok) return renderNew(c, { values: form.values, errors: form.errors }, 422);
+  if (!form.ok) return render({ values: form.values, errors: form.errors }, 422);
   let route: CheckedRoute;
   try {
     route = await checkReferralRoute(services.db, ctx, { postcode: form.data.postcode, houseNumber: form.data.house_number, need: form.data.needs[0] ?? null });
   } catch (err) {
-    if (err instanceof AppError && err.status === 422) return renderNew(c, { values: form.values, problem: t(err.userMessage) }, 422);
+    if (err instanceof AppError && err.status === 422) return render({ values: form.values, problem: t(err.userMessage) }, 422);
     throw err;
   }
-  if (form.values['stap'] !== 'versturen') return renderNew(c, { values: form.values, route });
+  if (form.values['stap'] !== 'versturen') return render({ values: form.values, route });
   const consent = validateValues(consentFormSchema(t), form.values);
-  if (!consent.ok) return renderNew(c, { values: form.values, errors: consent.errors, route }, 422);
+  if (!consent.ok) return render({ values: form.values, errors: consent.errors, route }, 422);
   try {
     const sent = await sendReferral(services.db, ctx, { ...form.data, ...consent.data }, publicBaseUrl(services.config));
     return c.redirect(`/verwijzingen/${sent.id}?melding=verstuurd`, 303);
@@ -180,7 +186,7 @@ async function submitNewReferral(c: AppContext, services: Services) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
     // Consent for another team than the address now routes to: show the new team, ask again.
     const values = err.code === 'wrong_recipient' ? { ...form.values, consent_given: '' } : form.values;
-    return renderNew(c, { values, route, problem: t(err.userMessage), cardTeamId: err.code === 'consent_missing' ? route.teamId : undefined }, err.status);
+    return render({ values, route, problem: t(err.userMessage), cardTeamId: err.code === 'consent_missing' ? route.teamId : undefined }, err.status);
   }
 }
 
@@ -195,6 +201,7 @@ async function renderDetail(c: AppContext, services: Services, found: FoundRefer
       today={amsterdamToday()}
       thread={<ReferralThread view={v} {...detail.thread} />}
       withdrawConsent={canWithdraw ? <WithdrawConsentForm view={v} referralId={detail.referral.id} /> : undefined}
+      retentionMonths={services.config.retentionMonths}
       {...extra}
     />,
     status,

@@ -29,7 +29,8 @@ async function renderRouting(
   const actor = c.get('ctx').actor!;
   const { rules, missing, teams, municipalities, districts, regions } = await loadRoutingOverview(db, regionOfEditor(actor));
 
-  // "Try a postcode": the same routing function the referral form uses.
+  // "Try a postcode": the same routing function the referral form uses, asked as a practice of the
+  // coordinator's region would ask (an administrator has none: outside every region, no team).
   const tryPostcode = c.req.query('postcode')?.trim();
   const tryNeed = c.req.query('hulpvraag');
   let tryResult: { text: string; ok: boolean } | null = null;
@@ -158,8 +159,8 @@ async function renderRouting(
       <h2 class="utrecht-heading-2">{t({ nl: 'Regionaal loket', en: 'Regional desk' })}</h2>
       <Paragraph>
         {t({
-          nl: 'Voor postcodes buiten de regio, of in een gemeente zonder team. Dit loket zoekt de juiste hulp in de woonplaats.',
-          en: 'For postcodes outside the region, or in a municipality without a team. This desk finds the right help where the person lives.',
+          nl: 'Voor inwoners van de regio die wonen in een gemeente zonder team. En voor patiënten van een praktijk in de regio die buiten elke regio wonen. Dit loket zoekt de juiste hulp in de woonplaats.',
+          en: 'For residents of the region who live in a municipality without a team, and for patients of a practice in the region who live outside every region. This desk finds the right help where the person lives.',
         })}
       </Paragraph>
       {regions.map((r) => (

@@ -4,8 +4,9 @@ import type { Postcode } from './postcode.ts';
 
 /**
  * Where does an address lie? PC6 + house number from the CBS table when it is loaded, else the
- * PC6 alone, else the PC4 table. Returns municipality and district with their names, and whether
- * the municipality belongs to a configured region.
+ * PC6 alone, else the PC4 table. Returns municipality and district with their names, and the
+ * resident's region: the configured region whose municipalities include this CBS code (only
+ * organisations of kind 'municipality' carry one: a check constraint of the foundation migration).
  */
 export async function resolveAddress(
   db: Database,
@@ -55,13 +56,13 @@ export async function resolveAddress(
         municipalityName: area.name ? (area.city ?? area.name.replace(/^Gemeente\s+/, '')) : null,
         districtCode: area.district_code,
         districtName: area.district_name,
-        inRegion: area.name !== null,
+        regionId: area.region_id,
         source: 'pc4',
       };
     }
   }
   if (!found) {
-    return { pc4: postcode.pc4, municipalityCode: null, municipalityName: null, districtCode: null, districtName: null, inRegion: false, source };
+    return { pc4: postcode.pc4, municipalityCode: null, municipalityName: null, districtCode: null, districtName: null, regionId: null, source };
   }
   const [municipality, district] = await Promise.all([
     db.selectFrom('organisations').select(['name', 'city', 'region_id']).where('cbs_code', '=', found.municipality_code).executeTakeFirst(),
@@ -73,7 +74,7 @@ export async function resolveAddress(
     municipalityName: municipality ? (municipality.city ?? municipality.name.replace(/^Gemeente\s+/, '')) : null,
     districtCode: found.district_code,
     districtName: district?.name ?? null,
-    inRegion: Boolean(municipality),
+    regionId: municipality?.region_id ?? null,
     source,
   };
 }

@@ -18,8 +18,11 @@ export interface Route {
 }
 
 /**
- * The one routing function: the referral form, the search and the self-check all call this.
- * `regionId` is the asking practice's region; its fallback desk takes what falls outside.
+ * The one routing function: the referral form, the search, the routing page and the self-check all
+ * call this. The resident's own region (from their municipality) supplies the fallback desk;
+ * `regionId` is the region of whoever asks (the referring practice's), whose desk is used only for
+ * an address that no configured region serves. A self-referral passes null: outside every region
+ * it gets no team (decide-route.ts).
  */
 export async function routeAddress(
   db: Database,
@@ -44,15 +47,20 @@ export async function routeAddress(
           .execute()
       ).map((r) => ({ municipalityCode: r.municipality_code, districtCode: r.district_code, category: r.category, teamId: r.team_id, teamName: r.team_name }))
     : [];
-  const decision = decideRoute(address, input.need, rules, await regionFallback(db, input.regionId, address.municipalityCode));
+  const byRegion = await fallbackDesks(db, [address.regionId, input.regionId]);
+  const decision = decideRoute(address, input.need, rules, { byRegion, askingRegionId: input.regionId });
   return { postcode, decision, explanation: explainRoute(decision, postcode.display) };
 }
 
-/** The fallback desk of the asking region; for an address in a known municipality, that municipality's region. */
-async function regionFallback(db: Database, regionId: string | null, municipalityCode: string | null): Promise<FallbackTeam | null> {
-  let q = db.selectFrom('regions').innerJoin('teams', 'teams.id', 'regions.fallback_team_id').select(['teams.id', 'teams.name']);
-  if (regionId) q = q.where('regions.id', '=', regionId);
-  else if (municipalityCode) q = q.where('regions.id', 'in', db.selectFrom('organisations').select('region_id').where('cbs_code', '=', municipalityCode));
-  const row = await q.orderBy('regions.name').limit(1).executeTakeFirst();
-  return row ? { teamId: row.id, teamName: row.name } : null;
+/** The fallback desks of these regions (the resident's and the asker's), by region id; a region without one is left out. */
+async function fallbackDesks(db: Database, regionIds: Array<string | null>): Promise<Map<string, FallbackTeam>> {
+  const ids = [...new Set(regionIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('regions')
+    .innerJoin('teams', 'teams.id', 'regions.fallback_team_id')
+    .select(['regions.id as region_id', 'teams.id', 'teams.name'])
+    .where('regions.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.region_id, { teamId: r.id, teamName: r.name }]));
 }

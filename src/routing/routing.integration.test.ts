@@ -2,6 +2,8 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { forEachDatabase, testContext } from '../../test/support/databases.ts';
+import { createTestUser, TEST_PASSWORD, type Tenant } from '../../test/support/fixtures.ts';
+import { signedInBrowser, testApp } from '../../test/support/http.ts';
 import { loadShippedPostcodeAreas } from './reference-data.ts';
 import { routeAddress } from './route-referral.ts';
 import { importCbsPostcodes } from './import-cbs-postcodes.ts';
@@ -39,6 +41,22 @@ forEachDatabase('routing by address', (db) => {
     await addRule(db(), ctx, { municipality_code: 'GM0164', district_code: null, category: null, team_id: team['Schuldhulp Hengelo']! });
     await addRule(db(), ctx, { municipality_code: 'GM0164', district_code: 'WK016402', category: null, team_id: team['Wijkteam Hengelo-Noord']! });
     await addRule(db(), ctx, { municipality_code: 'GM0141', district_code: null, category: null, team_id: team['Meldpunt Geldzorgen Almelo']! });
+
+    // Two more regions, each with its own fallback desk: IJsselland (Zwolle, PC4 8011) and
+    // Achterhoek, which sorts before both. Neither is in the shipped (Twente) PC4 table.
+    const otherRegion = async (name: string, city: string, cbs: string, pc4: string, desk: string) => {
+      const r = await db().insertInto('regions').values({ name }).returning('id').executeTakeFirstOrThrow();
+      const org = await db()
+        .insertInto('organisations')
+        .values({ kind: 'municipality', name: `Gemeente ${city}`, city, cbs_code: cbs, region_id: r.id, updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await makeTeam(org.id, desk);
+      await db().updateTable('regions').set({ fallback_team_id: team[desk]! }).where('id', '=', r.id).execute();
+      await db().insertInto('postcode_areas').values({ pc4, municipality_code: cbs, district_code: null, source: 'test' }).execute();
+    };
+    await otherRegion('IJsselland', 'Zwolle', 'GM0193', '8011', 'Meldpunt IJsselland');
+    await otherRegion('Achterhoek', 'Winterswijk', 'GM0294', '7101', 'Meldpunt Achterhoek');
   });
 
   test('the patient’s postcode decides the team: 7552 lies in Hengelo-Noord', async () => {
@@ -65,10 +83,52 @@ forEachDatabase('routing by address', (db) => {
     assert.match(route.explanation.nl, /Borne, maar daar is nog geen team ingesteld/);
   });
 
-  test('a postcode outside the region reaches the regional desk, which says so', async () => {
+  test('a postcode outside every region reaches the asking practice’s regional desk, which says so', async () => {
     const route = await routeAddress(db(), { postcode: '1011 AB', need: null, regionId });
     assert.equal(route.decision.teamId, team['Regionaal Meldpunt']);
     assert.equal(route.decision.reason, 'outside_region');
+    assert.match(route.explanation.nl, /^1011 AB ligt buiten de regio\. .*regionale loket van de praktijk: Regionaal Meldpunt\./);
+  });
+
+  test('a Twente practice’s patient who lives in another region reaches that region’s fallback desk, not Twente’s', async () => {
+    const route = await routeAddress(db(), { postcode: '8011 AB', need: 'debt_counselling', regionId });
+    assert.equal(route.decision.teamId, team['Meldpunt IJsselland']);
+    assert.equal(route.decision.reason, 'no_municipality_rule');
+    assert.equal(route.explanation.nl, '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → Meldpunt IJsselland (regionaal loket)');
+  });
+
+  test('without an asking region (a self-referral), a postcode outside every region gets no team, not the alphabetically first region’s desk', async () => {
+    const route = await routeAddress(db(), { postcode: '1011 AB', need: null, regionId: null });
+    assert.equal(route.decision.teamId, null);
+    assert.equal(route.decision.reason, 'outside_region');
+  });
+
+  test('“Postcode testen” explains the route as a practice of the coordinator’s region would get it, and for an administrator without one', async () => {
+    // Only the region matters for these roles; the other memberships are not used.
+    const tenant: Tenant = { regionId, practiceId: '', municipalityId: '', teamId: '' };
+    const app = testApp(db()).app;
+    const signedIn = async (role: 'region_coordinator' | 'admin') =>
+      signedInBrowser(app, db(), { email: (await createTestUser(db(), tenant, role)).email, password: TEST_PASSWORD });
+    // The alert right after the "Postcode testen" form: its type and text.
+    const alert = (html: string) =>
+      /<\/form>\s*<div class="utrecht-alert utrecht-alert--(\w+)"[^>]*>\s*<div class="utrecht-alert__content"><div class="utrecht-alert__message">([^<]*)</.exec(
+        html.slice(html.indexOf('class="kl-filters"')),
+      );
+
+    const coordinator = await signedIn('region_coordinator');
+    const zwolle = alert((await coordinator.get('/beheer/routering?postcode=8011+AB')).html);
+    assert.deepEqual(
+      [zwolle?.[1], zwolle?.[2]],
+      ['info', '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → Meldpunt IJsselland (regionaal loket)'],
+    );
+    const outside = alert((await coordinator.get('/beheer/routering?postcode=1011+AB')).html);
+    assert.equal(outside?.[1], 'info');
+    assert.match(outside?.[2] ?? '', /^1011 AB ligt buiten de regio\. .*regionale loket van de praktijk: Regionaal Meldpunt\./);
+
+    const admin = await signedIn('admin');
+    const noRegion = alert((await admin.get('/beheer/routering?postcode=1011+AB')).html);
+    assert.equal(noRegion?.[1], 'warning', 'no team: not the desk of the alphabetically first region');
+    assert.match(noRegion?.[2] ?? '', /^1011 AB ligt buiten de regio\. .*Een aanmelding via de zelftest wordt niet bewaard/);
   });
 
   test('no valid Dutch PC4 falls through: every one gets a team', async () => {

@@ -1,8 +1,11 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
+import { fill } from '../platform/i18n.ts';
 import { routeAddress } from '../routing/route-referral.ts';
-import { CONSENT_TEXT_VERSION, consentPurpose, sharedDataScope } from '../referrals/consent.ts';
+import { consentPurpose } from '../referrals/consent.ts';
+import { teamQuery } from '../referrals/get-team-contact.ts';
+import { SELFCHECK_CONSENT_TEXT_VERSION, selfcheckDataScope } from './consent-text.ts';
 import { dueDates } from '../referrals/due-dates.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { storeNewReferral } from '../referrals/store-referral.ts';
@@ -10,11 +13,18 @@ import type { UrgencyTrigger } from '../referrals/urgency.ts';
 import { categoryLabels, type Category } from '../needs/categories.ts';
 import type { SelfcheckLang } from './languages.ts';
 import type { Level } from './scoring.ts';
+import { ui, whereToTurnNumbers } from './texts.ts';
 
 /**
  * "Neem contact met mij op": a resident's own request after the self-check becomes a referral
  * (source: selfcheck), routed by their postcode like any referral and with the same terms. Consent
  * is given online by the resident; there is no practice, so no feedback goes anywhere.
+ *
+ * The postcode alone decides: district → municipality → the fallback desk of the resident's own
+ * region. There is no asking practice, so a postcode that no region serves (or whose region has no
+ * desk) reaches no team. Then nothing is stored — no referral, no consent, no audit entry about a
+ * person (AVG art. 5(1)(c): data we cannot use are not kept) — and the resident is told where to
+ * turn instead (`notStoredNoTeam`; the pages show it in the resident's own language).
  */
 export interface SelfReferralInput {
   idempotencyKey: string;
@@ -28,7 +38,21 @@ export interface SelfReferralInput {
   level: Level;
   needs: Category[];
   urgency: UrgencyTrigger[];
+  /** The team the consent shown to the resident named; sending to another team is refused. */
+  consentTeamId?: string | null;
 }
+
+/** The error code of `notStoredNoTeam`, for the pages that show the message in the resident's own language. */
+export const NO_TEAM = 'no_team';
+
+/** No team for this postcode: nothing was stored; where to turn instead (the national helpline, the municipality). */
+export const notStoredNoTeam = () => {
+  const numbers = { geldfit: whereToTurnNumbers.geldfit, example: whereToTurnNumbers.municipalityExample };
+  return new AppError(NO_TEAM, 422, {
+    nl: `${ui.notStored.nl} ${fill(ui.whereToTurn.nl, numbers)}`,
+    en: `${ui.notStored.en} ${fill(ui.whereToTurn.en, numbers)}`,
+  });
+};
 
 export async function createSelfReferral(
   db: Database,
@@ -51,12 +75,9 @@ export async function createSelfReferral(
 
   const route = await routeAddress(db, { postcode: input.postcode, houseNumber: input.houseNumber, need: input.needs[0] ?? null, regionId: null });
   const teamId = route.decision.teamId;
-  if (!teamId) {
-    throw new AppError('no_team', 422, {
-      nl: 'Voor deze postcode kunnen we nog geen hulpteam vinden. Bel uw gemeente.',
-      en: 'We cannot find a help team for this postcode yet. Call your municipality.',
-    });
-  }
+  if (!teamId) throw notStoredNoTeam();
+  // Consent is per recipient (AVG art. 7): only the team the resident agreed to may receive it.
+  if (input.consentTeamId && input.consentTeamId !== teamId) throw consentForOtherTeam();
   const today = amsterdamToday();
   const due = dueDates(today, input.urgency.length > 0);
   // What the team needs to know, written by us (not free text from the resident).
@@ -94,9 +115,9 @@ export async function createSelfReferral(
       consent: {
         recorded_by: null,
         method: 'online',
-        data_scope: [...sharedDataScope],
+        data_scope: [...selfcheckDataScope],
         purpose: consentPurpose,
-        text_version: `selfcheck-${CONSENT_TEXT_VERSION}`,
+        text_version: SELFCHECK_CONSENT_TEXT_VERSION,
         feedback_allowed: false,
       },
       createdBy: null,
@@ -112,4 +133,26 @@ export async function createSelfReferral(
     return first;
   }
   return { id, teamName: route.decision.teamName ?? '', created: true };
+}
+
+const consentForOtherTeam = () =>
+  new AppError('consent_other_team', 409, {
+    nl: 'Bij dit adres hoort een ander team dan in de toestemming stond. Geef opnieuw toestemming.',
+    en: 'This address belongs to another team than the consent named. Give consent again.',
+  });
+
+/**
+ * The team a request for this address would go to, and its organisation: the consent names them
+ * before anything is sent. Routed exactly as createSelfReferral routes (by postcode, house number
+ * and first kind of help); no team is the same 422 as there.
+ */
+export async function selfReferralRecipient(
+  db: Database,
+  input: { postcode: string; houseNumber: string | null; needs: Category[] },
+): Promise<{ teamId: string; team: string; organisation: string }> {
+  const route = await routeAddress(db, { postcode: input.postcode, houseNumber: input.houseNumber, need: input.needs[0] ?? null, regionId: null });
+  const teamId = route.decision.teamId;
+  if (!teamId) throw notStoredNoTeam();
+  const team = await teamQuery(db, teamId).executeTakeFirstOrThrow();
+  return { teamId, team: team.name, organisation: team.organisation_name };
 }

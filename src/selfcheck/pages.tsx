@@ -1,26 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
 import { allowHit } from '../platform/http/rate-limit.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError } from '../platform/errors.ts';
-import { getCookie } from 'hono/cookie';
-import { LANG_COOKIE } from '../platform/http/cookies.ts';
+import { withoutBsn } from '../platform/bsn.ts';
+import { cookieOptions, LANG_COOKIE } from '../platform/http/cookies.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
 import { isCategory, type Category } from '../needs/categories.ts';
 import { searchServices, type SearchResult } from '../socialmap/search-services.ts';
 import { formatSlots, weekOverview } from '../socialmap/opening-hours.ts';
-import { urgencyTriggers, type UrgencyTrigger } from '../referrals/urgency.ts';
+import type { UrgencyTrigger } from '../referrals/urgency.ts';
+import type { ConsentRecipient } from '../referrals/consent.ts';
+import { ConsentWordingView } from '../referrals/consent-wording-view.tsx';
 import { isSelfcheckLang, type SelfcheckLang, type Texts } from './languages.ts';
 import { SelfcheckPage } from './layout.tsx';
 import { answerLabels, questions, type AnswerKey } from './questions.ts';
-import { level, resultTexts, suggestedHelp, type Answers, type Level } from './scoring.ts';
+import { level, resultTexts, suggestedHelp, wgsThreats, type Answers } from './scoring.ts';
 import { countAnswers } from './record-answers.ts';
-import { createSelfReferral } from './create-self-referral.ts';
+import { createSelfReferral, NO_TEAM, selfReferralRecipient } from './create-self-referral.ts';
+import { eraseResult, loadResult, rememberPostcode, saveResult, type ResultState, type StoredResult } from './result-store.ts';
+import { selfcheckConsentBox, selfcheckConsentWording } from './consent-text.ts';
 import { helpLabels, ui } from './texts.ts';
+import { WhereToTurn } from './where-to-turn.tsx';
 
 const pictograms = new Map(questions.map((q) => [q.pictogram, readFileSync(new URL(`./pictograms/${q.pictogram}.svg`, import.meta.url), 'utf8')]));
 
@@ -34,24 +40,11 @@ function langOf(c: AppContext, fromForm?: unknown): SelfcheckLang {
 
 const CRISIS: Record<string, UrgencyTrigger> = { rent_arrears: 'eviction', energy_arrears: 'energy_water', insurance_arrears: 'health_insurance' };
 
-/** The result travels in the URL (level, kinds of help, crisis types): nothing about the person. */
-interface ResultState {
-  level: Level;
-  help: Category[];
-  urgency: UrgencyTrigger[];
-}
-
-function readResult(q: (k: string) => string | undefined): ResultState | null {
-  const n = q('n');
-  if (n !== 'none' && n !== 'some' && n !== 'serious' && n !== 'urgent') return null;
-  const help = (q('h') ?? '').split(',').filter(isCategory);
-  const urgency = (q('u') ?? '').split(',').filter((u): u is UrgencyTrigger => (urgencyTriggers as readonly string[]).includes(u));
-  return { level: n, help, urgency };
-}
-
-function resultParams(state: ResultState, lang: SelfcheckLang): Record<string, string> {
-  return { n: state.level, h: state.help.join(','), u: state.urgency.join(','), lang };
-}
+/**
+ * The result's key travels in a session cookie, only for the self-check's own paths: no address
+ * (history, bookmarks, a screenshot of the address bar) carries the answers (result-store.ts).
+ */
+const RESULT_COOKIE = 'kl_selfcheck';
 
 function Hidden({ name, value }: { name: string; value: string }) {
   return <input type="hidden" name={name} value={value} />;
@@ -89,18 +82,24 @@ function ErrorList({ lang, errors }: { lang: SelfcheckLang; errors: Array<{ fiel
   );
 }
 
-function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: string }) {
+function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: string; cleared?: boolean }) {
   const { lang } = props;
   return (
     <SelfcheckPage lang={lang} title={ui.title[lang]} path="/zelftest">
       <h1 class="utrecht-heading-1">{ui.title[lang]}</h1>
+      {props.cleared ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <p class="utrecht-paragraph">{ui.cleared[lang]}</p>
+        </div>
+      ) : null}
       <p class="utrecht-paragraph">{ui.intro[lang]}</p>
       {props.problem ? (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
           <p class="utrecht-paragraph">{props.problem}</p>
         </div>
       ) : null}
-      <form method="post" action="/zelftest" class="utrecht-form">
+      {/* autocomplete off: a browser must not fill in the previous person's answers again. */}
+      <form method="post" action="/zelftest" class="utrecht-form" autocomplete="off">
         <Hidden name="_csrf" value={props.csrf} />
         <Hidden name="lang" value={lang} />
         <Hidden name="started" value={String(Date.now())} />
@@ -232,20 +231,70 @@ interface ContactValues {
   best_time?: string;
 }
 
-function ResultPage(props: {
+/** The team that will receive the request, once the address is known: the consent names it. */
+interface Recipient extends ConsentRecipient {
+  teamId: string;
+}
+
+/** "Sluit en wis": a plain form, so it works without JavaScript; the server erases the result. */
+function CloseAndClear({ lang, csrf }: { lang: SelfcheckLang; csrf: string }) {
+  return (
+    <form method="post" action="/zelftest/wissen" class="kl-no-print">
+      <Hidden name="_csrf" value={csrf} />
+      <Hidden name="lang" value={lang} />
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+        {ui.closeAndClear[lang]}
+      </button>
+    </form>
+  );
+}
+
+function ConsentSection(props: { lang: SelfcheckLang; recipient: Recipient; retentionMonths: number; checked: boolean; invalid: boolean }) {
+  const { lang, recipient } = props;
+  const wording = selfcheckConsentWording(lang, recipient, props.retentionMonths);
+  return (
+    <section class="kl-consent" aria-labelledby="consent-title">
+      <h3 class="utrecht-heading-3" id="consent-title">
+        {ui.consentTitle[lang]}
+      </h3>
+      <Hidden name="consent_team_id" value={recipient.teamId} />
+      <ConsentWordingView wording={wording} quote={false} />
+      <div class={`utrecht-form-field utrecht-form-field--checkbox${props.invalid ? ' utrecht-form-field--invalid' : ''}`}>
+        <div class="utrecht-form-field__input">
+          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="field-consent" name="consent" value="ja" checked={props.checked} />
+        </div>
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-consent">
+            {selfcheckConsentBox(lang, recipient.team)}
+          </label>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+interface ResultPageProps {
   lang: SelfcheckLang;
   csrf: string;
-  state: ResultState;
-  postcode?: string;
-  results?: SearchResult[];
-  postcodeError?: string;
-  contactErrors?: Array<{ field: string; text: string }>;
-  contactValues?: ContactValues;
-  sentTo?: string;
-}) {
+  state: StoredResult;
+  retentionMonths: number;
+  results?: SearchResult[] | undefined;
+  /** A postcode typed in the local-help search that was not one (shown back with the error). */
+  badPostcode?: string | undefined;
+  contactErrors?: Array<{ field: string; text: string }> | undefined;
+  contactValues?: ContactValues | undefined;
+  /** Known after "Verder": the consent then names this team. */
+  recipient?: Recipient | undefined;
+  contactProblem?: string | undefined;
+  sentTo?: string | undefined;
+  /** No team serves the postcode: nothing was stored; say where to turn instead. */
+  notStored?: boolean | undefined;
+}
+
+function ResultPage(props: ResultPageProps) {
   const { lang, state } = props;
   const texts = resultTexts[state.level];
-  const params = resultParams(state, lang);
+  const searchPostcode = props.badPostcode ?? state.postcode ?? undefined;
   const field = (name: keyof ContactValues, label: Texts, type: string, optional: boolean, autocomplete?: string) => {
     const error = props.contactErrors?.find((e) => e.field === name);
     return (
@@ -266,7 +315,7 @@ function ResultPage(props: {
             id={`field-${name}`}
             name={name}
             type={type}
-            value={props.contactValues?.[name] ?? (name === 'postcode' ? props.postcode : undefined)}
+            value={props.contactValues?.[name] ?? (name === 'postcode' ? (state.postcode ?? undefined) : undefined)}
             autocomplete={autocomplete}
             aria-invalid={error ? 'true' : undefined}
             aria-describedby={error ? `field-${name}-error` : undefined}
@@ -276,15 +325,26 @@ function ResultPage(props: {
     );
   };
   return (
-    <SelfcheckPage
-      lang={lang}
-      title={texts.title[lang]}
-      path="/zelftest/uitslag"
-      params={{ ...params, ...(props.postcode ? { postcode: props.postcode } : {}) }}
-    >
+    <SelfcheckPage lang={lang} title={texts.title[lang]} path="/zelftest/uitslag">
       <h1 class="utrecht-heading-1">{texts.title[lang]}</h1>
       <div class={`utrecht-alert utrecht-alert--${state.level === 'urgent' ? 'warning' : 'info'}`} role="status">
-        <p class="utrecht-paragraph">{texts.body[lang]}</p>
+        <div class="utrecht-alert__content">
+          <p class="utrecht-paragraph">{texts.body[lang]}</p>
+          {state.level === 'urgent' ? (
+            <>
+              <p class="utrecht-paragraph">{wgsThreats.intro[lang]}</p>
+              <ul class="utrecht-unordered-list" data-testid="wgs-threats">
+                {Object.values(wgsThreats.situations).map((situation) => (
+                  <li class="utrecht-unordered-list__item">{situation[lang]}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <div class="kl-close-and-clear">
+        <p class="utrecht-paragraph kl-muted kl-no-print">{ui.closeHint[lang]}</p>
+        <CloseAndClear lang={lang} csrf={props.csrf} />
       </div>
       {state.help.length > 0 ? (
         <>
@@ -296,12 +356,13 @@ function ResultPage(props: {
           </ul>
         </>
       ) : null}
-      <h2 class="utrecht-heading-2">{ui.localHelp[lang]}</h2>
-      <form method="get" action="/zelftest/uitslag" class="utrecht-form kl-filters" role="search" aria-label={ui.localHelp[lang]}>
-        {Object.entries(params).map(([k, v]) => (
-          <Hidden name={k} value={v} />
-        ))}
-        <div class={`utrecht-form-field utrecht-form-field--text${props.postcodeError ? ' utrecht-form-field--invalid' : ''}`}>
+      <h2 class="utrecht-heading-2" id="hulp">
+        {ui.localHelp[lang]}
+      </h2>
+      <form method="post" action="/zelftest/uitslag" class="utrecht-form kl-filters" role="search" aria-label={ui.localHelp[lang]}>
+        <Hidden name="_csrf" value={props.csrf} />
+        <Hidden name="lang" value={lang} />
+        <div class={`utrecht-form-field utrecht-form-field--text${props.badPostcode !== undefined ? ' utrecht-form-field--invalid' : ''}`}>
           <div class="utrecht-form-field__label">
             <label class="utrecht-form-label" for="field-zoek-postcode">
               {ui.postcode[lang]}
@@ -310,9 +371,9 @@ function ResultPage(props: {
           <div class="utrecht-form-field__description utrecht-form-field-description" id="field-zoek-postcode-hint">
             {ui.postcodeHint[lang]}
           </div>
-          {props.postcodeError ? (
+          {props.badPostcode !== undefined ? (
             <div class="utrecht-form-field-error-message" id="field-zoek-postcode-error" role="alert">
-              {props.postcodeError}
+              {ui.badPostcode[lang]}
             </div>
           ) : null}
           <div class="utrecht-form-field__input">
@@ -320,10 +381,10 @@ function ResultPage(props: {
               class="utrecht-textbox utrecht-textbox--html-input utrecht-textbox--postal-code-nl-size"
               id="field-zoek-postcode"
               name="postcode"
-              value={props.postcode}
+              value={searchPostcode}
               autocomplete="postal-code"
-              aria-describedby={props.postcodeError ? 'field-zoek-postcode-hint field-zoek-postcode-error' : 'field-zoek-postcode-hint'}
-              aria-invalid={props.postcodeError ? 'true' : undefined}
+              aria-describedby={props.badPostcode !== undefined ? 'field-zoek-postcode-hint field-zoek-postcode-error' : 'field-zoek-postcode-hint'}
+              aria-invalid={props.badPostcode !== undefined ? 'true' : undefined}
             />
           </div>
         </div>
@@ -349,13 +410,17 @@ function ResultPage(props: {
         </div>
       ) : (
         <>
+          {props.notStored ? <WhereToTurn lang={lang} /> : null}
           <p class="utrecht-paragraph">{ui.contactIntro[lang]}</p>
+          {props.contactProblem ? (
+            <div class="utrecht-alert utrecht-alert--warning" role="alert">
+              <p class="utrecht-paragraph">{props.contactProblem}</p>
+            </div>
+          ) : null}
           <ErrorList lang={lang} errors={props.contactErrors ?? []} />
           <form method="post" action="/zelftest/contact" class="utrecht-form kl-no-print">
             <Hidden name="_csrf" value={props.csrf} />
-            {Object.entries(params).map(([k, v]) => (
-              <Hidden name={k} value={v} />
-            ))}
+            <Hidden name="lang" value={lang} />
             <Hidden name="started" value={String(Date.now())} />
             <Hidden name="key" value={randomUUID()} />
             <Honeypot lang={lang} />
@@ -365,27 +430,49 @@ function ResultPage(props: {
             {field('postcode', ui.postcode, 'text', false, 'postal-code')}
             {field('house_number', ui.houseNumber, 'text', true)}
             {field('best_time', ui.bestTime, 'text', true)}
-            <div
-              class={`utrecht-form-field utrecht-form-field--checkbox${props.contactErrors?.some((e) => e.field === 'consent') ? ' utrecht-form-field--invalid' : ''}`}
-            >
-              <div class="utrecht-form-field__input">
-                <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="field-consent" name="consent" value="ja" />
-              </div>
-              <div class="utrecht-form-field__label">
-                <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-consent">
-                  {ui.consent[lang]}
-                </label>
-              </div>
-            </div>
-            <button class="utrecht-button utrecht-button--primary-action" type="submit">
-              {ui.send[lang]}
-            </button>
+            {props.recipient ? (
+              <>
+                <ConsentSection
+                  lang={lang}
+                  recipient={props.recipient}
+                  retentionMonths={props.retentionMonths}
+                  checked={false}
+                  invalid={props.contactErrors?.some((e) => e.field === 'consent') ?? false}
+                />
+                <button class="utrecht-button utrecht-button--primary-action" type="submit" name="stap" value="versturen">
+                  {ui.send[lang]}
+                </button>
+              </>
+            ) : (
+              <>
+                <p class="utrecht-paragraph">{ui.consentFirst[lang]}</p>
+                <button class="utrecht-button utrecht-button--primary-action" type="submit" name="stap" value="controleren">
+                  {ui.next[lang]}
+                </button>
+              </>
+            )}
           </form>
         </>
       )}
       <p class="utrecht-paragraph kl-no-print">
         <a class="utrecht-link" href={`/zelftest?lang=${lang}`}>
           {ui.again[lang]}
+        </a>
+      </p>
+      <CloseAndClear lang={lang} csrf={props.csrf} />
+    </SelfcheckPage>
+  );
+}
+
+/** Where a result that was erased or expired used to be: nothing of it, a way to start again. */
+function NoResultPage({ lang }: { lang: SelfcheckLang }) {
+  return (
+    <SelfcheckPage lang={lang} title={ui.title[lang]} path="/zelftest/uitslag">
+      <h1 class="utrecht-heading-1">{ui.title[lang]}</h1>
+      <p class="utrecht-paragraph">{ui.noResult[lang]}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/zelftest?lang=${lang}`}>
+          {ui.doTest[lang]}
         </a>
       </p>
     </SelfcheckPage>
@@ -416,10 +503,14 @@ function tooFast(started: unknown): boolean {
   return !Number.isFinite(t) || Date.now() - t < MIN_FILL_MS;
 }
 
-const contactSchema = (lang: SelfcheckLang) =>
+/**
+ * The contact details; the consent box only at "versturen", once the page has named the team. What
+ * the resident types never holds a BSN (platform/bsn.ts).
+ */
+export const contactSchema = (lang: SelfcheckLang, withConsent: boolean) =>
   z
     .object({
-      name: z.string().trim().min(2, ui.nameNeeded[lang]).max(200),
+      name: z.string().trim().min(2, ui.nameNeeded[lang]).max(200).check(withoutBsn(ui.noBsn[lang])),
       phone: z
         .string()
         .trim()
@@ -441,14 +532,16 @@ const contactSchema = (lang: SelfcheckLang) =>
         .trim()
         .max(12)
         .optional()
-        .transform((v) => v || null),
+        .transform((v) => v || null)
+        .check(withoutBsn(ui.noBsn[lang])),
       best_time: z
         .string()
         .trim()
         .max(100)
         .optional()
-        .transform((v) => v || null),
-      consent: z.literal('ja', { error: ui.consentNeeded[lang] }),
+        .transform((v) => v || null)
+        .check(withoutBsn(ui.noBsn[lang])),
+      consent: withConsent ? z.literal('ja', { error: ui.consentNeeded[lang] }) : z.string().optional(),
     })
     .superRefine((v, issue) => {
       const phoneOk = v.phone !== null && /^[+\d][\d\s-]{8,}$/.test(v.phone);
@@ -458,8 +551,20 @@ const contactSchema = (lang: SelfcheckLang) =>
 
 export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
+  const retentionMonths = services.config.retentionMonths;
+  const resultCookie = { ...cookieOptions(services), path: '/zelftest' };
+  const keyOf = (c: AppContext) => getCookie(c, RESULT_COOKIE) ?? '';
 
-  app.get('/zelftest', (c) => c.html(<QuestionsPage lang={langOf(c)} csrf={c.get('csrfToken')} />));
+  // The self-check's pages say something about someone's money: no browser or proxy keeps them,
+  // and the Back button cannot show them again from a cache.
+  for (const path of ['/zelftest', '/zelftest/*']) {
+    app.use(path, async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    });
+  }
+
+  app.get('/zelftest', (c) => c.html(<QuestionsPage lang={langOf(c)} csrf={c.get('csrfToken')} cleared={c.req.query('gewist') !== undefined} />));
 
   app.post('/zelftest', async (c) => {
     const body = await c.req.parseBody();
@@ -481,40 +586,81 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
         .map(([, u]) => u),
     };
     await countAnswers(db, answers, { lang, level: state.level });
-    return c.redirect(`/zelftest/uitslag?${new URLSearchParams(resultParams(state, lang)).toString()}`, 303);
+    setCookie(c, RESULT_COOKIE, await saveResult(db, state), resultCookie);
+    return c.redirect(`/zelftest/uitslag?lang=${lang}`, 303);
   });
+
+  const renderResult = (c: AppContext, props: Omit<ResultPageProps, 'csrf' | 'retentionMonths'>, status: 200 | 409 | 422 | 429 = 200) =>
+    c.html(<ResultPage csrf={c.get('csrfToken')} retentionMonths={retentionMonths} {...props} />, status);
 
   app.get('/zelftest/uitslag', async (c) => {
     const lang = langOf(c);
-    const state = readResult((k) => c.req.query(k));
-    if (!state) return c.redirect(`/zelftest?lang=${lang}`, 303);
-    const postcode = c.req.query('postcode')?.trim().slice(0, 10);
-    if (!postcode) return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} />);
-    const results = await localHelp(services, postcode, state.help);
-    if (!results)
-      return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} postcode={postcode} postcodeError={ui.badPostcode[lang]} />, 422);
-    return c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} postcode={postcode} results={results} />);
+    const state = await loadResult(db, keyOf(c));
+    if (!state) return c.html(<NoResultPage lang={lang} />);
+    const results = state.postcode ? ((await localHelp(services, state.postcode, state.help)) ?? undefined) : undefined;
+    return renderResult(c, { lang, state, results });
+  });
+
+  // Local help: the postcode goes in the form's body, is kept with the result, and the page is shown again.
+  app.post('/zelftest/uitslag', async (c) => {
+    const body = await c.req.parseBody();
+    const lang = langOf(c, body['lang']);
+    const state = await loadResult(db, keyOf(c));
+    if (!state) return c.html(<NoResultPage lang={lang} />);
+    const postcode = typeof body['postcode'] === 'string' ? body['postcode'].trim().slice(0, 10) : '';
+    if (!parsePostcode(postcode)) return renderResult(c, { lang, state, badPostcode: postcode }, 422);
+    await rememberPostcode(db, keyOf(c), postcode);
+    return c.redirect(`/zelftest/uitslag?lang=${lang}#hulp`, 303);
+  });
+
+  app.post('/zelftest/wissen', async (c) => {
+    const body = await c.req.parseBody();
+    const lang = langOf(c, body['lang']);
+    await eraseResult(db, keyOf(c));
+    deleteCookie(c, RESULT_COOKIE, resultCookie);
+    return c.redirect(`/zelftest?lang=${lang}&gewist=1`, 303);
   });
 
   app.post('/zelftest/contact', async (c) => {
     const body = await c.req.parseBody();
     const lang = langOf(c, body['lang']);
-    const state = readResult((k) => (typeof body[k] === 'string' ? (body[k] as string) : undefined));
-    if (!state) return c.redirect(`/zelftest?lang=${lang}`, 303);
+    const state = await loadResult(db, keyOf(c));
+    if (!state) return c.html(<NoResultPage lang={lang} />);
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string') values[k] = v;
-    const render = (status: 200 | 422 | 429, extra: { contactErrors?: Array<{ field: string; text: string }>; sentTo?: string }) =>
-      c.html(<ResultPage lang={lang} csrf={c.get('csrfToken')} state={state} contactValues={values} {...extra} />, status);
+    const sending = values['stap'] === 'versturen';
+    const needs = state.help.length > 0 ? state.help : (['debt_counselling'] as Category[]);
+    const render = (status: 200 | 409 | 422 | 429, extra: Partial<ResultPageProps>) =>
+      renderResult(c, { lang, state, contactValues: values, ...extra }, status);
+    const recipientOf = async (postcode: string, houseNumber: string | null): Promise<Recipient | null> => {
+      try {
+        return await selfReferralRecipient(db, { postcode, houseNumber, needs });
+      } catch (err) {
+        if (err instanceof AppError && err.status === 422) return null;
+        throw err;
+      }
+    };
     if (body['website'] || tooFast(body['started'])) return render(422, { contactErrors: [{ field: 'name', text: ui.tooFast[lang] }] });
-    const parsed = contactSchema(lang).safeParse(values);
+    const parsed = contactSchema(lang, sending).safeParse(values);
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'name'), text: i.message }));
-      return render(422, { contactErrors: errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i) });
+      const unique = errors.filter((e, i) => errors.findIndex((x) => x.field === e.field) === i);
+      // Consent missing, but the address was fine: keep showing the consent for that team.
+      const recipient =
+        sending && unique.every((e) => e.field === 'consent') ? await recipientOf(values['postcode'] ?? '', values['house_number'] || null) : null;
+      return render(422, { contactErrors: unique, recipient: recipient ?? undefined });
     }
+    const recipient = await recipientOf(parsed.data.postcode, parsed.data.house_number);
+    // No team for this postcode (outside every region): nothing is stored; say where to turn instead.
+    if (!recipient) return render(422, { notStored: true });
+    if (!sending) return render(200, { recipient });
+    // The consent named one team; an address edited since then may belong to another: ask again.
+    if (values['consent_team_id'] !== recipient.teamId) return render(409, { recipient, contactProblem: ui.otherTeam[lang] });
     if (!(await allowHit(db, 'selfcheck-contact', c.get('ctx').ip, 5, 60))) return render(429, { contactErrors: [{ field: 'name', text: ui.tooMany[lang] }] });
     const key = typeof body['key'] === 'string' && /^[0-9a-f-]{36}$/.test(body['key']) ? body['key'] : randomUUID();
+    let sent: { teamName: string };
     try {
-      const sent = await createSelfReferral(
+      sent = await createSelfReferral(
         db,
         c.get('ctx'),
         {
@@ -527,16 +673,18 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
           bestTime: parsed.data.best_time,
           lang,
           level: state.level,
-          needs: state.help.length > 0 ? state.help : ['debt_counselling'],
+          needs,
           urgency: state.urgency,
+          consentTeamId: recipient.teamId,
         },
         publicBaseUrl(services.config),
       );
-      return render(200, { sentTo: sent.teamName });
     } catch (err) {
-      if (err instanceof AppError && err.status === 422)
-        return render(422, { contactErrors: [{ field: 'postcode', text: err.userMessage[lang === 'nl' ? 'nl' : 'en'] }] });
+      // Routing changed between the check and the send: the consent named another team.
+      if (err instanceof AppError && err.code === 'consent_other_team') return render(409, { recipient, contactProblem: ui.otherTeam[lang] });
+      if (err instanceof AppError && err.code === NO_TEAM) return render(422, { notStored: true });
       throw err;
     }
+    return render(200, { sentTo: sent.teamName });
   });
 }

@@ -7,7 +7,8 @@ import type { Answers, Level } from './scoring.ts';
 
 /**
  * The self-check keeps answers only as anonymous day counts (question × answer, and level ×
- * language × municipality); nothing about the person and no row per person.
+ * language × municipality); nothing about the person and no row per person. (The result page
+ * itself lives for 30 minutes behind a key, without the answers: result-store.ts.)
  */
 export async function countAnswers(db: Database, answers: Answers, result: { lang: SelfcheckLang; level: Level }): Promise<void> {
   const day = amsterdamToday();

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { level, resultText, score, suggestedHelp } from './scoring.ts';
+import { level, resultText, resultTexts, score, suggestedHelp, wgsThreats } from './scoring.ts';
 import { questions } from './questions.ts';
 import { selfcheckLanguages } from './languages.ts';
 
@@ -46,5 +46,18 @@ describe('self-check scoring', () => {
   test('the result text says "not the only one" and exists in every language', () => {
     assert.match(resultText({ ends_meet: 'sometimes', worry_sleep: 'sometimes' }, 'nl').title, /niet de enige/);
     for (const lang of selfcheckLanguages) assert.ok(resultText({ rent_arrears: 'yes' }, lang).body.length > 20);
+  });
+  test('the urgent result promises 3 working days only where the Wgs gives them: eviction, a cut-off of gas, electricity, district heating or water, the end of the health insurance', () => {
+    for (const lang of selfcheckLanguages) {
+      // The arrear alone: ask for help quickly, no term promised.
+      assert.doesNotMatch(resultTexts.urgent.body[lang], /3/, `${lang}: no term for every arrear`);
+      assert.match(wgsThreats.intro[lang], /3/, `${lang}: the term, with its condition`);
+      assert.deepEqual(Object.keys(wgsThreats.situations), ['eviction', 'energy_water', 'health_insurance']);
+      for (const situation of Object.values(wgsThreats.situations)) assert.ok(situation[lang].length > 5, lang);
+    }
+    assert.match(wgsThreats.situations.eviction.nl, /uit uw huis/);
+    assert.match(wgsThreats.situations.energy_water.nl, /gas, stroom, stadsverwarming of water/);
+    assert.match(wgsThreats.situations.health_insurance.nl, /zorgverzekering stopt/);
+    assert.match(wgsThreats.situations.energy_water.en, /district heating/);
   });
 });

@@ -3,9 +3,11 @@ import type { SelfcheckLang, Texts } from './languages.ts';
 import { questions, type AnswerKey } from './questions.ts';
 
 /**
- * Scoring of the self-check. Pure. The three Wgs "bedreigende situaties" (rent, energy/water,
- * health insurance arrears) make the result urgent whatever else is answered: the municipality must
- * then hold a first conversation within 3 working days (Wgs art. 4).
+ * Scoring of the self-check. Pure. Arrears with rent or mortgage, energy or water, or the health
+ * insurance make the result urgent whatever else is answered: they are where the Wgs "bedreigende
+ * situaties" start. The law's 3 working days (Wgs art. 4 lid 2) hold only once eviction, a cut-off
+ * of gas, electricity, district heating or water, or the end of the health insurance threatens —
+ * an arrear alone does not give that right, so the urgent text promises no more (`wgsThreats`).
  */
 export type Answers = Partial<Record<string, AnswerKey>>;
 export type Level = 'none' | 'some' | 'serious' | 'urgent';
@@ -100,11 +102,48 @@ export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
       pl: 'Proszę poprosić o pomoc jeszcze dziś',
     },
     body: {
-      nl: 'U heeft een achterstand met de huur, gas, stroom, water of de zorgverzekering. Dan moet de gemeente u snel helpen: binnen 3 werkdagen. Bel vandaag een van de nummers hieronder, of laat ons contact met u opnemen.',
-      en: 'You are behind on rent, gas, electricity, water or health insurance. The municipality must then help you quickly: within 3 working days. Call one of the numbers below today, or let us contact you.',
-      tr: 'Kira, doğalgaz, elektrik, su veya sağlık sigortası ödemelerinde gecikmeniz var. Belediye size hızlı yardım etmelidir: 3 iş günü içinde. Bugün aşağıdaki numaralardan birini arayın veya sizinle iletişime geçmemizi isteyin.',
-      ar: 'لديك متأخرات في الإيجار أو الغاز أو الكهرباء أو الماء أو التأمين الصحي. يجب على البلدية مساعدتك بسرعة: خلال 3 أيام عمل. اتصل اليوم بأحد الأرقام أدناه، أو اطلب أن نتواصل معك.',
-      pl: 'Ma Pan/Pani zaległości w czynszu, opłatach za gaz, prąd, wodę lub ubezpieczenie zdrowotne. Gmina musi wtedy szybko pomóc: w ciągu 3 dni roboczych. Proszę zadzwonić dziś pod jeden z numerów poniżej albo poprosić, abyśmy się skontaktowali.',
+      nl: 'U heeft een betalingsachterstand. Dan is het goed om snel hulp te vragen. Bel vandaag een van de nummers hieronder. Of vraag hieronder of iemand contact met u opneemt.',
+      en: 'You are behind on a payment. Then it is wise to ask for help quickly. Call one of the numbers below today. Or ask below for someone to contact you.',
+      tr: 'Bir ödemede gecikmeniz var. O zaman hızlıca yardım istemek iyi olur. Bugün aşağıdaki numaralardan birini arayın. Ya da aşağıda biriyle iletişime geçilmesini isteyin.',
+      ar: 'لديك متأخرات في الدفع. من الأفضل أن تطلب المساعدة بسرعة. اتصل اليوم بأحد الأرقام أدناه. أو اطلب أدناه أن يتواصل معك أحد.',
+      pl: 'Ma Pan/Pani zaległość w płatnościach. Warto wtedy szybko poprosić o pomoc. Proszę zadzwonić dziś pod jeden z numerów poniżej. Albo poprosić poniżej o kontakt.',
+    },
+  },
+};
+
+/**
+ * What the law gives, and only that (Wgs art. 4 lid 2): with one of these three threats the
+ * municipality must hold a first conversation within 3 working days. Shown with the urgent result.
+ */
+export const wgsThreats: { intro: Texts; situations: Record<'eviction' | 'energy_water' | 'health_insurance', Texts> } = {
+  intro: {
+    nl: 'Dreigt een van deze dingen? Dan moet de gemeente binnen 3 werkdagen een eerste gesprek met u hebben:',
+    en: 'Is one of these things about to happen? Then the municipality must have a first conversation with you within 3 working days:',
+    tr: 'Bunlardan biri olmak üzere mi? O zaman belediye 3 iş günü içinde sizinle ilk görüşmeyi yapmak zorundadır:',
+    ar: 'هل يوشك أن يحدث أحد هذه الأمور؟ عندها يجب على البلدية أن تجري معك محادثة أولى خلال 3 أيام عمل:',
+    pl: 'Czy grozi jedna z tych rzeczy? Wtedy gmina musi przeprowadzić z Panem/Panią pierwszą rozmowę w ciągu 3 dni roboczych:',
+  },
+  situations: {
+    eviction: {
+      nl: 'u moet uit uw huis (huisuitzetting)',
+      en: 'you have to leave your home (eviction)',
+      tr: 'evinizden çıkarılacaksınız (tahliye)',
+      ar: 'سيتم إخراجك من بيتك (إخلاء)',
+      pl: 'eksmisja z mieszkania',
+    },
+    energy_water: {
+      nl: 'uw gas, stroom, stadsverwarming of water wordt afgesloten',
+      en: 'your gas, electricity, district heating or water will be cut off',
+      tr: 'doğalgazınız, elektriğiniz, merkezi ısıtmanız veya suyunuz kesilecek',
+      ar: 'سيتم قطع الغاز أو الكهرباء أو التدفئة المركزية أو الماء عنك',
+      pl: 'odcięcie gazu, prądu, ogrzewania miejskiego lub wody',
+    },
+    health_insurance: {
+      nl: 'uw zorgverzekering stopt',
+      en: 'your health insurance will end',
+      tr: 'sağlık sigortanız sona erecek',
+      ar: 'سينتهي تأمينك الصحي',
+      pl: 'koniec ubezpieczenia zdrowotnego',
     },
   },
 };

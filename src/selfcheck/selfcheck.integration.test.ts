@@ -3,7 +3,7 @@
  * self-referral (routed by postcode like a practice referral, same terms, online consent, no
  * feedback), and the public pages driven over HTTP (bot checks, postcode errors, consent, limits).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
@@ -19,10 +19,15 @@ import { addRule } from '../routing/manage-rules.ts';
 import { addWorkingDays, dueDates } from '../referrals/due-dates.ts';
 import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
 import { sendReferral } from '../referrals/send-referral.ts';
+import { referralColumnData } from '../referrals/consent.ts';
 import { countAnswers } from './record-answers.ts';
-import { createSelfReferral, type SelfReferralInput } from './create-self-referral.ts';
+import { createSelfReferral } from './create-self-referral.ts';
+import { selfReferralInput } from './test-fixture.ts';
 import { questions } from './questions.ts';
 import { ui } from './texts.ts';
+import { loadResult, purgeExpiredResults, saveResult } from './result-store.ts';
+import { wgsThreats } from './scoring.ts';
+import { SELFCHECK_CONSENT_TEXT_VERSION, selfcheckConsentWording } from './consent-text.ts';
 
 const BASE_URL = 'http://korte-lijn.test';
 const TEAM_NAME = 'Meldpunt Geldzorgen Almelo';
@@ -104,20 +109,34 @@ forEachDatabase('self-check', (db) => {
       ).n,
     );
 
-  const selfInput = (overrides: Partial<SelfReferralInput> = {}): SelfReferralInput => ({
-    idempotencyKey: `selfcheck:${randomUUID()}`,
-    name: 'Fatima El Amrani',
-    phone: '06 1122 3344',
-    email: null,
-    postcode: '7601',
-    houseNumber: '12',
-    bestTime: 'na 15.00 uur',
-    lang: 'nl',
-    level: 'serious',
-    needs: ['debt_counselling', 'money_buddy'],
-    urgency: [],
-    ...overrides,
-  });
+  const selfInput = selfReferralInput;
+
+  /** A practice referral to the Almelo team, as the form delivers it (eviction threatens). */
+  const sendPracticeReferral = (overrides: Partial<Parameters<typeof sendReferral>[2]> = {}) =>
+    sendReferral(
+      db(),
+      testContext({ actor: actorOf(staff) }),
+      {
+        idempotency_key: randomUUID(),
+        patient_name: 'Johanna Testpersoon',
+        birth_date: '1971-03-09',
+        phone: '06 1234 5678',
+        email: null,
+        postcode: '7601 AB',
+        house_number: '3',
+        preferred_language: 'Nederlands',
+        best_time_to_call: null,
+        needs: ['debt_counselling'],
+        question: 'Ik slaap slecht door de rekeningen.',
+        urgency_triggers: ['eviction'],
+        handover: 'phone_together',
+        contact_channel: 'phone',
+        recipientTeamId: almeloTeam,
+        consent: { given: true, method: 'verbal', feedbackAllowed: true },
+        ...overrides,
+      },
+      BASE_URL,
+    );
 
   describe('anonymous counts', () => {
     const dayCounts = async () => ({
@@ -266,29 +285,7 @@ forEachDatabase('self-check', (db) => {
 
     it('an urgent self-referral gets the same due dates as a practice referral: first conversation within 3 working days', async () => {
       const self = await createSelfReferral(db(), testContext(), selfInput({ level: 'urgent', urgency: ['eviction'] }), BASE_URL);
-      const practice = await sendReferral(
-        db(),
-        testContext({ actor: actorOf(staff) }),
-        {
-          idempotency_key: randomUUID(),
-          patient_name: 'Johanna Testpersoon',
-          birth_date: '1971-03-09',
-          phone: '06 1234 5678',
-          email: null,
-          postcode: '7601 AB',
-          house_number: '3',
-          preferred_language: 'Nederlands',
-          best_time_to_call: null,
-          needs: ['debt_counselling'],
-          question: 'Ik slaap slecht door de rekeningen.',
-          urgency_triggers: ['eviction'],
-          handover: 'phone_together',
-          contact_channel: 'phone',
-          recipientTeamId: almeloTeam,
-          consent: { given: true, method: 'verbal', feedbackAllowed: true },
-        },
-        BASE_URL,
-      );
+      const practice = await sendPracticeReferral();
       const [s, p] = [await referral(self.id), await referral(practice.id)];
       assert.equal(p.team_id, almeloTeam, 'the practice referral goes to the same team');
       assert.equal(s.first_contact_due, addWorkingDays(today, 3));
@@ -296,6 +293,21 @@ forEachDatabase('self-check', (db) => {
       assert.deepEqual([s.first_contact_due, s.first_conversation_due], [p.first_contact_due, p.first_conversation_due]);
       assert.deepEqual({ firstContactDue: s.first_contact_due, firstConversationDue: s.first_conversation_due }, dueDates(today, true));
       assert.deepEqual(s.urgency_triggers, ['eviction']);
+    });
+
+    it('the consent on record covers every kind of data stored about the person, for a self-referral and a practice referral alike', async () => {
+      const self = await createSelfReferral(db(), testContext(), selfInput({ email: 'f@example.org', urgency: ['eviction'] }), BASE_URL);
+      const practice = await sendPracticeReferral({ email: 'j@example.org', best_time_to_call: 'ochtend' });
+      for (const id of [self.id, practice.id]) {
+        const row = await referral(id);
+        const consent = await db().selectFrom('consents').select(['data_scope', 'text_version']).where('referral_id', '=', id).executeTakeFirstOrThrow();
+        for (const [column, value] of Object.entries(row)) {
+          const item = referralColumnData[column as keyof typeof referralColumnData];
+          const stored = value !== null && !(Array.isArray(value) && value.length === 0);
+          if (item && stored)
+            assert.ok(consent.data_scope.includes(item), `${row.source}: ${column} is stored, so ${item} is in the consent (${consent.text_version})`);
+        }
+      }
     });
 
     it('an e-mail address alone is enough: the team then writes', async () => {
@@ -349,11 +361,11 @@ forEachDatabase('self-check', (db) => {
       );
     });
 
-    it('a postcode for which no team exists is refused with a Dutch message, and nothing is written', async () => {
+    it('a postcode for which no team exists is refused with a Dutch message that says where to turn, and nothing is written', async () => {
       const before = await count('referrals');
       await assert.rejects(createSelfReferral(db(), testContext(), selfInput({ postcode: '1011 AB' }), BASE_URL), appError('no_team', 422));
       await assert.rejects(createSelfReferral(db(), testContext(), selfInput({ postcode: '1011 AB' }), BASE_URL), (err: { userMessage?: { nl: string } }) =>
-        /Bel uw gemeente/.test(err.userMessage?.nl ?? ''),
+        /Bel gratis naar Geldfit: 0800-8115\. .*Of bel uw gemeente\./.test(err.userMessage?.nl ?? ''),
       );
       assert.equal(await count('referrals'), before);
     });
@@ -372,6 +384,8 @@ forEachDatabase('self-check', (db) => {
       );
     const humanAnswers = { ends_meet: 'often', unpaid_bills: 'yes', collectors: 'no', rent_arrears: 'yes', worry_sleep: 'always' };
     const secondsAgo = (s: number) => String(Date.now() - s * 1000);
+    /** What the answers of humanAnswers lead to; none of it may show up in an address. */
+    const answerWords = ['often', 'always', 'ends_meet', 'unpaid_bills', 'rent_arrears', 'urgent', 'serious', 'debt_counselling', 'eviction', 'n=', 'h=', 'u='];
 
     before(() => {
       app = testApp(db()).app;
@@ -398,6 +412,19 @@ forEachDatabase('self-check', (db) => {
       assert.equal(page.status, 200);
       return { browser, page };
     }
+
+    /** A browser that did the self-check and looks at its result. */
+    async function onResult(answers: Record<string, string> = { ends_meet: 'often', unpaid_bills: 'yes', worry_sleep: 'often' }, lang = 'nl') {
+      const { browser } = await onQuestions(lang);
+      const sent = await browser.post('/zelftest', { lang, started: secondsAgo(5), website: '', ...answers });
+      assert.equal(sent.status, 303);
+      const page = await open(browser, sent.location!);
+      assert.equal(page.status, 200);
+      return { browser, sent, page };
+    }
+
+    /** Every address a page leads to: links, form actions, and the redirect that brought it. */
+    const addressesOf = (html: string) => [...html.matchAll(/\s(?:href|action)="([^"]*)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
 
     it('GET /zelftest shows the questions in Dutch by default, and Arabic right to left', async () => {
       const { page } = await onQuestions();
@@ -430,64 +457,164 @@ forEachDatabase('self-check', (db) => {
       assert.equal(await counted(), before);
     });
 
-    it('a proper submission redirects (303) to the result with the level, and is counted once', async () => {
-      const { browser } = await onQuestions();
+    it('no address carries the answers: the submission leads to /zelftest/uitslag with only the language, and is counted once', async () => {
       const before = await counted();
-      const res = await browser.post('/zelftest', { lang: 'nl', started: secondsAgo(5), website: '', ...humanAnswers });
-      assert.equal(res.status, 303);
-      const location = new URL(res.location!, 'http://x');
+      const { sent, page } = await onResult(humanAnswers);
+      const location = new URL(sent.location!, 'http://x');
       assert.equal(location.pathname, '/zelftest/uitslag');
-      assert.equal(location.searchParams.get('n'), 'urgent', 'rent arrears make it urgent');
-      assert.equal(location.searchParams.get('u'), 'eviction');
-      assert.equal(location.searchParams.get('lang'), 'nl');
-      assert.equal(location.searchParams.get('h')?.split(',')[0], 'debt_counselling');
-      assert.ok(!res.location!.includes('often') && !res.location!.includes('ends_meet'), 'the answers themselves are not in the URL');
+      assert.deepEqual([...location.searchParams.keys()], ['lang']);
+      for (const word of answerWords) assert.ok(!sent.location!.includes(word), `the redirect does not carry ${word}`);
       assert.equal(await counted(), before + 1);
+      assert.match(page.html, /Vraag vandaag nog hulp/, 'rent arrears make it urgent');
+      assert.match(page.html, /Hulp bij schulden/);
+    });
 
-      const result = await open(browser, res.location!);
-      assert.equal(result.status, 200);
-      assert.match(result.html, /Vraag vandaag nog hulp/);
-      assert.match(result.html, /name="consent"/);
+    it('no link or form on the result page carries the answers, and every form on it posts', async () => {
+      const { browser, page } = await onResult(humanAnswers);
+      const search = await browser.post('/zelftest/uitslag', { lang: 'nl', postcode: '7601' });
+      assert.equal(search.status, 303);
+      const withHelp = await open(browser, search.location!);
+      const contact = await browser.post('/zelftest/contact', {
+        lang: 'nl',
+        started: secondsAgo(20),
+        name: 'Fatima El Amrani',
+        phone: '06 1122 3344',
+        postcode: '7601',
+        stap: 'controleren',
+      });
+      for (const [label, html] of [
+        ['result', page.html],
+        ['result with local help', withHelp.html],
+        ['contact step', contact.html],
+      ] as const) {
+        for (const address of addressesOf(html))
+          for (const word of answerWords) assert.ok(!address.includes(word), `${label}: ${address} does not carry ${word}`);
+        for (const form of html.matchAll(/<form[^>]*>/g)) assert.match(form[0], /method="post"/, `${label}: ${form[0]}`);
+        assert.doesNotMatch(html, /name="(n|h|u)"/, `${label}: no hidden field with the level, help or crises`);
+      }
+      assert.ok(!search.location!.includes('7601'), 'the postcode is not in the address either');
+    });
+
+    it('every self-check page is sent with Cache-Control: no-store', async () => {
+      const { browser, page: questionsPage } = await onQuestions();
+      const sent = await browser.post('/zelftest', { lang: 'nl', started: secondsAgo(5), ...humanAnswers });
+      const result = await open(browser, sent.location!);
+      const search = await browser.post('/zelftest/uitslag', { lang: 'nl', postcode: '76' });
+      const contact = await browser.post('/zelftest/contact', { lang: 'nl', started: secondsAgo(20), name: 'X', postcode: '7601', stap: 'controleren' });
+      const cleared = await browser.post('/zelftest/wissen', { lang: 'nl' });
+      const gone = await browser.get('/zelftest/uitslag');
+      for (const [label, res] of Object.entries({ questionsPage, sent, result, search, contact, cleared, gone })) {
+        assert.equal(res.headers.get('cache-control'), 'no-store', label);
+      }
+    });
+
+    it('"Sluit en wis" is a plain form; after it the result is erased and cannot be opened again', async () => {
+      const { browser, page } = await onResult(humanAnswers);
+      assert.match(page.html, /<form method="post" action="\/zelftest\/wissen"[^>]*>[\s\S]*?<button[^>]*type="submit"[^>]*>Sluit en wis<\/button>/);
+      const rows = async () =>
+        Number(
+          (
+            await db()
+              .selectFrom('selfcheck_results')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await rows();
+      const cleared = await browser.post('/zelftest/wissen', { lang: 'nl' });
+      assert.equal(cleared.status, 303);
+      assert.equal(cleared.location, '/zelftest?lang=nl&gewist=1');
+      assert.equal(browser.cookies.has('kl_selfcheck'), false, 'the key is gone from the browser');
+      assert.equal(await rows(), before - 1, 'and from the server');
+      const after = await open(browser, cleared.location!);
+      assert.ok(after.html.includes(ui.cleared.nl));
+      const back = await browser.get('/zelftest/uitslag');
+      assert.equal(back.status, 200);
+      assert.ok(back.html.includes(ui.noResult.nl));
+      assert.doesNotMatch(back.html, /Vraag vandaag nog hulp|Hulp bij schulden/);
+    });
+
+    it('a result not used for 30 minutes is gone for good; each use keeps it 30 minutes longer', async () => {
+      const t0 = new Date('2026-12-01T10:00:00Z');
+      const minutes = (m: number) => new Date(t0.getTime() + m * 60_000);
+      const key = await saveResult(db(), { level: 'serious', help: ['debt_counselling'], urgency: [] }, t0);
+      assert.equal((await loadResult(db(), key, minutes(29)))?.level, 'serious');
+      assert.equal((await loadResult(db(), key, minutes(58)))?.level, 'serious', 'the use at 29 minutes kept it alive');
+      assert.equal(await loadResult(db(), key, minutes(89)), null, '31 minutes without use');
+      assert.equal(await loadResult(db(), key, minutes(120)), null, 'and it does not come back');
+      const hash = createHash('sha256').update(key).digest('hex');
+      await saveResult(db(), { level: 'none', help: [], urgency: [] }, minutes(90));
+      assert.equal(
+        (await db().selectFrom('selfcheck_results').select('key_hash').where('key_hash', '=', hash).execute()).length,
+        0,
+        'expired rows are removed',
+      );
+      // Also when nobody does the test any more: the background job removes what expired.
+      await saveResult(db(), { level: 'some', help: [], urgency: [] }, minutes(200));
+      await purgeExpiredResults(db(), minutes(240));
+      assert.equal((await db().selectFrom('selfcheck_results').select('key_hash').where('expires_at', '<=', minutes(240)).execute()).length, 0);
+    });
+
+    it('the server keeps only the key’s hash and the result, never the answers', async () => {
+      const { browser } = await onResult(humanAnswers);
+      const key = browser.cookies.get('kl_selfcheck')!;
+      const rows = await db().selectFrom('selfcheck_results').selectAll().execute();
+      assert.ok(!rows.some((r) => r.key_hash === key), 'not the key itself');
+      const row = rows.find((r) => r.key_hash === createHash('sha256').update(key).digest('hex'))!;
+      assert.deepEqual(Object.keys(row).sort(), ['expires_at', 'help', 'key_hash', 'level', 'postcode', 'urgency']);
+      assert.equal(row.level, 'urgent');
+      assert.deepEqual(row.urgency, ['eviction']);
+    });
+
+    it('the urgent result names the three situations in which the Wgs gives a first conversation within 3 working days', async () => {
+      const { page } = await onResult(humanAnswers);
+      assert.ok(page.html.includes(wgsThreats.intro.nl));
+      for (const situation of Object.values(wgsThreats.situations)) assert.ok(page.html.includes(situation.nl), situation.nl);
+      assert.doesNotMatch(page.html, /Dan moet de gemeente u snel helpen: binnen 3 werkdagen/);
+      const mild = await onResult({ ends_meet: 'sometimes', worry_sleep: 'sometimes' });
+      assert.ok(!mild.page.html.includes(wgsThreats.intro.nl), 'not with a milder result');
     });
 
     it('answers in Polish lead to a Polish result; a milder result is "some"', async () => {
-      const { browser } = await onQuestions('pl');
-      const res = await browser.post('/zelftest', { lang: 'pl', started: secondsAgo(5), ends_meet: 'sometimes', worry_sleep: 'sometimes' });
-      assert.equal(res.status, 303);
-      const location = new URL(res.location!, 'http://x');
-      assert.equal(location.searchParams.get('n'), 'some');
-      assert.equal(location.searchParams.get('lang'), 'pl');
-      const result = await browser.follow(res);
-      assert.match(result.html, /<html lang="pl" dir="ltr"/);
-      assert.match(result.html, /Nie jest Pan\/Pani sam\/sama/);
+      const { sent, page } = await onResult({ ends_meet: 'sometimes', worry_sleep: 'sometimes' }, 'pl');
+      assert.equal(sent.location, '/zelftest/uitslag?lang=pl');
+      assert.match(page.html, /<html lang="pl" dir="ltr"/);
+      assert.match(page.html, /Nie jest Pan\/Pani sam\/sama/);
     });
 
-    it('GET /zelftest/uitslag with a bad postcode answers 422 with the Dutch message; in English with the English one', async () => {
-      const { browser } = await onQuestions();
-      const nl = await open(browser, '/zelftest/uitslag?n=some&h=budget_coaching&u=&lang=nl&postcode=75%20AB');
+    it('local help: a bad postcode answers 422 with the message in the page’s language; a good one shows help after a redirect', async () => {
+      const { browser } = await onResult();
+      const nl = await browser.post('/zelftest/uitslag', { lang: 'nl', postcode: '75 AB' });
       assert.equal(nl.status, 422);
       assert.ok(nl.html.includes('Vul een postcode in zoals 7601 AB.'));
       assert.match(nl.html, /aria-invalid="true"/);
-      const en = await open(browser, '/zelftest/uitslag?n=some&h=&u=&lang=en&postcode=hello');
+      const en = await browser.post('/zelftest/uitslag', { lang: 'en', postcode: 'hello' });
       assert.equal(en.status, 422);
       assert.ok(en.html.includes('Enter a postcode like 7601 AB.'));
+      const ok = await browser.post('/zelftest/uitslag', { lang: 'nl', postcode: '7601' });
+      assert.equal(ok.status, 303);
+      const shown = await open(browser, ok.location!);
+      assert.equal(shown.status, 200);
+      assert.match(shown.html, /Hulp bij u in de buurt/);
+      assert.match(shown.html, /value="7601"/, 'the postcode is shown again, from the server');
     });
 
-    it('GET /zelftest/uitslag with a good postcode answers 200; without a valid level it goes back to the questions', async () => {
-      const { browser } = await onQuestions();
-      const ok = await open(browser, '/zelftest/uitslag?n=some&h=budget_coaching&u=&lang=nl&postcode=7601');
-      assert.equal(ok.status, 200);
-      assert.match(ok.html, /Hulp bij u in de buurt/);
-      const bad = await browser.get('/zelftest/uitslag?n=doom&lang=tr');
-      assert.equal(bad.status, 303);
-      assert.equal(bad.location, '/zelftest?lang=tr');
+    it('without a result (never made, erased or expired) the result page says so and offers the test', async () => {
+      const browser = new TestBrowser(app);
+      const page = await open(browser, '/zelftest/uitslag?lang=tr');
+      assert.equal(page.status, 200);
+      assert.ok(page.html.includes(ui.noResult.tr));
+      assert.match(page.html, /href="\/zelftest\?lang=tr"/);
+      const old = await open(browser, '/zelftest/uitslag?n=urgent&h=debt_counselling&u=eviction&lang=nl');
+      assert.ok(old.html.includes(ui.noResult.nl), 'an old address with answers in it shows nothing of them');
+      assert.doesNotMatch(old.html, /Vraag vandaag nog hulp/);
+      await open(browser, '/zelftest?lang=nl');
+      const contact = await browser.post('/zelftest/contact', contactForm());
+      assert.ok(contact.html.includes(ui.noResult.nl), 'a contact form without a result behind it sends nothing');
     });
 
     /** The contact form as a person fills it in on the result page. */
     const contactForm = (overrides: Record<string, string> = {}) => ({
-      n: 'serious',
-      h: 'debt_counselling,money_buddy',
-      u: '',
       lang: 'nl',
       started: secondsAgo(20),
       key: randomUUID(),
@@ -498,18 +625,42 @@ forEachDatabase('self-check', (db) => {
       postcode: '7601',
       house_number: '',
       best_time: '',
+      stap: 'versturen',
+      consent_team_id: almeloTeam,
       consent: 'ja',
       ...overrides,
     });
-    async function onResult() {
-      const browser = new TestBrowser(app);
-      const page = await open(browser, '/zelftest/uitslag?n=serious&h=debt_counselling,money_buddy&u=&lang=nl');
-      assert.equal(page.status, 200);
-      return browser;
-    }
 
-    it('POST /zelftest/contact without consent answers 422 with the consent message, keeps what was typed, and sends nothing', async () => {
-      const browser = await onResult();
+    it('"Verder" names the receiving team and its organisation, lists what is sent, and sends nothing yet', async () => {
+      const { browser } = await onResult();
+      const before = await count('referrals');
+      const { consent: _, consent_team_id: __, ...details } = contactForm({ stap: 'controleren' });
+      const res = await browser.post('/zelftest/contact', details);
+      assert.equal(res.status, 200);
+      const wording = selfcheckConsentWording('nl', { team: TEAM_NAME, organisation: 'Gemeente Almelo' }, 12);
+      assert.ok(res.html.includes(wording.lead), 'the team and organisation are named');
+      for (const item of wording.items) assert.ok(res.html.includes(item), item);
+      for (const line of wording.closing) assert.ok(res.html.includes(line), line);
+      assert.ok(res.html.includes(`Ik geef toestemming om deze gegevens naar ${TEAM_NAME} te sturen.`));
+      assert.ok(res.html.includes(`name="consent_team_id" value="${almeloTeam}"`));
+      assert.match(res.html, /value="Fatima El Amrani"/, 'what was typed stays');
+      assert.equal(await count('referrals'), before);
+    });
+
+    it('consent given for one team is not used for another: an address edited since then is asked again (409)', async () => {
+      const { browser } = await onResult();
+      const before = await count('referrals');
+      const res = await browser.post('/zelftest/contact', contactForm({ postcode: '7511', consent_team_id: almeloTeam }));
+      assert.equal(res.status, 409);
+      assert.ok(res.html.includes(ui.otherTeam.nl));
+      assert.ok(res.html.includes('naar Schuldhulpverlening Enschede te sturen'), 'the consent now names the Enschede team');
+      const without = await browser.post('/zelftest/contact', contactForm({ consent_team_id: '' }));
+      assert.equal(without.status, 409, 'a consent that named no team is no consent');
+      assert.equal(await count('referrals'), before);
+    });
+
+    it('POST /zelftest/contact without consent answers 422 with the consent message, keeps what was typed and the team, and sends nothing', async () => {
+      const { browser } = await onResult();
       const before = await count('referrals');
       const { consent: _, ...withoutConsent } = contactForm();
       const res = await browser.post('/zelftest/contact', withoutConsent);
@@ -518,11 +669,12 @@ forEachDatabase('self-check', (db) => {
       assert.match(res.html, /Controleer het formulier/);
       assert.match(res.html, /href="#field-consent"/, 'the error links to the consent box');
       assert.match(res.html, /value="Fatima El Amrani"/, 'the name typed is kept');
+      assert.ok(res.html.includes(TEAM_NAME), 'the consent still names the team');
       assert.equal(await count('referrals'), before);
     });
 
     it('POST /zelftest/contact without phone or e-mail, or too fast, is refused (422)', async () => {
-      const browser = await onResult();
+      const { browser } = await onResult();
       const before = await count('referrals');
       const noChannel = await browser.post('/zelftest/contact', contactForm({ phone: '', email: '' }));
       assert.equal(noChannel.status, 422);
@@ -538,7 +690,7 @@ forEachDatabase('self-check', (db) => {
     });
 
     it('POST /zelftest/contact with consent answers 200 naming the team, and the referral is in the database; the same form again adds nothing', async () => {
-      const browser = await onResult();
+      const { browser } = await onResult({ ends_meet: 'often', unpaid_bills: 'yes', worry_sleep: 'often' });
       const form = contactForm({ name: 'Kees Postma', house_number: '8', best_time: 'ochtend' });
       const res = await browser.post('/zelftest/contact', form);
       assert.equal(res.status, 200);
@@ -549,12 +701,13 @@ forEachDatabase('self-check', (db) => {
       const r = rows[0]!;
       assert.equal(r.team_id, almeloTeam);
       assert.equal(r.idempotency_key, `selfcheck:${form.key}`);
-      assert.deepEqual(r.needs, ['debt_counselling', 'money_buddy']);
+      assert.equal(r.needs[0], 'debt_counselling');
       assert.equal(r.best_time_to_call, 'ochtend');
       assert.equal(r.patient_house_number, '8');
       const consent = await db().selectFrom('consents').selectAll().where('referral_id', '=', r.id).executeTakeFirstOrThrow();
       assert.equal(consent.method, 'online');
       assert.equal(consent.feedback_allowed, false);
+      assert.equal(consent.text_version, SELFCHECK_CONSENT_TEXT_VERSION);
 
       const again = await browser.post('/zelftest/contact', form);
       assert.equal(again.status, 200, 'a resubmit (back button, double click) is answered the same');
@@ -562,8 +715,8 @@ forEachDatabase('self-check', (db) => {
     });
 
     it('a contact request in Turkish is confirmed in Turkish and carries the language and urgency', async () => {
-      const browser = await onResult();
-      const res = await browser.post('/zelftest/contact', contactForm({ lang: 'tr', n: 'urgent', u: 'eviction,energy_water', name: 'Ayşe Yılmaz' }));
+      const { browser } = await onResult({ rent_arrears: 'yes', energy_arrears: 'yes' }, 'tr');
+      const res = await browser.post('/zelftest/contact', contactForm({ lang: 'tr', name: 'Ayşe Yılmaz' }));
       assert.equal(res.status, 200);
       assert.match(res.html, /<html lang="tr"/);
       assert.ok(res.html.includes(`Talebiniz şuraya iletildi: ${TEAM_NAME}.`));
@@ -574,7 +727,7 @@ forEachDatabase('self-check', (db) => {
     });
 
     it('the sixth contact request within an hour from the same address is refused with 429, and not sent', async () => {
-      const browser = await onResult();
+      const { browser } = await onResult();
       const before = await count('referrals');
       for (let i = 1; i <= 5; i++) {
         const res = await browser.post('/zelftest/contact', contactForm({ name: `Bewoner ${i}` }));
@@ -603,7 +756,7 @@ forEachDatabase('self-check', (db) => {
     });
 
     it('a form without the CSRF token is refused (403) and nothing is sent', async () => {
-      const browser = await onResult();
+      const { browser } = await onResult();
       const before = await count('referrals');
       const res = await browser.post('/zelftest/contact', contactForm(), { csrf: null });
       assert.equal(res.status, 403);

@@ -1,5 +1,6 @@
 import type { Category } from '../needs/categories.ts';
 import type { Texts } from './languages.ts';
+import { bsnMessage } from '../platform/bsn.ts';
 
 /** Every sentence of the self-check pages, in the five languages (B1). */
 export const ui = {
@@ -89,13 +90,51 @@ export const ui = {
     pl: 'Kiedy najlepiej zadzwonić?',
   },
   optional: { nl: '(niet verplicht)', en: '(optional)', tr: '(isteğe bağlı)', ar: '(اختياري)', pl: '(nieobowiązkowe)' },
-  consent: {
-    nl: 'Ik geef toestemming dat Korte Lijn mijn naam, contactgegevens, postcode en de uitslag van deze test doorgeeft aan het hulpteam van mijn gemeente, zodat zij contact met mij opnemen. Ik kan dit altijd intrekken.',
-    en: 'I consent to Korte Lijn passing my name, contact details, postcode and the result of this test to the help team of my municipality, so that they contact me. I can withdraw this at any time.',
-    tr: 'Korte Lijn’in adımı, iletişim bilgilerimi, posta kodumu ve bu testin sonucunu, benimle iletişime geçmeleri için belediyemin yardım ekibine iletmesine izin veriyorum. Bu izni her zaman geri alabilirim.',
-    ar: 'أوافق على أن ترسل Korte Lijn اسمي وبيانات الاتصال بي ورمزي البريدي ونتيجة هذا الاختبار إلى فريق المساعدة في بلديتي، ليتواصلوا معي. يمكنني سحب هذه الموافقة في أي وقت.',
-    pl: 'Zgadzam się, aby Korte Lijn przekazał moje imię i nazwisko, dane kontaktowe, kod pocztowy i wynik tego testu zespołowi pomocy w mojej gminie, aby się ze mną skontaktowali. Mogę w każdej chwili wycofać tę zgodę.',
+  next: { nl: 'Verder', en: 'Next', tr: 'Devam', ar: 'التالي', pl: 'Dalej' },
+  consentTitle: {
+    nl: 'Toestemming',
+    en: 'Consent',
+    tr: 'İzin',
+    ar: 'الموافقة',
+    pl: 'Zgoda',
   },
+  consentFirst: {
+    nl: 'Vul uw gegevens in en klik op ‘Verder’. Dan ziet u welk team uw vraag krijgt, en wat wij doorsturen.',
+    en: 'Fill in your details and click ‘Next’. Then you see which team gets your request, and what we send.',
+    tr: 'Bilgilerinizi girin ve ‘Devam’ düğmesine tıklayın. Sonra talebinizi hangi ekibin alacağını ve neyi gönderdiğimizi görürsünüz.',
+    ar: 'أدخل بياناتك وانقر على "التالي". بعد ذلك سترى أي فريق سيستلم طلبك وما الذي نرسله.',
+    pl: 'Proszę wpisać dane i kliknąć „Dalej”. Wtedy zobaczy Pan/Pani, który zespół dostanie prośbę i co wysyłamy.',
+  },
+  otherTeam: {
+    nl: 'Bij dit adres hoort een ander team. Lees hieronder naar wie uw gegevens gaan, en geef opnieuw toestemming.',
+    en: 'A different team belongs to this address. Read below who gets your details, and give consent again.',
+    tr: 'Bu adrese başka bir ekip bakıyor. Bilgilerinizin kime gideceğini aşağıda okuyun ve yeniden izin verin.',
+    ar: 'هذا العنوان يتبع فريقًا آخر. اقرأ أدناه إلى من تذهب بياناتك، ثم وافق مرة أخرى.',
+    pl: 'Do tego adresu należy inny zespół. Proszę przeczytać poniżej, do kogo trafią dane, i ponownie wyrazić zgodę.',
+  },
+  closeAndClear: { nl: 'Sluit en wis', en: 'Close and clear', tr: 'Kapat ve sil', ar: 'أغلق وامسح', pl: 'Zamknij i usuń' },
+  closeHint: {
+    nl: 'Op een computer van iemand anders? Klik dan als u klaar bent op ‘Sluit en wis’. Uw uitslag wordt dan gewist. Zonder klik wordt hij na 30 minuten gewist.',
+    en: 'On someone else’s computer? Click ‘Close and clear’ when you are done. Your result is then erased. Without a click it is erased after 30 minutes.',
+    tr: 'Başka birinin bilgisayarında mısınız? İşiniz bitince ‘Kapat ve sil’ düğmesine tıklayın. Sonucunuz o zaman silinir. Tıklamazsanız 30 dakika sonra silinir.',
+    ar: 'هل تستخدم حاسوب شخص آخر؟ انقر على "أغلق وامسح" عندما تنتهي. عندها تُمسح نتيجتك. وإن لم تنقر، تُمسح بعد 30 دقيقة.',
+    pl: 'Korzysta Pan/Pani z cudzego komputera? Po zakończeniu proszę kliknąć „Zamknij i usuń”. Wynik zostanie wtedy usunięty. Bez kliknięcia zostanie usunięty po 30 minutach.',
+  },
+  cleared: {
+    nl: 'Uw uitslag is gewist.',
+    en: 'Your result has been erased.',
+    tr: 'Sonucunuz silindi.',
+    ar: 'تم مسح نتيجتك.',
+    pl: 'Wynik został usunięty.',
+  },
+  noResult: {
+    nl: 'Hier staat geen uitslag (meer). Een uitslag wordt gewist na ‘Sluit en wis’, of als de pagina 30 minuten niet is gebruikt. U kunt de test opnieuw doen.',
+    en: 'There is no result here (any more). A result is erased after ‘Close and clear’, or when the page was not used for 30 minutes. You can do the test again.',
+    tr: 'Burada sonuç yok (artık yok). Sonuç ‘Kapat ve sil’ ile veya sayfa 30 dakika kullanılmazsa silinir. Testi yeniden yapabilirsiniz.',
+    ar: 'لا توجد نتيجة هنا (بعد الآن). تُمسح النتيجة بعد "أغلق وامسح"، أو إذا لم تُستخدم الصفحة لمدة 30 دقيقة. يمكنك إجراء الاختبار مرة أخرى.',
+    pl: 'Tu nie ma (już) wyniku. Wynik jest usuwany po kliknięciu „Zamknij i usuń” lub gdy strona nie była używana przez 30 minut. Można zrobić test jeszcze raz.',
+  },
+  doTest: { nl: 'Doe de zelftest', en: 'Do the self-check', tr: 'Öz testi yapın', ar: 'قم بالاختبار الذاتي', pl: 'Zrób test' },
   consentNeeded: {
     nl: 'Zet een vinkje als u toestemming geeft. Anders kunnen we uw gegevens niet doorgeven.',
     en: 'Tick the box if you consent. Otherwise we cannot pass on your details.',
@@ -104,6 +143,13 @@ export const ui = {
     pl: 'Proszę zaznaczyć pole, jeśli wyraża Pan/Pani zgodę. Inaczej nie możemy przekazać danych.',
   },
   nameNeeded: { nl: 'Vul uw naam in.', en: 'Enter your name.', tr: 'Adınızı girin.', ar: 'أدخل اسمك.', pl: 'Proszę wpisać imię i nazwisko.' },
+  /** The platform's one BSN message (platform/bsn.ts), in the self-check's five languages. */
+  noBsn: {
+    ...bsnMessage,
+    tr: 'Metniniz BSN’ye (vatandaşlık hizmet numarası) benzeyen bir numara içeriyor. Korte Lijn asla BSN saklamaz. Lütfen numarayı silin.',
+    ar: 'يحتوي النص على رقم يشبه رقم الخدمة المدنية (BSN). لا يحفظ Korte Lijn رقم BSN أبدًا. يرجى حذف الرقم.',
+    pl: 'Tekst zawiera numer podobny do numeru BSN (burgerservicenummer). Korte Lijn nigdy nie przechowuje numeru BSN. Proszę usunąć ten numer.',
+  },
   send: { nl: 'Neem contact met mij op', en: 'Please contact me', tr: 'Benimle iletişime geçin', ar: 'تواصلوا معي', pl: 'Proszę o kontakt' },
   sent: {
     nl: 'Bedankt. Uw vraag is doorgegeven aan: {team}. Zij nemen contact met u op, meestal binnen 3 werkdagen.',
@@ -148,7 +194,29 @@ export const ui = {
     ar: 'طلب المساعدة أمر طبيعي. كثير من الناس يفعلون ذلك.',
     pl: 'Proszenie o pomoc jest normalne. Robi to wiele osób.',
   },
+  // A self-referral for a postcode no team of Korte Lijn serves is not stored (create-self-referral.ts);
+  // these say so and where to turn instead. {geldfit} and {example} are filled in by where-to-turn.tsx.
+  notStored: {
+    nl: 'We kunnen uw vraag niet doorgeven. Korte Lijn heeft geen hulpteam voor deze postcode. Daarom hebben we uw gegevens niet bewaard.',
+    en: 'We cannot pass on your request. Korte Lijn has no help team for this postcode. So we have not kept your details.',
+    tr: 'Talebinizi iletemiyoruz. Korte Lijn’in bu posta kodu için bir yardım ekibi yok. Bu nedenle bilgilerinizi saklamadık.',
+    ar: 'لا يمكننا تحويل طلبك. ليس لدى Korte Lijn فريق مساعدة لهذا الرمز البريدي. لذلك لم نحتفظ ببياناتك.',
+    pl: 'Nie możemy przekazać Pana/Pani prośby. Korte Lijn nie ma zespołu pomocy dla tego kodu pocztowego. Dlatego nie zapisaliśmy Pana/Pani danych.',
+  },
+  whereToTurn: {
+    nl: 'Bel gratis naar Geldfit: {geldfit}. Geldfit helpt mensen met geldzorgen in heel Nederland. Of bel uw gemeente. Bij de meeste gemeenten is dat 14 met het netnummer erachter, bijvoorbeeld {example} in Amsterdam.',
+    en: 'Call Geldfit for free: {geldfit}. Geldfit helps people with money worries all over the Netherlands. Or call your municipality. For most municipalities the number is 14 followed by the area code, for example {example} in Amsterdam.',
+    tr: 'Geldfit’i ücretsiz arayın: {geldfit}. Geldfit, tüm Hollanda’da para endişesi olan insanlara yardım eder. Ya da belediyenizi arayın. Çoğu belediyede numara 14 ve ardından alan kodudur, örneğin Amsterdam için {example}.',
+    ar: 'اتصل مجانًا بـ Geldfit على الرقم {geldfit}. تساعد Geldfit الأشخاص الذين لديهم مخاوف مالية في كل هولندا. أو اتصل ببلديتك. في معظم البلديات يكون الرقم 14 ثم رمز المنطقة، مثلًا {example} في أمستردام.',
+    pl: 'Proszę zadzwonić bezpłatnie do Geldfit: {geldfit}. Geldfit pomaga ludziom ze zmartwieniami finansowymi w całej Holandii. Można też zadzwonić do swojej gminy. W większości gmin numer to 14 i numer kierunkowy, na przykład {example} w Amsterdamie.',
+  },
 } satisfies Record<string, Texts>;
+
+/**
+ * The national money-worries helpline (Geldfit, free of charge) and an example of a municipality's
+ * 14 + area code number (Amsterdam), named where a resident is told where to turn.
+ */
+export const whereToTurnNumbers = { geldfit: '0800-8115', geldfitTel: '08008115', municipalityExample: '14 020' } as const;
 
 export const helpLabels: Record<Category, Texts> = {
   debt_counselling: { nl: 'Hulp bij schulden', en: 'Help with debts', tr: 'Borç danışmanlığı', ar: 'المساعدة في الديون', pl: 'Pomoc w spłacie długów' },

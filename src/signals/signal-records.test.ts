@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { translator } from '../platform/i18n.ts';
 import { validateValues } from '../platform/http/forms.ts';
+import { bsnMessage } from '../platform/bsn.ts';
 import { looksIdentifying, signalRecordSchema } from './signal-records.ts';
 
 const schema = signalRecordSchema(translator('nl'));
@@ -22,6 +23,8 @@ describe('looksIdentifying', () => {
     ['date of birth with slashes', 'geb. 1/2/1975'],
     ['date of birth with dots', '03.11.2001'],
     ['9-digit (BSN-like) number', 'bsn 123456782'],
+    ['9-digit number written with dots, as on a tax letter', 'nummer 1234.56.789'],
+    ['9-digit number written with spaces', 'nummer 123 456 789'],
     ['e-mail address', 'mail naar j.jansen@example.nl'],
   ];
   for (const [what, text] of identifying) {
@@ -75,7 +78,6 @@ describe('the signal record form', () => {
   for (const [what, note] of [
     ['a postcode', 'woont in 7601 AB'],
     ['a date of birth', 'geboren 12-03-1980'],
-    ['a 9-digit number', 'nummer 123456782'],
     ['an e-mail address', 'jan@example.nl'],
   ] as const) {
     test(`a note with ${what} is refused: the record is anonymous`, () => {
@@ -84,6 +86,14 @@ describe('the signal record form', () => {
       assert.equal(result.errors['note'], 'Zet geen naam, geboortedatum, postcode, BSN of e-mailadres in de notitie. Dit overzicht is anoniem.');
     });
   }
+
+  test('a note with any 9-digit number is refused with the one BSN message: the record is anonymous, so the eleven-test does not matter', () => {
+    for (const note of ['nummer 123456782', 'factuur 123456789']) {
+      const result = parse({ signals: ['stress'], outcome: 'later', note });
+      assert.ok(!result.ok, note);
+      assert.equal(result.errors['note'], bsnMessage.nl, note);
+    }
+  });
 
   test('a note longer than 500 characters is refused', () => {
     const result = parse({ signals: ['stress'], outcome: 'later', note: 'a'.repeat(501) });

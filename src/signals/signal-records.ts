@@ -4,6 +4,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { notFound } from '../platform/errors.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { amsterdamToday } from '../platform/dates.ts';
+import { containsBsnLikeNumber, withoutBsn } from '../platform/bsn.ts';
 import { signalOutcomes, signals, suggestedNeeds } from './checklist.ts';
 
 /**
@@ -12,13 +13,16 @@ import { signalOutcomes, signals, suggestedNeeds } from './checklist.ts';
  */
 const signalCodes = signals.map((s) => s.code);
 
-/** Names, dates of birth, postcodes, BSN-like numbers and e-mail addresses do not belong in the note. */
+/**
+ * Names, dates of birth, postcodes, BSN-like numbers and e-mail addresses do not belong in the note.
+ * The record is anonymous, so any 9-digit number counts, eleven-test or not (platform/bsn.ts).
+ */
 export function looksIdentifying(text: string): boolean {
   return (
     // postcode; not a year followed by a short word ("sinds 2024 is", "in 2023 al")
     /\b(?!(?:19|20)\d{2}\s[a-z]{2}\b)[1-9]\d{3}\s?[A-Za-z]{2}\b/.test(text) ||
     /\b\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d{2}\b/.test(text) || // date of birth
-    /\b\d{9}\b/.test(text) || // BSN-like number
+    containsBsnLikeNumber(text) ||
     /\S+@\S+\.\S+/.test(text) // e-mail address
   );
 }
@@ -42,6 +46,7 @@ export const signalRecordSchema = (t: Translate) =>
         .max(500, t({ nl: 'Houd de notitie kort (maximaal 500 tekens).', en: 'Keep the note short (at most 500 characters).' }))
         .optional()
         .transform((v) => v || null)
+        .check(withoutBsn(t, { anyNineDigits: true }))
         .refine(
           (v) => v === null || !looksIdentifying(v),
           t({

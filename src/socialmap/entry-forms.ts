@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { fill, type Translate } from '../platform/i18n.ts';
+import { fill, type Text, type Translate } from '../platform/i18n.ts';
 import { optionalText } from '../platform/http/forms.ts';
+import { withoutBsn } from '../platform/bsn.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { categories } from '../needs/categories.ts';
 import type { ContactColumn, ContactInput, LocationColumn, LocationInput, ServiceColumn, ServiceInput } from './entries.ts';
@@ -73,9 +74,16 @@ const url = (t: Translate) =>
     (v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v),
     t({ nl: 'Vul een webadres in dat begint met https://', en: 'Enter a web address starting with https://' }),
   );
-const longText = (max = 2000) => optionalText(max);
+/** An optional text people write; like every free text, never a BSN (platform/bsn.ts). */
+const longText = (t: Translate, max = 2000) => optionalText(max).check(withoutBsn(t));
 /** A required text; the message also covers a field that is missing from the post altogether. */
-const requiredText = (message: string, min = 2, max = 200) => z.string({ error: message }).trim().min(min, message).max(max);
+const requiredText = (t: Translate, missing: Text, min = 2, max = 200) =>
+  z
+    .string({ error: t(missing) })
+    .trim()
+    .min(min, t(missing))
+    .max(max)
+    .check(withoutBsn(t));
 /**
  * A form's fields: one for each of the entry's columns (so a new column cannot be forgotten here),
  * plus the form's own (the owner, areas typed as text). Checkbox groups post one name per option
@@ -97,17 +105,17 @@ export const serviceFormSchema = (t: Translate) =>
         .optional()
         .transform((v) => (v ? v : null))
         .refine((v) => v === null || UUID.test(v), t({ nl: 'Kies een team uit de lijst.', en: 'Choose a team from the list.' })),
-      name: requiredText(t({ nl: 'Vul de naam van de dienst in.', en: 'Enter the name of the service.' })),
-      description: longText().transform((v) => v ?? ''),
+      name: requiredText(t, { nl: 'Vul de naam van de dienst in.', en: 'Enter the name of the service.' }),
+      description: longText(t).transform((v) => v ?? ''),
       phone: phone(t),
       email: email(t),
       url: url(t),
       status: z.enum(['active', 'inactive']).optional().default('active'),
       // Radio groups post nothing when nothing is chosen; checked below so the other errors still show.
       is_free: z.string().optional(),
-      fees_description: optionalText(500),
-      eligibility_description: longText(),
-      application_process: longText(),
+      fees_description: longText(t, 500),
+      eligibility_description: longText(t),
+      application_process: longText(t),
       pc4s: z.string().optional().default(''),
     } satisfies FieldsFor<Exclude<ServiceColumn, 'categories' | 'languages'> | 'organisation_id'>)
     .superRefine((v, issue) => {
@@ -201,10 +209,10 @@ export const locationFormSchema = (t: Translate) =>
   z
     .looseObject({
       organisation_id: organisationId(t),
-      name: requiredText(t({ nl: 'Vul de naam van de locatie in.', en: 'Enter the name of the location.' })),
-      description: longText(1000),
-      street: requiredText(t({ nl: 'Vul de straat in.', en: 'Enter the street.' })),
-      house_number: requiredText(t({ nl: 'Vul het huisnummer in.', en: 'Enter the house number.' }), 1, 20),
+      name: requiredText(t, { nl: 'Vul de naam van de locatie in.', en: 'Enter the name of the location.' }),
+      description: longText(t, 1000),
+      street: requiredText(t, { nl: 'Vul de straat in.', en: 'Enter the street.' }),
+      house_number: requiredText(t, { nl: 'Vul het huisnummer in.', en: 'Enter the house number.' }, 1, 20),
       postcode: z
         .string({ error: t({ nl: 'Vul een postcode in zoals 7511 AB.', en: 'Enter a postcode like 7511 AB.' }) })
         .trim()
@@ -216,9 +224,9 @@ export const locationFormSchema = (t: Translate) =>
           }
           return p.display;
         }),
-      city: requiredText(t({ nl: 'Vul de plaats in.', en: 'Enter the town.' })),
+      city: requiredText(t, { nl: 'Vul de plaats in.', en: 'Enter the town.' }),
       is_walk_in: z.string().optional(),
-      accessibility: optionalText(500),
+      accessibility: longText(t, 500),
     } satisfies FieldsFor<LocationColumn | 'organisation_id'>)
     .superRefine((v, issue) => {
       weekHours(v as Values, 'opening_', t, issue);
@@ -260,8 +268,8 @@ export function locationFormValues(l: LocationInput): Record<string, string> {
 export const contactFormSchema = (t: Translate) =>
   z
     .looseObject({
-      name: requiredText(t({ nl: 'Vul de naam van de contactpersoon in.', en: "Enter the contact person's name." })),
-      job_title: optionalText(200),
+      name: requiredText(t, { nl: 'Vul de naam van de contactpersoon in.', en: "Enter the contact person's name." }),
+      job_title: longText(t, 200),
       phone: phone(t),
       email: email(t),
       visibility: z.string().optional(),

@@ -6,7 +6,7 @@
  * working days out, accepts it, records contact and the first conversation, and closes it with
  * feedback; the assistant reads that feedback under "Mijn verwijzingen". The team's mail says only
  * "there is something for you". Every page visited is checked with axe; every read of the
- * patient's data left an audit entry.
+ * patient's data left an audit entry, and the practice manager prints that as the access report.
  *
  * The tests in this file build on each other (one server, one story), so they run in order.
  */
@@ -27,6 +27,7 @@ import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage, si
 
 const ASSISTANT = 'assistent@demo.kortelijn.nl';
 const TEAM_MEMBER = 'schuldhulp@demo.kortelijn.nl';
+const PRACTICE_MANAGER = 'praktijkmanager@demo.kortelijn.nl';
 const PATIENT = {
   name: 'Willemijn Vrolijk',
   birthDate: '14-08-1979',
@@ -255,10 +256,10 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     );
     // Every page that showed the referral to someone (after sending, 4 team actions, the practice's last look).
     assert.ok(reads.length >= 7, `${reads.length} reads audited`);
-    const lists = await db.selectFrom('audit_log').select(['actor_user_id', 'details']).where('action', '=', 'referral.list_read').execute();
+    const lists = await db.selectFrom('audit_log').select(['actor_user_id', 'patient_refs']).where('action', '=', 'referral.list_read').execute();
     for (const email of [ASSISTANT, TEAM_MEMBER]) {
       assert.ok(
-        lists.some((l) => l.actor_user_id === idOf(email) && (l.details['referralIds'] as string[]).includes(id)),
+        lists.some((l) => l.actor_user_id === idOf(email) && l.patient_refs.includes(id)),
         `${email}'s list read names the referral`,
       );
     }
@@ -276,5 +277,27 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
       ])
       .execute();
     assert.equal(new Set(changes.map((c) => c.action)).size, 6);
+  });
+
+  test('the practice manager prints who looked at the patient’s data: the access report passes axe and prints without the menus', async () => {
+    const manager = await newPage(browser);
+    try {
+      const { page } = manager;
+      assert.equal(await signIn(page, server.url, PRACTICE_MANAGER, DEMO_PASSWORD, server.services.db), 'home');
+      await page.goto(`${server.url}${story.referralPath!}`);
+      await follow(page, page.getByRole('link', { name: 'Toegangsverslag van deze verwijzing' }));
+      assert.match(await heading(page), /^Toegangsverslag verwijzing /);
+      const table = page.getByRole('table', { name: /Wie de gegevens bekeek of veranderde/ });
+      const text = (await table.textContent()) ?? '';
+      for (const expected of ['Lijst met verwijzingen bekeken', 'Verwijzing bekeken', 'Verwijzing aangenomen en toegewezen', 'Verwijzing afgesloten']) {
+        assert.ok(text.includes(expected), expected);
+      }
+      await expectNoAxeViolations(page, 'the access report');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await mainMenu(page).isVisible(), false, 'no menu on paper');
+      assert.equal(await table.isVisible(), true, 'the report itself is printed');
+    } finally {
+      await manager.context.close();
+    }
   });
 });

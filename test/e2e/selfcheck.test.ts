@@ -2,7 +2,8 @@
  * The public self-check in a real browser against the real app (in-memory PGlite, Twente demo
  * data): a resident completes it in Arabic (right to left) and in Dutch, sees local help for
  * postcode 7601 and asks to be contacted; the request reaches the Almelo team. Every page is checked
- * with axe, in every language the self-check speaks.
+ * with axe, in every language the self-check speaks. No address the browser visits carries the
+ * answers, and "Sluit en wis" works with JavaScript switched off.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,8 +12,9 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { testConfig } from '../../src/platform/config.ts';
 import { selfcheckLanguages, type SelfcheckLang } from '../../src/selfcheck/languages.ts';
 import { answerLabels, questions, type AnswerKey } from '../../src/selfcheck/questions.ts';
-import { resultTexts, type Level } from '../../src/selfcheck/scoring.ts';
+import { resultTexts, wgsThreats } from '../../src/selfcheck/scoring.ts';
 import { helpLabels, ui } from '../../src/selfcheck/texts.ts';
+import { selfcheckConsentWording } from '../../src/selfcheck/consent-text.ts';
 import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage } from '../support/browser.ts';
 
 let server: RunningServer;
@@ -76,9 +78,34 @@ async function openQuestions(page: Page, lang: SelfcheckLang): Promise<number> {
   return shownAt;
 }
 
-function resultUrl(lang: SelfcheckLang, level: Level, help: string[], urgency: string[], postcode?: string): string {
-  const query = new URLSearchParams({ n: level, h: help.join(','), u: urgency.join(','), lang, ...(postcode ? { postcode } : {}) });
-  return `${server.url}/zelftest/uitslag?${query.toString()}`;
+/** The result page's address holds the language and nothing else: not the level, help, crises, answers or postcode. */
+function assertNoAnswersIn(url: string): void {
+  const address = new URL(url);
+  assert.equal(address.pathname, '/zelftest/uitslag');
+  assert.ok(
+    [...address.searchParams.keys()].every((k) => k === 'lang'),
+    `only the language in ${url}`,
+  );
+  for (const word of ['urgent', 'serious', 'debt', 'eviction', 'energy', 'often', 'always', 'yes', '7601'])
+    assert.ok(!url.includes(word), `${url} does not carry ${word}`);
+}
+
+/** Answers that make the result urgent (energy arrears) with several kinds of help. */
+const urgentAnswers: Record<string, AnswerKey> = {
+  ends_meet: 'often',
+  unpaid_bills: 'yes',
+  energy_arrears: 'yes',
+  worry_sleep: 'always',
+  letters_hard: 'sometimes',
+};
+
+/** Does the self-check in `lang` with `answers` and waits for the result page. */
+async function doSelfcheck(page: Page, lang: SelfcheckLang, answers: Record<string, AnswerKey>): Promise<void> {
+  const shownAt = await openQuestions(page, lang);
+  await answer(page, lang, answers);
+  await waitUntilHumanlySlow(shownAt);
+  assert.equal(await follow(page, page.getByRole('button', { name: ui.submit[lang] })), 200);
+  assertNoAnswersIn(page.url());
 }
 
 describe('a resident does the self-check in Arabic', () => {
@@ -101,13 +128,15 @@ describe('a resident does the self-check in Arabic', () => {
       await waitUntilHumanlySlow(shownAt);
       assert.equal(await follow(page, page.getByRole('button', { name: ui.submit.ar })), 200);
 
-      const url = new URL(page.url());
-      assert.equal(url.pathname, '/zelftest/uitslag');
-      assert.equal(url.searchParams.get('n'), 'urgent', 'energy arrears make it urgent');
-      assert.equal(url.searchParams.get('lang'), 'ar');
+      assertNoAnswersIn(page.url());
+      assert.equal(new URL(page.url()).searchParams.get('lang'), 'ar');
       assert.deepEqual(await htmlAttributes(page), { lang: 'ar', dir: 'rtl' });
-      assert.equal(await heading(page), resultTexts.urgent.title.ar);
-      assert.match((await page.getByRole('status').first().textContent()) ?? '', /3/);
+      assert.equal(await heading(page), resultTexts.urgent.title.ar, 'energy arrears make it urgent');
+      const status = (await page.getByRole('status').first().textContent()) ?? '';
+      assert.ok(status.includes(wgsThreats.intro.ar), 'the 3 working days, with their condition');
+      for (const situation of Object.values(wgsThreats.situations)) assert.ok(status.includes(situation.ar), situation.ar);
+      const reloaded = await page.reload();
+      assert.equal(reloaded?.headers()['cache-control'], 'no-store', 'the result is not kept in the browser cache');
       assert.ok(await page.getByRole('listitem').filter({ hasText: helpLabels.debt_counselling.ar }).first().isVisible());
       await expectNoAxeViolations(page, 'the self-check result in Arabic');
 
@@ -115,6 +144,7 @@ describe('a resident does the self-check in Arabic', () => {
       const search = page.getByRole('search', { name: ui.localHelp.ar });
       await search.getByLabel(ui.postcode.ar).fill('7601');
       assert.equal(await follow(page, search.getByRole('button', { name: ui.showHelp.ar })), 200);
+      assertNoAnswersIn(page.url());
       assert.deepEqual(await htmlAttributes(page), { lang: 'ar', dir: 'rtl' });
       assert.ok(await page.getByRole('heading', { level: 3, name: 'Schuldhulpverlening Almelo' }).isVisible());
       await expectNoAxeViolations(page, 'the self-check result with local help in Arabic');
@@ -130,16 +160,20 @@ describe('the self-check passes axe in every language', () => {
         assert.equal(await page.getByRole('group').count(), questions.length, 'one group per question');
         await expectNoAxeViolations(page, `the self-check questions (${lang})`);
 
-        // The result as the questions lead to it (the level, kinds of help and crises travel in the address).
-        await page.goto(resultUrl(lang, 'urgent', ['debt_counselling', 'admin_help', 'income_support', 'money_buddy', 'walk_in'], ['eviction'], '7601'));
+        await doSelfcheck(page, lang, urgentAnswers);
         assert.deepEqual(await htmlAttributes(page), { lang, dir: lang === 'ar' ? 'rtl' : 'ltr' });
         assert.equal(await heading(page), resultTexts.urgent.title[lang]);
+        assert.ok(await page.getByRole('button', { name: ui.closeAndClear[lang] }).first().isVisible(), '"Sluit en wis"');
+        const search = page.getByRole('search', { name: ui.localHelp[lang] });
+        await search.getByLabel(ui.postcode[lang]).fill('7601');
+        assert.equal(await follow(page, search.getByRole('button', { name: ui.showHelp[lang] })), 200);
+        assertNoAnswersIn(page.url());
         assert.ok(await page.getByRole('heading', { level: 3, name: 'Schuldhulpverlening Almelo' }).isVisible(), 'local help for 7601');
-        assert.ok(await page.getByRole('button', { name: ui.send[lang] }).isVisible(), 'the contact form');
+        assert.ok(await page.getByRole('button', { name: ui.next[lang] }).isVisible(), 'the contact form');
         await expectNoAxeViolations(page, `the self-check result with local help (${lang})`);
 
-        const response = await page.goto(resultUrl(lang, 'some', ['budget_coaching'], [], '76'));
-        assert.equal(response?.status(), 422);
+        await search.getByLabel(ui.postcode[lang]).fill('76');
+        assert.equal(await follow(page, search.getByRole('button', { name: ui.showHelp[lang] })), 422);
         assert.ok(await page.getByRole('alert').filter({ hasText: ui.badPostcode[lang] }).isVisible());
         await expectNoAxeViolations(page, `the self-check result with a postcode error (${lang})`);
       });
@@ -182,7 +216,7 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       await waitUntilHumanlySlow(shownAt);
       assert.equal(await follow(page, page.getByRole('button', { name: 'Bekijk de uitslag' })), 200);
 
-      assert.equal(new URL(page.url()).pathname, '/zelftest/uitslag');
+      assertNoAnswersIn(page.url());
       assert.equal(await heading(page), 'U bent niet de enige: er is hulp');
       const helps = page.getByRole('heading', { level: 2, name: 'Wat kan helpen' }).locator('xpath=following-sibling::ul[1]');
       assert.equal((await helps.getByRole('listitem').first().textContent())?.trim(), 'Hulp bij schulden', 'debts first');
@@ -191,6 +225,7 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       const search = page.getByRole('search', { name: 'Hulp bij u in de buurt' });
       await search.getByLabel('Uw postcode').fill('7601');
       assert.equal(await follow(page, search.getByRole('button', { name: 'Laat hulp zien' })), 200);
+      assertNoAnswersIn(page.url());
       shownAt = Date.now();
       const results = page.getByRole('list').filter({ has: page.getByRole('article') });
       const names = (await results.getByRole('heading', { level: 3 }).allTextContents()).map((s) => s.trim());
@@ -204,11 +239,31 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       assert.ok(!main.includes('Sevda Demir') && !main.includes('06 1234 5604'), 'no professional contact on the public result');
       await expectNoAxeViolations(page, 'the result with local help');
 
-      // First without ticking consent: a clear message, nothing sent.
+      // "Verder": the consent then names the team and organisation that will get the request, and what is sent.
       await page.getByLabel('Uw naam').fill('Fatima El Amrani');
       await page.getByLabel(/^Telefoonnummer/).fill('06 1122 3344');
       const postcode = page.getByRole('textbox', { name: 'Uw postcode' }).last();
       assert.equal(await postcode.inputValue(), '7601', 'the postcode already typed is carried over');
+      await waitUntilHumanlySlow(shownAt);
+      assert.equal(await follow(page, page.getByRole('button', { name: 'Verder' })), 200);
+      assert.equal(new URL(page.url()).pathname, '/zelftest/contact', 'the contact details went in the body of a POST');
+      shownAt = Date.now();
+      const organisation = await db
+        .selectFrom('teams')
+        .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+        .select('organisations.name')
+        .where('teams.name', '=', 'Meldpunt Geldzorgen Almelo')
+        .executeTakeFirstOrThrow();
+      const consentText = page.getByRole('region', { name: 'Toestemming' });
+      const wording = selfcheckConsentWording('nl', { team: 'Meldpunt Geldzorgen Almelo', organisation: organisation.name }, 12);
+      assert.equal(((await consentText.getByRole('paragraph').first().textContent()) ?? '').trim(), wording.lead);
+      assert.deepEqual(
+        (await consentText.getByRole('listitem').allTextContents()).map((item) => item.trim()),
+        wording.items,
+      );
+      await expectNoAxeViolations(page, 'the contact form with the consent for the Almelo team');
+
+      // First without ticking consent: a clear message, nothing sent.
       await waitUntilHumanlySlow(shownAt);
       assert.equal(await follow(page, page.getByRole('button', { name: 'Neem contact met mij op' })), 422);
       shownAt = Date.now();
@@ -259,5 +314,32 @@ describe('a resident does the self-check in Dutch and asks to be contacted', () 
       const notified = await db.selectFrom('notifications').select('user_id').where('referral_id', '=', r.id).execute();
       assert.deepEqual(notified.map((n) => n.user_id).sort(), members.map((m) => m.id).sort(), 'every member of the team is notified');
     });
+  });
+});
+
+describe('a resident on a shared computer closes and clears the result', () => {
+  test('"Sluit en wis" works with JavaScript switched off: it leaves for the start page, and Back does not bring the result again', async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', javaScriptEnabled: false });
+    context.setDefaultTimeout(30_000);
+    try {
+      const page = await context.newPage();
+      await doSelfcheck(page, 'nl', urgentAnswers);
+      assert.equal(await heading(page), resultTexts.urgent.title.nl);
+      assert.equal(await follow(page, page.getByRole('button', { name: 'Sluit en wis' }).first()), 200);
+      const start = new URL(page.url());
+      assert.equal(start.pathname, '/zelftest');
+      assert.equal(await heading(page), ui.title.nl);
+      assert.ok(await page.getByRole('status').filter({ hasText: ui.cleared.nl }).isVisible());
+      // (axe needs JavaScript in the page: the start page is checked with it in the tests above.)
+
+      await page.goBack();
+      await page.waitForLoadState('load');
+      assert.equal(new URL(page.url()).pathname, '/zelftest/uitslag');
+      const main = (await page.locator('main').textContent()) ?? '';
+      assert.ok(main.includes(ui.noResult.nl), 'the result is gone');
+      assert.ok(!main.includes(resultTexts.urgent.title.nl) && !main.includes(helpLabels.debt_counselling.nl), 'nothing of it is shown');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -205,6 +205,12 @@ describe('signing in: errors, two-step verification and keyboard use', { concurr
 
       await page.getByLabel('Code uit de app').fill(await freshTotp(secret, null));
       await follow(page, page.getByRole('button', { name: 'Instellen' }));
+      // The recovery codes, shown once.
+      await assertHeading(page, 'Bewaar uw herstelcodes');
+      assert.equal(await page.getByTestId('recovery-code').count(), 10);
+      assert.equal(await mainMenu(page).count(), 0, 'no main menu before the codes are kept');
+      await expectNoAxeViolations(page, 'the recovery codes page');
+      await follow(page, page.getByRole('link', { name: 'Ik heb de codes bewaard' }));
       assert.equal(pathOf(page), '/');
       await assertHeading(page, 'Welkom, Tessa Tweestaps');
       await signOut(page);
@@ -226,6 +232,46 @@ describe('signing in: errors, two-step verification and keyboard use', { concurr
       await follow(page, page.getByRole('button', { name: 'Doorgaan' }));
       assert.equal(pathOf(page), '/');
       await assertHeading(page, 'Welkom, Tessa Tweestaps');
+    });
+  });
+
+  test('a lost phone: a recovery code signs in once, the account page says how many are left, and the same code is refused after', async () => {
+    const email = 'telefoonkwijt@demo.kortelijn.nl';
+    await addFreshPracticeUser(email, 'Tim Telefoonkwijt');
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/inloggen`);
+      await page.getByLabel('E-mailadres').fill(email);
+      await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+      await follow(page, page.getByRole('button', { name: 'Inloggen' }));
+      const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+      await page.getByLabel('Code uit de app').fill(await freshTotp(secret, null));
+      await follow(page, page.getByRole('button', { name: 'Instellen' }));
+      const codes = (await page.getByTestId('recovery-code').allTextContents()).map((c) => c.trim());
+      await follow(page, page.getByRole('link', { name: 'Ik heb de codes bewaard' }));
+      await signOut(page);
+
+      const withRecoveryCode = async (code: string) => {
+        await page.getByLabel('E-mailadres').fill(email);
+        await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+        await follow(page, page.getByRole('button', { name: 'Inloggen' }));
+        assert.equal(pathOf(page), '/tweestaps');
+        await follow(page, page.getByRole('link', { name: /Log in met een herstelcode/ }));
+        await assertHeading(page, 'Inloggen met een herstelcode');
+        await page.getByLabel('Herstelcode').fill(code);
+        await follow(page, page.getByRole('button', { name: 'Inloggen' }));
+      };
+
+      await withRecoveryCode(codes[0]!);
+      assert.equal(pathOf(page), '/account');
+      assert.match((await page.getByRole('status').first().textContent()) ?? '', /U bent ingelogd met een herstelcode\. U heeft nog 9 herstelcodes/);
+      assert.match((await page.getByTestId('recovery-codes-left').textContent()) ?? '', /nog 9 van de 10/);
+      await expectNoAxeViolations(page, 'the account page after a recovery code');
+      await signOut(page);
+
+      await withRecoveryCode(codes[0]!);
+      assert.equal(pathOf(page), '/tweestaps/herstelcode');
+      assert.match((await page.getByRole('alert').textContent()) ?? '', /Deze herstelcode klopt niet of is al gebruikt/);
+      await expectNoAxeViolations(page, 'the recovery code page with a used code');
     });
   });
 

@@ -13,7 +13,7 @@ import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { migrateToLatest, openDatabase, type Database, type DatabaseHandle } from '../../src/platform/db/database.ts';
+import { migrateToLatest, openDatabase, type Database, type DatabaseHandle, type OpenDatabaseOptions } from '../../src/platform/db/database.ts';
 import type { Actor, RequestContext } from '../../src/platform/context.ts';
 import { createLogger } from '../../src/platform/log.ts';
 import { freshPostgresDatabase } from './postgres.ts';
@@ -62,11 +62,14 @@ process.once('exit', () => {
   for (const dir of liveCopies) rmSync(dir, { recursive: true, force: true });
 });
 
-async function openPglite(): Promise<DatabaseHandle> {
+/** What a test may set of how its database is opened (see OpenDatabaseOptions). */
+export type TestDatabaseOptions = Pick<OpenDatabaseOptions, 'waitSeconds' | 'log'>;
+
+async function openPglite(options: TestDatabaseOptions = {}): Promise<DatabaseHandle> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'kl-pglite-'));
   liveCopies.add(dataDir);
   await cp(await pgliteTemplate(), dataDir, { recursive: true });
-  const handle = await openDatabase({ dataDir });
+  const handle = await openDatabase({ ...options, dataDir });
   return {
     ...handle,
     close: async () => {
@@ -81,14 +84,14 @@ async function openPglite(): Promise<DatabaseHandle> {
  * A new, migrated database of the given kind, or null when PostgreSQL is unavailable outside CI
  * (in CI that throws instead: see freshPostgresDatabase). The caller closes it.
  */
-export async function openTestDatabase(kind: DatabaseKind): Promise<DatabaseHandle | null> {
+export async function openTestDatabase(kind: DatabaseKind, options: TestDatabaseOptions = {}): Promise<DatabaseHandle | null> {
   let handle: DatabaseHandle;
   if (kind === 'pglite') {
-    handle = await openPglite();
+    handle = await openPglite(options);
   } else {
     const databaseUrl = await freshPostgresDatabase();
     if (databaseUrl === null) return null;
-    handle = await openDatabase({ databaseUrl, dataDir: '' });
+    handle = await openDatabase({ ...options, databaseUrl, dataDir: '' });
   }
   await migrateToLatest(handle.db);
   return handle;

@@ -29,15 +29,30 @@ export function csrfFieldOf(html: string): string | null {
   return /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? null;
 }
 
+/** Where a TestBrowser sends its requests: the app in-process (a Hono app) or a running server (overHttp). */
+export interface Requester {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** Requests to a running server (e.g. startServer's url) over real HTTP; redirects are not followed. */
+export function overHttp(baseUrl: string, timeoutMs = 30_000): Requester {
+  return { request: (path, init) => fetch(new URL(path, baseUrl), { ...init, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) }) };
+}
+
 /**
  * Keeps cookies between requests like a browser, and remembers the `_csrf` token of the last page
  * that had a form, which `post()` sends along (override with `{ csrf }`, or leave out with `csrf: null`).
  */
 export class TestBrowser {
   readonly cookies = new Map<string, string>();
+
+  /** The Cookie header this browser sends (for requests made without it, e.g. a multipart upload). */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
   csrf: string | null = null;
 
-  constructor(readonly app: Hono<AppEnv>) {}
+  constructor(readonly app: Requester) {}
 
   get(path: string, headers: Record<string, string> = {}): Promise<PageResponse> {
     return this.send(path, { method: 'GET', headers });
@@ -61,7 +76,7 @@ export class TestBrowser {
   }
 
   private async send(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<PageResponse> {
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader;
     const response = await this.app.request(path, { ...init, headers: { ...init.headers, ...(cookie ? { cookie } : {}) } });
     for (const header of response.headers.getSetCookie()) this.storeCookie(header);
     const html = await response.text();
@@ -89,10 +104,27 @@ export function freshTotp(secret: string, lastUsedStep: number | null): string {
   throw new Error('No unused TOTP code within the accepted clock drift');
 }
 
+/** Waits for the next TOTP step when both codes freshTotp could offer were used already (quick repeated sign-ins). */
+async function unusedTotp(secret: string, lastUsedStep: number | null): Promise<string> {
+  for (;;) {
+    try {
+      return freshTotp(secret, lastUsedStep);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 100));
+    }
+  }
+}
+
+/** The recovery codes on the page shown once after setting up two-step verification (or renewing them). */
+export function recoveryCodesOf(html: string): string[] {
+  return [...html.matchAll(/data-testid="recovery-code">([0-9A-Z-]+)</g)].map((m) => m[1]!);
+}
+
 /**
  * Signs in through the pages like a person would: the sign-in form, then (when the role needs it)
- * setting up the authenticator app with the key shown on the page, or typing the code of an app
- * already set up. Returns the page the flow ends on (the start page, or e.g. the password change).
+ * setting up the authenticator app with the key shown on the page, noting the recovery codes shown
+ * once and continuing, or typing the code of an app already set up. Returns the page the flow ends
+ * on (the start page, or e.g. the password change).
  */
 export async function signInOverHttp(browser: TestBrowser, db: Database, credentials: { email: string; password: string }): Promise<PageResponse> {
   await browser.get('/inloggen');
@@ -103,6 +135,10 @@ export async function signInOverHttp(browser: TestBrowser, db: Database, credent
     const secret = /data-testid="totp-secret">([A-Z2-7]+)</.exec(page.html)?.[1];
     if (!secret) throw new Error('The set-up page shows no TOTP key');
     response = await browser.post('/tweestaps/instellen', { code: currentTotp(secret) });
+    if (response.status !== 200 || recoveryCodesOf(response.html).length === 0) throw new Error(`The set-up was refused with ${response.status}`);
+    const next = /<a class="utrecht-button-link[^"]*" href="([^"]+)"/.exec(response.html)?.[1];
+    if (!next) throw new Error('The recovery codes page has no way on');
+    return browser.get(next);
   } else if (response.location === '/tweestaps') {
     await browser.get('/tweestaps');
     const user = await db
@@ -110,14 +146,16 @@ export async function signInOverHttp(browser: TestBrowser, db: Database, credent
       .select(['totp_secret', 'totp_last_step'])
       .where('email', '=', credentials.email.trim().toLowerCase())
       .executeTakeFirstOrThrow();
-    response = await browser.post('/tweestaps', { code: freshTotp(user.totp_secret!, user.totp_last_step === null ? null : Number(user.totp_last_step)) });
+    response = await browser.post('/tweestaps', {
+      code: await unusedTotp(user.totp_secret!, user.totp_last_step === null ? null : Number(user.totp_last_step)),
+    });
   }
   if (response.status !== 303) throw new Error(`The second sign-in step was refused with ${response.status}`);
   return browser.follow(response);
 }
 
 /** A browser that has completed sign-in (see signInOverHttp); its get/post carry the session and its CSRF token. */
-export async function signedInBrowser(app: Hono<AppEnv>, db: Database, credentials: { email: string; password: string }): Promise<TestBrowser> {
+export async function signedInBrowser(app: Requester, db: Database, credentials: { email: string; password: string }): Promise<TestBrowser> {
   const browser = new TestBrowser(app);
   const landing = await signInOverHttp(browser, db, credentials);
   if (landing.status !== 200) throw new Error(`Signing in ended on status ${landing.status}`);

@@ -26,6 +26,13 @@ export interface TemporaryPostgres {
   url: string;
   /** Stops the server and deletes its files. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Shuts the server down as `pg_ctl stop -m fast` does in production (open connections are
+   * ended with "terminating connection due to administrator command") and keeps its files.
+   */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port and data folder. */
+  resume(): Promise<void>;
 }
 
 /** The OS user that owns and runs the cluster when we are root (created by Debian's postgresql package). */
@@ -142,7 +149,7 @@ function readLogTail(logFile: string): string {
 export async function startTemporaryPostgres(): Promise<TemporaryPostgres | null> {
   const instance = await startCluster();
   if (instance === null) return null;
-  return { url: instance.url, stop: () => instance.stop() };
+  return { url: instance.url, stop: () => instance.stop(), halt: () => instance.halt(), resume: () => instance.resume() };
 }
 
 /** What we track internally: a TemporaryPostgres that can also be stopped synchronously. */
@@ -198,6 +205,7 @@ async function startCluster(): Promise<Cluster | null> {
   const logFile = path.join(baseDir, 'server.log');
   let port: number;
   let running = false;
+  let startOnPort: (port: number) => Promise<void>;
 
   try {
     if (isRoot()) {
@@ -233,13 +241,15 @@ async function startCluster(): Promise<Cluster | null> {
     // pg_ctl hands -o to the server through /bin/sh, which is why values are single-quoted above.
     const settingArgs = settings.map((setting) => `-c ${setting}`).join(' ');
     const stopQuietly = (): Promise<void> => runServerCommand(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', 'stop'], baseDir).catch(() => {});
+    startOnPort = (onPort) =>
+      runServerCommand(binaries.pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${onPort} ${settingArgs}`, 'start'], baseDir);
 
     // A freshly found port can be taken by someone else before the server binds
     // it, so retry a few times with a new port.
     for (let attempt = 1; ; attempt++) {
       port = await findFreePort();
       try {
-        await runServerCommand(binaries.pgCtl, ['-D', dataDir, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} ${settingArgs}`, 'start'], baseDir);
+        await startOnPort(port);
         running = true;
         break;
       } catch (error) {
@@ -273,6 +283,20 @@ async function startCluster(): Promise<Cluster | null> {
         await rm(baseDir, { recursive: true, force: true });
       })();
       return stopPromise;
+    },
+    async halt() {
+      if (!running) return;
+      running = false;
+      await runServerCommand(binaries.pgCtl, ['-D', dataDir, '-m', 'fast', '-w', 'stop'], baseDir);
+    },
+    async resume() {
+      if (running) return;
+      try {
+        await startOnPort(port);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\n--- server log ---\n${readLogTail(logFile)}`, { cause: error });
+      }
+      running = true;
     },
     stopSync() {
       liveClusters.delete(cluster);

@@ -8,6 +8,7 @@ import { createSession } from '../../platform/auth/sessions.ts';
 import type { AppEnv } from '../../platform/http/types.ts';
 import type { Role } from '../../platform/db/schema.ts';
 import { createApiToken } from './create-api-token.ts';
+import { REFUSED_TOKEN_WINDOW_MINUTES, REFUSED_TOKENS_PER_WINDOW } from './authenticate-api-token.ts';
 import { revokeApiTokens } from './revoke-api-token.ts';
 import { schemaErrors } from './official-schemas.ts';
 import { insertFixtureMap, type FixtureMap } from './test-fixture.ts';
@@ -205,6 +206,28 @@ forEachDatabase('HSDS API', (db) => {
       const second = await createApiToken(db(), testContext(), { email: blocked.email, label: 'x' });
       await db().updateTable('users').set({ disabled_at: new Date() }).where('id', '=', blocked.id).execute();
       assert.equal((await get('/api/hsds/export', second.token)).status, 401);
+    });
+
+    it('an address that keeps sending bad tokens gets 429 with Retry-After, and its refusals stop filling the audit log', async () => {
+      await db().deleteFrom('rate_limit_hits').execute();
+      const auditedBefore = (await auditEntries(db(), 'api_token.refused')).length;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3 * REFUSED_TOKENS_PER_WINDOW; i++) {
+        const res = await get('/api/hsds/services', `kl_guess-number-${i}-that-is-long-enough`);
+        statuses.push(res.status);
+        if (res.status === 429) {
+          const wait = Number(res.headers.get('retry-after'));
+          assert.ok(wait > 0 && wait <= REFUSED_TOKEN_WINDOW_MINUTES * 60, `Retry-After: ${wait}`);
+          assert.match((await json<{ error: string }>(res)).error, /te veel ongeldige API-tokens/);
+        }
+      }
+      assert.deepEqual(statuses, [...Array<number>(REFUSED_TOKENS_PER_WINDOW).fill(401), ...Array<number>(2 * REFUSED_TOKENS_PER_WINDOW).fill(429)]);
+      assert.equal((await auditEntries(db(), 'api_token.refused')).length - auditedBefore, REFUSED_TOKENS_PER_WINDOW, 'audit rows stay at the limit');
+      // While it waits, not even a valid token is tried from that address; requests without a token are not affected.
+      assert.equal((await get('/api/hsds/export', tokens.admin)).status, 429);
+      assert.equal((await get('/api/hsds/services')).status, 200);
+      await db().deleteFrom('rate_limit_hits').execute();
+      assert.equal((await get('/api/hsds/export', tokens.admin)).status, 200, 'once the window has passed');
     });
 
     it('export is for administrators and regional coordinators; every other role gets 403 with a Dutch message', async () => {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Translate } from '../../platform/i18n.ts';
+import { withoutBsn } from '../../platform/bsn.ts';
 import { ISO_DAYS } from './to-hsds.ts';
 
 /**
  * The boundary of an HSDS import: what we read from an HSDS 3.0 document, validated and typed.
  * Fields Korte Lijn does not keep are ignored (not refused), so a file from another HSDS system
- * imports as far as it maps; what we do read must make sense, or nothing is imported.
+ * imports as far as it maps; what we do read must make sense, or nothing is imported. Text we keep
+ * never holds a BSN (platform/bsn.ts), just as in the social map's own forms.
  */
 
 const lowerId = (t: Translate) => z.guid(t({ nl: 'moet een UUID zijn', en: 'must be a UUID' })).transform((v) => v.toLowerCase());
@@ -18,11 +20,15 @@ const optionalText = (max = 20_000) =>
     .nullish()
     .transform((v) => (v && v.trim() ? v : null));
 
+/** Text people wrote (a description, a note), kept as optional text: never a BSN. */
+const freeText = (t: Translate, max?: number) => optionalText(max).check(withoutBsn(t));
+
 const requiredText = (t: Translate, max = 500) =>
   z
     .string(t({ nl: 'ontbreekt', en: 'is missing' }))
     .max(max)
-    .refine((v) => v.trim() !== '', t({ nl: 'mag niet leeg zijn', en: 'must not be empty' }));
+    .refine((v) => v.trim() !== '', t({ nl: 'mag niet leeg zijn', en: 'must not be empty' }))
+    .check(withoutBsn(t));
 
 const optionalEmail = (t: Translate) =>
   optionalText(254).refine(
@@ -46,33 +52,36 @@ const isoDate = (t: Translate) =>
       t({ nl: 'moet een datum zijn zoals 2026-03-01', en: 'must be a date like 2026-03-01' }),
     );
 
-const attributeSchema = z.object({
-  id: z.string().nullish(),
-  taxonomy_term_id: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? undefined),
-  value: z.string().max(20_000).nullish(),
-  taxonomy_term: z
-    .object({
-      code: z
-        .string()
-        .nullish()
-        .transform((v) => v ?? undefined),
-      taxonomy: z
-        .string()
-        .nullish()
-        .transform((v) => v ?? undefined),
-    })
-    .nullish()
-    .transform((v) => v ?? undefined),
-});
-export type ParsedAttribute = z.infer<typeof attributeSchema>;
+const attributeSchema = (t: Translate) =>
+  z.object({
+    id: z.string().nullish(),
+    taxonomy_term_id: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? undefined),
+    // Our contact hours keep their notes in here (JSON).
+    value: z.string().max(20_000).check(withoutBsn(t)).nullish(),
+    taxonomy_term: z
+      .object({
+        code: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? undefined),
+        taxonomy: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? undefined),
+      })
+      .nullish()
+      .transform((v) => v ?? undefined),
+  });
+export type ParsedAttribute = z.infer<ReturnType<typeof attributeSchema>>;
 
-const attributes = z
-  .array(attributeSchema)
-  .nullish()
-  .transform((v) => v ?? []);
+const attributes = (t: Translate) =>
+  z
+    .array(attributeSchema(t))
+    .nullish()
+    .transform((v) => v ?? []);
 const list = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
@@ -112,8 +121,8 @@ const schedule = (t: Translate) =>
       byday: z.string(t({ nl: 'ontbreekt (dagen als MO,TU)', en: 'is missing (days like MO,TU)' })),
       opens_at: clockTime(t),
       closes_at: clockTime(t),
-      notes: optionalText(2_000),
-      attributes,
+      notes: freeText(t, 2_000),
+      attributes: attributes(t),
     })
     .superRefine((s, ctx) => {
       if (s.freq && s.freq.toUpperCase() !== 'WEEKLY')
@@ -140,10 +149,10 @@ const contact = (t: Translate) =>
   z.object({
     id: lowerId(t),
     name: requiredText(t, 200),
-    title: optionalText(200),
+    title: freeText(t, 200),
     email: optionalEmail(t),
     phones,
-    attributes,
+    attributes: attributes(t),
   });
 export type ParsedContact = z.infer<ReturnType<typeof contact>>;
 
@@ -152,18 +161,18 @@ const location = (t: Translate) =>
     id: lowerId(t),
     organization_id: lowerId(t).nullish(),
     name: requiredText(t, 300),
-    description: optionalText(),
+    description: freeText(t),
     addresses: list(
       z.object({
-        address_1: z.string().max(300).nullish(),
-        city: z.string().max(200).nullish(),
+        address_1: z.string().max(300).check(withoutBsn(t)).nullish(),
+        city: z.string().max(200).check(withoutBsn(t)).nullish(),
         postal_code: z.string().max(20).nullish(),
         address_type: z.string().nullish(),
       }),
     ),
-    accessibility: list(z.object({ description: optionalText(2_000) })),
+    accessibility: list(z.object({ description: freeText(t, 2_000) })),
     schedules: list(schedule(t)),
-    attributes,
+    attributes: attributes(t),
   });
 export type ParsedLocation = z.infer<ReturnType<typeof location>>;
 
@@ -197,16 +206,16 @@ const service = (t: Translate) =>
   z.object({
     id: lowerId(t),
     name: requiredText(t, 300),
-    description: optionalText(),
+    description: freeText(t),
     url: optionalUrl(t),
     email: optionalEmail(t),
     status: z.enum(
       ['active', 'inactive', 'defunct', 'temporarily closed'],
       t({ nl: 'moet active, inactive, defunct of temporarily closed zijn', en: 'must be active, inactive, defunct or temporarily closed' }),
     ),
-    application_process: optionalText(),
-    fees_description: optionalText(),
-    eligibility_description: optionalText(),
+    application_process: freeText(t),
+    fees_description: freeText(t),
+    eligibility_description: freeText(t),
     assured_date: isoDate(t),
     last_modified: z.iso
       .datetime({
@@ -228,7 +237,7 @@ const service = (t: Translate) =>
     ),
     cost_options: list(z.object({ amount: z.number().nullish() })),
     contacts: list(contact(t)),
-    attributes,
+    attributes: attributes(t),
   });
 export type ParsedService = z.infer<ReturnType<typeof service>>;
 
@@ -236,7 +245,7 @@ const organization = (t: Translate) =>
   z.object({
     id: lowerId(t),
     name: requiredText(t, 300),
-    description: optionalText(),
+    description: freeText(t),
     email: optionalEmail(t),
     website: optionalUrl(t),
     organization_identifiers: list(z.object({ identifier_type: z.string().nullish(), identifier_scheme: z.string().nullish(), identifier: z.string() })),
@@ -244,7 +253,7 @@ const organization = (t: Translate) =>
     contacts: list(contact(t)),
     locations: list(location(t)),
     services: list(service(t)),
-    attributes,
+    attributes: attributes(t),
   });
 export type ParsedOrganization = z.infer<ReturnType<typeof organization>>;
 

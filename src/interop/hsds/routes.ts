@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { translator } from '../../platform/i18n.ts';
+import { fill, translator } from '../../platform/i18n.ts';
 import type { AppContext, AppEnv, Services } from '../../platform/http/types.ts';
-import { authenticateApiToken } from './authenticate-api-token.ts';
+import { checkBearerToken } from './authenticate-api-token.ts';
 import { exportMap } from './export-map.ts';
 import { findRegionId } from './find-region.ts';
 import { getOrganization, organizationNotFound } from './get-organization.ts';
@@ -59,6 +59,11 @@ function uuidParam(c: AppContext, notFound: () => AppError): string {
   return id.toLowerCase();
 }
 
+const tooManyRefused = {
+  nl: 'Vanaf dit adres kwamen te veel ongeldige API-tokens. Probeer het over {minutes} minuten opnieuw.',
+  en: 'Too many invalid API tokens came from this address. Try again in {minutes} minutes.',
+};
+
 const unauthorizedMessages = {
   missing: { nl: 'Hiervoor is een API-token nodig: stuur Authorization: Bearer <token>.', en: 'This needs an API token: send Authorization: Bearer <token>.' },
   refused: { nl: 'Dit token is onbekend, ingetrokken of van een geblokkeerde gebruiker.', en: 'This token is unknown, revoked or belongs to a blocked user.' },
@@ -78,7 +83,8 @@ const roleRefused = () =>
 
 /**
  * Reads `Authorization: Bearer <token>`. No header: an anonymous caller (ctx.actor null, whatever
- * the cookies say). A header with a bad, revoked or blocked token: 401, audited.
+ * the cookies say). A header with a bad, revoked or blocked token: 401, audited; after too many of
+ * those from one address: 429 with Retry-After, no longer audited (authenticate-api-token.ts).
  */
 function bearerToken(services: Services) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -86,19 +92,13 @@ function bearerToken(services: Services) {
     ctx.actor = null;
     const header = c.req.header('authorization');
     if (header !== undefined) {
-      const token = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-      const actor = token ? await authenticateApiToken(services.db, token) : null;
-      if (!actor) {
-        await writeAudit(services.db, ctx, {
-          action: 'api_token.refused',
-          subjectType: 'route',
-          subjectId: c.req.path,
-          outcome: 'denied',
-          details: { reason: token ? 'unknown_or_revoked' : 'malformed_header' },
-        });
-        return unauthorized(c, 'refused');
+      const check = await checkBearerToken(services.db, ctx, header, c.req.path);
+      if (check.kind === 'throttled') {
+        const minutes = String(Math.ceil(check.retryAfterSeconds / 60));
+        return c.json({ error: fill(translator(ctx.lang)(tooManyRefused), { minutes }) }, 429, { 'Retry-After': String(check.retryAfterSeconds) });
       }
-      ctx.actor = actor;
+      if (check.kind === 'refused') return unauthorized(c, 'refused');
+      ctx.actor = check.actor;
     }
     await next();
     // Answers differ with and without a token: keep shared caches from mixing them up.

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalJson, entryHash, GENESIS_HASH } from './audit.ts';
+import { auditKey } from './audit-key.ts';
 
 const base = {
   prev_hash: 'a'.repeat(64),
@@ -79,5 +80,34 @@ describe('audit entry hash', () => {
 
   it('does not let a value shift into the next field', () => {
     assert.notEqual(entryHash({ ...base, subject_type: 'a', subject_id: 'b,c' }), entryHash({ ...base, subject_type: 'a,b', subject_id: 'c' }));
+  });
+});
+
+describe('keyed audit entry hash', () => {
+  const key = auditKey('a-test-key-of-at-least-32-characters-long');
+  const keyed = { ...base, key_id: key.id, patient_refs: ['r-1', 'r-2'] };
+
+  it('is an HMAC under the key: another key gives another hash', () => {
+    assert.match(entryHash(keyed, key), /^[0-9a-f]{64}$/);
+    assert.notEqual(entryHash(keyed, key), entryHash(keyed, auditKey('another-test-key-of-at-least-32-characters')));
+  });
+
+  it('differs from the plain SHA-256 of the same entry, which needs no key', () => {
+    assert.notEqual(entryHash(keyed, key), entryHash({ ...keyed, key_id: null }, key));
+  });
+
+  it('covers the referrals a list showed, in their order', () => {
+    assert.notEqual(entryHash(keyed, key), entryHash({ ...keyed, patient_refs: ['r-1'] }, key));
+    assert.notEqual(entryHash(keyed, key), entryHash({ ...keyed, patient_refs: ['r-2', 'r-1'] }, key));
+  });
+
+  it('covers the id of the key it names', () => {
+    assert.notEqual(entryHash(keyed, key), entryHash({ ...keyed, key_id: 'ffffffffffffffff' }, key));
+  });
+
+  it('names the key by a fingerprint that does not reveal it', () => {
+    assert.match(key.id, /^[0-9a-f]{16}$/);
+    assert.equal(auditKey('a-test-key-of-at-least-32-characters-long').id, key.id);
+    assert.notEqual(auditKey('another-test-key-of-at-least-32-characters').id, key.id);
   });
 });

@@ -25,12 +25,6 @@ export function membershipKindOf(role: Role): MembershipKind {
   }
 }
 
-/** Roles that can see patient data; they must sign in with a second factor. */
-export function seesPatientData(role: Role): boolean {
-  const kind = membershipKindOf(role);
-  return kind === 'practice' || kind === 'team';
-}
-
 export const roleLabels: Record<Role, Text> = {
   practice_staff: { nl: 'Medewerker huisartsenpraktijk', en: 'GP practice staff' },
   practice_admin: { nl: 'Praktijkmanager', en: 'Practice manager' },
@@ -39,8 +33,3 @@ export const roleLabels: Record<Role, Text> = {
   region_coordinator: { nl: 'Regionale aanjager', en: 'Regional coordinator' },
   admin: { nl: 'Functioneel beheerder', en: 'Functional administrator' },
 };
-
-/** Roles that see patient data sign in with a second factor (unless switched off for a demo). */
-export function requiresTotp(role: Role, config: { totpRequired: boolean }): boolean {
-  return config.totpRequired && seesPatientData(role);
-}

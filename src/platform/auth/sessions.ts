@@ -119,8 +119,27 @@ export async function loadSession(db: Database, token: string, now = new Date())
   };
 }
 
-export async function markMfaPassed(db: Database, tokenHash: string): Promise<void> {
-  await db.updateTable('sessions').set({ mfa_passed: true }).where('token_hash', '=', tokenHash).execute();
+export interface RenewedSession {
+  /** The new cookie token. */
+  token: string;
+  csrfToken: string;
+}
+
+/**
+ * The second factor has passed: the session gets a new token and a new CSRF token, and the token
+ * from the password step stops working (OWASP ASVS 3.2.1: a new session token on authentication).
+ * A token seen before the second factor, e.g. on a shared practice PC, never becomes a full session.
+ * Null when the session no longer exists.
+ */
+export async function renewSessionAfterSecondFactor(db: Database, tokenHash: string): Promise<RenewedSession | null> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const renewed = await db
+    .updateTable('sessions')
+    .set({ token_hash: hashToken(token), csrf_token: csrfToken, mfa_passed: true })
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  return Number(renewed.numUpdatedRows) === 1 ? { token, csrfToken } : null;
 }
 
 export async function destroySession(db: Database, tokenHash: string): Promise<void> {

@@ -86,6 +86,17 @@ export interface LoginFailureTable {
   email: string;
   ip: string;
   at: Timestamp;
+  /** An attempt still being checked: it holds a place against simultaneous guesses, but is no failure (yet). */
+  pending: Generated<boolean>;
+}
+
+/** One-time recovery codes for the second factor, stored only as hashes (auth/recovery-codes.ts). */
+export interface RecoveryCodeTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: CreatedAt;
+  used_at: Timestamp | null;
 }
 
 export interface AuditLogTable {
@@ -100,12 +111,16 @@ export interface AuditLogTable {
   subject_id: string | null;
   /** Set when the event concerns a patient (referral id); lets a patient ask who saw their data. */
   patient_ref: string | null;
+  /** The referrals whose patient data a list showed (one entry, several patients); empty otherwise. */
+  patient_refs: ColumnType<string[], string[] | undefined, never>;
   ip: string | null;
   request_id: string | null;
   outcome: 'success' | 'failure' | 'denied';
   details: ColumnType<Record<string, unknown>, string, never>;
   prev_hash: string;
   hash: string;
+  /** Fingerprint of the key the hash is an HMAC with (platform/audit/audit-key.ts); null: a plain SHA-256 from before keying. */
+  key_id: string | null;
 }
 
 /** The audit chain's single head row: the hashes of the newest entry and the one before it. */
@@ -408,6 +423,16 @@ export interface SelfcheckResultCountTable {
   count: Generated<number>;
 }
 
+/** A self-check result behind a short-lived key (selfcheck/result-store.ts); nothing about the person. */
+export interface SelfcheckResultTable {
+  key_hash: string;
+  level: string;
+  help: string[];
+  urgency: string[];
+  postcode: string | null;
+  expires_at: Timestamp;
+}
+
 export interface RateLimitHitTable {
   id: Generated<string>;
   bucket: string;
@@ -422,6 +447,7 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   login_failures: LoginFailureTable;
+  recovery_codes: RecoveryCodeTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
   services: ServiceTable;
@@ -447,6 +473,7 @@ export interface DB {
   signal_records: SignalRecordTable;
   selfcheck_answer_counts: SelfcheckAnswerCountTable;
   selfcheck_result_counts: SelfcheckResultCountTable;
+  selfcheck_results: SelfcheckResultTable;
   rate_limit_hits: RateLimitHitTable;
 }
 

@@ -8,7 +8,7 @@ import { beforeEach, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../../../test/support/databases.ts';
-import { allowHit, purgeOldHits } from './rate-limit.ts';
+import { allowHit, purgeOldHits, secondsUntilAllowed } from './rate-limit.ts';
 
 forEachDatabase('rate limit for public forms', (db) => {
   beforeEach(async () => {
@@ -79,5 +79,16 @@ forEachDatabase('rate limit for public forms', (db) => {
     await sql`update rate_limit_hits set at = now() - interval '25 hours' where id = ${oldest!.id}`.execute(db());
     assert.equal(await purgeOldHits(db()), 1);
     assert.equal((await db().selectFrom('rate_limit_hits').select('id').execute()).length, 2);
+  });
+
+  it('below the limit there is no wait; at the limit the wait lasts until the oldest hit leaves the window', async () => {
+    await hits(4, 'api-token-refused', '203.0.113.9');
+    assert.equal(await secondsUntilAllowed(db(), 'api-token-refused', '203.0.113.9', 5, 60), 0);
+    await hits(1, 'api-token-refused', '203.0.113.9');
+    await sql`update rate_limit_hits set at = now() - interval '50 minutes' where id = (select min(id) from rate_limit_hits)`.execute(db());
+    const wait = await secondsUntilAllowed(db(), 'api-token-refused', '203.0.113.9', 5, 60);
+    assert.ok(wait > 9 * 60 && wait <= 10 * 60, `${wait} s`);
+    assert.equal(await secondsUntilAllowed(db(), 'api-token-refused', '203.0.113.10', 5, 60), 0, 'another address');
+    assert.equal(await secondsUntilAllowed(db(), 'selfcheck', '203.0.113.9', 5, 60), 0, 'another bucket');
   });
 });

@@ -9,22 +9,39 @@ export interface OutgoingMail {
 
 /** Sends one mail or throws. The outbox retries on failure. */
 export interface Mailer {
+  /**
+   * False when no SMTP server is configured: nothing can be delivered, so the outbox keeps every
+   * mail unsent (a mail is marked sent only once an SMTP server has accepted it).
+   */
+  readonly delivers: boolean;
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
 
-/** SMTP through nodemailer when SMTP_URL is set; otherwise a log line (no body, no address). */
+export class MailNotConfiguredError extends Error {
+  constructor() {
+    super('no SMTP_URL configured: mail stays in the outbox');
+  }
+}
+
+/**
+ * SMTP through nodemailer when SMTP_URL is set. Without it (development and tests only: production
+ * refuses to start without SMTP_URL) there is no mailer that delivers, and none that pretends to:
+ * mail waits in the outbox and goes out once SMTP_URL is set.
+ */
 export function createMailer(options: { smtpUrl: string | undefined; from: string; log: Logger }): Mailer {
   if (!options.smtpUrl) {
     return {
-      send: async (mail) => {
-        options.log.info({ subject: mail.subject }, 'mail not sent: no SMTP_URL configured');
+      delivers: false,
+      send: async () => {
+        throw new MailNotConfiguredError();
       },
       close: () => {},
     };
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
+    delivers: true,
     send: async (mail) => {
       await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
     },

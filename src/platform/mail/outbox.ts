@@ -34,6 +34,8 @@ export interface DeliveryReport {
 }
 
 export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logger, batchSize = 50): Promise<DeliveryReport> {
+  // Without an SMTP server nothing is claimed: the mail stays pending, with no attempt used up.
+  if (!mailer.delivers) return { sent: 0, failed: 0 };
   const claimed = await db
     .updateTable('outbox_mail')
     .set({ locked_until: sql`now() + interval '2 minutes'` })

@@ -17,9 +17,11 @@ export function renderError(c: AppContext, status: number, message: Text) {
       ? t({ nl: 'Niet gevonden', en: 'Not found' })
       : status === 403
         ? t({ nl: 'Geen toegang', en: 'No access' })
-        : status >= 500
-          ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' })
-          : t({ nl: 'Dat lukte niet', en: 'That did not work' });
+        : status === 503
+          ? t({ nl: 'Even niet beschikbaar', en: 'Temporarily unavailable' })
+          : status >= 500
+            ? t({ nl: 'Er ging iets mis', en: 'Something went wrong' })
+            : t({ nl: 'Dat lukte niet', en: 'That did not work' });
   const v = ctx ? view(c) : viewContext({ lang, actor: null, csrfToken: '', path: c.req.path, signedIn: false, unread: 0 });
   return c.html(
     <Page view={v} title={title}>

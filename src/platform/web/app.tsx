@@ -5,39 +5,56 @@ import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RequestContext } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, UnavailableError } from '../errors.ts';
+import { databaseUnavailable } from '../db/availability.ts';
+import { waitForTurn, withWaitBudget } from '../db/admission.ts';
+import { waitLimitMs } from '../db/database.ts';
 import { isLang } from '../i18n.ts';
 import { loadSession, nextSignInStep, randomToken, sessionComplete, SESSION_COOKIE } from '../auth/sessions.ts';
 import { renderError } from '../ui/error-page.tsx';
 import { cookieOptions, CSRF_COOKIE, LANG_COOKIE } from '../http/cookies.ts';
 import { localPath } from '../http/local-path.ts';
 import type { AppContext, AppEnv, Services } from '../http/types.ts';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
 
-/** Routes that accept files up to 100 MB (imports); everything else is capped at 2 MB. */
+/** Routes that accept files up to UPLOAD_BODY_LIMIT (imports) when the caller is authenticated. */
 export const LARGE_UPLOAD_PATHS = ['/beheer/postcodes', '/api/hsds/import'];
+/** Every other request body, and any anonymous one: the largest form (a service description) is a few KB. */
+export const FORM_BODY_LIMIT = 64 * 1024;
+export const UPLOAD_BODY_LIMIT = 100 * 1024 * 1024;
 
 /** Paths a signed-in user may visit before finishing sign-in (second factor, new password). */
-const PENDING_SIGN_IN_PATHS = ['/tweestaps', '/tweestaps/instellen', '/wachtwoord-wijzigen', '/uitloggen'];
+const PENDING_SIGN_IN_PATHS = ['/tweestaps', '/tweestaps/instellen', '/tweestaps/herstelcode', '/wachtwoord-wijzigen', '/uitloggen'];
 
 /**
  * The Hono app with the cross-cutting layer every route shares: request id and logging, security
- * headers with a strict CSP, body limit, language, session, sign-in gate, CSRF, error pages.
+ * headers with a strict CSP, language, session, sign-in gate, body limit, CSRF, error pages.
  */
 export function createHttpApp(services: Services): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const { proxies } = parseTrustedProxies(services.config.trustProxy.join(','));
 
   app.use('*', async (c, next) => {
     const requestId = c.req.header('x-request-id')?.slice(0, 64) || randomUUID();
     const started = performance.now();
-    const ctx: RequestContext = { requestId, ip: clientIp(c), lang: 'nl', log: services.log.child({ requestId }), actor: null };
+    const ctx: RequestContext = { requestId, ip: clientIp(c, proxies), lang: 'nl', log: services.log.child({ requestId }), actor: null };
     c.set('ctx', ctx);
     c.set('session', null);
     c.set('csrfToken', '');
     c.set('unread', 0);
-    await next();
+    // All database statements of this request share one wait budget (DB_WAIT_SECONDS in total).
+    const db = { waitedMs: 0 };
+    await withWaitBudget(db, next);
     c.header('x-request-id', requestId);
     // Path only, never the query string: queries may carry search terms.
-    ctx.log.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    const ms = Math.round(performance.now() - started);
+    ctx.log.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms, dbWaitMs: Math.round(db.waitedMs) }, 'request');
+  });
+
+  // Under overload a request that waited DB_WAIT_SECONDS for its turn is answered 503 at once.
+  app.use('*', async (_c, next) => {
+    await waitForTurn(waitLimitMs(services.db));
+    await next();
   });
 
   app.use(
@@ -61,14 +78,6 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
     }),
   );
-
-  // Bodies are capped before anything reads them (CSRF parses forms); a few upload routes allow more.
-  const tooLarge = () => {
-    throw new AppError('body_too_large', 413, { nl: 'Wat u stuurt is te groot.', en: 'What you sent is too large.' });
-  };
-  const defaultLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
-  const uploadLimit = bodyLimit({ maxSize: 100 * 1024 * 1024, onError: tooLarge });
-  app.use('*', (c, next) => (LARGE_UPLOAD_PATHS.includes(c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next)));
 
   // Language: ?lang= switches (and is remembered in a cookie); Dutch is the default.
   app.use('*', async (c, next) => {
@@ -113,6 +122,24 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     if (session && !c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-store');
   });
 
+  // Bodies are capped before anything reads them (CSRF parses forms, before any route runs). Forms
+  // need little; only the import routes take large files, and only from a signed-in session (pages)
+  // or with a bearer token (API; its token is checked before the route reads the body), so nobody
+  // anonymous can make the server parse megabytes.
+  const tooLarge = () => {
+    throw new AppError('body_too_large', 413, { nl: 'Wat u stuurt is te groot.', en: 'What you sent is too large.' });
+  };
+  const formLimit = bodyLimit({ maxSize: FORM_BODY_LIMIT, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge });
+  app.use('*', (c, next) => {
+    if (!LARGE_UPLOAD_PATHS.includes(c.req.path)) return formLimit(c, next);
+    const session = c.get('session');
+    const authenticated = c.req.path.startsWith('/api/')
+      ? /^Bearer \S/i.test(c.req.header('authorization') ?? '')
+      : session !== null && sessionComplete(session);
+    return authenticated ? uploadLimit(c, next) : formLimit(c, next);
+  });
+
   // CSRF: every state-changing request must come from our own pages and echo the form token.
   app.use('*', async (c, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
@@ -133,10 +160,13 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
 
   app.onError((err, c) => {
     const ctx = c.get('ctx');
-    if (err instanceof AppError) {
-      ctx?.log.info({ code: err.code, status: err.status }, err.message);
-      if (err.status === 401) return c.redirect('/inloggen', 303);
-      return renderError(c as AppContext, err.status, err.userMessage);
+    // A database that restarts, fails over or is overloaded is not a bug: 503 with Retry-After.
+    const known = err instanceof AppError ? err : databaseUnavailable(err);
+    if (known) {
+      ctx?.log[known instanceof UnavailableError ? 'warn' : 'info']({ code: known.code, status: known.status }, known.message);
+      if (known.status === 401) return c.redirect('/inloggen', 303);
+      if (known instanceof UnavailableError) c.header('Retry-After', String(known.retryAfterSeconds));
+      return renderError(c as AppContext, known.status, known.userMessage);
     }
     (ctx?.log ?? services.log).error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
     return renderError(c as AppContext, 500, {
@@ -165,10 +195,13 @@ function isPublicPath(path: string): boolean {
   return path.startsWith('/assets/') || path === '/healthz';
 }
 
-function clientIp(c: AppContext): string {
+/** The client's address: the peer, or behind a trusted proxy (TRUST_PROXY) the address it forwarded. */
+function clientIp(c: AppContext, proxies: TrustedProxies): string {
+  let peer: string;
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    peer = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     return 'local';
   }
+  return clientAddress(peer, c.req.header('x-forwarded-for'), proxies);
 }

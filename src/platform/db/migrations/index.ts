@@ -7,6 +7,9 @@ import * as openReferralsIndex from './2026_11_23_0005_open_referrals_index.ts';
 import * as auditChainHead from './2026_11_23_0006_audit_chain_head.ts';
 import * as inboxIndexes from './2026_11_23_0007_inbox_indexes.ts';
 import * as formKeys from './2026_11_23_0008_form_keys.ts';
+import * as recoveryCodesSignInAttempts from './2026_11_30_0001_recovery_codes_sign_in_attempts.ts';
+import * as selfcheckResults from './2026_11_30_0002_selfcheck_results.ts';
+import * as tamperEvidentAudit from './2026_11_30_0002_tamper_evident_audit.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -22,6 +25,9 @@ const migrations: Record<string, Migration> = {
   '2026_11_23_0006_audit_chain_head': auditChainHead,
   '2026_11_23_0007_inbox_indexes': inboxIndexes,
   '2026_11_23_0008_form_keys': formKeys,
+  '2026_11_30_0001_recovery_codes_sign_in_attempts': recoveryCodesSignInAttempts,
+  '2026_11_30_0002_selfcheck_results': selfcheckResults,
+  '2026_11_30_0002_tamper_evident_audit': tamperEvidentAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

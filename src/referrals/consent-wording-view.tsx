@@ -1,0 +1,23 @@
+import type { ConsentWording } from './consent.ts';
+
+/**
+ * A consent text as the person hears or reads it: the opening, every kind of data as a list (easier
+ * to follow aloud than one long sentence), then purpose, keeping and withdrawing. `quote` marks
+ * a text staff read out, set apart from their own instructions.
+ */
+export function ConsentWordingView({ wording, quote }: { wording: ConsentWording; quote: boolean }) {
+  const body = (
+    <>
+      <p class="utrecht-paragraph">{wording.lead}</p>
+      <ul class="utrecht-unordered-list" data-testid="consent-items">
+        {wording.items.map((item) => (
+          <li class="utrecht-unordered-list__item">{item}</li>
+        ))}
+      </ul>
+      {wording.closing.map((line) => (
+        <p class="utrecht-paragraph">{line}</p>
+      ))}
+    </>
+  );
+  return quote ? <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">{body}</blockquote> : body;
+}
