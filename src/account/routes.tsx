@@ -4,6 +4,7 @@ import { z } from 'zod';
 import QRCode from 'qrcode';
 import type { AppContext, AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
+import { localPath } from '../platform/http/local-path.ts';
 import { cookieOptions } from '../platform/http/cookies.ts';
 import { nextSignInStep } from '../platform/auth/sessions.ts';
 import { anyRole, authorize, signInRequired } from '../platform/http/authorize.ts';
@@ -78,7 +79,8 @@ const newPasswordSchema = (t: Translate) =>
 
 /** Only local paths are accepted as "back to" targets: no open redirect. */
 function safeBack(value: string | undefined): string {
-  return value && /^\/[a-zA-Z0-9/_-]*$/.test(value) && !value.startsWith('//') ? value : '/';
+  const path = localPath(value);
+  return /^\/[a-zA-Z0-9/_-]*$/.test(path) ? path : '/';
 }
 
 /** A sign-in step that carries the "back to" target along, so the second factor does not lose it. */

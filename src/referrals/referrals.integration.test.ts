@@ -2,14 +2,14 @@ import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../../test/support/databases.ts';
-import { appError, createTenant } from '../../test/support/fixtures.ts';
+import { appError, createTenant, createTestUser } from '../../test/support/fixtures.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { referralAccess } from './access.ts';
 import { acceptReferral } from './accept-referral.ts';
 import { cancelReferral } from './cancel-referral.ts';
 import { closeReferral } from './close-referral.ts';
 import { CONSENT_TEXT_VERSION, sharedDataScope } from './consent.ts';
-import { addWorkingDays } from './due-dates.ts';
+import { addWorkingDays, runOnToWorkingDay } from './due-dates.ts';
 import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
 import { forwardReferral } from './forward-referral.ts';
 import { listPracticeReferrals } from './list-practice-referrals.ts';
@@ -98,7 +98,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
     it('without a threatening situation the first conversation is due in 4 weeks', async () => {
       const r = await referral((await send({ urgency_triggers: [] })).id);
       assert.equal(r.first_contact_due, addWorkingDays(today, 3));
-      assert.equal(r.first_conversation_due, addDaysIso(today, 28));
+      assert.equal(r.first_conversation_due, runOnToWorkingDay(addDaysIso(today, 28)));
     });
 
     it('a practice–team agreement shortens the terms', async () => {
@@ -108,7 +108,25 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
         .execute();
       const r = await referral((await send({ urgency_triggers: [] }, w.users.staffB)).id);
       assert.equal(r.first_contact_due, addWorkingDays(today, 1));
-      assert.equal(r.first_conversation_due, addDaysIso(today, 14));
+      assert.equal(r.first_conversation_due, runOnToWorkingDay(addDaysIso(today, 14)));
+    });
+
+    it('an agreement may give first contact more working days than the default of 3, up to 10', async () => {
+      const practice = await createTenant(db());
+      const staff = await createTestUser(db(), practice, 'practice_staff');
+      await db()
+        .insertInto('agreements')
+        .values({ practice_id: practice.practiceId, team_id: w.noord, first_contact_working_days: 5, updated_at: new Date() })
+        .execute();
+      const r = await referral((await send({ urgency_triggers: [] }, staff)).id);
+      assert.equal(r.first_contact_due, addWorkingDays(today, 5));
+      await assert.rejects(
+        db()
+          .insertInto('agreements')
+          .values({ practice_id: w.practiceA, team_id: w.hengelo, first_contact_working_days: 11, updated_at: new Date() })
+          .execute(),
+        'more than 10 working days is not an agreement the database keeps',
+      );
     });
 
     it('sending the same form twice makes one referral, also when both arrive at once', async () => {

@@ -16,7 +16,7 @@ import type { User } from '../platform/db/schema.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import { loadShippedPostcodeAreas } from '../routing/reference-data.ts';
 import { addRule } from '../routing/manage-rules.ts';
-import { addWorkingDays, dueDates } from '../referrals/due-dates.ts';
+import { addWorkingDays, dueDates, runOnToWorkingDay } from '../referrals/due-dates.ts';
 import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
 import { sendReferral } from '../referrals/send-referral.ts';
 import { referralColumnData } from '../referrals/consent.ts';
@@ -227,7 +227,7 @@ forEachDatabase('self-check', (db) => {
       // Same terms as a practice referral without an agreement: first contact in 3 working days, first conversation within 4 weeks.
       assert.equal(r.requested_on, today);
       assert.equal(r.first_contact_due, addWorkingDays(today, 3));
-      assert.equal(r.first_conversation_due, addDaysIso(today, 28));
+      assert.equal(r.first_conversation_due, runOnToWorkingDay(addDaysIso(today, 28)));
 
       const consents = await db().selectFrom('consents').selectAll().where('referral_id', '=', sent.id).execute();
       assert.equal(consents.length, 1);

@@ -10,6 +10,7 @@ import * as formKeys from './2026_11_23_0008_form_keys.ts';
 import * as recoveryCodesSignInAttempts from './2026_11_30_0001_recovery_codes_sign_in_attempts.ts';
 import * as selfcheckResults from './2026_11_30_0002_selfcheck_results.ts';
 import * as tamperEvidentAudit from './2026_11_30_0002_tamper_evident_audit.ts';
+import * as agreementFirstContactRange from './2026_11_30_0003_agreement_first_contact_range.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0001_recovery_codes_sign_in_attempts': recoveryCodesSignInAttempts,
   '2026_11_30_0002_selfcheck_results': selfcheckResults,
   '2026_11_30_0002_tamper_evident_audit': tamperEvidentAudit,
+  '2026_11_30_0003_agreement_first_contact_range': agreementFirstContactRange,
 };
 
 export const migrationProvider: MigrationProvider = {
