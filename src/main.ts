@@ -1,11 +1,12 @@
-import { loadConfig } from './platform/config.ts';
+import { ConfigError, loadConfig, type Config } from './platform/config.ts';
 import { createLogger } from './platform/log.ts';
 import { startServer } from './server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo/seed-demo.ts';
 import { roleLabels } from './platform/auth/roles.ts';
+import { hasActiveUsers } from './admin/users.ts';
 
 /** Composition root: config → database → app → server. */
-const config = loadConfig();
+const config = loadConfigOrExit();
 const log = createLogger(config.logLevel);
 const running = await startServer(config, log);
 
@@ -21,6 +22,13 @@ if (config.seedDemo) {
     );
 }
 if (!config.smtpUrl) lines.push('', 'Geen SMTP_URL: e-mail wordt niet verstuurd maar blijft in de wachtrij (outbox) staan.');
+if (!(await hasActiveUsers(running.database.db))) {
+  lines.push(
+    '',
+    'Er is nog geen gebruiker. Maak de eerste beheerder aan (stop bij de ingebouwde database eerst de app):',
+    '  npm run cli -- user:create --email u@example.nl --name "Uw Naam" --role admin --password \'een-lang-wachtwoord\'',
+  );
+}
 console.log(lines.join('\n') + '\n');
 
 const shutdown = async (signal: string) => {
@@ -30,3 +38,14 @@ const shutdown = async (signal: string) => {
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+/** A configuration an operator must fix is said in one line, without a stack trace. */
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`Korte Lijn did not start. ${err.message}`);
+    process.exit(1);
+  }
+}

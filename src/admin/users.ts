@@ -236,3 +236,8 @@ export async function setUserDisabled(db: Database, ctx: RequestContext, id: str
   });
   if (disabled) await revokeUserSessions(db, id);
 }
+
+/** Whether anyone can sign in yet: a fresh production database starts without users. */
+export async function hasActiveUsers(db: Database): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('disabled_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+}

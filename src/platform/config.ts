@@ -120,7 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       !config.smtpUrl && 'SMTP_URL',
       config.auditKey === DEVELOPMENT_AUDIT_KEY && 'AUDIT_KEY (or AUDIT_KEY_FILE, not the development key)',
     ].filter((name): name is string => Boolean(name));
-    if (missing.length) throw new ConfigError(`In production ${missing.join(' and ')} must be set (see README, "Start").`);
+    const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0];
+    if (missing.length) throw new ConfigError(`In production ${list} must be set (see README, "Start").`);
   }
   return config;
 }
