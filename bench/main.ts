@@ -5,12 +5,16 @@ import { benchSearch, checkSameResults } from './search-bench.ts';
 import { fmt } from './measure.ts';
 import { benchReferrals, REFERRALS, seedReferrals } from './referrals-bench.ts';
 import { benchLoad } from './load-bench.ts';
+import { benchAppMemory, benchOperations, benchPostcodeImport, OPS_REFERRALS, POSTCODE_ROWS } from './operations-bench.ts';
 
 /**
  * `npm run bench [-- search]`: performance figures measured in one run, as ratios to hand-written
  * SQL for the same work. Starts its own PostgreSQL (Debian's binaries) and an in-memory PGlite.
  * `npm run bench -- load`: signed-in clients against the app on the embedded PGlite (BENCH_CLIENTS,
  * default "10,50,300,1000,3000"; BENCH_SECONDS per level; BENCH_DB_WAIT for DB_WAIT_SECONDS).
+ * `npm run bench -- operations`: database size per BENCH_OPS_REFERRALS referrals (100,000), start-up,
+ * backup and restore, the cost of /metrics and /readyz; `npm run bench -- postcodes`: importing
+ * BENCH_POSTCODE_ROWS (1,000,000) CBS postcode rows into the embedded database (docs/operations.md).
  */
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -105,3 +109,39 @@ if (all || which.has('load')) {
 
 console.log('\n| bench | database | what | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+/** RSS with the database open (peak so far) → peak by the end of the operation. */
+const memory = (m: { rssBeforeMb: number; peakBeforeMb: number; peakRssMb: number }) =>
+  `${m.rssBeforeMb.toFixed(0)} MB (peak so far ${m.peakBeforeMb.toFixed(0)}) → peak ${m.peakRssMb.toFixed(0)} MB`;
+if (all || which.has('operations')) {
+  console.log(`\nOperations: ${OPS_REFERRALS.toLocaleString('en')} referrals, each with 1 consent, 4 history events, 2 messages and 8 audit entries.`);
+  const lines = [
+    '| database | fresh start + migrations | reopen | size | backup | backup size | memory of the process making it | restore | /metrics figures | /readyz |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const f = await benchOperations(kind);
+    if (!f) {
+      console.log('PostgreSQL is not installed: skipping the PostgreSQL figures.');
+      continue;
+    }
+    console.log(`  ${kind}: seeded in ${seconds(f.seedMs)} s`);
+    lines.push(
+      `| ${kind} | ${seconds(f.freshStartMs)} s | ${seconds(f.reopenMs)} s | ${mb(f.databaseBytes)} MB | ${seconds(f.backupMs)} s | ${mb(f.backupBytes)} MB | ${f.backupMemory ? memory(f.backupMemory) : 'pg_dump: own process'} | ${seconds(f.restoreMs)} s | ${f.metricsFiguresP50Ms.toFixed(1)} ms | ${f.readinessP50Ms.toFixed(1)} ms |`,
+    );
+  }
+  console.log(lines.join('\n'));
+  for (const kind of ['pglite', 'postgres'] as const) {
+    const m = await benchAppMemory(kind);
+    if (m)
+      console.log(`App memory (${kind}, npm start, Twente demo, after 200 signed-in pages): RSS ${m.rssMb.toFixed(0)} MB, peak ${m.peakMb.toFixed(0)} MB.`);
+  }
+}
+if (all || which.has('postcodes')) {
+  const f = await benchPostcodeImport();
+  console.log(
+    `\nPostcode import (pglite): ${POSTCODE_ROWS.toLocaleString('en')} rows in ${seconds(f.ms)} s, memory ${memory(f)}, data folder ${mb(f.databaseBytes)} MB.`,
+  );
+}

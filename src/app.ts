@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv, Services } from './platform/http/types.ts';
 import { createHttpApp } from './platform/web/app.tsx';
 import { registerHealthRoute } from './platform/http/health.ts';
+import { registerMetrics } from './metrics.ts';
 import { registerAssetRoutes } from './platform/ui/assets.ts';
 import { registerAuthRoutes } from './account/routes.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
@@ -17,11 +18,17 @@ import { registerReferralMessageRoutes } from './referrals/message-routes.tsx';
 import { registerWithdrawConsentRoute } from './referrals/withdraw-consent-route.tsx';
 import { registerConsultationRoutes } from './consultations/routes.tsx';
 import { registerAccessReportRoutes } from './access-report/routes.tsx';
+import { registerPrivacyRequestRoutes } from './privacy-requests/routes.tsx';
+import { registerAgreementRoutes } from './agreements/routes.tsx';
+import { registerVisitRoutes } from './visits/routes.tsx';
+import { registerNetworkRoutes } from './network/routes.tsx';
+import { registerOnsiteRoutes } from './onsite/routes.tsx';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
   const app = createHttpApp(services);
   registerHealthRoute(app, services);
+  registerMetrics(app, services);
   registerAssetRoutes(app);
   registerAuthRoutes(app, services);
   registerHomeRoutes(app, services);
@@ -37,5 +44,10 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerWithdrawConsentRoute(app, services);
   registerConsultationRoutes(app, services);
   registerAccessReportRoutes(app, services);
+  registerPrivacyRequestRoutes(app, services);
+  registerAgreementRoutes(app, services);
+  registerVisitRoutes(app, services);
+  registerNetworkRoutes(app, services);
+  registerOnsiteRoutes(app, services);
   return app;
 }

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openDatabase, migrateToLatest, type DatabaseHandle } from './platform/db/database.ts';
 import { testConfig } from './platform/config.ts';
 import { createLogger } from './platform/log.ts';
 import { createApp } from './app.ts';
+import { stylesheet } from './platform/ui/assets.ts';
 import { createSession } from './platform/auth/sessions.ts';
 import { roles } from './platform/auth/roles.ts';
 import type { Role } from './platform/db/schema.ts';
@@ -19,15 +21,27 @@ type Expectation =
   | { kind: 'public' }
   /** Sign-in steps: only for a session that is still signing in; a completed session is sent on. */
   | { kind: 'sign-in-step' }
-  | { kind: 'roles'; roles: readonly Role[]; scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' | 'region' }
+  | {
+      kind: 'roles';
+      roles: readonly Role[];
+      scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' | 'region' | 'agreement' | 'visit' | 'onsite';
+    }
   /** API routes that accept only a bearer token (never a session): every session, of any role, gets 401. Token × role: interop/hsds/api.integration.test.ts. */
-  | { kind: 'bearer-token'; roles: readonly Role[] };
+  | { kind: 'bearer-token'; roles: readonly Role[] }
+  /** Monitoring (/metrics): only with METRICS_TOKEN, never with a session; unconfigured it is not found. Token cases: metrics.integration.test.ts. */
+  | { kind: 'metrics-token' }
+  /** A secret in the address is the authorisation (an iCalendar feed that agenda apps fetch): unknown secrets are 404, for everyone. */
+  | { kind: 'secret-link' };
 
 const ALL = roles;
 /** Who keeps the social map up to date: team coordinators (own organisation), regional coordinators (own region), administrators. */
 const SOCIAL_MAP_EDITORS: readonly Role[] = ['team_admin', 'region_coordinator', 'admin'];
+const VISIT_PLANNERS: readonly Role[] = ['team_member', 'team_admin', 'region_coordinator'];
+const VISIT_VIEWERS: readonly Role[] = ['practice_staff', 'practice_admin', ...VISIT_PLANNERS];
 const matrix: Record<string, Expectation> = {
   'GET /healthz': { kind: 'public' },
+  'GET /readyz': { kind: 'public' },
+  'GET /metrics': { kind: 'metrics-token' },
   'GET /assets/:file': { kind: 'public' },
   'GET /inloggen': { kind: 'public' },
   'POST /inloggen': { kind: 'public' },
@@ -92,6 +106,7 @@ const matrix: Record<string, Expectation> = {
   // The closed-loop referral: practice side, team side. Region coordinators and administrators never reach one.
   'GET /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /verwijzingen/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  'POST /verwijzingen/nieuw/route': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'GET /verwijzingen/contactkaart/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'GET /verwijzingen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'GET /inbox': { kind: 'roles', roles: ['team_member', 'team_admin'] },
@@ -108,6 +123,13 @@ const matrix: Record<string, Expectation> = {
   // The access report (NEN 7513 client view): the practice manager and the team coordinator, for their own referrals.
   'GET /verwijzingen/:id/toegangsverslag': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
   'GET /verwijzingen/:id/toegangsverslag/persoon': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
+  // Privacy requests (AVG art. 15–17): the practice manager and the team coordinator, for their own organisation and referrals.
+  'GET /privacyverzoeken': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
+  'POST /privacyverzoeken/inzage': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
+  'GET /verwijzingen/:id/contactgegevens': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/contactgegevens': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
+  'GET /verwijzingen/:id/wissen': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/wissen': { kind: 'roles', roles: ['practice_admin', 'team_admin'], scoped: 'referral' },
   'GET /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
   'GET /overleg/nieuw': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
   'POST /overleg': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
@@ -142,6 +164,44 @@ const matrix: Record<string, Expectation> = {
   'GET /api/hsds/organizations/:id': { kind: 'public' },
   'GET /api/hsds/export': { kind: 'bearer-token', roles: ['admin', 'region_coordinator'] },
   'POST /api/hsds/import': { kind: 'bearer-token', roles: ['admin'] },
+  // Collaboration agreements: the team or regional coordinator drafts, the practice manager confirms; each sees their own.
+  'GET /afspraken': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator'] },
+  'GET /afspraken/nieuw': { kind: 'roles', roles: ['team_admin', 'region_coordinator'] },
+  'POST /afspraken': { kind: 'roles', roles: ['team_admin', 'region_coordinator'], scoped: 'region' },
+  'GET /afspraken/:id': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator'], scoped: 'agreement' },
+  'GET /afspraken/:id/wijzigen': { kind: 'roles', roles: ['team_admin', 'region_coordinator'], scoped: 'agreement' },
+  'POST /afspraken/:id': { kind: 'roles', roles: ['team_admin', 'region_coordinator'], scoped: 'agreement' },
+  'POST /afspraken/:id/bevestigen': { kind: 'roles', roles: ['practice_admin'], scoped: 'agreement' },
+  'POST /afspraken/:id/contact-klopt': { kind: 'roles', roles: ['practice_admin'], scoped: 'agreement' },
+  'GET /vaste-contactpersonen': { kind: 'roles', roles: ['practice_staff', 'practice_admin'] },
+  // Visits: one calendar per practice, read by the practice, planned by every team of the region and the regional coordinator.
+  'GET /bezoeken': { kind: 'roles', roles: VISIT_VIEWERS },
+  'GET /bezoeken/praktijk/:id': { kind: 'roles', roles: VISIT_VIEWERS, scoped: 'practice' },
+  'POST /bezoeken/praktijk/:id': { kind: 'roles', roles: VISIT_PLANNERS, scoped: 'practice' },
+  'GET /bezoeken/:id': { kind: 'roles', roles: VISIT_VIEWERS, scoped: 'visit' },
+  'POST /bezoeken/:id/vastleggen': { kind: 'roles', roles: VISIT_PLANNERS, scoped: 'visit' },
+  'POST /bezoeken/:id/afzeggen': { kind: 'roles', roles: VISIT_PLANNERS, scoped: 'visit' },
+  'POST /bezoeken/:id/vervolg': { kind: 'roles', roles: VISIT_PLANNERS, scoped: 'visit' },
+  // The region's network view: the regional coordinator and team coordinators; a practice manager opens their own practice.
+  'GET /netwerk': { kind: 'roles', roles: ['team_admin', 'region_coordinator'] },
+  'GET /netwerk/praktijken/:id': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator'], scoped: 'practice' },
+  'POST /netwerk/praktijken/:id/jaarlijst': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator'], scoped: 'practice' },
+  // On-site hours: the team sets them, the practice reads them and books a slot from its own referral; the holding team may cancel.
+  'GET /spreekuren': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'POST /spreekuren': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'region' },
+  'POST /spreekuren/:id/uitzondering': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'onsite' },
+  'POST /spreekuren/:id/stoppen': { kind: 'roles', roles: ['team_member', 'team_admin'], scoped: 'onsite' },
+  'GET /verwijzingen/:id/kennismaking': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/kennismaking': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'referral' },
+  'POST /verwijzingen/:id/kennismaking/afzeggen': {
+    kind: 'roles',
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'],
+    scoped: 'referral',
+  },
+  'GET /agenda': { kind: 'roles', roles: ALL },
+  'POST /agenda/adres': { kind: 'roles', roles: ALL },
+  'POST /agenda/intrekken': { kind: 'roles', roles: ALL },
+  'GET /agenda/:file': { kind: 'secret-link' },
 };
 
 /** A tenant (test/support/fixtures.ts) with a signed-in user of every role, a signal record and a routing rule. */
@@ -166,6 +226,13 @@ let consultationIdA: string;
 /** Referrals of practice A held by team A: one for the referral pages, one team B held before forwarding it to team A. */
 let referralIdA: string;
 let forwardedReferralIdA: string;
+/** An agreement in force between practice A and team A. */
+let agreementIdA: string;
+/** A visit planned at practice A. */
+let visitIdA: string;
+/** On-site hours of tenant A's team member at practice A, and the secret of that member's iCalendar feed. */
+let onsiteIdA: string;
+const FEED_SECRET_A = 'matrix-feed-secret-of-tenant-a-0123456789';
 const REFERRAL_PATIENT = 'Matrixpatiënt Zonderbsn';
 
 async function makeTenant(db: DatabaseHandle['db'], label: string, agbCode: string, cbsCode: string): Promise<MatrixTenant> {
@@ -241,12 +308,29 @@ function concretePath(path: string): string {
     '/verwijzingen/:id/annuleren': referralIdA,
     '/verwijzingen/:id/toegangsverslag': referralIdA,
     '/verwijzingen/:id/toegangsverslag/persoon': referralIdA,
+    '/verwijzingen/:id/contactgegevens': referralIdA,
+    '/verwijzingen/:id/wissen': referralIdA,
     '/verwijzingen/contactkaart/:id': tenantA.teamId,
     '/overleg/:id': consultationIdA,
     '/overleg/:id/berichten': consultationIdA,
     '/overleg/:id/sluiten': consultationIdA,
+    '/afspraken/:id': agreementIdA,
+    '/afspraken/:id/wijzigen': agreementIdA,
+    '/afspraken/:id/bevestigen': agreementIdA,
+    '/afspraken/:id/contact-klopt': agreementIdA,
+    '/bezoeken/praktijk/:id': tenantA.practiceId,
+    '/netwerk/praktijken/:id': tenantA.practiceId,
+    '/netwerk/praktijken/:id/jaarlijst': tenantA.practiceId,
+    '/spreekuren/:id/uitzondering': onsiteIdA,
+    '/spreekuren/:id/stoppen': onsiteIdA,
+    '/verwijzingen/:id/kennismaking': referralIdA,
+    '/verwijzingen/:id/kennismaking/afzeggen': referralIdA,
+    '/bezoeken/:id': visitIdA,
+    '/bezoeken/:id/vastleggen': visitIdA,
+    '/bezoeken/:id/afzeggen': visitIdA,
+    '/bezoeken/:id/vervolg': visitIdA,
   };
-  if (path === '/assets/:file') return '/assets/app.css';
+  if (path === '/assets/:file') return stylesheet.href;
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
   return id ? path.replace(':id', id) : path;
 }
@@ -255,6 +339,8 @@ function concretePath(path: string): string {
 function fieldsFor(route: string): Record<string, string> {
   if (route === 'POST /beheer/routering') return { municipality_code: 'GM9001' };
   if (route === 'POST /beheer/routering/regio') return { region_id: tenantA.regionId };
+  if (route === 'POST /afspraken') return { practice_id: tenantA.practiceId, team_id: tenantA.teamId };
+  if (route === 'POST /spreekuren') return { practice_id: tenantA.practiceId };
   return {};
 }
 
@@ -371,6 +457,36 @@ describe('authorization matrix', () => {
         note: 'hoort bij team A',
       })
       .execute();
+    agreementIdA = (
+      await database.db
+        .insertInto('agreements')
+        .values({ practice_id: tenantA.practiceId, team_id: tenantA.teamId, first_contact_working_days: 2, agreed_at: new Date(), updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    onsiteIdA = (
+      await database.db
+        .insertInto('onsite_hours')
+        .values({
+          practice_id: tenantA.practiceId,
+          team_id: tenantA.teamId,
+          host_user_id: tenantA.users.team_member.id,
+          weekday: 2,
+          starts_at: '09:00',
+          ends_at: '12:00',
+          slot_minutes: 30,
+          starts_on: '2026-11-01',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    visitIdA = (
+      await database.db
+        .insertInto('visits')
+        .values({ practice_id: tenantA.practiceId, planned_on: '2026-12-08', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     app = createApp({ db: database.db, config: testConfig(), log: createLogger('silent') });
   });
   after(async () => database.close());
@@ -422,6 +538,36 @@ describe('authorization matrix', () => {
       }
     });
   }
+
+  for (const [route, expectation] of Object.entries(matrix)) {
+    if (expectation.kind !== 'metrics-token') continue;
+    test(`${route}: no session of any role opens it`, async () => {
+      for (const as of [undefined, ...roles.map((r) => tenantA.users[r])]) {
+        const res = await call('GET', route.slice(4), as);
+        assert.equal(res.status, 404, `${route} ${as ? 'with a session' : 'anonymous'} → ${res.status}`);
+        assert.doesNotMatch(await res.text(), /korte_lijn_/);
+      }
+    });
+  }
+
+  test('a secret link answers only to its secret: 200 with it, 404 for an unknown one, with or without a session', async () => {
+    // Set here: the matrix above also revokes and renews tenant A's feed (POST /agenda/…).
+    const tokenHash = createHash('sha256').update(FEED_SECRET_A).digest('hex');
+    await database.db
+      .insertInto('calendar_feeds')
+      .values({ user_id: tenantA.users.team_member.id, token_hash: tokenHash })
+      .onConflict((oc) => oc.column('user_id').doUpdateSet({ token_hash: tokenHash }))
+      .execute();
+    for (const [route, expectation] of Object.entries(matrix)) {
+      if (expectation.kind !== 'secret-link') continue;
+      const path = route.split(' ')[1]!;
+      assert.equal((await call('GET', path.replace(':file', `${FEED_SECRET_A}.ics`))).status, 200, `${route} with its secret`);
+      for (const as of [undefined, tenantA.users.team_member, tenantB.users.team_member]) {
+        const res = await call('GET', path.replace(':file', 'not-the-secret-0000000000000000000000.ics'), as);
+        assert.equal(res.status, 404, `${route} with another secret → ${res.status}`);
+      }
+    }
+  });
 
   test('a session that has not passed the second factor reaches no page beyond the sign-in steps', async () => {
     const db = database.db;

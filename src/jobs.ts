@@ -10,11 +10,14 @@ import { purgeOldLoginFailures } from './account/sign-in.ts';
 import { escalateOverdueReferrals } from './referrals/escalate-overdue.ts';
 import { purgeExpiredPersonalData } from './referrals/purge-retention.ts';
 import { purgeExpiredResults } from './selfcheck/result-store.ts';
+import { nightlyBackupJob } from './platform/jobs/nightly-backup.ts';
+import { followContactChanges } from './agreements/contact-changes.ts';
+import { remindOverdueVisits } from './visits/remind-overdue-visits.ts';
 
 /** Every background job of the app, in one list (like app.ts for routes). */
 export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
   return [
-    { name: 'mail.deliver', everySeconds: 30, run: () => deliverPendingMail(services.db, mailer, services.log) },
+    { name: 'mail.deliver', everySeconds: 30, run: (stopping) => deliverPendingMail(services.db, mailer, services.log, undefined, stopping) },
     { name: 'sessions.purge', everySeconds: 3600, run: () => purgeExpiredSessions(services.db) },
     { name: 'rate-limits.purge', everySeconds: 3600, run: () => purgeOldHits(services.db) },
     { name: 'selfcheck-results.purge', everySeconds: 600, run: () => purgeExpiredResults(services.db) },
@@ -25,9 +28,22 @@ export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
       run: () => escalateOverdueReferrals(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }),
     },
     {
+      name: 'agreements.contact-changes',
+      everySeconds: 300,
+      run: () => followContactChanges(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }),
+    },
+    {
+      name: 'visits.remind-overdue',
+      everySeconds: 3600,
+      run: () => remindOverdueVisits(services.db, systemContext(services.log, 'job'), { baseUrl: publicBaseUrl(services.config) }),
+    },
+    {
       name: 'referrals.purge-retention',
       everySeconds: 86400,
       run: () => purgeExpiredPersonalData(services.db, systemContext(services.log, 'job'), { retentionMonths: services.config.retentionMonths }),
     },
+    ...(services.config.backupDir
+      ? [nightlyBackupJob(services.db, { dir: services.config.backupDir, keep: services.config.backupKeep, time: services.config.backupTime }, services.log)]
+      : []),
   ];
 }

@@ -4,11 +4,18 @@ import { startServer } from './server.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo/seed-demo.ts';
 import { roleLabels } from './platform/auth/roles.ts';
 import { hasActiveUsers } from './admin/users.ts';
+import { SchemaNewerError } from './platform/db/database.ts';
+import { DataDirInUseError } from './platform/db/data-dir-lock.ts';
 
 /** Composition root: config → database → app → server. */
 const config = loadConfigOrExit();
 const log = createLogger(config.logLevel);
-const running = await startServer(config, log);
+const running = await startServer(config, log).catch((err: unknown) => {
+  // Problems an operator fixes (a newer schema, a data folder in use): one line, no stack trace.
+  if (!(err instanceof SchemaNewerError || err instanceof DataDirInUseError)) throw err;
+  console.error(`Korte Lijn did not start. ${err.message}`);
+  process.exit(1);
+});
 
 const lines = ['', `Korte Lijn draait op ${running.url}  (database: ${running.database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`];
 if (config.seedDemo) {
@@ -31,10 +38,25 @@ if (!(await hasActiveUsers(running.database.db))) {
 }
 console.log(lines.join('\n') + '\n');
 
+/** Exit within this long after SIGTERM/SIGINT, whatever happens (server.ts closes in SHUTDOWN_DEADLINE_MS). */
+const EXIT_DEADLINE_MS = 10_000;
+let shuttingDown = false;
 const shutdown = async (signal: string) => {
+  if (shuttingDown) return;
+  shuttingDown = true;
   log.info({ signal }, 'shutting down');
-  await running.close();
-  process.exit(0);
+  const force = setTimeout(() => {
+    log.error('shutdown took too long: exiting without waiting further');
+    process.exit(1);
+  }, EXIT_DEADLINE_MS);
+  force.unref();
+  try {
+    await running.close();
+    process.exit(0);
+  } catch (err) {
+    log.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+    process.exit(1);
+  }
 };
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

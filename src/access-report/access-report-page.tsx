@@ -120,6 +120,14 @@ export function AccessReportPage({ view, report }: { view: ViewContext; report: 
             </Link>
           </li>
         ) : null}
+        {report.person ? (
+          // What Korte Lijn holds about the person (inzage, AVG art. 15): src/privacy-requests.
+          <li class="utrecht-unordered-list__item">
+            <Link href="/privacyverzoeken">
+              {t({ nl: 'Welke gegevens zijn er over deze persoon? (inzage)', en: 'Which data are there about this person? (access)' })}
+            </Link>
+          </li>
+        ) : null}
         <li class="utrecht-unordered-list__item">
           <Link href={`/verwijzingen/${report.referralId}`}>{t({ nl: 'Terug naar de verwijzing', en: 'Back to the referral' })}</Link>
         </li>

@@ -9,6 +9,7 @@ import { attemptVerdict, CEILING_WINDOW_MINUTES, LONGEST_WINDOW_MINUTES, PAIR_WI
 import { createSession, renewSessionAfterSecondFactor, revokeUserSessions, type RenewedSession } from '../platform/auth/sessions.ts';
 import { acceptTotp, newTotpSecret } from '../platform/auth/totp.ts';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from '../platform/auth/recovery-codes.ts';
+import { metricsFor } from '../platform/metrics/metrics.ts';
 
 export const tooManyAttempts = (minutes: number) =>
   new AppError(
@@ -92,6 +93,7 @@ async function throttledCheck<T>(db: Database, key: string, ip: string, check: (
     const verdict = attemptVerdict(counts, now);
     if (!verdict.allowed) {
       await db.deleteFrom('login_failures').where('id', '=', claim.id).execute();
+      metricsFor(db).countLoginFailure(stepOf(key), 'throttled');
       return { outcome: 'throttled', retryAfterMinutes: verdict.retryAfterMinutes };
     }
     value = await check();
@@ -105,6 +107,7 @@ async function throttledCheck<T>(db: Database, key: string, ip: string, check: (
       .set({ pending: false, at: sql`now()` })
       .where('id', '=', claim.id)
       .execute();
+    metricsFor(db).countLoginFailure(stepOf(key), 'failed');
     return { outcome: 'failed' };
   }
   await db
@@ -112,6 +115,11 @@ async function throttledCheck<T>(db: Database, key: string, ip: string, check: (
     .where((eb) => eb.or([eb('id', '=', claim.id), eb.and([eb('email', '=', key), eb('ip', '=', ip)])]))
     .execute();
   return { outcome: 'passed', value };
+}
+
+/** Which sign-in step a throttle key belongs to, for the failure metric (no account in it). */
+function stepOf(key: string): 'password' | 'second_factor' {
+  return key.startsWith(SECOND_FACTOR_PREFIX) ? 'second_factor' : 'password';
 }
 
 /** Failures older than every window the throttle reads; the purge job removes them. */
@@ -194,7 +202,8 @@ const wrongRecoveryCode = () =>
   });
 
 /** Second-factor attempts (app codes and recovery codes alike) share one throttle per user. */
-const secondFactorKey = (userId: string) => `totp:${userId}`;
+const SECOND_FACTOR_PREFIX = 'totp:';
+const secondFactorKey = (userId: string) => `${SECOND_FACTOR_PREFIX}${userId}`;
 
 /**
  * Checks a code of the enrolled app and takes its time step with a conditional update: the same

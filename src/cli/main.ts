@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/log.ts';
-import { migrateToLatest, openDatabase } from '../platform/db/database.ts';
+import { backupDatabase, migrateToLatest, openDatabase, SchemaNewerError } from '../platform/db/database.ts';
+import { BackupError, restoreBackup } from '../platform/db/backup.ts';
+import { DataDirInUseError } from '../platform/db/data-dir-lock.ts';
 import { systemContext } from '../platform/context.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { currentAuditKey, useAuditKey } from '../platform/audit/audit-key.ts';
@@ -28,6 +30,11 @@ const usage = `Gebruik / usage: npm run cli -- <command>
   seed:demo                          add the Twente demo data (skipped when present)
   audit:verify                       check the audit log's keyed hash chain (AUDIT_KEY); names the first broken entry
   retention:purge                    erase personal data of referrals closed longer than RETENTION_MONTHS ago
+  backup FILE                        write a consistent backup of the database to FILE (PGlite: its own dump;
+                                     PostgreSQL: pg_dump). The embedded database: stop the app first, or let
+                                     the app's nightly job make it (BACKUP_DIR)
+  restore FILE [--force]             restore a backup into the configured database; refuses one that holds
+                                     data unless --force (PGlite: the old folder is moved aside, not deleted)
   postcodes:import FILE              load the CBS table 'Buurt, wijk en gemeente voor postcode huisnummer'
                                      (PC6;Huisnummer;Buurt;Wijk;Gemeente; ';' or ','); replaces the current one
   user:create --email E --name N --role R [--practice AGB | --team ID | --region ID] --password P
@@ -45,9 +52,12 @@ async function run(argv: string[]): Promise<number> {
   // Every command that writes audit entries, and audit:verify, needs the key the app runs with.
   useAuditKey(config.auditKey);
   const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn');
+  // Restore works on a database nobody has open; backup takes the database as it is, migrated or not.
+  if (command === 'restore') return await restoreCommand(config, rest);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const ctx = systemContext(log, 'cli');
   try {
+    if (command === 'backup') return await backupCommand(database.db, rest);
     await migrateToLatest(database.db);
     switch (command) {
       case 'db:migrate':
@@ -98,6 +108,45 @@ async function run(argv: string[]): Promise<number> {
   } finally {
     await database.close();
   }
+}
+
+async function backupCommand(db: Parameters<typeof backupDatabase>[0], args: string[]): Promise<number> {
+  const file = args[0];
+  if (!file || args.length > 1) {
+    console.error('usage: npm run cli -- backup FILE');
+    return 2;
+  }
+  const result = await backupDatabase(db, file);
+  console.log(
+    `Backup written: ${result.file} (${formatBytes(result.bytes)}, ${(result.ms / 1000).toFixed(1)} s). It holds patient data: keep it where only operators can read it.`,
+  );
+  return 0;
+}
+
+async function restoreCommand(config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { force: { type: 'boolean' } }, allowPositionals: true, strict: true });
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    console.error('usage: npm run cli -- restore FILE [--force]');
+    return 2;
+  }
+  const result = await restoreBackup({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, file, force: values.force ?? false });
+  if (result.movedAside) console.log(`The database that was there is kept in ${result.movedAside}; delete it once the restored one works.`);
+  // The restored database: migrated to this version, and its audit log checked with the configured key.
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const applied = await migrateToLatest(database.db);
+    const report = chainReport(await verifyAuditChain(database.db), currentAuditKey(), config.auditKeySource);
+    console.log(`Restored ${file} (${(result.ms / 1000).toFixed(1)} s)${applied.length ? `; ${applied.length} migration(s) applied` : ''}.`);
+    (report.exitCode === 0 ? console.log : console.error)(report.lines.join('\n'));
+    return report.exitCode;
+  } finally {
+    await database.close();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`;
 }
 
 async function userCreate(db: Parameters<typeof createUser>[0], ctx: Parameters<typeof createUser>[1], args: string[]): Promise<number> {
@@ -161,6 +210,9 @@ try {
 } catch (err) {
   if (err instanceof AppError) {
     console.error(err.userMessage.en);
+    process.exitCode = 1;
+  } else if (err instanceof BackupError || err instanceof SchemaNewerError || err instanceof DataDirInUseError) {
+    console.error(err.message);
     process.exitCode = 1;
   } else if (err instanceof ConfigError) {
     // E.g. no AUDIT_KEY in production: say what to set, without a stack trace.

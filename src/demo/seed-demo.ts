@@ -7,6 +7,7 @@ import { createUser } from '../admin/users.ts';
 import { twenteMunicipalities } from './twente.ts';
 import { seedSocialMap } from './seed-socialmap.ts';
 import { seedDemoReferrals } from './seed-referrals.ts';
+import { seedDemoNetwork } from './seed-network.ts';
 
 /** Shown at start-up. Everyone in the demo is fictitious. */
 export const DEMO_PASSWORD = 'Korte-Lijn-demo-2026';
@@ -118,5 +119,11 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
   }
   await seedSocialMap(db, ctx, { regionId: region.id, municipalities, geldmaatjesId: geldmaatjes, netwerkId: netwerk, teams: { ...teams, regionalDesk } });
   await seedDemoReferrals(db, ctx, 'assistent@demo.kortelijn.nl');
+  await seedDemoNetwork(db, ctx, {
+    coordinator: 'aanjager@demo.kortelijn.nl',
+    practiceAdmin: 'praktijkmanager@demo.kortelijn.nl',
+    teamAdmin: 'teamcoordinator@demo.kortelijn.nl',
+    teamMember: 'schuldhulp@demo.kortelijn.nl',
+  });
   return 'seeded';
 }

@@ -1,12 +1,25 @@
 import type { Database } from '../platform/db/database.ts';
 
-/** A user's own notifications, newest first (at most 100). They carry no patient data. */
+/**
+ * A user's own notifications, newest first (at most 100), with the KL number of the referral each
+ * is about: which referral and what changed (the kind), never patient data.
+ */
 export function listNotifications(db: Database, userId: string) {
   return db
     .selectFrom('notifications')
-    .select(['id', 'kind', 'referral_id', 'consultation_id', 'created_at', 'read_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
+    .leftJoin('referrals', 'referrals.id', 'notifications.referral_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.referral_id',
+      'notifications.consultation_id',
+      'notifications.link',
+      'notifications.created_at',
+      'notifications.read_at',
+      'referrals.reference',
+    ])
+    .where('notifications.user_id', '=', userId)
+    .orderBy('notifications.created_at', 'desc')
     .limit(100)
     .execute();
 }

@@ -30,10 +30,11 @@ export function registerNotificationPages(app: Hono<AppEnv>, services: Services)
           empty={t({ nl: 'U heeft geen meldingen.', en: 'You have no notifications.' })}
           rows={rows.map((n) => {
             const text = t(notificationKinds[n.kind as NotificationKind] ?? { nl: n.kind, en: n.kind });
-            const href = n.referral_id ? `/verwijzingen/${n.referral_id}` : n.consultation_id ? `/overleg/${n.consultation_id}` : null;
+            const href = n.referral_id ? `/verwijzingen/${n.referral_id}` : n.consultation_id ? `/overleg/${n.consultation_id}` : n.link;
             return [
               formatDateTime(n.created_at, v.lang),
-              href ? <Link href={href}>{text}</Link> : text,
+              // Which referral (its KL number) and what changed; never who it is about.
+              href ? <Link href={href}>{n.reference ? `${n.reference}: ${text}` : text}</Link> : text,
               n.read_at ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee, nieuw', en: 'no, new' }),
             ];
           })}

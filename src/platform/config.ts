@@ -45,6 +45,21 @@ const envSchema = z.object({
    */
   AUDIT_KEY: z.string().min(32, 'at least 32 characters').optional(),
   AUDIT_KEY_FILE: z.string().optional(),
+  /**
+   * Operations (docs/operations.md). BACKUP_DIR: where the nightly backup job writes (off when unset),
+   * at BACKUP_TIME (Amsterdam time), keeping the newest BACKUP_KEEP files.
+   */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 02:30')
+    .default('02:30'),
+  /** /metrics (Prometheus) answers only with this bearer token, or on METRICS_PORT; otherwise not at all. */
+  METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** /readyz reports "not ready" when the oldest mail waiting to be sent is older than this (0: not checked). */
+  READY_OUTBOX_MINUTES: z.coerce.number().int().min(0).max(10080).default(60),
 });
 
 export interface Config {
@@ -69,6 +84,13 @@ export interface Config {
   /** The audit log's key; `auditKeySource` says where it came from ('development': the built-in key, not for production). */
   auditKey: string;
   auditKeySource: 'AUDIT_KEY' | 'AUDIT_KEY_FILE' | 'development';
+  backupDir: string | undefined;
+  backupKeep: number;
+  /** HH:MM, Amsterdam time. */
+  backupTime: string;
+  metricsToken: string | undefined;
+  metricsPort: number | undefined;
+  readyOutboxMinutes: number;
 }
 
 /** The audit key outside production when none is set. Anyone can read it here: never for real data. */
@@ -106,6 +128,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean),
     dbWaitSeconds: e.DB_WAIT_SECONDS,
     ...auditKeyOf(e),
+    backupDir: e.BACKUP_DIR,
+    backupKeep: e.BACKUP_KEEP,
+    backupTime: e.BACKUP_TIME,
+    metricsToken: e.METRICS_TOKEN,
+    metricsPort: e.METRICS_PORT,
+    readyOutboxMinutes: e.READY_OUTBOX_MINUTES,
   };
   const { invalid } = parseTrustedProxies(e.TRUST_PROXY);
   if (invalid.length) throw new ConfigError(`Invalid configuration: TRUST_PROXY: not an IP address or CIDR range: ${invalid.join(', ')}`);
@@ -168,6 +196,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dbWaitSeconds: 5,
     auditKey: DEVELOPMENT_AUDIT_KEY,
     auditKeySource: 'development',
+    backupDir: undefined,
+    backupKeep: 7,
+    backupTime: '02:30',
+    metricsToken: undefined,
+    metricsPort: undefined,
+    readyOutboxMinutes: 60,
     ...overrides,
   };
 }

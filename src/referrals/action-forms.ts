@@ -3,7 +3,7 @@ import { optionalText } from '../platform/http/forms.ts';
 import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { consentMethods } from './consent.ts';
-import { amsterdamToday } from '../platform/dates.ts';
+import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
 import { parseDate } from './referral-form.ts';
 import { outcomes } from './state-machine.ts';
 
@@ -20,8 +20,11 @@ const reason = (t: Translate) =>
     .max(500, t({ nl: 'Houd het kort: hooguit 500 tekens.', en: 'Keep it short: 500 characters at most.' }))
     .check(withoutBsn(t));
 
-/** A day that has happened: today or earlier (Amsterdam), written as 27-11-2026 or 2026-11-27. */
-const pastDate = (t: Translate) =>
+/**
+ * A date written as 27-11-2026 or 2026-11-27: by default a day that has happened (today or earlier,
+ * Amsterdam); with `plannedUpTo` also a day up to that many days ahead (an appointment).
+ */
+const recordedDate = (t: Translate, plannedUpTo = 0) =>
   z
     .string({ error: t({ nl: 'Vul een datum in, zoals 27-11-2026.', en: 'Enter a date, such as 27-11-2026.' }) })
     .trim()
@@ -31,21 +34,39 @@ const pastDate = (t: Translate) =>
         ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul een datum in, zoals 27-11-2026.', en: 'Enter a date, such as 27-11-2026.' }) });
         return z.NEVER;
       }
-      if (iso > amsterdamToday()) {
+      const today = amsterdamToday();
+      if (plannedUpTo === 0 && iso > today) {
         ctx.addIssue({ code: 'custom', message: t({ nl: 'De datum kan niet in de toekomst liggen.', en: 'The date cannot be in the future.' }) });
+        return z.NEVER;
+      }
+      if (iso > addDaysIso(today, plannedUpTo)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: t({
+            nl: 'Een afspraak kan hooguit drie maanden vooruit. Kijk of de datum klopt.',
+            en: 'An appointment can be at most three months ahead. Check the date.',
+          }),
+        });
         return z.NEVER;
       }
       return iso;
     });
+
+/**
+ * How far ahead a first conversation can be planned. The legal term is 4 weeks at most (Wgs art. 4);
+ * a later appointment is allowed (and shows as late), a date years ahead is a typing error.
+ */
+export const PLAN_CONVERSATION_DAYS = 92;
 
 export const acceptSchema = (t: Translate) =>
   z.object({ assignee: z.uuid(t({ nl: 'Kies wie de verwijzing oppakt.', en: 'Choose who takes the referral on.' })) });
 
 export const contactAttemptSchema = (t: Translate) => z.object({ attempt_note: optionalText(300).check(withoutBsn(t)) });
 
-export const firstContactSchema = (t: Translate) => z.object({ first_contact_on: pastDate(t) });
+export const firstContactSchema = (t: Translate) => z.object({ first_contact_on: recordedDate(t) });
 
-export const firstConversationSchema = (t: Translate) => z.object({ first_conversation_on: pastDate(t) });
+/** The day the first conversation was held, or — a day still to come — the appointment for it. */
+export const firstConversationSchema = (t: Translate) => z.object({ first_conversation_on: recordedDate(t, PLAN_CONVERSATION_DAYS) });
 
 export const alreadyKnownSchema = (t: Translate) =>
   z.object({ already_known: z.enum(['ja', 'nee'], { error: t({ nl: 'Kies ja of nee.', en: 'Choose yes or no.' }) }).transform((v) => v === 'ja') });

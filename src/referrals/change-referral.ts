@@ -50,11 +50,22 @@ export interface ReferralChange {
   /** Codes and ids only: never personal data. */
   auditDetails?: Record<string, unknown>;
   /**
-   * Overrides the practice's notification kind. Default: referral_updated when the status changes,
-   * except to 'received' (the team opened it: shown in the list, not worth a notification).
+   * Overrides the practice's notification kind. Default: what changed (practiceNews) when the
+   * status changes, except to 'received' (the team opened it: shown in the list, not worth a notification).
    */
   practiceNotification?: NotificationKind | null;
 }
+
+/** The practice's notification for a status change, by event type: it says what changed. */
+const practiceNews: Partial<Record<string, NotificationKind>> = {
+  accepted: 'referral_accepted',
+  first_contact: 'contact_made',
+  first_conversation: 'conversation_held',
+  conversation_planned: 'conversation_planned',
+  rejected: 'referral_rejected',
+  forwarded: 'referral_forwarded_on',
+  closed: 'referral_closed',
+};
 
 export async function recordChange(trx: Trx, ctx: RequestContext, baseUrl: string, change: ReferralChange): Promise<void> {
   const { referral } = change;
@@ -79,7 +90,8 @@ export async function recordChange(trx: Trx, ctx: RequestContext, baseUrl: strin
     details: { from: referral.status, to: change.toStatus, ...change.auditDetails },
   });
   const statusNews = change.toStatus !== referral.status && change.toStatus !== 'received';
-  const kind = change.practiceNotification === undefined ? (statusNews ? 'referral_updated' : null) : change.practiceNotification;
+  const kind =
+    change.practiceNotification === undefined ? (statusNews ? (practiceNews[change.type] ?? 'referral_updated') : null) : change.practiceNotification;
   if (kind && referral.practice_id) {
     await notifyUsers(trx, baseUrl, { userIds: await practiceRecipients(trx, referral.practice_id, referral.created_by), kind, referralId: referral.id });
   }

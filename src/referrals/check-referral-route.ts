@@ -5,6 +5,7 @@ import type { Text } from '../platform/i18n.ts';
 import { routeAddress } from '../routing/route-referral.ts';
 import type { RouteReason } from '../routing/decide-route.ts';
 import { getTeamContact, type TeamContact } from './get-team-contact.ts';
+import { getAgreementSummary, type AgreementSummary } from './agreement-summary.ts';
 import { requirePracticeActor } from './referral-actor.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface CheckedRoute {
   municipalityCode: string | null;
   districtCode: string | null;
   contact: TeamContact;
+  /** The collaboration agreement in force between the practice and that team, if any: its terms and contacts. */
+  agreement: AgreementSummary | null;
 }
 
 export const noTeamForAddress = () =>
@@ -45,5 +48,6 @@ export async function checkReferralRoute(
     municipalityCode: route.decision.address.municipalityCode,
     districtCode: route.decision.address.districtCode,
     contact: await getTeamContact(db, route.decision.teamId),
+    agreement: await getAgreementSummary(db, actor.practiceId, route.decision.teamId),
   };
 }

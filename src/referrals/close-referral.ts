@@ -37,7 +37,7 @@ export async function closeReferral(
       type: 'closed',
       toStatus: next,
       auditDetails: { outcome: input.outcome, feedbackShared: shared && input.feedback !== null },
-      practiceNotification: shared && input.feedback ? 'feedback_given' : 'referral_updated',
+      practiceNotification: shared && input.feedback ? 'feedback_given' : 'referral_closed',
     });
   });
 }

@@ -19,5 +19,7 @@ export function ConsentWordingView({ wording, quote }: { wording: ConsentWording
       ))}
     </>
   );
-  return quote ? <blockquote class="utrecht-blockquote utrecht-blockquote--html-blockquote kl-consent-text">{body}</blockquote> : body;
+  // A plain blockquote: the Utrecht theme colours `.utrecht-blockquote` text red (its quote token),
+  // and a consent text read aloud must not look like an error message.
+  return quote ? <blockquote class="kl-consent-text">{body}</blockquote> : body;
 }

@@ -79,6 +79,9 @@ export const referralColumnData: { [K in keyof ReferralTable]-?: DataItem | null
   personal_data_erased_at: null,
   created_at: null,
   updated_at: null,
+  // When and where the first conversation is planned (a slot of the on-site hours): an appointment, not data about the person.
+  first_conversation_planned_at: null,
+  first_conversation_place: null,
 };
 
 /** How the consent read aloud names each data item ("u" form: the patient hears it). */

@@ -136,6 +136,37 @@ forEachDatabase('escalation of overdue referrals', (db, kind) => {
     assert.equal((await escalationAudits(db(), id)).length, 0);
   });
 
+  test('a first conversation planned after its due day is escalated once that day has passed: a plan is not a conversation', async () => {
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      status: 'in-progress',
+      first_contact_due: '2026-11-05',
+      first_contact_on: '2026-11-04',
+      first_conversation_due: '2026-11-20',
+      first_conversation_on: '2026-11-27',
+    });
+    await run();
+    assert.deepEqual(
+      (await escalationAudits(db(), id)).map((a) => a.details['milestone']),
+      ['first_conversation'],
+    );
+  });
+
+  test('a first conversation planned before its due day counts on the day it takes place: not escalated after it', async () => {
+    const id = await insertReferral(db(), {
+      practiceId: tenant.practiceId,
+      teamId: tenant.teamId,
+      status: 'in-progress',
+      first_contact_due: '2026-11-05',
+      first_contact_on: '2026-11-04',
+      first_conversation_due: '2026-11-26',
+      first_conversation_on: '2026-11-24',
+    });
+    await run({ today: '2026-11-27' });
+    assert.equal((await escalationAudits(db(), id)).length, 0);
+  });
+
   test('closed referrals (completed, rejected, cancelled, failed) are not escalated', async () => {
     const ids: string[] = [];
     for (const status of ['completed', 'rejected', 'cancelled', 'failed'] as const) {

@@ -74,7 +74,9 @@ async function escalateMilestone(db: Database, ctx: RequestContext, milestone: M
             .selectFrom('referrals')
             .select('id')
             .where('status', 'in', openStatuses)
-            .where(col.reached, 'is', null)
+            // Not reached yet: nothing recorded, or a first conversation planned for a day still to
+            // come, which counts only on the day it takes place (record-first-conversation.ts).
+            .where((eb) => eb.or([eb(col.reached, 'is', null), eb(col.reached, '>', today)]))
             .where(col.escalated, 'is', null)
             .where(col.due, '<', today)
             .orderBy(col.due)

@@ -52,7 +52,7 @@ export async function forwardReferral(
       toTeamId: target.id,
       note: input.reason,
       auditDetails: { fromTeamId: referral.team_id, toTeamId: target.id, consentMethod: input.consentMethod, consentVersion: consent.text_version },
-      practiceNotification: 'referral_updated',
+      practiceNotification: 'referral_forwarded_on',
     });
     await notifyUsers(trx, baseUrl, { userIds: await teamUserIds(trx, target.id), kind: 'referral_forwarded', referralId: referral.id });
   });

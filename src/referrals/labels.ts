@@ -71,24 +71,38 @@ export const eventLabels: Record<string, Text> = {
   rejected: { nl: 'Afgewezen', en: 'Declined' },
   closed: { nl: 'Afgesloten met uitkomst', en: 'Closed with an outcome' },
   cancelled: { nl: 'Ingetrokken door de praktijk', en: 'Withdrawn by the practice' },
+  contact_data_corrected: { nl: 'Contactgegevens verbeterd op verzoek', en: 'Contact details corrected on request' },
+  personal_data_erased: { nl: 'Persoonsgegevens gewist op verzoek', en: 'Personal data erased on request' },
+  onsite_meeting_booked: { nl: 'Kennismaking in de praktijk gepland', en: 'Meeting at the practice booked' },
+  onsite_meeting_cancelled: { nl: 'Kennismaking in de praktijk afgezegd', en: 'Meeting at the practice cancelled' },
 };
 
-export type DueState = 'done' | 'on-time' | 'due-today' | 'overdue' | 'none';
+export type DueState = 'done' | 'planned' | 'on-time' | 'due-today' | 'overdue' | 'none';
 
 /**
- * The badge beside a due date: done (reached), on time, due today, or overdue (Wgs art. 4 terms;
- * due at the end of the Amsterdam day). A closed referral shows no clock any more.
+ * The badge beside a due date: done (reached), planned (a first conversation on a day still to
+ * come), on time, due today, or overdue (Wgs art. 4 terms; due at the end of the Amsterdam day).
+ * A planned conversation counts for the term on the day it takes place, not on the day it was
+ * planned: until then the term runs as if nothing was recorded, so one planned after the due day
+ * is overdue once that day has passed. A closed referral shows no clock any more.
  */
 export function dueState(due: string, today: string, reachedOn: string | null, status: ReferralStatus): DueState {
-  if (reachedOn) return 'done';
+  if (reachedOn && reachedOn <= today) return 'done';
   if (isClosed(status)) return 'none';
   if (today > due) return 'overdue';
+  if (reachedOn) return 'planned';
   if (today === due) return 'due-today';
   return 'on-time';
 }
 
+/** Whether a milestone recorded for `on` (maybe a day still to come) has taken place by `today`. */
+export function tookPlace(on: string | null, today: string): boolean {
+  return on !== null && on <= today;
+}
+
 export const dueStateLabels: Record<DueState, Text> = {
   done: { nl: 'gedaan', en: 'done' },
+  planned: { nl: 'gepland op', en: 'planned for' },
   'on-time': { nl: 'op tijd', en: 'on time' },
   'due-today': { nl: 'vandaag uiterlijk', en: 'due today' },
   overdue: { nl: 'te laat', en: 'overdue' },

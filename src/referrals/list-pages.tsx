@@ -1,13 +1,12 @@
 import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { ButtonLink, Heading1, Link, Pager, Paragraph, Table } from '../platform/ui/components.tsx';
+import { ButtonLink, Heading1, Link, Pager, Paragraph, Table, TextField } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from '../needs/categories.ts';
-import { dutchDate, dueState, outcomeLabels, statusLabels } from './labels.ts';
+import { dutchDate, outcomeLabels, statusLabels } from './labels.ts';
 import { INBOX_PAGE_SIZE, type Inbox, type InboxTab, type WorkTab } from './list-team-inbox.ts';
 import { PRACTICE_PAGE_SIZE, type PracticeReferrals } from './list-practice-referrals.ts';
 import type { Outcome } from './state-machine.ts';
-import { DueBadge } from './ui-parts.tsx';
+import { NeedsText, termBadges } from './ui-parts.tsx';
 
 /** "Mijn verwijzingen" for the practice and the team's inbox. */
 export function PracticeReferralsPage({ view, rows, today, page, hasMore }: { view: ViewContext } & PracticeReferrals) {
@@ -40,18 +39,7 @@ export function PracticeReferralsPage({ view, rows, today, page, hasMore }: { vi
           r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
           r.team_name,
           t(statusLabels[r.status]),
-          <DueBadge
-            view={view}
-            due={r.first_contact_due}
-            reachedOn={r.first_contact_on}
-            state={dueState(r.first_contact_due, today, r.first_contact_on, r.status)}
-          />,
-          <DueBadge
-            view={view}
-            due={r.first_conversation_due}
-            reachedOn={r.first_conversation_on}
-            state={dueState(r.first_conversation_due, today, r.first_conversation_on, r.status)}
-          />,
+          ...termBadges(view, today, r),
           r.outcome || r.feedback ? (
             <span class="kl-feedback">
               {r.outcome ? <strong>{t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome })}</strong> : null}
@@ -76,18 +64,56 @@ const tabLabels: Record<InboxTab, Text> = {
   doorgestuurd: { nl: 'Doorgestuurd (meelezen)', en: 'Forwarded (read only)' },
 };
 
-export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) {
+/** Search the team's referrals by name or KL number: a GET form, so the back button works. */
+function InboxSearchForm(props: { view: ViewContext; value: string | undefined; problem: boolean }) {
+  const t = props.view.t;
+  return (
+    <form method="get" action="/inbox" class="kl-filters kl-inbox-search" role="search" aria-label={t({ nl: 'Verwijzingen zoeken', en: 'Search referrals' })}>
+      <TextField
+        view={props.view}
+        name="zoek"
+        type="search"
+        autocomplete="off"
+        label={{ nl: 'Zoek op naam of KL-nummer', en: 'Search by name or KL number' }}
+        optionalMark={false}
+        value={props.value}
+        errors={
+          props.problem
+            ? { zoek: t({ nl: 'Typ ten minste 2 tekens: een naam of een KL-nummer.', en: 'Type at least 2 characters: a name or a KL number.' }) }
+            : undefined
+        }
+      />
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+        {t({ nl: 'Zoeken', en: 'Search' })}
+      </button>
+    </form>
+  );
+}
+
+export function InboxPage({
+  view,
+  inbox,
+  searchProblem,
+  searched,
+}: {
+  view: ViewContext;
+  inbox: Inbox;
+  searchProblem?: boolean;
+  searched?: string | undefined;
+}) {
   const t = view.t;
   const title = t({ nl: 'Inbox', en: 'Inbox' });
-  const forwarded = inbox.tab === 'doorgestuurd';
+  const search = inbox.search;
+  const forwarded = inbox.tab === 'doorgestuurd' && !search;
   return (
-    <Page view={view} title={title} wide>
+    <Page view={view} title={search ? `${t({ nl: 'Zoeken', en: 'Search' })} – ${title}` : title} wide>
       <Heading1>{title}</Heading1>
+      <InboxSearchForm view={view} value={search?.text ?? searched} problem={searchProblem ?? false} />
       <nav class="kl-tabs" aria-label={t({ nl: 'Filters van de inbox', en: 'Inbox filters' })}>
         <ul class="kl-tabs__list">
           {(Object.keys(tabLabels) as InboxTab[]).map((tab) => (
             <li class="kl-tabs__item">
-              <a class="utrecht-link kl-tabs__link" href={`/inbox?tab=${tab}`} aria-current={tab === inbox.tab ? 'page' : undefined}>
+              <a class="utrecht-link kl-tabs__link" href={`/inbox?tab=${tab}`} aria-current={tab === inbox.tab && !search ? 'page' : undefined}>
                 {t(tabLabels[tab])}
                 {tab === 'doorgestuurd' ? null : ` (${inbox.counts[tab]})`}
               </a>
@@ -96,7 +122,11 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
         </ul>
       </nav>
       <Table
-        caption={fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })}
+        caption={
+          search
+            ? fill(t({ nl: 'Gevonden bij “{search}”, nieuwste eerst', en: 'Found for “{search}”, newest first' }), { search: search.text })
+            : fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })
+        }
         headers={[
           t({ nl: 'Verwijzing', en: 'Referral' }),
           ...(forwarded ? [] : [t({ nl: 'Patiënt', en: 'Patient' })]),
@@ -106,33 +136,20 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
           t({ nl: 'Eerste contact', en: 'First contact' }),
           t({ nl: 'Eerste gesprek', en: 'First conversation' }),
         ]}
-        empty={t({ nl: 'Hier staat nu niets.', en: 'Nothing here right now.' })}
+        empty={
+          search
+            ? fill(t({ nl: 'Geen verwijzing van uw team gevonden bij “{search}”.', en: 'No referral of your team found for “{search}”.' }), {
+                search: search.text,
+              })
+            : t({ nl: 'Hier staat nu niets.', en: 'Nothing here right now.' })
+        }
         rows={inbox.rows.map((r) => [
           <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
           ...(forwarded ? [] : [r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' })]),
-          <>
-            {r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')}
-            {r.urgency_triggers.length ? (
-              <>
-                {' '}
-                <strong class="kl-urgent">{t({ nl: 'urgent', en: 'urgent' })}</strong>
-              </>
-            ) : null}
-          </>,
+          <NeedsText view={view} needs={r.needs} urgent={r.urgency_triggers.length > 0} />,
           t(statusLabels[r.status]),
           forwarded ? r.team_name : (r.assignee_name ?? '—'),
-          <DueBadge
-            view={view}
-            due={r.first_contact_due}
-            reachedOn={r.first_contact_on}
-            state={dueState(r.first_contact_due, inbox.today, r.first_contact_on, r.status)}
-          />,
-          <DueBadge
-            view={view}
-            due={r.first_conversation_due}
-            reachedOn={r.first_conversation_on}
-            state={dueState(r.first_conversation_due, inbox.today, r.first_conversation_on, r.status)}
-          />,
+          ...termBadges(view, inbox.today, r),
         ])}
       />
       <Pager
@@ -141,8 +158,8 @@ export function InboxPage({ view, inbox }: { view: ViewContext; inbox: Inbox }) 
         pageSize={INBOX_PAGE_SIZE}
         shown={inbox.rows.length}
         hasMore={inbox.hasMore}
-        total={forwarded ? undefined : inbox.counts[inbox.tab as WorkTab]}
-        href={(n) => `/inbox?tab=${inbox.tab}&pagina=${n}`}
+        total={forwarded || search ? undefined : inbox.counts[inbox.tab as WorkTab]}
+        href={(n) => (search ? `/inbox?zoek=${encodeURIComponent(search.text)}&pagina=${n}` : `/inbox?tab=${inbox.tab}&pagina=${n}`)}
       />
       <Paragraph>{fill(t({ nl: 'Vandaag is het {date}.', en: 'Today is {date}.' }), { date: dutchDate(inbox.today) })}</Paragraph>
     </Page>

@@ -1,6 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
-import type { ReferralTable } from '../platform/db/schema.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, ReferralTable } from '../platform/db/schema.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { mayShareFeedback } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';
@@ -28,6 +29,20 @@ export interface PracticeReferralRow {
 
 export const PRACTICE_PAGE_SIZE = 50;
 
+/**
+ * The consent in force of referral `r`, as `c`, for a lateral join: a forwarded referral has a
+ * consent per team it went to, and the newest is in force. Its feedback choice decides what of the
+ * team's outcome and feedback the practice may read (consent.ts mayShareFeedback).
+ */
+export const consentInForce = (eb: ExpressionBuilder<DB & { r: DB['referrals'] }, 'r'>) =>
+  eb
+    .selectFrom('consents')
+    .select(['feedback_allowed', 'withdrawn_at'])
+    .whereRef('consents.referral_id', '=', 'r.id')
+    .orderBy('given_at', 'desc')
+    .limit(1)
+    .as('c');
+
 export interface PracticeReferrals {
   rows: PracticeReferralRow[];
   /** From 1; PRACTICE_PAGE_SIZE rows a page. */
@@ -41,18 +56,7 @@ export async function listPracticeReferrals(db: Database, ctx: RequestContext, p
   const fetched = await db
     .selectFrom('referrals as r')
     .innerJoin('teams as t', 't.id', 'r.team_id')
-    // A forwarded referral has a consent per team it went to; the newest one is in force.
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('consents')
-          .select(['feedback_allowed', 'withdrawn_at'])
-          .whereRef('consents.referral_id', '=', 'r.id')
-          .orderBy('given_at', 'desc')
-          .limit(1)
-          .as('c'),
-      (join) => join.onTrue(),
-    )
+    .leftJoinLateral(consentInForce, (join) => join.onTrue())
     .select([
       'r.id',
       'r.reference',

@@ -38,8 +38,32 @@ export interface InboxRow {
   team_name: string;
 }
 
+/**
+ * What the team searched for (`/inbox?zoek=`): a KL number — with or without "KL-", any case —
+ * or part of a name. Both are tried, so "Jansen" finds the name and "k7m2qp" the referral; the
+ * search term itself is never logged (it is patient data). Pure.
+ */
+export interface InboxSearch {
+  /** The search term as typed (trimmed), to show it again in the search field. */
+  text: string;
+  reference: string;
+  /** An ILIKE pattern: the term with its wildcards escaped, anywhere in the name. */
+  namePattern: string;
+}
+
+export const INBOX_SEARCH_MAX = 100;
+
+export function inboxSearch(input: string | undefined | null): InboxSearch | null {
+  const text = (input ?? '').trim().replace(/\s+/g, ' ');
+  if (text.length < 2 || text.length > INBOX_SEARCH_MAX) return null;
+  const code = text.toUpperCase().replace(/^KL[-\s]?/, '');
+  return { text, reference: `KL-${code}`, namePattern: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+}
+
 export interface Inbox {
   tab: InboxTab;
+  /** Set when the page shows search results instead of a tab. */
+  search: InboxSearch | null;
   /** From 1; PAGE_SIZE rows a page. */
   page: number;
   hasMore: boolean;
@@ -50,18 +74,26 @@ export interface Inbox {
 
 /** Rows a page. Few enough to scan at a glance, and each read shows (and audits) no more names than that. */
 export const INBOX_PAGE_SIZE = 50;
-const OPEN = sql<boolean>`r.status not in (${sql.join(closedStatuses.map((s) => sql.lit(s)))})`;
 
-export async function listTeamInbox(db: Database, ctx: RequestContext, tab: InboxTab, page = 1): Promise<Inbox> {
-  const actor = requireTeamActor(ctx);
-  const today = amsterdamToday();
-  // Each work tab as a condition on an open referral; the list adds OPEN, the counts read only open ones.
-  const withinOpen: Record<WorkTab, ReturnType<typeof sql<boolean>>> = {
+export const OPEN = sql<boolean>`r.status not in (${sql.join(closedStatuses.map((s) => sql.lit(s)))})`;
+
+/** A first conversation planned for a day still to come has not taken place: it counts on that day. */
+export const conversationPending = (today: string) => sql<boolean>`(r.first_conversation_on is null or r.first_conversation_on > ${today})`;
+
+/** Each work tab as a condition on an open referral (alias `r`); lists add OPEN, counts read only open ones. */
+export function workConditions(userId: string, today: string): Record<WorkTab, ReturnType<typeof sql<boolean>>> {
+  return {
     nieuw: sql<boolean>`r.status in ('requested', 'received')`,
-    mij: sql<boolean>`r.assigned_to = ${actor.userId}`,
-    'te-laat': sql<boolean>`((r.first_contact_on is null and r.first_contact_due < ${today}) or (r.first_conversation_on is null and r.first_conversation_due < ${today}))`,
+    mij: sql<boolean>`r.assigned_to = ${userId}`,
+    'te-laat': sql<boolean>`((r.first_contact_on is null and r.first_contact_due < ${today}) or (${conversationPending(today)} and r.first_conversation_due < ${today}))`,
     open: sql<boolean>`true`,
   };
+}
+
+export async function listTeamInbox(db: Database, ctx: RequestContext, tab: InboxTab, page = 1, search: InboxSearch | null = null): Promise<Inbox> {
+  const actor = requireTeamActor(ctx);
+  const today = amsterdamToday();
+  const withinOpen = workConditions(actor.userId, today);
   const forwardedByUs = db.selectFrom('referral_events').select('referral_id').where('type', '=', 'forwarded').where('from_team_id', '=', actor.teamId);
 
   const base = db
@@ -86,7 +118,7 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
     ]);
   // Page order, total (id last); the outer query repeats it, as a join need not keep its input's order.
   const order: Array<[column: 'first_conversation_due' | 'first_contact_due' | 'created_at' | 'id', direction: 'asc' | 'desc']> =
-    tab === 'doorgestuurd'
+    tab === 'doorgestuurd' || search
       ? [
           ['created_at', 'desc'],
           ['id', 'desc'],
@@ -97,8 +129,12 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
           ['created_at', 'asc'],
           ['id', 'asc'],
         ];
-  let listed =
-    tab === 'doorgestuurd'
+  let listed = search
+    ? // Every referral the team holds, closed ones too ("was she referred before?"); newest first.
+      base
+        .where('r.team_id', '=', actor.teamId)
+        .where((eb) => eb.or([eb('r.reference', '=', search.reference), eb('r.patient_name', 'ilike', search.namePattern)]))
+    : tab === 'doorgestuurd'
       ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', actor.teamId)
       : base.where('r.team_id', '=', actor.teamId).where(OPEN).where(withinOpen[tab]);
   for (const [column, direction] of order) listed = listed.orderBy(`r.${column}`, direction);
@@ -135,7 +171,7 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
   const fetched = result
     .filter((row): row is typeof row & InboxRow => row.id !== null)
     // A forwarded referral is the new team's: the old team follows its status, not who it is about.
-    .map(({ nieuw, mij, te_laat, open, created_at, ...row }) => (tab === 'doorgestuurd' ? { ...row, patient_name: null } : row));
+    .map(({ nieuw, mij, te_laat, open, created_at, ...row }) => (tab === 'doorgestuurd' && !search ? { ...row, patient_name: null } : row));
   const rows = fetched.slice(0, INBOX_PAGE_SIZE);
 
   await writeAudit(db, ctx, {
@@ -144,10 +180,12 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
     subjectId: actor.teamId,
     // Per referral shown, so the access report (NEN 7513: who saw my data) finds this read.
     patientRefs: rows.map((r) => r.id),
-    details: { tab, page, count: rows.length },
+    // That a search was made, never what was searched for.
+    details: { tab: search ? 'zoeken' : tab, page, count: rows.length },
   });
   return {
     tab,
+    search,
     page,
     hasMore: fetched.length > INBOX_PAGE_SIZE,
     rows,

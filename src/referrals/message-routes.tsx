@@ -50,6 +50,7 @@ export function registerReferralMessageRoutes(app: Hono<AppEnv>, services: Servi
       );
     }
     await addReferralMessage(services.db, c.get('ctx'), { ...form.data, referralId: id, baseUrl: publicBaseUrl(services.config) });
-    return c.redirect(`/verwijzingen/${id}#berichten`, 303);
+    // Confirmed where the message was written (referral-detail-page.tsx, notice "bericht").
+    return c.redirect(`/verwijzingen/${id}?melding=bericht#bericht-verstuurd`, 303);
   });
 }

@@ -137,14 +137,19 @@ forEachDatabase('referral message thread', (db) => {
     assert.equal(schema.safeParse({ body: 'Factuurnummer 123456789 van de energieleverancier' }).success, true);
   });
 
-  test('over HTTP: a posted message is stored and the browser returns to the thread on the referral', async () => {
+  test('over HTTP: a posted message is stored and the browser returns to the thread on the referral, where it is confirmed', async () => {
     const id = await newReferral();
     const browser = await signedInBrowser(app, db(), staff);
     const res = await browser.post(`/verwijzingen/${id}/berichten`, { body: 'Via het formulier' });
     assert.equal(res.status, 303);
-    assert.equal(res.location, `/verwijzingen/${id}#berichten`);
+    assert.equal(res.location, `/verwijzingen/${id}?melding=bericht#bericht-verstuurd`);
     const rows = await db().selectFrom('messages').select('body').where('referral_id', '=', id).execute();
     assert.deepEqual(rows, [{ body: 'Via het formulier' }]);
+    const page = (await browser.follow(res)).html;
+    // The confirmation stands right above the thread it confirms, where the browser lands.
+    const confirmation = page.indexOf('id="bericht-verstuurd"');
+    assert.ok(confirmation > 0 && confirmation < page.indexOf('id="berichten"'), 'the confirmation is just above the thread');
+    assert.match(page.slice(confirmation, confirmation + 400), /Uw bericht is verstuurd/);
   });
 
   test('over HTTP: an empty message or one with a BSN comes back with an error summary, the text kept, and nothing stored', async () => {

@@ -2,10 +2,12 @@ import type { Child } from 'hono/jsx';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
-import { Checkbox, CheckboxGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
+import { Checkbox, CheckboxGroup, FieldGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
+import { scriptAsset } from '../platform/ui/assets.ts';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categories, categoryLabels } from '../needs/categories.ts';
 import type { CheckedRoute } from './check-referral-route.ts';
+import { AgreementSummaryView } from './agreement-summary-view.tsx';
 import { CONSENT_TEXT_VERSION, consentMethods, monthsText, referralConsentWording } from './consent.ts';
 import { ConsentWordingView } from './consent-wording-view.tsx';
 import { amsterdamToday } from '../platform/dates.ts';
@@ -16,11 +18,19 @@ import type { TeamContact } from './get-team-contact.ts';
 import { urgencyLabels, urgencyTriggers } from './urgency.ts';
 
 /**
- * One page, usable during a 10-minute consult, that works without JavaScript: "Controleren" shows
- * which team the patient's address routes to and turns the consent box into consent for exactly
- * that team (the hidden `team_id`); "Versturen" sends. Patient fields have autocomplete off: the
- * browser must never fill in the staff member's own name or address.
+ * One page, one submit, usable during a 10-minute consult. As soon as postcode and house number are
+ * filled in, a small same-origin script (referral-route-preview.js; the CSP allows only
+ * `script-src 'self'`) asks POST /verwijzingen/nieuw/route for the review: the team the address
+ * routes to, its contact, and the consent text for exactly that team (the hidden `team_id`), so
+ * "Versturen" sends with the consent in the same submit. Without JavaScript the page works in two
+ * steps: "Controleren" shows the same review, then "Versturen". Patient fields have autocomplete
+ * off: the browser must never fill in the staff member's own name or address.
  */
+const routePreviewScript = scriptAsset(new URL('./referral-route-preview.js', import.meta.url));
+
+/** Where the script asks for the review; the route is authorised like the page. */
+export const ROUTE_PREVIEW_PATH = '/verwijzingen/nieuw/route';
+
 export interface NewReferralProps {
   view: ViewContext;
   values: Record<string, string | null | undefined>;
@@ -71,18 +81,16 @@ function Section(props: { title: string; id: string; children: Child }) {
 export function NewReferralPage(props: NewReferralProps) {
   const { view, values, errors, route } = props;
   const t = view.t;
-  const title = t({ nl: 'Nieuwe verwijzing', en: 'New referral' });
+  const heading = t({ nl: 'Nieuwe verwijzing', en: 'New referral' });
+  // The check step says so in the title (WCAG 2.4.2), and focus lands on the review (2.4.3) unless an error summary takes it.
+  const focusReview = Boolean(route) && !props.problem && Object.keys(errors ?? {}).length === 0;
+  const title = route ? `${t({ nl: 'Controleren en toestemming', en: 'Check and consent' })} – ${heading}` : heading;
   const text = (name: string, label: { nl: string; en: string }, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField view={view} name={name} label={label} value={values[name]} errors={errors} autocomplete="off" {...extra} />
   );
-  const routeExplanation = route ? (
-    <p class="utrecht-paragraph kl-referral-route" data-testid="route-explanation">
-      {t(route.explanation)}
-    </p>
-  ) : null;
   return (
     <Page view={view} title={title}>
-      <Heading1>{title}</Heading1>
+      <Heading1>{heading}</Heading1>
       <Paragraph>
         {t({
           nl: 'Vul alleen in wat het team nodig heeft om de patiënt te bellen. Geen BSN, geen diagnoses, geen medicatie.',
@@ -111,16 +119,15 @@ export function NewReferralPage(props: NewReferralProps) {
             { nl: 'Geboortedatum', en: 'Date of birth' },
             { required: true, inputmode: 'numeric', size: 'short', description: { nl: 'Bijvoorbeeld 27-04-1980.', en: 'For example 27-04-1980.' } },
           )}
-          {text(
-            'phone',
-            { nl: 'Telefoonnummer', en: 'Phone number' },
-            {
-              type: 'tel',
-              inputmode: 'tel',
-              description: { nl: 'Vul een telefoonnummer of e-mailadres in, of allebei.', en: 'Enter a phone number or e-mail address, or both.' },
-            },
-          )}
-          {text('email', { nl: 'E-mailadres', en: 'E-mail address' }, { type: 'email', inputmode: 'email' })}
+          <FieldGroup
+            view={view}
+            id="group-contact"
+            legend={{ nl: 'Telefoon of e-mail (één is nodig)', en: 'Phone or e-mail (one is needed)' }}
+            description={{ nl: 'Vul een telefoonnummer of e-mailadres in, of allebei.', en: 'Enter a phone number or e-mail address, or both.' }}
+          >
+            {text('phone', { nl: 'Telefoonnummer', en: 'Phone number' }, { type: 'tel', inputmode: 'tel', optionalMark: false })}
+            {text('email', { nl: 'E-mailadres', en: 'E-mail address' }, { type: 'email', inputmode: 'email', optionalMark: false })}
+          </FieldGroup>
           {text(
             'postcode',
             { nl: 'Postcode', en: 'Postcode' },
@@ -134,6 +141,10 @@ export function NewReferralPage(props: NewReferralProps) {
             },
           )}
           {text('house_number', { nl: 'Huisnummer', en: 'House number' }, { required: true, size: 'short' })}
+          {/* Filled in by the script as soon as the address routes: announced, not focused (the user is typing). */}
+          <p class="utrecht-paragraph kl-route-status" id="route-status" role="status" data-testid="route-status">
+            {route ? t(route.explanation) : null}
+          </p>
           {text('preferred_language', { nl: 'Voorkeurstaal', en: 'Preferred language' }, { size: 'short' })}
           {text(
             'best_time_to_call',
@@ -205,25 +216,13 @@ export function NewReferralPage(props: NewReferralProps) {
           />
         </Section>
 
-        {route ? (
-          <>
-            <Section title={t({ nl: 'Naar dit team gaat de verwijzing', en: 'This team receives the referral' })} id="section-route">
-              <input type="hidden" name="team_id" value={route.teamId} />
-              {/* A patient outside every region goes to the practice's own regional desk: a warning, so it is seen before sending. */}
-              {route.reason === 'outside_region' ? <Alert type="warning">{routeExplanation}</Alert> : routeExplanation}
-              <TeamContactDetails view={view} contact={route.contact} />
-            </Section>
-            <ConsentSection view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} />
-            <div class="kl-actions">
-              <Button name="stap" value="versturen">
-                {t({ nl: 'Versturen', en: 'Send' })}
-              </Button>
-              <Button variant="secondary" name="stap" value="controleren">
-                {t({ nl: 'Opnieuw controleren', en: 'Check again' })}
-              </Button>
-            </div>
-          </>
-        ) : (
+        <input type="hidden" name="via_team" value={values['via_team'] ?? ''} />
+        {/*
+          "Controleren" comes first in the document, also when hidden once the review is there (the
+          script shows it again when the address stops routing): Enter in a field then checks, it
+          never sends (HTML implicit submission clicks the form's first submit button).
+        */}
+        <div data-check-step hidden={route ? true : undefined}>
           <div class="kl-actions">
             <Button name="stap" value="controleren">
               {t({ nl: 'Controleren', en: 'Check' })}
@@ -235,9 +234,80 @@ export function NewReferralPage(props: NewReferralProps) {
               })}
             </span>
           </div>
-        )}
+        </div>
+        <div id="referral-review" data-route-preview={ROUTE_PREVIEW_PATH}>
+          {route ? (
+            <ReferralReview view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} focus={focusReview} />
+          ) : null}
+        </div>
       </PostForm>
+      <script src={routePreviewScript.href} defer></script>
     </Page>
+  );
+}
+
+/**
+ * The review: the team the address routes to with its contact, the consent for exactly that team,
+ * and "Versturen". The page renders it after "Controleren"; the script puts the same markup in the
+ * page as soon as the address routes (`data-route-team` tells it whether the team changed, so ticks
+ * for the same team are kept and consent for another team is asked again).
+ */
+export function ReferralReview(props: {
+  view: ViewContext;
+  values: Record<string, string | null | undefined>;
+  errors?: FieldErrors | undefined;
+  route: CheckedRoute;
+  retentionMonths: number;
+  /** After "Controleren" without JavaScript: focus and scroll land on the review (WCAG 2.4.3). */
+  focus?: boolean;
+}) {
+  const { view, values, errors, route } = props;
+  const t = view.t;
+  const explanation = (
+    <p class="utrecht-paragraph kl-referral-route" data-testid="route-explanation">
+      {t(route.explanation)}
+    </p>
+  );
+  const chosenElsewhere = values['via_team'] && values['via_team'] !== route.teamId;
+  return (
+    <div class="kl-referral-review" data-route-team={route.teamId} data-route-summary={t(route.explanation)}>
+      <section class="kl-form-section" aria-labelledby="section-route">
+        <h2 class="utrecht-heading-2" id="section-route" tabindex={props.focus ? -1 : undefined} autofocus={props.focus ? true : undefined}>
+          {t({ nl: 'Naar dit team gaat de verwijzing', en: 'This team receives the referral' })}
+        </h2>
+        <input type="hidden" name="team_id" value={route.teamId} />
+        {/* A patient outside every region goes to the practice's own regional desk: a warning, so it is seen before sending. */}
+        {route.reason === 'outside_region' ? <Alert type="warning">{explanation}</Alert> : explanation}
+        {chosenElsewhere ? (
+          <Alert type="info">
+            {t({
+              nl: 'Het woonadres bepaalt welk team de verwijzing krijgt. Dat is een ander team dan u op de sociale kaart koos. Wil de patiënt naar dat team? Geef dan de contactgegevens van dat team mee.',
+              en: 'The home address decides which team receives the referral. That is another team than the one you chose on the social map. Does the patient want that team? Then give them that team’s contact details.',
+            })}
+          </Alert>
+        ) : null}
+        <TeamContactDetails view={view} contact={route.contact} />
+        {route.agreement ? <AgreementSummaryView view={view} agreement={route.agreement} side="practice" /> : null}
+      </section>
+      <ConsentSection view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} />
+      <div class="kl-actions">
+        <Button name="stap" value="versturen">
+          {t({ nl: 'Versturen', en: 'Send' })}
+        </Button>
+        <Button variant="secondary" name="stap" value="controleren">
+          {t({ nl: 'Opnieuw controleren', en: 'Check again' })}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The review endpoint's answer when the address does not route (yet): the reason, for the live status line. */
+export function RouteProblem({ message }: { message: string }) {
+  return (
+    <div class="kl-referral-review" data-route-problem={message}>
+      <p class="utrecht-paragraph">{message}</p>
+    </div>
   );
 }
 

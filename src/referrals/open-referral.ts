@@ -8,6 +8,7 @@ import { findReferral, type FoundReferral, type ReferralAccess } from './access.
 import { assigneesQuery } from './accept-referral.ts';
 import { forwardTargetsQuery } from './forward-referral.ts';
 import { contactPersonsQuery, teamContactOf, teamQuery, type TeamContact } from './get-team-contact.ts';
+import { agreementSummaryJson, agreementSummaryOf, type AgreementSummary } from './agreement-summary.ts';
 import { referralMessagesQuery, referralThread, type ThreadData } from './load-thread.ts';
 import { mayShareFeedback } from './consent.ts';
 import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
@@ -57,6 +58,8 @@ export interface ReferralDetail {
   forwardTargets: Array<{ id: string; name: string; organisation_name: string }>;
   /** For the practice: the team's contact. */
   teamContact: TeamContact | null;
+  /** For the practice and the holding team: the collaboration agreement in force between them (agreement-summary.ts). */
+  agreement: AgreementSummary | null;
 }
 
 /**
@@ -134,6 +137,7 @@ export async function openReferral(db: Database, ctx: RequestContext, referral: 
       jsonArrayFrom(contactPersonsQuery(db, access === 'practice' ? row.team_id : nobody, 'professional')).as('contactPersons'),
       jsonArrayFrom(assigneesQuery(db, holds ? row.team_id : nobody)).as('assignees'),
       jsonArrayFrom(forwardTargetsQuery(db, holds ? row.team_id : nobody)).as('forwardTargets'),
+      agreementSummaryJson(db, access === 'team-former' ? nobody : (row.practice_id ?? nobody), row.team_id).as('agreement'),
     ])
     .executeTakeFirstOrThrow();
 
@@ -174,6 +178,7 @@ export async function openReferral(db: Database, ctx: RequestContext, referral: 
     assignees: related.assignees,
     forwardTargets: related.forwardTargets,
     teamContact: access === 'practice' && related.team ? teamContactOf(related.team, related.contactPersons) : null,
+    agreement: agreementSummaryOf(related.agreement),
   };
 }
 

@@ -18,11 +18,23 @@ import {
 import { Checkbox, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory } from '../needs/categories.ts';
-import { consentMethodLabels, dutchDate, dueState, eventLabels, handoverLabels, contactChannelLabels, outcomeLabels, statusLabels } from './labels.ts';
+import {
+  consentMethodLabels,
+  dutchDate,
+  dueState,
+  eventLabels,
+  handoverLabels,
+  contactChannelLabels,
+  outcomeLabels,
+  statusLabels,
+  tookPlace,
+} from './labels.ts';
+import { nextActionLabels, nextTeamAction, type NextAction } from './next-action.ts';
 import { consentMethods, forwardConsentInstruction, forwardConsentWording } from './consent.ts';
 import { ConsentWordingView } from './consent-wording-view.tsx';
 import type { ReferralDetail } from './open-referral.ts';
 import { TeamContactDetails } from './new-referral-page.tsx';
+import { AgreementSummaryView } from './agreement-summary-view.tsx';
 import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
 import { DataList, DueBadge } from './ui-parts.tsx';
 import { urgencyLabels, type UrgencyTrigger } from './urgency.ts';
@@ -64,7 +76,11 @@ export const detailNotices: Record<string, Text> = {
   afgewezen: { nl: 'De verwijzing is afgewezen. De praktijk krijgt een melding.', en: 'The referral has been declined. The practice has been notified.' },
   afgesloten: { nl: 'De verwijzing is afgesloten. De praktijk krijgt een melding.', en: 'The referral has been closed. The practice has been notified.' },
   ingetrokken: { nl: 'De verwijzing is ingetrokken.', en: 'The referral has been withdrawn.' },
+  bericht: { nl: 'Uw bericht is verstuurd. De ander krijgt een melding.', en: 'Your message has been sent. The other side has been notified.' },
 };
+
+/** Confirmations shown beside what they confirm rather than at the top of the page. */
+const threadNotice = 'bericht';
 
 function Section(props: { title: string; id: string; children: Child }) {
   return (
@@ -83,15 +99,17 @@ export function ReferralDetailPage(props: DetailPageProps) {
   const t = view.t;
   const status = r.status as ReferralStatus;
   const title = fill(t({ nl: 'Verwijzing {reference}', en: 'Referral {reference}' }), { reference: r.reference });
-  const notice = props.notice ? detailNotices[props.notice] : undefined;
+  const notice = props.notice && props.notice !== threadNotice ? detailNotices[props.notice] : undefined;
   const erased = r.personal_data_erased_at !== null;
   const practiceCannotSeeFeedback = access === 'practice' && !detail.feedbackVisible && isClosed(status);
+  const holds = access === 'team-holder' && !isClosed(status);
   return (
     <Page view={view} title={title}>
       <Heading1>{title}</Heading1>
       {notice ? <Alert type="ok">{t(notice)}</Alert> : null}
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={view} errors={props.failed?.errors ?? {}} />
+      {holds ? <NextStep {...props} /> : null}
       {access === 'team-former' ? (
         <Alert type="info">
           {fill(
@@ -137,6 +155,27 @@ export function ReferralDetailPage(props: DetailPageProps) {
                 state={dueState(r.first_conversation_due, today, r.first_conversation_on, status)}
               />,
             ],
+            [
+              t({ nl: 'Eerste gesprek gepland', en: 'First conversation planned' }),
+              r.first_conversation_planned_at ? (
+                <span data-testid="planned-conversation">
+                  {formatDateTime(r.first_conversation_planned_at, view.lang)}
+                  {r.first_conversation_place ? `, ${r.first_conversation_place}` : ''}
+                </span>
+              ) : null,
+            ],
+            [
+              t({ nl: 'Kennismaking in de praktijk', en: 'Meeting at the practice' }),
+              r.handover === 'meeting_at_practice' && access !== 'team-former' && !isClosed(status) ? (
+                <a class="utrecht-link" href={`/verwijzingen/${r.id}/kennismaking`}>
+                  {r.first_conversation_planned_at
+                    ? t({ nl: 'Bekijken of afzeggen', en: 'View or cancel' })
+                    : access === 'practice'
+                      ? t({ nl: 'Tijdstip kiezen in het spreekuur van het team', en: 'Choose a time in the team’s on-site hours' })
+                      : t({ nl: 'Nog geen tijdstip gekozen', en: 'No time chosen yet' })}
+                </a>
+              ) : null,
+            ],
             [t({ nl: 'Contactpogingen', en: 'Contact attempts' }), access === 'practice' ? null : String(r.contact_attempts)],
             [
               t({ nl: 'Al bekend bij het team', en: 'Already known to the team' }),
@@ -166,11 +205,23 @@ export function ReferralDetailPage(props: DetailPageProps) {
         </Section>
       ) : null}
 
+      {detail.agreement && access !== 'team-former' ? (
+        <Section title={t({ nl: 'Samenwerkingsafspraak', en: 'Collaboration agreement' })} id="section-agreement">
+          <AgreementSummaryView view={view} agreement={detail.agreement} side={access === 'practice' ? 'practice' : 'team'} heading={false} />
+        </Section>
+      ) : null}
+
       {erased || access === 'team-former' ? null : <PatientSection view={view} detail={detail} />}
 
-      {access === 'team-holder' && !isClosed(status) ? <TeamActions {...props} /> : null}
+      {holds ? <OtherActions {...props} /> : null}
       {access === 'practice' && (status === 'requested' || status === 'received') ? <CancelForm {...props} /> : null}
 
+      {props.notice === threadNotice ? (
+        // The message form posts from below; the confirmation lands there too (message-routes.tsx redirects to this anchor).
+        <div id="bericht-verstuurd" tabindex={-1}>
+          <Alert type="ok">{t(detailNotices[threadNotice]!)}</Alert>
+        </div>
+      ) : null}
       {props.thread ?? null}
       {props.withdrawConsent ?? null}
 
@@ -207,6 +258,21 @@ export function ReferralDetailPage(props: DetailPageProps) {
               <li class="utrecht-unordered-list__item">
                 <a class="utrecht-link" href={`/verwijzingen/${r.id}/toegangsverslag/persoon`}>
                   {t({ nl: 'Toegangsverslag van alle verwijzingen van deze persoon', en: 'Access report for all referrals of this person' })}
+                </a>
+              </li>
+            )}
+            {/* A privacy request of the person (src/privacy-requests, AVG art. 16 and 17). */}
+            {access === 'team-former' || r.personal_data_erased_at ? null : (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`/verwijzingen/${r.id}/contactgegevens`}>
+                  {t({ nl: 'Contactgegevens verbeteren op verzoek', en: 'Correct the contact details on request' })}
+                </a>
+              </li>
+            )}
+            {access === 'team-former' || r.personal_data_erased_at || !isClosed(r.status) ? null : (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`/verwijzingen/${r.id}/wissen`}>
+                  {t({ nl: 'Persoonsgegevens nu wissen op verzoek', en: 'Erase the personal data now on request' })}
                 </a>
               </li>
             )}
@@ -289,35 +355,135 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
   );
 }
 
-function ActionForm(props: { view: ViewContext; id: string; title: Text; action: string; children: Child }) {
+/**
+ * One action of the team: a small form, labelled by its title. The next step stands open at the
+ * top of the page; every other action is folded away (details/summary, no script needed) and
+ * opens by itself when its form came back with an error or a choice to show.
+ */
+function ActionForm(props: { view: ViewContext; id: string; title: Text; action: string; folded?: { open: boolean }; children: Child }) {
+  const form = (
+    <PostForm view={props.view} action={props.action} novalidate>
+      {props.children}
+    </PostForm>
+  );
+  if (props.folded) {
+    return (
+      <details class="kl-details kl-action" open={props.folded.open || undefined} data-action={props.id}>
+        <summary id={`action-${props.id}`}>{props.view.t(props.title)}</summary>
+        <div role="group" aria-labelledby={`action-${props.id}`}>
+          {form}
+        </div>
+      </details>
+    );
+  }
   return (
-    <div class="kl-action" aria-labelledby={`action-${props.id}`} role="group">
+    <div class="kl-action" aria-labelledby={`action-${props.id}`} role="group" data-action={props.id}>
       <h3 class="utrecht-heading-3" id={`action-${props.id}`}>
         {props.view.t(props.title)}
       </h3>
-      <PostForm view={props.view} action={props.action} novalidate>
-        {props.children}
-      </PostForm>
+      {form}
     </div>
   );
 }
 
-function TeamActions(props: DetailPageProps) {
+type TeamActionId = 'accept' | 'attempt' | 'contact' | 'conversation' | 'close' | 'known' | 'forward' | 'reject';
+
+/** The form fields of each action: a folded action opens when one of them came back. */
+const actionFields: Record<TeamActionId, readonly string[]> = {
+  accept: ['assignee'],
+  attempt: ['attempt_note'],
+  contact: ['first_contact_on'],
+  conversation: ['first_conversation_on'],
+  close: ['outcome', 'feedback'],
+  known: ['already_known'],
+  forward: ['to_team_id', 'forward_reason', 'forward_consent', 'forward_consent_method'],
+  reject: ['reject_reason'],
+};
+
+/** Which form is the next step (next-action.ts); the others fold away. */
+const primaryForm: Record<NextAction, TeamActionId | null> = {
+  accept: 'accept',
+  contact: 'contact',
+  conversation: 'conversation',
+  'await-conversation': 'conversation',
+  close: 'close',
+  none: null,
+};
+
+/** The next step, open, at the top of the page: what the holding team does now. */
+function NextStep(props: DetailPageProps) {
   const { view, detail, today } = props;
+  const t = view.t;
+  const next = nextTeamAction(detail.referral, today);
+  const id = primaryForm[next];
+  if (!id) return null;
+  return (
+    <section class="kl-section kl-next-step" aria-labelledby="section-next">
+      <h2 class="utrecht-heading-2" id="section-next">
+        {t({ nl: 'Volgende stap', en: 'Next step' })}: {t(nextActionLabels[next])}
+      </h2>
+      <TeamActionForm {...props} id={id} primary />
+    </section>
+  );
+}
+
+/** Every other action of the holding team, folded away. */
+function OtherActions(props: DetailPageProps) {
+  const { view, detail, today } = props;
+  const primary = primaryForm[nextTeamAction(detail.referral, today)];
+  const others = (Object.keys(actionFields) as TeamActionId[]).filter((id) => id !== primary && actionAvailable(detail, id, today));
+  if (others.length === 0) return null;
+  return (
+    <Section title={view.t({ nl: 'Andere acties', en: 'Other actions' })} id="section-actions">
+      {others.map((id) => (
+        <TeamActionForm {...props} id={id} primary={false} />
+      ))}
+    </Section>
+  );
+}
+
+function actionAvailable(detail: ReferralDetail, id: TeamActionId, today: string): boolean {
+  const r = detail.referral;
+  const status = r.status as ReferralStatus;
+  const can = (action: Parameters<typeof nextStatus>[1]) => nextStatus(status, action) !== null;
+  switch (id) {
+    case 'accept':
+      return can('accept');
+    case 'attempt':
+    case 'contact':
+      return can('record-contact') && !r.first_contact_on;
+    case 'conversation':
+      // Held is held; a conversation planned for a day still to come can be moved.
+      return can('record-conversation') && !tookPlace(r.first_conversation_on, today);
+    case 'close':
+      return can('complete') || can('fail');
+    case 'known':
+      return true;
+    case 'forward':
+      return can('forward');
+    case 'reject':
+      return can('reject');
+  }
+}
+
+function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: boolean }) {
+  const { view, detail, today, id } = props;
   const t = view.t;
   const r = detail.referral;
   const status = r.status as ReferralStatus;
   const base = `/verwijzingen/${r.id}`;
   const errors = props.failed?.errors;
   const values = props.failed?.values ?? {};
-  const can = (action: Parameters<typeof nextStatus>[1]) => nextStatus(status, action) !== null;
+  const came = (field: string) => errors?.[field] !== undefined || values[field] !== undefined;
+  const folded = props.primary ? undefined : { open: actionFields[id].some(came) };
   const consentFeedback = detail.consent ? detail.consent.feedback_allowed && !detail.consent.withdrawn_at : false;
-  return (
-    <Section title={t({ nl: 'Wat wilt u doen?', en: 'What would you like to do?' })} id="section-actions">
-      {can('accept') ? (
+  switch (id) {
+    case 'accept':
+      return (
         <ActionForm
           view={view}
           id="accept"
+          folded={folded}
           title={
             status === 'requested' || status === 'received'
               ? { nl: 'Aannemen en toewijzen', en: 'Accept and assign' }
@@ -336,9 +502,16 @@ function TeamActions(props: DetailPageProps) {
           />
           <Button>{status === 'requested' || status === 'received' ? t({ nl: 'Aannemen', en: 'Accept' }) : t({ nl: 'Toewijzen', en: 'Assign' })}</Button>
         </ActionForm>
-      ) : null}
-      {can('record-contact') && !r.first_contact_on ? (
-        <ActionForm view={view} id="attempt" title={{ nl: 'Poging tot contact vastleggen', en: 'Record a contact attempt' }} action={`${base}/contactpoging`}>
+      );
+    case 'attempt':
+      return (
+        <ActionForm
+          view={view}
+          id="attempt"
+          folded={folded}
+          title={{ nl: 'Poging tot contact vastleggen', en: 'Record a contact attempt' }}
+          action={`${base}/contactpoging`}
+        >
           <Paragraph>{fill(t({ nl: 'Pogingen tot nu toe: {n}.', en: 'Attempts so far: {n}.' }), { n: r.contact_attempts })}</Paragraph>
           <TextAreaField
             view={view}
@@ -352,9 +525,16 @@ function TeamActions(props: DetailPageProps) {
           />
           <Button variant="secondary">{t({ nl: 'Poging vastleggen', en: 'Record attempt' })}</Button>
         </ActionForm>
-      ) : null}
-      {can('record-contact') && !r.first_contact_on ? (
-        <ActionForm view={view} id="contact" title={{ nl: 'Eerste contact vastleggen', en: 'Record first contact' }} action={`${base}/eerste-contact`}>
+      );
+    case 'contact':
+      return (
+        <ActionForm
+          view={view}
+          id="contact"
+          folded={folded}
+          title={{ nl: 'Eerste contact vastleggen', en: 'Record first contact' }}
+          action={`${base}/eerste-contact`}
+        >
           <TextField
             view={view}
             name="first_contact_on"
@@ -368,14 +548,28 @@ function TeamActions(props: DetailPageProps) {
           />
           <Button>{t({ nl: 'Eerste contact vastleggen', en: 'Record first contact' })}</Button>
         </ActionForm>
-      ) : null}
-      {can('record-conversation') && !r.first_conversation_on ? (
+      );
+    case 'conversation': {
+      const planned = r.first_conversation_on && !tookPlace(r.first_conversation_on, today) ? r.first_conversation_on : null;
+      return (
         <ActionForm
           view={view}
           id="conversation"
+          folded={folded}
           title={{ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' }}
           action={`${base}/eerste-gesprek`}
         >
+          {planned ? (
+            <Paragraph>
+              {fill(
+                t({
+                  nl: 'Het eerste gesprek is gepland op {date}. Het telt voor de termijn op die dag. Verzet of is het eerder gehouden? Vul dan de nieuwe datum in.',
+                  en: 'The first conversation is planned for {date}. It counts for the term on that day. Moved, or held earlier? Enter the new date.',
+                }),
+                { date: dutchDate(planned) },
+              )}
+            </Paragraph>
+          ) : null}
           <TextField
             view={view}
             name="first_conversation_on"
@@ -383,15 +577,20 @@ function TeamActions(props: DetailPageProps) {
             size="short"
             inputmode="numeric"
             label={{ nl: 'Datum van het eerste gesprek', en: 'Date of first conversation' }}
-            description={{ nl: 'Bijvoorbeeld 27-11-2026.', en: 'For example 27-11-2026.' }}
-            value={values['first_conversation_on'] ?? dutchDate(today)}
+            description={{
+              nl: 'Bijvoorbeeld 27-11-2026. Is het gesprek nog niet geweest? Vul de datum van de afspraak in.',
+              en: 'For example 27-11-2026. Has the conversation not taken place yet? Enter the date of the appointment.',
+            }}
+            value={values['first_conversation_on'] ?? dutchDate(planned ?? today)}
             errors={errors}
           />
           <Button>{t({ nl: 'Eerste gesprek vastleggen', en: 'Record first conversation' })}</Button>
         </ActionForm>
-      ) : null}
-      {can('complete') || can('fail') ? (
-        <ActionForm view={view} id="close" title={{ nl: 'Afsluiten met uitkomst', en: 'Close with an outcome' }} action={`${base}/afsluiten`}>
+      );
+    }
+    case 'close':
+      return (
+        <ActionForm view={view} id="close" folded={folded} title={{ nl: 'Afsluiten met uitkomst', en: 'Close with an outcome' }} action={`${base}/afsluiten`}>
           <RadioGroup
             view={view}
             name="outcome"
@@ -422,23 +621,33 @@ function TeamActions(props: DetailPageProps) {
           />
           <Button>{t({ nl: 'Afsluiten', en: 'Close' })}</Button>
         </ActionForm>
-      ) : null}
-      <ActionForm view={view} id="known" title={{ nl: 'Al bekend bij ons?', en: 'Already known to us?' }} action={`${base}/al-bekend`}>
-        <RadioGroup
+      );
+    case 'known':
+      return (
+        <ActionForm view={view} id="known" folded={folded} title={{ nl: 'Al bekend bij ons?', en: 'Already known to us?' }} action={`${base}/al-bekend`}>
+          <RadioGroup
+            view={view}
+            name="already_known"
+            legend={{ nl: 'Was deze inwoner al bekend bij uw team?', en: 'Was this resident already known to your team?' }}
+            value={values['already_known'] ?? (r.already_known === null ? undefined : r.already_known ? 'ja' : 'nee')}
+            errors={errors}
+            options={[
+              { value: 'ja', label: { nl: 'Ja, al bekend', en: 'Yes, already known' } },
+              { value: 'nee', label: { nl: 'Nee, nieuw', en: 'No, new' } },
+            ]}
+          />
+          <Button variant="secondary">{t({ nl: 'Opslaan', en: 'Save' })}</Button>
+        </ActionForm>
+      );
+    case 'forward':
+      return (
+        <ActionForm
           view={view}
-          name="already_known"
-          legend={{ nl: 'Was deze inwoner al bekend bij uw team?', en: 'Was this resident already known to your team?' }}
-          value={values['already_known'] ?? (r.already_known === null ? undefined : r.already_known ? 'ja' : 'nee')}
-          errors={errors}
-          options={[
-            { value: 'ja', label: { nl: 'Ja, al bekend', en: 'Yes, already known' } },
-            { value: 'nee', label: { nl: 'Nee, nieuw', en: 'No, new' } },
-          ]}
-        />
-        <Button variant="secondary">{t({ nl: 'Opslaan', en: 'Save' })}</Button>
-      </ActionForm>
-      {can('forward') ? (
-        <ActionForm view={view} id="forward" title={{ nl: 'Doorsturen naar een ander team', en: 'Forward to another team' }} action={`${base}/doorsturen`}>
+          id="forward"
+          folded={folded}
+          title={{ nl: 'Doorsturen naar een ander team', en: 'Forward to another team' }}
+          action={`${base}/doorsturen`}
+        >
           <SelectField
             view={view}
             name="to_team_id"
@@ -465,9 +674,10 @@ function TeamActions(props: DetailPageProps) {
           />
           <ForwardConsent {...props} />
         </ActionForm>
-      ) : null}
-      {can('reject') ? (
-        <ActionForm view={view} id="reject" title={{ nl: 'Afwijzen', en: 'Decline' }} action={`${base}/afwijzen`}>
+      );
+    case 'reject':
+      return (
+        <ActionForm view={view} id="reject" folded={folded} title={{ nl: 'Afwijzen', en: 'Decline' }} action={`${base}/afwijzen`}>
           <TextAreaField
             view={view}
             name="reject_reason"
@@ -480,9 +690,8 @@ function TeamActions(props: DetailPageProps) {
           />
           <Button variant="danger">{t({ nl: 'Afwijzen', en: 'Decline' })}</Button>
         </ActionForm>
-      ) : null}
-    </Section>
-  );
+      );
+  }
 }
 
 /**

@@ -22,6 +22,19 @@ export const needField = (c: Category) => `need_${c}`;
 export const urgencyField = (u: UrgencyTrigger) => `urgency_${u}`;
 
 const PHONE = /^[0-9+()\-.\s]{6,20}$/;
+
+/** The patient's phone number and e-mail address (optional each); also for corrections (privacy-requests/contact-data-form.ts). */
+export const phoneField = (t: Translate) =>
+  optionalText(30).refine(
+    (v) => v === null || PHONE.test(v),
+    t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of +.', en: 'Enter a phone number with digits, spaces or + only.' }),
+  );
+
+export const emailField = (t: Translate) =>
+  optionalText(254).refine(
+    (v) => v === null || z.email().safeParse(v).success,
+    t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' }),
+  );
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s*[-\s]?\s*[A-Za-z0-9]{1,4})?$/;
 
 /** "1980-04-27", "27-04-1980", "27/4/1980" or "27.4.1980" → "1980-04-27"; null when not a real date. */
@@ -39,6 +52,29 @@ export function parseDate(input: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/** The patient's postcode, as "7552 AB": it decides the team (docs/product.md loop step 4). */
+const postcodeField = (t: Translate) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const postcode = parsePostcode(v);
+      if (!postcode) {
+        ctx.addIssue({
+          code: 'custom',
+          message: t({ nl: 'Vul de postcode van de patiënt in, zoals 7552 AB.', en: "Enter the patient's postcode, such as 7552 AB." }),
+        });
+        return z.NEVER;
+      }
+      return postcode.display;
+    });
+
+const houseNumberField = (t: Translate) =>
+  z
+    .string()
+    .trim()
+    .regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' }));
 
 /** Absent required fields count as empty, so they get the Dutch message of their rule. */
 const REQUIRED_TEXT = ['idempotency_key', 'patient_name', 'birth_date', 'postcode', 'house_number', 'question'] as const;
@@ -83,32 +119,10 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
             }
             return iso;
           }),
-        phone: optionalText(30).refine(
-          (v) => v === null || PHONE.test(v),
-          t({ nl: 'Vul een telefoonnummer in met alleen cijfers, spaties of +.', en: 'Enter a phone number with digits, spaces or + only.' }),
-        ),
-        email: optionalText(254).refine(
-          (v) => v === null || z.email().safeParse(v).success,
-          t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' }),
-        ),
-        postcode: z
-          .string()
-          .trim()
-          .transform((v, ctx) => {
-            const postcode = parsePostcode(v);
-            if (!postcode) {
-              ctx.addIssue({
-                code: 'custom',
-                message: t({ nl: 'Vul de postcode van de patiënt in, zoals 7552 AB.', en: "Enter the patient's postcode, such as 7552 AB." }),
-              });
-              return z.NEVER;
-            }
-            return postcode.display;
-          }),
-        house_number: z
-          .string()
-          .trim()
-          .regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' })),
+        phone: phoneField(t),
+        email: emailField(t),
+        postcode: postcodeField(t),
+        house_number: houseNumberField(t),
         preferred_language: optionalText(40).check(withoutBsn(t)),
         best_time_to_call: optionalText(100).check(withoutBsn(t)),
         needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies ten minste één hulpvraag.', en: 'Choose at least one need.' })),
@@ -127,30 +141,54 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
           error: t({ nl: 'Kies hoe de patiënt benaderd wil worden.', en: 'Choose how the patient wants to be contacted.' }),
         }),
       })
-      .superRefine((v, issue) => {
-        if (!v.phone && !v.email) {
-          issue.addIssue({
-            code: 'custom',
-            path: ['phone'],
-            message: t({ nl: 'Vul een telefoonnummer of e-mailadres van de patiënt in.', en: "Enter the patient's phone number or e-mail address." }),
-          });
-        } else if (v.contact_channel === 'phone' && !v.phone) {
-          issue.addIssue({
-            code: 'custom',
-            path: ['phone'],
-            message: t({ nl: 'De patiënt wil gebeld worden: vul een telefoonnummer in.', en: 'The patient wants a phone call: enter a phone number.' }),
-          });
-        } else if (v.contact_channel === 'email' && !v.email) {
-          issue.addIssue({
-            code: 'custom',
-            path: ['email'],
-            message: t({ nl: 'De patiënt wil een e-mail: vul een e-mailadres in.', en: 'The patient wants an e-mail: enter an e-mail address.' }),
-          });
-        }
-      }),
+      .superRefine((v, issue) => checkReachable(v, issue, t)),
   );
 
+/**
+ * The patient can be reached: a phone number or an e-mail address, and the one the chosen channel
+ * needs. Also for corrections of the contact data (privacy-requests/contact-data-form.ts).
+ */
+export function checkReachable(v: { phone: string | null; email: string | null; contact_channel: string }, issue: z.RefinementCtx, t: Translate): void {
+  if (!v.phone && !v.email) {
+    issue.addIssue({
+      code: 'custom',
+      path: ['phone'],
+      message: t({ nl: 'Vul een telefoonnummer of e-mailadres van de patiënt in.', en: "Enter the patient's phone number or e-mail address." }),
+    });
+  } else if (v.contact_channel === 'phone' && !v.phone) {
+    issue.addIssue({
+      code: 'custom',
+      path: ['phone'],
+      message: t({ nl: 'De patiënt wil gebeld worden: vul een telefoonnummer in.', en: 'The patient wants a phone call: enter a phone number.' }),
+    });
+  } else if (v.contact_channel === 'email' && !v.email) {
+    issue.addIssue({
+      code: 'custom',
+      path: ['email'],
+      message: t({ nl: 'De patiënt wil een e-mail: vul een e-mailadres in.', en: 'The patient wants an e-mail: enter an e-mail address.' }),
+    });
+  }
+}
+
 export type ReferralDetails = z.infer<ReturnType<typeof referralDetailsSchema>>;
+
+/**
+ * What the one-page form sends to see its route before sending (the team, its contact and the
+ * consent text): the address and the needs ticked so far, with the same rules as the referral.
+ */
+export const routePreviewSchema = (t: Translate) =>
+  z.preprocess(
+    (raw) => {
+      const values = (raw ?? {}) as Record<string, unknown>;
+      const text = (key: string) => (typeof values[key] === 'string' ? values[key] : '');
+      return { postcode: text('postcode'), house_number: text('house_number'), needs: categories.filter((c) => Boolean(values[needField(c)])) };
+    },
+    z.object({
+      postcode: postcodeField(t),
+      house_number: houseNumberField(t),
+      needs: z.array(z.enum(categories)),
+    }),
+  );
 
 /**
  * The consent part, read only on "Versturen". A missing tick is not a form error but the refusal

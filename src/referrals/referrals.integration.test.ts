@@ -266,8 +266,9 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
         assert.ok((await audits(`referral.${type}`, id)).length >= 1, `audit for ${type}`);
       }
       const kinds = (await notifications(w.users.staffA.id, id)).map((n) => n.kind);
-      // Accepted, first contact (in progress), closed with feedback: told to the colleague who sent it, not the whole practice.
-      assert.deepEqual(kinds, ['referral_updated', 'referral_updated', 'feedback_given']);
+      // Accepted, first contact (in progress), closed with feedback: told to the colleague who sent it, not the whole practice,
+      // each notification saying what changed.
+      assert.deepEqual(kinds, ['referral_accepted', 'contact_made', 'feedback_given']);
       assert.deepEqual(await notifications(w.users.adminA.id, id), []);
       const seen = await openReferral(db(), contextOf(w.users.staffA), id, BASE_URL);
       assert.equal(seen.referral.feedback, 'Eerste gesprek gehad, traject gestart.');
@@ -451,7 +452,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.deepEqual([row?.outcome, row?.feedback], [null, null]);
       assert.deepEqual(
         (await notifications(w.users.staffA.id, id)).map((n) => n.kind),
-        ['referral_updated', 'referral_updated'],
+        ['referral_accepted', 'referral_closed'],
       );
       // The team that did the work still reads what it wrote.
       assert.equal((await openReferral(db(), team, id, BASE_URL)).referral.feedback, 'Wil nu geen hulp.');

@@ -64,6 +64,21 @@ forEachDatabase('round trips per page', (db) => {
     assert.ok(trips <= BUDGET, `${trips} round trips`);
   });
 
+  test(`the team's start page, with its counts and next steps, costs at most ${BUDGET} round trips`, async () => {
+    const trips = await roundTrips(w.users.noordMember, '/');
+    assert.ok(trips <= BUDGET, `${trips} round trips`);
+  });
+
+  test(`the practice's start page, with feedback since the last visit and what waits on a team, costs at most ${BUDGET} round trips`, async () => {
+    const trips = await roundTrips(w.users.staffA, '/');
+    assert.ok(trips <= BUDGET, `${trips} round trips`);
+  });
+
+  test(`a search in the team inbox by name or KL number costs at most ${BUDGET} round trips`, async () => {
+    const trips = await roundTrips(w.users.noordMember, `/inbox?zoek=${encodeURIComponent('Pietersen')}`);
+    assert.ok(trips <= BUDGET, `${trips} round trips`);
+  });
+
   test(`the new-referral page costs at most ${BUDGET} round trips`, async () => {
     const trips = await roundTrips(w.users.staffA, '/verwijzingen/nieuw');
     assert.ok(trips <= BUDGET, `${trips} round trips`);

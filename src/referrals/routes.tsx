@@ -35,16 +35,17 @@ import { amsterdamToday } from '../platform/dates.ts';
 import { forwardReferral } from './forward-referral.ts';
 import { getTeamContact } from './get-team-contact.ts';
 import { InboxPage, PracticeReferralsPage } from './list-pages.tsx';
-import { isInboxTab, listTeamInbox } from './list-team-inbox.ts';
+import { inboxSearch, isInboxTab, listTeamInbox } from './list-team-inbox.ts';
 import { listPracticeReferrals } from './list-practice-referrals.ts';
 import { markAlreadyKnown } from './mark-already-known.ts';
-import { ContactCardPage, NewReferralPage, type NewReferralProps } from './new-referral-page.tsx';
+import { ContactCardPage, NewReferralPage, ReferralReview, RouteProblem, ROUTE_PREVIEW_PATH, type NewReferralProps } from './new-referral-page.tsx';
 import { openReferral } from './open-referral.ts';
 import { recordContactAttempt } from './record-contact-attempt.ts';
 import { recordFirstContact } from './record-first-contact.ts';
 import { recordFirstConversation } from './record-first-conversation.ts';
 import { ReferralDetailPage, type DetailPageProps } from './referral-detail-page.tsx';
-import { consentFormSchema, needField, referralDetailsSchema } from './referral-form.ts';
+import { consentFormSchema, needField, referralDetailsSchema, routePreviewSchema } from './referral-form.ts';
+import { parsePostcode } from '../routing/postcode.ts';
 import { getSignalRecord } from '../signals/signal-records.ts';
 import { isCategory } from '../needs/categories.ts';
 import { rejectReferral } from './reject-referral.ts';
@@ -72,7 +73,8 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   const ctxOf = (c: AppContext) => c.get('ctx');
 
   app.get('/verwijzingen/nieuw', practiceOnly, async (c) => {
-    const values: Record<string, string> = { idempotency_key: newFormKey(), preferred_language: 'Nederlands' };
+    // Most patients want a call: the channel starts at "Telefoon", visibly, and can be changed.
+    const values: Record<string, string> = { idempotency_key: newFormKey(), preferred_language: 'Nederlands', contact_channel: 'phone' };
     // Started from a saved signal record (/signalen/:id): needs and note are filled in already.
     const signalId = c.req.query('signaal');
     if (signalId && /^[0-9a-f-]{36}$/i.test(signalId)) {
@@ -80,9 +82,33 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
       for (const need of record.needs.filter(isCategory)) values[needField(need)] = 'on';
       if (record.note) values['question'] = record.note;
     }
+    // Started from the social map ("Verwijs naar dit team"): the postcode searched for and the need, never typed twice.
+    const postcode = parsePostcode(c.req.query('postcode') ?? '');
+    if (postcode) values['postcode'] = postcode.display;
+    const need = c.req.query('hulpvraag');
+    if (isCategory(need)) values[needField(need)] = 'on';
+    const viaTeam = c.req.query('team');
+    if (viaTeam && /^[0-9a-f-]{36}$/i.test(viaTeam)) values['via_team'] = viaTeam;
     return renderNew(c, { values, retentionMonths: services.config.retentionMonths });
   });
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
+  // The one-page form's review (team, contact, consent text) as soon as the address is filled in; an HTML fragment.
+  app.post(ROUTE_PREVIEW_PATH, practiceOnly, async (c) => {
+    const v = view(c);
+    const form = await parseForm(c, routePreviewSchema(v.t));
+    if (!form.ok) return c.html(<RouteProblem message={Object.values(form.errors)[0] ?? ''} />, 422);
+    try {
+      const route = await checkReferralRoute(db, ctxOf(c), {
+        postcode: form.data.postcode,
+        houseNumber: form.data.house_number,
+        need: form.data.needs[0] ?? null,
+      });
+      return c.html(<ReferralReview view={v} values={form.values} route={route} retentionMonths={services.config.retentionMonths} />);
+    } catch (err) {
+      if (err instanceof AppError && err.status === 422) return c.html(<RouteProblem message={v.t(err.userMessage)} />, 422);
+      throw err;
+    }
+  });
   app.get('/verwijzingen/contactkaart/:id', practiceOnly, async (c) =>
     c.html(<ContactCardPage view={view(c)} contact={await getTeamContact(db, idParam(c), 'public')} />),
   );
@@ -93,8 +119,12 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
 
   app.get('/inbox', teamOnly, async (c) => {
     const tab = c.req.query('tab');
-    const inbox = await listTeamInbox(db, ctxOf(c), isInboxTab(tab) ? tab : 'nieuw', pageParam(c));
-    return c.html(<InboxPage view={view(c)} inbox={inbox} />);
+    // Search by name or KL number; a term too short or too long is named, and the tab shown instead.
+    const asked = c.req.query('zoek');
+    const search = inboxSearch(asked);
+    const badSearch = asked !== undefined && asked.trim() !== '' && !search;
+    const inbox = await listTeamInbox(db, ctxOf(c), isInboxTab(tab) ? tab : 'nieuw', pageParam(c), search);
+    return c.html(<InboxPage view={view(c)} inbox={inbox} searchProblem={badSearch} searched={asked} />, badSearch ? 400 : 200);
   });
 
   app.get('/verwijzingen/:id', reader, (c) => renderDetail(c, services, reader.scoped(c), { notice: c.req.query('melding') }));

@@ -46,12 +46,8 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
   if (problem === 'no-method') throw consentWithoutMethod();
   if (problem === 'wrong-recipient') throw wrongRecipient();
 
-  const agreement = await db
-    .selectFrom('agreements')
-    .select(['first_contact_working_days', 'first_conversation_days', 'urgent_first_conversation_working_days'])
-    .where('practice_id', '=', actor.practiceId)
-    .where('team_id', '=', route.teamId)
-    .executeTakeFirst();
+  // The agreement in force between the practice and the routed team (checkReferralRoute read it); a concept counts for nothing.
+  const agreement = route.agreement;
   const today = amsterdamToday();
   const due = dueDates(
     today,
@@ -59,9 +55,9 @@ export async function sendReferral(db: Database, ctx: RequestContext, input: Sen
     effectiveTerms(
       agreement
         ? {
-            firstContactWorkingDays: agreement.first_contact_working_days ?? undefined,
-            firstConversationDays: agreement.first_conversation_days ?? undefined,
-            urgentFirstConversationWorkingDays: agreement.urgent_first_conversation_working_days ?? undefined,
+            firstContactWorkingDays: agreement.firstContactWorkingDays ?? undefined,
+            firstConversationDays: agreement.firstConversationDays ?? undefined,
+            urgentFirstConversationWorkingDays: agreement.urgentFirstConversationWorkingDays ?? undefined,
           }
         : null,
     ),

@@ -39,6 +39,7 @@ import { ChooseOrganisation, newEntryScope, organisationForNew } from './new-ent
 import { safeReturnPath, withNotice } from './return-path.ts';
 import { updateService } from './update-service.ts';
 import { addressLine, categoryNames, ConfirmForm, EmailLink, Facts, Freshness, languageNames, Notice, PhoneLink, WeekHours } from './views.tsx';
+import { ReferToTeamLink } from './service-result.tsx';
 
 type Values = Record<string, string | null | undefined>;
 
@@ -66,6 +67,7 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
       <p class="utrecht-paragraph">
         <Freshness view={view} lastVerifiedAt={s.lastVerifiedAt} now={now} />
       </p>
+      <ReferToTeamLink view={view} service={s} />
       {props.canEdit ? (
         <div class="kl-actions">
           <ConfirmForm view={view} action={`${here}/klopt-nog`} back={here} entryName={s.name} />

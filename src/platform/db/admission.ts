@@ -105,9 +105,14 @@ export class ConnectionGate {
     this.#holders--;
   }
 
-  /** Callers waiting for a connection now (for tests and diagnostics). */
+  /** Callers waiting for a connection now (for tests, diagnostics and metrics). */
   get waiting(): number {
     return this.#waiting.length;
+  }
+
+  /** Connections held now (metrics). */
+  get inUse(): number {
+    return this.#holders;
   }
 }
 

@@ -6,6 +6,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { isNonTransactional } from './concurrent-index.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+import { dumpPostgres, snapshotPglite, type BackupResult } from './backup.ts';
 import type { Logger } from '../log.ts';
 import { ConnectionGate, gatedDialect } from './admission.ts';
 import { databaseUnavailable } from './availability.ts';
@@ -44,6 +47,41 @@ export function waitLimitMs(db: Database): number | undefined {
   return waitLimits.get(db);
 }
 
+/** How each database makes a backup while it is in use (backup.ts): PGlite's dump, or pg_dump. */
+const backupMakers = new WeakMap<Database, (file: string) => Promise<BackupResult>>();
+
+const kinds = new WeakMap<Database, DatabaseHandle['kind']>();
+
+/** Which database this is: the embedded PGlite or PostgreSQL. */
+export function databaseKind(db: Database): DatabaseHandle['kind'] {
+  const kind = kinds.get(db);
+  if (!kind) throw new Error('databaseKind: not a database opened with openDatabase');
+  return kind;
+}
+
+/** Writes a consistent backup of the database into `file` while the app keeps running (backup.ts). */
+export function backupDatabase(db: Database, file: string): Promise<BackupResult> {
+  const make = backupMakers.get(db);
+  if (!make) throw new Error('backupDatabase: not a database opened with openDatabase');
+  return make(file);
+}
+
+/** The connections of a database, as metrics and readiness report them. */
+export interface ConnectionUse {
+  /** Connections there are: 1 for PGlite, the pool size for PostgreSQL. */
+  capacity: number;
+  inUse: number;
+  /** Statements waiting for a connection. */
+  waiting: number;
+}
+
+const connectionUses = new WeakMap<Database, () => ConnectionUse>();
+
+/** How many of the database's connections are in use and how many statements wait for one now. */
+export function connectionUse(db: Database): ConnectionUse | undefined {
+  return connectionUses.get(db)?.();
+}
+
 /** Connections the app keeps to PostgreSQL at most (per instance). */
 export const POSTGRES_POOL_SIZE = 10;
 
@@ -80,18 +118,35 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     // The gate bounds how long a statement waits for one of the pool's connections (pg-pool's own
     // timeout above then only bounds opening a connection to a server that does not answer).
     const postgres = new PostgresDialect({ pool: preparingPool(pool, counter) });
-    const dialect = waitMs === undefined ? postgres : gatedDialect(postgres, new ConnectionGate(waitMs, POSTGRES_POOL_SIZE));
+    const gate = waitMs === undefined ? undefined : new ConnectionGate(waitMs, POSTGRES_POOL_SIZE);
+    const dialect = gate ? gatedDialect(postgres, gate) : postgres;
     // Commit hooks: audit entries written in a transaction are appended as its last statement (platform/audit).
     const db = new Kysely<DB>({ dialect: withCommitHooks(dialect) });
     statementCounters.set(db, counter);
     if (waitMs !== undefined) waitLimits.set(db, waitMs);
+    const databaseUrl = options.databaseUrl;
+    kinds.set(db, 'postgres');
+    backupMakers.set(db, (file) => dumpPostgres(databaseUrl, file));
+    connectionUses.set(db, () =>
+      gate
+        ? { capacity: gate.capacity, inUse: gate.inUse, waiting: gate.waiting }
+        : { capacity: POSTGRES_POOL_SIZE, inUse: pool.totalCount - pool.idleCount, waiting: pool.waitingCount },
+    );
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (options.dataDir !== 'memory://') mkdirSync(options.dataDir, { recursive: true });
+  const inMemory = options.dataDir === 'memory://';
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
+  // One process at a time on a data folder: PGlite does not check that itself (data-dir-lock.ts).
+  const unlock = inMemory ? () => {} : lockDataDir(options.dataDir);
   // Same value shapes as node-postgres above: int8 and date as strings.
   const parsers = { 20: (v: string) => v, 1082: (v: string) => v };
-  const pglite = options.dataDir === 'memory://' ? new PGlite({ parsers }) : new PGlite(options.dataDir, { parsers });
-  await pglite.waitReady;
+  const pglite = inMemory ? new PGlite({ parsers }) : new PGlite(options.dataDir, { parsers });
+  try {
+    await pglite.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const counter = { sent: 0 };
   const query = pglite.query.bind(pglite);
   pglite.query = ((...args: Parameters<typeof query>) => {
@@ -99,16 +154,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     return query(...args);
   }) as typeof pglite.query;
   // All statements share PGlite's one connection; the gate bounds how long a statement waits for it.
-  const dialect = waitMs === undefined ? new PGliteDialect(pglite) : gatedDialect(new PGliteDialect(pglite), new ConnectionGate(waitMs, 1));
+  const gate = waitMs === undefined ? undefined : new ConnectionGate(waitMs, 1);
+  const dialect = gate ? gatedDialect(new PGliteDialect(pglite), gate) : new PGliteDialect(pglite);
   const db = new Kysely<DB>({ dialect: withCommitHooks(dialect) });
   statementCounters.set(db, counter);
   if (waitMs !== undefined) waitLimits.set(db, waitMs);
+  kinds.set(db, 'pglite');
+  backupMakers.set(db, (file) => snapshotPglite(db, () => pglite.dumpDataDir('gzip'), file));
+  // Without a gate (CLI, tests) nobody waits in the app's own queue; PGlite's is not visible.
+  connectionUses.set(db, () => (gate ? { capacity: 1, inUse: gate.inUse, waiting: gate.waiting } : { capacity: 1, inUse: 0, waiting: 0 }));
   return {
     db,
     kind: 'pglite',
     close: async () => {
-      await db.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
@@ -159,11 +223,77 @@ function statementName(text: string): string {
   return `kl_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 }
 
+/**
+ * The database's schema is newer than this code: it was migrated by a newer version of Korte Lijn.
+ * Old code against a new schema could write what the new code no longer expects, so it does not start.
+ */
+export class SchemaNewerError extends Error {
+  constructor(readonly unknownMigrations: string[]) {
+    super(
+      `The database was upgraded by a newer version of Korte Lijn (migration ${unknownMigrations.join(', ')} is unknown to this version). ` +
+        'Start that newer version, or restore a backup made before the upgrade (docs/operations.md, "Upgrades"). ' +
+        `De database is bijgewerkt door een nieuwere versie van Korte Lijn (migratie ${unknownMigrations.join(', ')} kent deze versie niet). ` +
+        'Start die nieuwere versie, of zet een back-up van vóór de upgrade terug.',
+    );
+  }
+}
+
+export interface MigrationState {
+  /** Migrations of this code not yet applied to the database. */
+  pending: string[];
+  /** Migrations the database has that this code does not know: it is newer. */
+  unknown: string[];
+}
+
+/** Which migrations the database lacks, and which it has that this code does not know. */
+export async function migrationState(db: Kysely<DB>): Promise<MigrationState> {
+  const known = Object.keys(await migrationProvider.getMigrations());
+  const { rows: table } = await sql<{ present: boolean }>`select to_regclass('kysely_migration') is not null as present`.execute(db);
+  // A database that was never migrated has no migration table yet.
+  const { rows } = table[0]?.present ? await sql<{ name: string }>`select name from kysely_migration`.execute(db) : { rows: [] };
+  const applied = new Set(rows.map((r) => r.name));
+  return { pending: known.filter((name) => !applied.has(name)).sort(), unknown: [...applied].filter((name) => !known.includes(name)).sort() };
+}
+
+/** One lock for the whole run, so instances that start together migrate one after the other. */
+const MIGRATION_LOCK = sql.lit(BigInt('4283916620271801'));
+
+/**
+ * Applies the pending migrations in order and returns their names. Refuses (SchemaNewerError) a
+ * database migrated by a newer version. Migrations run in a transaction each, except those marked
+ * `transactional = false` (concurrent-index.ts: CREATE INDEX CONCURRENTLY cannot run in one), which
+ * run on their own. Everything runs on one connection under one advisory lock, so several instances
+ * starting at once never run a migration twice or see a half-migrated state as their starting point.
+ */
 export async function migrateToLatest(db: Database): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  const migrations = await migrationProvider.getMigrations();
+  return db.connection().execute(async (connection) => {
+    // Asked for again and again rather than waited for in one statement: a statement that waits holds
+    // a snapshot, and CREATE INDEX CONCURRENTLY in the instance that migrates waits for every
+    // snapshot to end, so the two would wait for each other.
+    while (!(await sql<{ got: boolean }>`select pg_try_advisory_lock(${MIGRATION_LOCK}) as got`.execute(connection)).rows[0]?.got) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    try {
+      const { pending, unknown } = await migrationState(connection);
+      if (unknown.length) throw new SchemaNewerError(unknown);
+      const applied: string[] = [];
+      // Consecutive migrations of the same kind run in one go; a non-transactional one runs alone.
+      for (let i = 0; i < pending.length;) {
+        const transactional = !isNonTransactional(migrations[pending[i]!]!);
+        let last = i;
+        while (transactional && last + 1 < pending.length && !isNonTransactional(migrations[pending[last + 1]!]!)) last++;
+        const migrator = new Migrator({ db: connection, provider: migrationProvider, disableTransactions: !transactional });
+        const { error, results } = await migrator.migrateTo(pending[last]!);
+        if (error) throw error;
+        applied.push(...(results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName));
+        i = last + 1;
+      }
+      return applied;
+    } finally {
+      await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
 }
 
 /** 'ok' when the database answers; 'busy' when no connection came free in time; 'down' otherwise. */

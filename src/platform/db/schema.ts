@@ -64,6 +64,9 @@ export interface UserTable {
   /** Last accepted TOTP time step, so a code cannot be replayed. */
   totp_last_step: string | null;
   disabled_at: Timestamp | null;
+  /** The start page: last seen, and where the news of this visit begins (src/home). */
+  home_seen_at: Generated<Date | null>;
+  home_news_since: Generated<Date | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -262,6 +265,125 @@ export interface AgreementTable {
   urgent_first_conversation_working_days: number | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** What is in force (agreements/agreement-rules.ts); a change waits in `proposal` until the practice confirms it. */
+  team_contact_id: string | null;
+  team_contact_hours: string | null;
+  practice_contact_name: string | null;
+  practice_contact_role: string | null;
+  practice_contact_phone: string | null;
+  practice_contact_hours: string | null;
+  practice_contact_confirmed_at: Timestamp | null;
+  handover_forms: Generated<string[]>;
+  consent_recording: string | null;
+  feedback_arrangement: string | null;
+  /** Null while the agreement is a concept that was never confirmed; a row written without it is in force (default now). */
+  agreed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  agreed_by: string | null;
+  review_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  proposal: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  proposed_by: string | null;
+  proposed_at: Timestamp | null;
+  team_contact_prompted_at: Timestamp | null;
+  practice_contact_prompted_at: Timestamp | null;
+}
+
+export interface AgreementHistoryTable {
+  id: Generated<string>;
+  agreement_id: string;
+  at: CreatedAt;
+  actor_user_id: string | null;
+  kind: 'drafted' | 'confirmed' | 'team_contact_replaced' | 'team_contact_left' | 'practice_contact_confirmed';
+  content: ColumnType<Record<string, unknown>, string, never>;
+  note: string | null;
+}
+
+export interface VisitTable {
+  id: Generated<string>;
+  practice_id: string;
+  planned_on: DateOnly;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  held_on: DateOnly | null;
+  topics: Generated<string[]>;
+  notes: string | null;
+  next_visit_due: DateOnly | null;
+  planned_by: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface VisitParticipantTable {
+  id: Generated<string>;
+  visit_id: string;
+  team_id: string | null;
+  name: string;
+}
+
+export interface VisitFollowUpTable {
+  id: Generated<string>;
+  visit_id: string;
+  description: string;
+  owner: string;
+  due_on: DateOnly | null;
+  done_at: Timestamp | null;
+}
+
+export interface VisitReminderTable {
+  practice_id: string;
+  due_since: DateOnly;
+  sent_at: CreatedAt;
+}
+
+export interface PracticeChecklistTable {
+  practice_id: string;
+  year: number;
+  item: 'materials_refreshed' | 'topic_on_team_agenda' | 'staff_trained';
+  done_on: DateOnly;
+  done_by: string | null;
+}
+
+export interface OnsiteHoursTable {
+  id: Generated<string>;
+  practice_id: string;
+  team_id: string;
+  host_user_id: string;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+  slot_minutes: number;
+  room: string | null;
+  starts_on: DateOnly;
+  ended_on: DateOnly | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OnsiteExceptionTable {
+  id: Generated<string>;
+  onsite_hours_id: string;
+  on_date: DateOnly;
+  reason: 'holiday' | 'cancelled';
+  note: string | null;
+}
+
+export interface OnsiteBookingTable {
+  id: Generated<string>;
+  onsite_hours_id: string;
+  referral_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  booked_by: string | null;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+  cancelled_by: string | null;
+}
+
+/** A user's secret iCalendar feed address, stored only as a SHA-256 hash; a new one revokes the old. */
+export interface CalendarFeedTable {
+  user_id: string;
+  token_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface ReferralTable {
@@ -306,6 +428,9 @@ export interface ReferralTable {
   personal_data_erased_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** The planned first conversation, e.g. a slot booked in the team's on-site hours at the practice. */
+  first_conversation_planned_at: Generated<Date | null>;
+  first_conversation_place: Generated<string | null>;
 }
 
 export interface ConsentTable {
@@ -367,6 +492,8 @@ export interface NotificationTable {
   kind: string;
   referral_id: string | null;
   consultation_id: string | null;
+  /** A local path for notifications about something that is neither a referral nor a consultation. */
+  link: Generated<string | null>;
   created_at: CreatedAt;
   read_at: Timestamp | null;
 }
@@ -392,6 +519,8 @@ export interface JobRunTable {
   last_started_at: Timestamp | null;
   last_finished_at: Timestamp | null;
   last_error: string | null;
+  /** When a run last finished without an error (monitoring: platform/metrics). */
+  last_succeeded_at: Timestamp | null;
 }
 
 export interface SignalRecordTable {
@@ -462,6 +591,16 @@ export interface DB {
   routing_rules: RoutingRuleTable;
   api_tokens: ApiTokenTable;
   agreements: AgreementTable;
+  agreement_history: AgreementHistoryTable;
+  visits: VisitTable;
+  visit_participants: VisitParticipantTable;
+  visit_follow_ups: VisitFollowUpTable;
+  visit_reminders: VisitReminderTable;
+  practice_checklist: PracticeChecklistTable;
+  onsite_hours: OnsiteHoursTable;
+  onsite_exceptions: OnsiteExceptionTable;
+  onsite_bookings: OnsiteBookingTable;
+  calendar_feeds: CalendarFeedTable;
   referrals: ReferralTable;
   consents: ConsentTable;
   referral_events: ReferralEventTable;
@@ -491,3 +630,4 @@ export type Contact = Selectable<ContactTable>;
 export type Schedule = Selectable<ScheduleTable>;
 export type Referral = Selectable<ReferralTable>;
 export type Consent = Selectable<ConsentTable>;
+export type Agreement = Selectable<AgreementTable>;

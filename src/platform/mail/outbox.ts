@@ -33,7 +33,18 @@ export interface DeliveryReport {
   failed: number;
 }
 
-export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logger, batchSize = 50): Promise<DeliveryReport> {
+/**
+ * Sends a batch of pending mail. Rows are claimed for two minutes; when `stopping` is aborted (the
+ * app shuts down) the mail at hand is finished and the claim on the rest is given back at once, so
+ * another instance (or the next start) sends them without waiting for the claim to run out.
+ */
+export async function deliverPendingMail(
+  db: Database,
+  mailer: Mailer,
+  log: Logger,
+  batchSize = 50,
+  stopping: AbortSignal = new AbortController().signal,
+): Promise<DeliveryReport> {
   // Without an SMTP server nothing is claimed: the mail stays pending, with no attempt used up.
   if (!mailer.delivers) return { sent: 0, failed: 0 };
   const claimed = await db
@@ -55,7 +66,13 @@ export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logg
     .returning(['id', 'to_address', 'subject', 'body_text', 'attempts'])
     .execute();
   const report: DeliveryReport = { sent: 0, failed: 0 };
-  for (const mail of claimed) {
+  for (const [index, mail] of claimed.entries()) {
+    if (stopping.aborted) {
+      const rest = claimed.slice(index).map((m) => m.id);
+      await db.updateTable('outbox_mail').set({ locked_until: null }).where('id', 'in', rest).where('sent_at', 'is', null).execute();
+      log.info({ released: rest.length }, 'shutting down: unsent mail handed back to the outbox');
+      break;
+    }
     try {
       await mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
       await db
@@ -77,4 +94,27 @@ export async function deliverPendingMail(db: Database, mailer: Mailer, log: Logg
     }
   }
   return report;
+}
+
+export interface OutboxBacklog {
+  /** Mail waiting to be sent (and still being tried). */
+  pending: number;
+  /** When the oldest of those was written; null when none waits. */
+  oldestPendingAt: Date | null;
+  /** Mail given up on after MAX_ATTEMPTS: it needs a person to look at the SMTP settings or the address. */
+  failed: number;
+}
+
+/** What waits in the outbox, for readiness and metrics: one statement over the unsent rows' partial index. */
+export async function outboxBacklog(db: Database): Promise<OutboxBacklog> {
+  const row = await db
+    .selectFrom('outbox_mail')
+    .select([
+      sql<string>`count(*) filter (where attempts < ${MAX_ATTEMPTS})`.as('pending'),
+      sql<Date | null>`min(created_at) filter (where attempts < ${MAX_ATTEMPTS})`.as('oldest'),
+      sql<string>`count(*) filter (where attempts >= ${MAX_ATTEMPTS})`.as('failed'),
+    ])
+    .where('sent_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.pending), oldestPendingAt: row.oldest === null ? null : new Date(row.oldest), failed: Number(row.failed) };
 }

@@ -14,6 +14,14 @@ export const notificationKinds = {
   referral_forwarded: { nl: 'Er is een doorgestuurde verwijzing voor uw team.', en: 'A referral has been forwarded to your team.' },
   referral_assigned: { nl: 'Er is een verwijzing aan u toegewezen.', en: 'A referral has been assigned to you.' },
   referral_updated: { nl: 'Een verwijzing van uw praktijk heeft een nieuwe status.', en: 'A referral from your practice has a new status.' },
+  // What changed on a referral of the practice, in words; the list shows which one (its KL number). No patient data.
+  referral_accepted: { nl: 'Het team heeft de verwijzing aangenomen.', en: 'The team has accepted the referral.' },
+  contact_made: { nl: 'Het team heeft contact gelegd.', en: 'The team has made contact.' },
+  conversation_planned: { nl: 'Het team heeft het eerste gesprek gepland.', en: 'The team has planned the first conversation.' },
+  conversation_held: { nl: 'Het team heeft het eerste gesprek gevoerd.', en: 'The team has held the first conversation.' },
+  referral_rejected: { nl: 'Het team heeft de verwijzing afgewezen.', en: 'The team has declined the referral.' },
+  referral_forwarded_on: { nl: 'Het team heeft de verwijzing doorgestuurd naar een ander team.', en: 'The team has forwarded the referral to another team.' },
+  referral_closed: { nl: 'Het team heeft de verwijzing afgesloten.', en: 'The team has closed the referral.' },
   feedback_given: { nl: 'Het team heeft terugkoppeling gegeven op een verwijzing.', en: 'The team has given feedback on a referral.' },
   message_received: { nl: 'Er is een nieuw bericht bij een verwijzing.', en: 'There is a new message on a referral.' },
   consultation_asked: {
@@ -23,10 +31,35 @@ export const notificationKinds = {
   consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
   referral_overdue: { nl: 'Een verwijzing is over de termijn.', en: 'A referral is past its due date.' },
   referral_cancelled: { nl: 'Een praktijk heeft een verwijzing voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
+  contact_data_corrected: {
+    nl: 'De contactgegevens bij een verwijzing zijn verbeterd. Kijk welke nu gelden.',
+    en: 'The contact details of a referral have been corrected. Check which apply now.',
+  },
   consent_withdrawn: {
     nl: 'De patiënt heeft toestemming ingetrokken. Werk niet verder aan de verwijzing.',
     en: 'The patient has withdrawn consent. Stop working on the referral.',
   },
+  // The network around the referrals (agreements, contacts, visits, on-site hours): no patient data.
+  agreement_proposed: { nl: 'Er ligt een samenwerkingsafspraak klaar. Wilt u die bevestigen?', en: 'A collaboration agreement is ready. Please confirm it.' },
+  agreement_confirmed: { nl: 'De praktijk heeft een samenwerkingsafspraak bevestigd.', en: 'The practice has confirmed a collaboration agreement.' },
+  contact_replaced: { nl: 'Uw vaste contactpersoon bij een team is veranderd.', en: 'Your fixed contact at a team has changed.' },
+  contact_left: {
+    nl: 'De vaste contactpersoon in een samenwerkingsafspraak is vertrokken. Er moet een nieuwe komen.',
+    en: 'The fixed contact in a collaboration agreement has left. A new one is needed.',
+  },
+  contact_unconfirmed: {
+    nl: 'Een vaste contactpersoon is al zes maanden niet bevestigd. Kijk of het nog klopt.',
+    en: 'A fixed contact has not been confirmed for six months. Please check it is still right.',
+  },
+  visit_due: {
+    nl: 'Een huisartsenpraktijk heeft al twaalf maanden geen bezoek gehad. Plan een bezoek.',
+    en: 'A GP practice has not had a visit for twelve months. Please plan one.',
+  },
+  onsite_booked: {
+    nl: 'Er is een kennismaking ingepland op een spreekuur in de praktijk.',
+    en: 'An introductory meeting has been booked in an on-site hour at a practice.',
+  },
+  onsite_cancelled: { nl: 'Een kennismaking in de praktijk is afgezegd.', en: 'An introductory meeting at a practice has been cancelled.' },
 } satisfies Record<string, Text>;
 
 export type NotificationKind = keyof typeof notificationKinds;
@@ -53,6 +86,8 @@ export interface NotifyInput {
   kind: NotificationKind;
   referralId?: string;
   consultationId?: string;
+  /** A local path (e.g. `/afspraken/<id>`) for a notification about neither a referral nor a consultation. */
+  link?: string;
   /** Makes the mail idempotent, e.g. `overdue-contact:<referral id>`; one mail per user and key. */
   dedupeKey?: string;
 }
@@ -63,7 +98,13 @@ export async function notifyUsers(executor: Database | Transaction<DB>, baseUrl:
   await executor
     .insertInto('notifications')
     .values(
-      userIds.map((userId) => ({ user_id: userId, kind: input.kind, referral_id: input.referralId ?? null, consultation_id: input.consultationId ?? null })),
+      userIds.map((userId) => ({
+        user_id: userId,
+        kind: input.kind,
+        referral_id: input.referralId ?? null,
+        consultation_id: input.consultationId ?? null,
+        link: input.link ?? null,
+      })),
     )
     .execute();
   const recipients = await executor.selectFrom('users').select(['id', 'email']).where('id', 'in', userIds).where('disabled_at', 'is', null).execute();

@@ -51,6 +51,8 @@ export interface FieldProps {
   description?: Text;
   errors?: FieldErrors | undefined;
   required?: boolean;
+  /** False for a field of a group whose legend says what is needed ("telefoon of e-mail (één is nodig)"). */
+  optionalMark?: boolean;
 }
 
 /** A field's error message; its id is what the input's aria-describedby points at. */
@@ -70,7 +72,9 @@ export function FieldShell(props: FieldProps & { children: Child }) {
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={`field-${props.name}`}>
           {props.view.t(props.label)}
-          {props.required ? null : <span class="kl-optional"> {props.view.t({ nl: '(niet verplicht)', en: '(optional)' })}</span>}
+          {props.required || props.optionalMark === false ? null : (
+            <span class="kl-optional"> {props.view.t({ nl: '(niet verplicht)', en: '(optional)' })}</span>
+          )}
         </label>
       </div>
       {props.description ? (
@@ -205,27 +209,36 @@ export function Link(props: { href: string; children: Child }) {
   );
 }
 
-/** A simple data table with a caption (required for screen readers) and header row. */
+/**
+ * A data table with a caption (required for screen readers) and a header row. On a narrow screen (a
+ * phone, or 400 % zoom: WCAG 1.4.10 Reflow) each row becomes a card, every value under its column
+ * header (data-label, shown by app.css). The explicit roles keep it a table for screen readers:
+ * some browsers stop exposing one when CSS changes how its parts are displayed. The scroll
+ * container is a named, focusable region, so keyboard users can scroll a table that is wider
+ * than the screen (WCAG 2.1.1).
+ */
 export function Table(props: { caption: string; headers: string[]; rows: Child[][]; empty?: string }) {
   if (props.rows.length === 0 && props.empty) return <p class="utrecht-paragraph">{props.empty}</p>;
   return (
-    <div class="utrecht-table-container kl-table-scroll">
-      <table class="utrecht-table utrecht-table--html-table">
+    <div class="utrecht-table-container kl-table-scroll" role="region" aria-label={props.caption} tabindex={0}>
+      <table class="utrecht-table utrecht-table--html-table kl-table" role="table">
         <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
+        <thead class="utrecht-table__header" role="rowgroup">
+          <tr class="utrecht-table__row" role="row">
             {props.headers.map((h) => (
-              <th class="utrecht-table__header-cell" scope="col">
+              <th class="utrecht-table__header-cell" scope="col" role="columnheader">
                 {h}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody class="utrecht-table__body">
+        <tbody class="utrecht-table__body" role="rowgroup">
           {props.rows.map((cells) => (
-            <tr class="utrecht-table__row">
-              {cells.map((cell) => (
-                <td class="utrecht-table__cell">{cell}</td>
+            <tr class="utrecht-table__row" role="row">
+              {cells.map((cell, i) => (
+                <td class="utrecht-table__cell" role="cell" data-label={props.headers[i] ?? ''}>
+                  {cell}
+                </td>
               ))}
             </tr>
           ))}

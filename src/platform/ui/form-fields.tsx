@@ -32,7 +32,10 @@ export function TextAreaField(props: FieldProps & { value?: string | null | unde
         name={props.name}
         rows={props.rows ?? 4}
         maxlength={props.maxlength}
-        required={props.required}
+        // aria-required, not required: Utrecht styles `.utrecht-textarea:invalid` red, and an empty
+        // required text area is :invalid before anyone typed in it. The server checks the field
+        // and its error summary names it.
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={fieldDescribedBy(props)}
       >
@@ -204,5 +207,28 @@ export function RadioGroup(props: {
         );
       })}
     </Fieldset>
+  );
+}
+
+/**
+ * Fields that are one question together, under one legend that says what is needed: "Telefoon of
+ * e-mail (één is nodig)" holds a phone and an e-mail field, neither marked optional on its own.
+ */
+export function FieldGroup(props: { view: ViewContext; id: string; legend: Text; description?: Text; children: Child }) {
+  return (
+    <fieldset
+      class="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset kl-field-group"
+      aria-describedby={props.description ? `${props.id}-description` : undefined}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend" id={props.id}>
+        {props.view.t(props.legend)}
+      </legend>
+      {props.description ? (
+        <div class="utrecht-form-field-description" id={`${props.id}-description`}>
+          {props.view.t(props.description)}
+        </div>
+      ) : null}
+      {props.children}
+    </fieldset>
   );
 }

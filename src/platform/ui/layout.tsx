@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ViewContext } from './view.ts';
 import { navigationFor, type NavItem } from './navigation.ts';
 import { roleLabels } from '../auth/roles.ts';
+import { favicon, stylesheet } from './assets.ts';
 
 function languageSwitchHref(path: string, lang: 'nl' | 'en'): string {
   const url = new URL(path, 'http://x');
@@ -51,11 +52,10 @@ export function DocumentFrame(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · Korte Lijn`}</title>
-        <link rel="stylesheet" href="/assets/tokens.css" />
-        <link rel="stylesheet" href="/assets/utrecht.css" />
-        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="stylesheet" href={stylesheet.href} />
+        <link rel="icon" href={favicon.href} type="image/svg+xml" />
       </head>
-      <body class={`utrecht-theme utrecht-root kl-body${props.bodyClass ? ` ${props.bodyClass}` : ''}`}>
+      <body class={`utrecht-theme utrecht-root kl-body${props.wide ? ' kl-body--wide' : ''}${props.bodyClass ? ` ${props.bodyClass}` : ''}`}>
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#main">
           {props.skipLinkLabel}
         </a>
@@ -72,7 +72,7 @@ export function DocumentFrame(props: {
           </div>
           {props.navigation}
         </header>
-        <main id="main" class={`utrecht-page-content kl-main${props.wide ? ' kl-main--wide' : ''}`} tabindex={-1}>
+        <main id="main" class="utrecht-page-content kl-main" tabindex={-1}>
           {props.children}
         </main>
         <footer class="utrecht-page-footer kl-footer">
@@ -80,6 +80,37 @@ export function DocumentFrame(props: {
         </footer>
       </body>
     </html>
+  );
+}
+
+/**
+ * The main menu. On a wide screen a bar of links; on a narrow one (a phone, or zoomed in) it folds
+ * into one "Menu" button (details/summary: opens without JavaScript, by keyboard too), so it never
+ * makes the page wider than the screen (WCAG 1.4.10). Both hold the same links and CSS shows one
+ * of them, so a screen reader meets the menu once.
+ */
+function MainMenu(props: { view: ViewContext; items: readonly NavItem[] }) {
+  const { t, path } = props.view;
+  const current = currentItem(path, props.items);
+  const links = () => (
+    <ul class="utrecht-nav-list">
+      {props.items.map((item) => (
+        <li class="utrecht-nav-list__item">
+          <a class="utrecht-nav-list__link" href={item.href} aria-current={current === item ? 'page' : undefined}>
+            {t(item.label)}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <nav class="utrecht-nav-bar kl-nav" aria-label={t({ nl: 'Hoofdmenu', en: 'Main menu' })}>
+      <details class="kl-menu">
+        <summary class="kl-menu__toggle">{t({ nl: 'Menu', en: 'Menu' })}</summary>
+        {links()}
+      </details>
+      <div class="kl-menu__bar">{links()}</div>
+    </nav>
   );
 }
 
@@ -123,21 +154,7 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
           ) : null}
         </div>
       }
-      navigation={
-        view.actor && view.signedIn ? (
-          <nav class="utrecht-nav-bar kl-nav" aria-label={t({ nl: 'Hoofdmenu', en: 'Main menu' })}>
-            <ul class="utrecht-nav-list">
-              {navigationFor(view.actor.role).map((item, _i, items) => (
-                <li class="utrecht-nav-list__item">
-                  <a class="utrecht-nav-list__link" href={item.href} aria-current={currentItem(view.path, items) === item ? 'page' : undefined}>
-                    {t(item.label)}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null
-      }
+      navigation={view.actor && view.signedIn ? <MainMenu view={view} items={navigationFor(view.actor.role)} /> : null}
       wide={props.wide}
       footerText={t({
         nl: 'Korte Lijn verbindt huisartsenpraktijken en het sociaal domein bij geldzorgen.',

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
+import { matchedRoutes } from 'hono/route';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RequestContext } from '../context.ts';
 import { AppError, UnavailableError } from '../errors.ts';
@@ -16,6 +17,8 @@ import { cookieOptions, CSRF_COOKIE, LANG_COOKIE } from '../http/cookies.ts';
 import { localPath } from '../http/local-path.ts';
 import type { AppContext, AppEnv, Services } from '../http/types.ts';
 import { clientAddress, parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
+import { metricsFor } from '../metrics/metrics.ts';
+import { compression, sharedPageValidators } from './transfer.ts';
 
 /** Routes that accept files up to UPLOAD_BODY_LIMIT (imports) when the caller is authenticated. */
 export const LARGE_UPLOAD_PATHS = ['/beheer/postcodes', '/api/hsds/import'];
@@ -49,7 +52,11 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     // Path only, never the query string: queries may carry search terms.
     const ms = Math.round(performance.now() - started);
     ctx.log.info({ method: c.req.method, path: c.req.routePath, status: c.res.status, ms, dbWaitMs: Math.round(db.waitedMs) }, 'request');
+    metricsFor(services.db).observeRequest(c.req.method, routePattern(c), c.res.status, (performance.now() - started) / 1000);
   });
+
+  // Every text answer, error pages included, goes out compressed (brotli or gzip).
+  app.use('*', compression());
 
   // Under overload a request that waited DB_WAIT_SECONDS for its turn is answered 503 at once.
   app.use('*', async (_c, next) => {
@@ -122,6 +129,9 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     if (session && !c.req.path.startsWith('/assets/')) c.header('Cache-Control', 'no-store');
   });
 
+  // Pages that are the same for every visitor get an ETag, so a repeat visit costs a 304.
+  app.use('*', sharedPageValidators());
+
   // Bodies are capped before anything reads them (CSRF parses forms, before any route runs). Forms
   // need little; only the import routes take large files, and only from a signed-in session (pages)
   // or with a bearer token (API; its token is checked before the route reads the body), so nobody
@@ -192,7 +202,12 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 function isPublicPath(path: string): boolean {
-  return path.startsWith('/assets/') || path === '/healthz';
+  return path.startsWith('/assets/') || path === '/healthz' || path === '/readyz' || path === '/metrics';
+}
+
+/** The pattern of the route the request matched (e.g. /verwijzingen/:id), never the URL itself; 'unmatched' for a 404. */
+function routePattern(c: AppContext): string {
+  return matchedRoutes(c).findLast((route) => route.method !== 'ALL')?.path ?? 'unmatched';
 }
 
 /** The client's address: the peer, or behind a trusted proxy (TRUST_PROXY) the address it forwarded. */

@@ -11,6 +11,13 @@ import * as recoveryCodesSignInAttempts from './2026_11_30_0001_recovery_codes_s
 import * as selfcheckResults from './2026_11_30_0002_selfcheck_results.ts';
 import * as tamperEvidentAudit from './2026_11_30_0002_tamper_evident_audit.ts';
 import * as agreementFirstContactRange from './2026_11_30_0003_agreement_first_contact_range.ts';
+import * as dailyWork from './2026_11_30_0011_daily_work.ts';
+import * as jobSuccess from './2026_11_30_0020_job_success.ts';
+import * as personLookupIndexes from './2026_11_30_0021_person_lookup_indexes.ts';
+import * as agreementContent from './2026_11_30_0030_agreement_content.ts';
+import * as visits from './2026_11_30_0031_visits.ts';
+import * as practiceChecklist from './2026_11_30_0032_practice_checklist.ts';
+import * as onsiteHours from './2026_11_30_0033_onsite_hours.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -30,6 +37,13 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0002_selfcheck_results': selfcheckResults,
   '2026_11_30_0002_tamper_evident_audit': tamperEvidentAudit,
   '2026_11_30_0003_agreement_first_contact_range': agreementFirstContactRange,
+  '2026_11_30_0011_daily_work': dailyWork,
+  '2026_11_30_0020_job_success': jobSuccess,
+  '2026_11_30_0021_person_lookup_indexes': personLookupIndexes,
+  '2026_11_30_0030_agreement_content': agreementContent,
+  '2026_11_30_0031_visits': visits,
+  '2026_11_30_0032_practice_checklist': practiceChecklist,
+  '2026_11_30_0033_onsite_hours': onsiteHours,
 };
 
 export const migrationProvider: MigrationProvider = {
