@@ -5,6 +5,7 @@ import { benchSearch, checkSameResults } from './search-bench.ts';
 import { fmt } from './measure.ts';
 import { benchReferrals, REFERRALS, seedReferrals } from './referrals-bench.ts';
 import { benchLoad } from './load-bench.ts';
+import { benchMonitoring } from './monitoring-bench.ts';
 import { benchAppMemory, benchOperations, benchPostcodeImport, OPS_REFERRALS, POSTCODE_ROWS } from './operations-bench.ts';
 
 /**
@@ -90,6 +91,24 @@ if (all || which.has('referrals')) {
     rows.push(
       `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
     );
+  });
+}
+
+if (all || which.has('monitoring')) {
+  const figuresPerSide = Number(process.env['BENCH_FIGURES'] ?? 100);
+  console.log(`Monitoring: ${REFERRALS.toLocaleString('en')} referrals on PostgreSQL; each figure ${figuresPerSide} times per side, one at a time.`);
+  await withDatabase('postgres', async ({ db }) => {
+    const started = performance.now();
+    const world = await seedReferrals(db);
+    console.log(`  postgres: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const r = await benchMonitoring(db, world, { total: figuresPerSide, concurrency: 1 });
+    console.log(`  region page, ${r.period.from} – ${r.period.to}: ${r.referralsInPeriod.toLocaleString('en')} referrals in the period`);
+    for (const f of r.figures)
+      rows.push(
+        `| figure ${f.id} | postgres | app | ${fmt(f.app.p50)} | ${fmt(f.app.p95)} | ${fmt(f.app.p99)} |`,
+        `| figure ${f.id} | postgres | raw SQL | ${fmt(f.raw.p50)} | ${fmt(f.raw.p95)} | ${fmt(f.raw.p99)} |`,
+        `| figure ${f.id} | postgres | ratio app/raw | ${(f.app.p50 / f.raw.p50).toFixed(2)}× | ${(f.app.p95 / f.raw.p95).toFixed(2)}× | ${(f.app.p99 / f.raw.p99).toFixed(2)}× |`,
+      );
   });
 }
 

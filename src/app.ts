@@ -5,6 +5,8 @@ import { registerHealthRoute } from './platform/http/health.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerAssetRoutes } from './platform/ui/assets.ts';
 import { registerAuthRoutes } from './account/routes.tsx';
+import { registerOidcSignInRoutes } from './account/oidc-routes.tsx';
+import { registerOidcSettingsPages } from './oidc/settings-pages.tsx';
 import { registerHomeRoutes } from './home/routes.tsx';
 import { registerAdminRoutes } from './admin/routes.tsx';
 import { registerSocialMapRoutes } from './socialmap/routes.tsx';
@@ -13,6 +15,7 @@ import { registerNotificationPages } from './notifications/routes.tsx';
 import { registerSignalPages } from './signals/pages.tsx';
 import { registerSelfcheckPages } from './selfcheck/pages.tsx';
 import { registerHsdsRoutes } from './interop/hsds/routes.ts';
+import { registerFhirRoutes } from './interop/fhir/routes.ts';
 import { registerReferralRoutes } from './referrals/routes.tsx';
 import { registerReferralMessageRoutes } from './referrals/message-routes.tsx';
 import { registerWithdrawConsentRoute } from './referrals/withdraw-consent-route.tsx';
@@ -23,6 +26,11 @@ import { registerAgreementRoutes } from './agreements/routes.tsx';
 import { registerVisitRoutes } from './visits/routes.tsx';
 import { registerNetworkRoutes } from './network/routes.tsx';
 import { registerOnsiteRoutes } from './onsite/routes.tsx';
+import { registerFigureRoutes } from './figures/routes.tsx';
+import { registerMaterialRoutes } from './materials/routes.tsx';
+import { registerMdoRoutes } from './mdo/routes.tsx';
+import { registerEventRoutes } from './events/routes.tsx';
+import { registerNewsletterRoutes } from './newsletter/routes.tsx';
 
 /** Every capability's routes on one app. Only this file (and main.ts) knows all modules. */
 export function createApp(services: Services): Hono<AppEnv> {
@@ -31,6 +39,8 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerMetrics(app, services);
   registerAssetRoutes(app);
   registerAuthRoutes(app, services);
+  registerOidcSignInRoutes(app, services);
+  registerOidcSettingsPages(app, services);
   registerHomeRoutes(app, services);
   registerAdminRoutes(app, services);
   registerSocialMapRoutes(app, services);
@@ -39,6 +49,7 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerSignalPages(app, services);
   registerSelfcheckPages(app, services);
   registerHsdsRoutes(app, services);
+  registerFhirRoutes(app, services);
   registerReferralRoutes(app, services);
   registerReferralMessageRoutes(app, services);
   registerWithdrawConsentRoute(app, services);
@@ -49,5 +60,10 @@ export function createApp(services: Services): Hono<AppEnv> {
   registerVisitRoutes(app, services);
   registerNetworkRoutes(app, services);
   registerOnsiteRoutes(app, services);
+  registerFigureRoutes(app, services);
+  registerMaterialRoutes(app, services);
+  registerMdoRoutes(app, services);
+  registerEventRoutes(app, services);
+  registerNewsletterRoutes(app, services);
   return app;
 }

@@ -9,6 +9,7 @@ import { stylesheet } from './platform/ui/assets.ts';
 import { createSession } from './platform/auth/sessions.ts';
 import { roles } from './platform/auth/roles.ts';
 import type { Role } from './platform/db/schema.ts';
+import { unsubscribeToken } from './newsletter/unsubscribe-token.ts';
 import { createTenant, createTestUser, type Tenant } from '../test/support/fixtures.ts';
 
 /**
@@ -24,20 +25,30 @@ type Expectation =
   | {
       kind: 'roles';
       roles: readonly Role[];
-      scoped?: 'practice' | 'team' | 'referral' | 'consultation' | 'organisation' | 'region' | 'agreement' | 'visit' | 'onsite';
+      scoped?:
+        'practice' | 'team' | 'referral' | 'consultation' | 'organisation' | 'region' | 'agreement' | 'visit' | 'onsite' | 'mdo' | 'event' | 'newsletter';
     }
   /** API routes that accept only a bearer token (never a session): every session, of any role, gets 401. Token × role: interop/hsds/api.integration.test.ts. */
   | { kind: 'bearer-token'; roles: readonly Role[] }
   /** Monitoring (/metrics): only with METRICS_TOKEN, never with a session; unconfigured it is not found. Token cases: metrics.integration.test.ts. */
   | { kind: 'metrics-token' }
   /** A secret in the address is the authorisation (an iCalendar feed that agenda apps fetch): unknown secrets are 404, for everyone. */
-  | { kind: 'secret-link' };
+  | { kind: 'secret-link' }
+  /** Signing in through an organisation's identity provider: open to anonymous visitors, but without a configured provider or a flow in progress a clear 4xx, never 401/403 or 5xx. Flow cases: test/e2e/oidc.test.ts, src/oidc/oidc.integration.test.ts. */
+  | { kind: 'sign-in-flow' };
 
 const ALL = roles;
+/** Everyone who works with the social map: every role but the policy officer, who sees figures only (issue 12). */
+const SOCIAL_MAP_READERS: readonly Role[] = ALL.filter((r) => r !== 'policy_officer');
 /** Who keeps the social map up to date: team coordinators (own organisation), regional coordinators (own region), administrators. */
 const SOCIAL_MAP_EDITORS: readonly Role[] = ['team_admin', 'region_coordinator', 'admin'];
 const VISIT_PLANNERS: readonly Role[] = ['team_member', 'team_admin', 'region_coordinator'];
 const VISIT_VIEWERS: readonly Role[] = ['practice_staff', 'practice_admin', ...VISIT_PLANNERS];
+/** Tenant A's waiting-room screen address (src/materials): a secret of 43 URL-safe characters. */
+const SCREEN_SECRET_A = 'screen-secret-of-practice-a-000000000000000';
+const MATERIAL_MAKERS: readonly Role[] = ['practice_staff', 'practice_admin', 'team_admin', 'region_coordinator'];
+/** Who plans and takes part in an MDO: the practice and the teams (the matrix's MDO has them all as participants). */
+const MDO_PLANNERS: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin'];
 const matrix: Record<string, Expectation> = {
   'GET /healthz': { kind: 'public' },
   'GET /readyz': { kind: 'public' },
@@ -46,6 +57,12 @@ const matrix: Record<string, Expectation> = {
   'GET /inloggen': { kind: 'public' },
   'POST /inloggen': { kind: 'public' },
   'POST /uitloggen': { kind: 'public' },
+  'GET /inloggen/organisatie/:id': { kind: 'sign-in-flow' },
+  'POST /inloggen/organisatie': { kind: 'sign-in-flow' },
+  'GET /inloggen/terug': { kind: 'sign-in-flow' },
+  'GET /beheer/organisaties/:id/inloggen': { kind: 'roles', roles: ['admin'] },
+  'POST /beheer/organisaties/:id/inloggen': { kind: 'roles', roles: ['admin'] },
+  'POST /beheer/organisaties/:id/inloggen/verwijderen': { kind: 'roles', roles: ['admin'] },
   'GET /tweestaps': { kind: 'sign-in-step' },
   'POST /tweestaps': { kind: 'sign-in-step' },
   'GET /tweestaps/instellen': { kind: 'sign-in-step' },
@@ -77,6 +94,7 @@ const matrix: Record<string, Expectation> = {
   'POST /beheer/gebruikers/:id/deblokkeren': { kind: 'roles', roles: ['admin'] },
   'GET /beheer/auditlog': { kind: 'roles', roles: ['admin'] },
   'GET /zelftest': { kind: 'public' },
+  'GET /zelftest/verlopen': { kind: 'public' },
   'POST /zelftest': { kind: 'public' },
   'GET /zelftest/uitslag': { kind: 'public' },
   'POST /zelftest/uitslag': { kind: 'public' },
@@ -90,6 +108,7 @@ const matrix: Record<string, Expectation> = {
   'POST /meldingen/gelezen': { kind: 'roles', roles: ALL },
   'GET /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'] },
   'POST /beheer/routering': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
+  'GET /beheer/routering/:id/verwijderen': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
   'POST /beheer/routering/:id/verwijderen': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
   'POST /beheer/routering/regio': { kind: 'roles', roles: ['admin', 'region_coordinator'], scoped: 'region' },
   'GET /beheer/postcodes': { kind: 'roles', roles: ['admin'] },
@@ -97,6 +116,16 @@ const matrix: Record<string, Expectation> = {
   'GET /mijn-organisatie': { kind: 'roles', roles: ['practice_admin', 'team_admin'] },
   'GET /praktijken/:id/medewerkers': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
   'GET /teams/:id/medewerkers': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'GET /praktijken/:id/medewerkers/nieuw': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
+  'POST /praktijken/:id/medewerkers': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
+  'POST /praktijken/:id/medewerkers/blokkeren': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
+  'POST /praktijken/:id/medewerkers/deblokkeren': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
+  'POST /praktijken/:id/medewerkers/opnieuw-uitnodigen': { kind: 'roles', roles: ['practice_admin', 'admin'], scoped: 'practice' },
+  'GET /teams/:id/medewerkers/nieuw': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'POST /teams/:id/medewerkers': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'POST /teams/:id/medewerkers/blokkeren': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'POST /teams/:id/medewerkers/deblokkeren': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
+  'POST /teams/:id/medewerkers/opnieuw-uitnodigen': { kind: 'roles', roles: ['team_admin', 'admin'], scoped: 'team' },
   'POST /verwijzingen/:id/berichten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'referral' },
   'POST /verwijzingen/:id/toestemming-intrekken': {
     kind: 'roles',
@@ -136,15 +165,16 @@ const matrix: Record<string, Expectation> = {
   'GET /overleg/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
   'POST /overleg/:id/berichten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
   'POST /overleg/:id/sluiten': { kind: 'roles', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'], scoped: 'consultation' },
-  'GET /sociale-kaart': { kind: 'roles', roles: ALL },
+  'GET /sociale-kaart': { kind: 'roles', roles: SOCIAL_MAP_READERS },
   'GET /sociale-kaart/beheer': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
   'GET /sociale-kaart/controleren': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
   'GET /sociale-kaart/diensten/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
   'POST /sociale-kaart/diensten': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
-  'GET /sociale-kaart/diensten/:id': { kind: 'roles', roles: ALL },
+  'GET /sociale-kaart/diensten/:id': { kind: 'roles', roles: SOCIAL_MAP_READERS },
   'GET /sociale-kaart/diensten/:id/bewerken': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'POST /sociale-kaart/diensten/:id': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'POST /sociale-kaart/diensten/:id/klopt-nog': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
+  'POST /sociale-kaart/diensten/:id/capaciteit': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'GET /sociale-kaart/diensten/:id/contactpersonen/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'POST /sociale-kaart/diensten/:id/contactpersonen': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'GET /sociale-kaart/locaties/nieuw': { kind: 'roles', roles: SOCIAL_MAP_EDITORS },
@@ -158,12 +188,34 @@ const matrix: Record<string, Expectation> = {
   'POST /sociale-kaart/contactpersonen/:id/vervangen': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'POST /sociale-kaart/contactpersonen/:id/klopt-nog': { kind: 'roles', roles: SOCIAL_MAP_EDITORS, scoped: 'organisation' },
   'GET /hulp': { kind: 'public' },
+  'GET /api/hsds': { kind: 'public' },
+  'GET /api/hsds/': { kind: 'public' },
+  'GET /api/hsds/openapi.json': { kind: 'public' },
+  'GET /api/hsds/service_at_locations': { kind: 'public' },
   'GET /api/hsds/services': { kind: 'public' },
   'GET /api/hsds/services/:id': { kind: 'public' },
   'GET /api/hsds/organizations': { kind: 'public' },
   'GET /api/hsds/organizations/:id': { kind: 'public' },
   'GET /api/hsds/export': { kind: 'bearer-token', roles: ['admin', 'region_coordinator'] },
   'POST /api/hsds/import': { kind: 'bearer-token', roles: ['admin'] },
+  // FHIR R4 (src/interop/fhir): the CapabilityStatement and code systems are public; the rest needs a bearer token.
+  // Referrals: practices and teams, scoped like the web app (token × role × tenant: interop/fhir/fhir.integration.test.ts).
+  'GET /fhir/metadata': { kind: 'public' },
+  'GET /fhir/CodeSystem/:id': { kind: 'public' },
+  'GET /fhir/Task': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'GET /fhir/Task/:id': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'PUT /fhir/Task/:id': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'GET /fhir/ServiceRequest': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'GET /fhir/ServiceRequest/:id': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'POST /fhir/ServiceRequest': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin'] },
+  'GET /fhir/Patient/:id': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'GET /fhir/Consent/:id': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
+  'POST /fhir': { kind: 'bearer-token', roles: ['practice_staff', 'practice_admin'] },
+  'GET /fhir/Organization': { kind: 'bearer-token', roles: ALL },
+  'GET /fhir/Organization/:id': { kind: 'bearer-token', roles: ALL },
+  'GET /fhir/HealthcareService': { kind: 'bearer-token', roles: ALL },
+  'GET /fhir/HealthcareService/:id': { kind: 'bearer-token', roles: ALL },
+  'GET /fhir/Location/:id': { kind: 'bearer-token', roles: ALL },
   // Collaboration agreements: the team or regional coordinator drafts, the practice manager confirms; each sees their own.
   'GET /afspraken': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator'] },
   'GET /afspraken/nieuw': { kind: 'roles', roles: ['team_admin', 'region_coordinator'] },
@@ -198,10 +250,56 @@ const matrix: Record<string, Expectation> = {
     roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'],
     scoped: 'referral',
   },
+  // Figures (issue 12): counts only. The regional coordinator sees the region and all within it; a policy officer
+  // their region or municipality; a team or practice manager their own. None of them reaches a referral through them.
+  'GET /cijfers': { kind: 'roles', roles: ['practice_admin', 'team_admin', 'region_coordinator', 'policy_officer'] },
+  'GET /cijfers/regio/:id': { kind: 'roles', roles: ['region_coordinator', 'policy_officer'], scoped: 'region' },
+  'GET /cijfers/gemeente/:code': { kind: 'roles', roles: ['region_coordinator', 'policy_officer'], scoped: 'region' },
+  'GET /cijfers/team/:id': { kind: 'roles', roles: ['team_admin', 'region_coordinator'], scoped: 'team' },
+  'GET /cijfers/praktijk/:id': { kind: 'roles', roles: ['practice_admin', 'region_coordinator'], scoped: 'practice' },
+  'POST /cijfers/regio/:id/nulmeting': { kind: 'roles', roles: ['region_coordinator'], scoped: 'region' },
   'GET /agenda': { kind: 'roles', roles: ALL },
   'POST /agenda/adres': { kind: 'roles', roles: ALL },
   'POST /agenda/intrekken': { kind: 'roles', roles: ALL },
   'GET /agenda/:file': { kind: 'secret-link' },
+  // Materials (src/materials): practice staff for their own practice, coordinators for a practice of their region.
+  'GET /materialen': { kind: 'roles', roles: MATERIAL_MAKERS },
+  'GET /materialen/praktijk/:id/placemat': { kind: 'roles', roles: MATERIAL_MAKERS, scoped: 'practice' },
+  'GET /materialen/praktijk/:id/placemat/pdf': { kind: 'roles', roles: MATERIAL_MAKERS, scoped: 'practice' },
+  'GET /materialen/praktijk/:id/kaarten': { kind: 'roles', roles: MATERIAL_MAKERS, scoped: 'practice' },
+  'GET /materialen/praktijk/:id/kaarten/pdf': { kind: 'roles', roles: MATERIAL_MAKERS, scoped: 'practice' },
+  'POST /materialen/praktijk/:id/wachtkamer': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'practice' },
+  'POST /materialen/praktijk/:id/wachtkamer/intrekken': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'practice' },
+  'GET /materialen/overdrachtskaart/:id': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'referral' },
+  'GET /materialen/overdrachtskaart/:id/pdf': { kind: 'roles', roles: ['practice_staff', 'practice_admin'], scoped: 'referral' },
+  /** The waiting-room screen: its secret address is the key; unknown secrets are 404 (materials.integration.test.ts). */
+  'GET /wachtkamer/:token': { kind: 'public' },
+  // MDO: the practice and the region's teams plan; the coordinator reads (never a patient); participants record; the referral's own sides put it on the agenda.
+  'GET /mdo': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'] },
+  'GET /mdo/praktijk/:id': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'practice' },
+  'POST /mdo/praktijk/:id': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'practice' },
+  'GET /mdo/:id': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'], scoped: 'mdo' },
+  'POST /mdo/:id/vastleggen': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'mdo' },
+  'POST /mdo/:id/afzeggen': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'mdo' },
+  'POST /mdo/:id/actie': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'mdo' },
+  'GET /verwijzingen/:id/mdo': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'referral' },
+  'POST /verwijzingen/:id/mdo': { kind: 'roles', roles: MDO_PLANNERS, scoped: 'referral' },
+  // Network events: the region's practices and teams see them and sign up; the coordinators organise them.
+  'GET /bijeenkomsten': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'] },
+  'GET /bijeenkomsten/nieuw': { kind: 'roles', roles: ['team_admin', 'region_coordinator'] },
+  'POST /bijeenkomsten': { kind: 'roles', roles: ['team_admin', 'region_coordinator'] },
+  'GET /bijeenkomsten/:id': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'], scoped: 'event' },
+  'POST /bijeenkomsten/:id/aanmelden': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'], scoped: 'event' },
+  'POST /bijeenkomsten/:id/afmelden': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'], scoped: 'event' },
+  // Newsletter: everyone in the region reads the archive and chooses to receive it; the coordinator composes and sends.
+  'GET /nieuwsbrief': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'] },
+  'POST /nieuwsbrief': { kind: 'roles', roles: ['region_coordinator'] },
+  'POST /nieuwsbrief/abonnement': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'] },
+  'GET /nieuwsbrief/afmelden/:token': { kind: 'public' },
+  'POST /nieuwsbrief/afmelden/:token': { kind: 'public' },
+  'GET /nieuwsbrief/:id': { kind: 'roles', roles: [...MDO_PLANNERS, 'region_coordinator'], scoped: 'newsletter' },
+  'POST /nieuwsbrief/:id': { kind: 'roles', roles: ['region_coordinator'], scoped: 'newsletter' },
+  'POST /nieuwsbrief/:id/versturen': { kind: 'roles', roles: ['region_coordinator'], scoped: 'newsletter' },
 };
 
 /** A tenant (test/support/fixtures.ts) with a signed-in user of every role, a signal record and a routing rule. */
@@ -216,6 +314,8 @@ let app: ReturnType<typeof createApp>;
 let tenantA: MatrixTenant;
 let tenantB: MatrixTenant;
 let targetUserId: string;
+/** A team member of tenant A whom tenant A's team coordinator looks after. */
+let teamTargetUserId: string;
 let serviceIdA: string;
 /** A location and a contact (of serviceIdA) of tenant A's organisation, for the social map editing routes. */
 let socialMapLocationIdA: string;
@@ -230,6 +330,13 @@ let forwardedReferralIdA: string;
 let agreementIdA: string;
 /** A visit planned at practice A. */
 let visitIdA: string;
+/** An MDO planned at practice A, with tenant A's practice and team users as participants. */
+let mdoIdA: string;
+/** A network event of tenant A's region. */
+let eventIdA: string;
+/** A draft newsletter of tenant A's region (the coordinator's only) and a sent one (everyone's in the region). */
+let newsletterDraftIdA: string;
+let newsletterSentIdA: string;
 /** On-site hours of tenant A's team member at practice A, and the secret of that member's iCalendar feed. */
 let onsiteIdA: string;
 const FEED_SECRET_A = 'matrix-feed-secret-of-tenant-a-0123456789';
@@ -273,18 +380,33 @@ async function freshPath(path: string): Promise<string> {
 }
 
 function concretePath(path: string): string {
+  if (path === '/cijfers/gemeente/:code') return '/cijfers/gemeente/GM9001';
+  if (path === '/wachtkamer/:token') return `/wachtkamer/${SCREEN_SECRET_A}`;
   const idFor: Record<string, string> = {
     '/beheer/organisaties/:id': tenantA.municipalityId,
+    '/beheer/organisaties/:id/inloggen': tenantA.municipalityId,
+    '/beheer/organisaties/:id/inloggen/verwijderen': tenantA.municipalityId,
+    '/inloggen/organisatie/:id': tenantA.practiceId,
     '/beheer/teams/:id': tenantA.teamId,
     '/praktijken/:id/medewerkers': tenantA.practiceId,
     '/teams/:id/medewerkers': tenantA.teamId,
+    '/praktijken/:id/medewerkers/nieuw': tenantA.practiceId,
+    '/praktijken/:id/medewerkers/blokkeren': tenantA.practiceId,
+    '/praktijken/:id/medewerkers/deblokkeren': tenantA.practiceId,
+    '/praktijken/:id/medewerkers/opnieuw-uitnodigen': tenantA.practiceId,
+    '/teams/:id/medewerkers/nieuw': tenantA.teamId,
+    '/teams/:id/medewerkers/blokkeren': tenantA.teamId,
+    '/teams/:id/medewerkers/deblokkeren': tenantA.teamId,
+    '/teams/:id/medewerkers/opnieuw-uitnodigen': tenantA.teamId,
     '/signalen/:id': tenantA.signalRecordId,
     '/beheer/routering/:id/verwijderen': tenantA.routingRuleId,
     '/api/hsds/organizations/:id': tenantA.municipalityId,
     '/api/hsds/services/:id': serviceIdA,
+    '/fhir/CodeSystem/:id': 'needs',
     '/sociale-kaart/diensten/:id': serviceIdA,
     '/sociale-kaart/diensten/:id/bewerken': serviceIdA,
     '/sociale-kaart/diensten/:id/klopt-nog': serviceIdA,
+    '/sociale-kaart/diensten/:id/capaciteit': serviceIdA,
     '/sociale-kaart/diensten/:id/contactpersonen/nieuw': serviceIdA,
     '/sociale-kaart/diensten/:id/contactpersonen': serviceIdA,
     '/sociale-kaart/locaties/:id/bewerken': socialMapLocationIdA,
@@ -311,6 +433,14 @@ function concretePath(path: string): string {
     '/verwijzingen/:id/contactgegevens': referralIdA,
     '/verwijzingen/:id/wissen': referralIdA,
     '/verwijzingen/contactkaart/:id': tenantA.teamId,
+    '/materialen/praktijk/:id/placemat': tenantA.practiceId,
+    '/materialen/praktijk/:id/placemat/pdf': tenantA.practiceId,
+    '/materialen/praktijk/:id/kaarten': tenantA.practiceId,
+    '/materialen/praktijk/:id/kaarten/pdf': tenantA.practiceId,
+    '/materialen/praktijk/:id/wachtkamer': tenantA.practiceId,
+    '/materialen/praktijk/:id/wachtkamer/intrekken': tenantA.practiceId,
+    '/materialen/overdrachtskaart/:id': referralIdA,
+    '/materialen/overdrachtskaart/:id/pdf': referralIdA,
     '/overleg/:id': consultationIdA,
     '/overleg/:id/berichten': consultationIdA,
     '/overleg/:id/sluiten': consultationIdA,
@@ -326,11 +456,28 @@ function concretePath(path: string): string {
     '/verwijzingen/:id/kennismaking': referralIdA,
     '/verwijzingen/:id/kennismaking/afzeggen': referralIdA,
     '/bezoeken/:id': visitIdA,
+    '/cijfers/regio/:id': tenantA.regionId,
+    '/cijfers/regio/:id/nulmeting': tenantA.regionId,
+    '/cijfers/team/:id': tenantA.teamId,
+    '/cijfers/praktijk/:id': tenantA.practiceId,
     '/bezoeken/:id/vastleggen': visitIdA,
     '/bezoeken/:id/afzeggen': visitIdA,
     '/bezoeken/:id/vervolg': visitIdA,
+    '/mdo/praktijk/:id': tenantA.practiceId,
+    '/mdo/:id': mdoIdA,
+    '/mdo/:id/vastleggen': mdoIdA,
+    '/mdo/:id/afzeggen': mdoIdA,
+    '/mdo/:id/actie': mdoIdA,
+    '/verwijzingen/:id/mdo': referralIdA,
+    '/bijeenkomsten/:id': eventIdA,
+    '/bijeenkomsten/:id/aanmelden': eventIdA,
+    '/bijeenkomsten/:id/afmelden': eventIdA,
+    '/nieuwsbrief/:id': newsletterSentIdA,
+    '/nieuwsbrief/:id/versturen': newsletterDraftIdA,
   };
   if (path === '/assets/:file') return stylesheet.href;
+  // The newsletter's one-click unsubscribe address: signed for a user of tenant A.
+  if (path.startsWith('/nieuwsbrief/afmelden/')) return path.replace(':token', unsubscribeToken(testConfig().auditKey, tenantA.users.practice_staff.id));
   const id = idFor[path] ?? (path.startsWith('/beheer/gebruikers/:id') ? targetUserId : undefined);
   return id ? path.replace(':id', id) : path;
 }
@@ -341,6 +488,10 @@ function fieldsFor(route: string): Record<string, string> {
   if (route === 'POST /beheer/routering/regio') return { region_id: tenantA.regionId };
   if (route === 'POST /afspraken') return { practice_id: tenantA.practiceId, team_id: tenantA.teamId };
   if (route === 'POST /spreekuren') return { practice_id: tenantA.practiceId };
+  if (route === 'POST /cijfers/regio/:id/nulmeting') return { nulmeting_van: '2026-01-01', nulmeting_tot: '2026-03-31' };
+  // Colleagues are named in the form: a colleague of tenant A's practice or team.
+  if (route.startsWith('POST /praktijken/:id/medewerkers/')) return { user_id: targetUserId };
+  if (route.startsWith('POST /teams/:id/medewerkers/')) return { user_id: teamTargetUserId };
   return {};
 }
 
@@ -368,6 +519,7 @@ describe('authorization matrix', () => {
     tenantA = await makeTenant(database.db, 'a', '00000001', 'GM9001');
     tenantB = await makeTenant(database.db, 'b', '00000002', 'GM9002');
     targetUserId = (await createTestUser(database.db, tenantA, 'practice_staff', { email: 'target@a.test', name: 'Target' })).id;
+    teamTargetUserId = (await createTestUser(database.db, tenantA, 'team_member', { email: 'team-target@a.test', name: 'Team Target' })).id;
     serviceIdA = (
       await database.db
         .insertInto('services')
@@ -487,6 +639,40 @@ describe('authorization matrix', () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id;
+    mdoIdA = (
+      await database.db
+        .insertInto('mdos')
+        .values({ practice_id: tenantA.practiceId, starts_at: new Date(Date.now() + 86_400_000), place: 'Spreekkamer A', updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    await database.db
+      .insertInto('mdo_participants')
+      .values(MDO_PLANNERS.map((role) => ({ mdo_id: mdoIdA, user_id: tenantA.users[role].id })))
+      .execute();
+    eventIdA = (
+      await database.db
+        .insertInto('network_events')
+        .values({
+          region_id: tenantA.regionId,
+          kind: 'network_meeting',
+          title: 'Netwerkbijeenkomst A',
+          starts_at: new Date(Date.now() + 7 * 86_400_000),
+          ends_at: new Date(Date.now() + 7 * 86_400_000 + 7_200_000),
+          place: 'Stadhuis A',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const newsletterA = { region_id: tenantA.regionId, title: 'Nieuwsbrief A', body: 'Nieuws', period_from: '2026-10-01', period_to: '2026-11-30' };
+    newsletterSentIdA = (
+      await database.db
+        .insertInto('newsletters')
+        .values({ ...newsletterA, sent_at: new Date(), recipients: 1 })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    newsletterDraftIdA = (await database.db.insertInto('newsletters').values(newsletterA).returning('id').executeTakeFirstOrThrow()).id;
     app = createApp({ db: database.db, config: testConfig(), log: createLogger('silent') });
   });
   after(async () => database.close());
@@ -609,8 +795,8 @@ describe('authorization matrix', () => {
     assert.doesNotMatch(await (await call('GET', '/inbox?tab=open', tenantB.users.team_member)).text(), /KL-MATRIXA/);
   });
 
-  test('region coordinators and administrators see no patient data on any page they may open', async () => {
-    for (const role of ['region_coordinator', 'admin'] as const) {
+  test('region coordinators, policy officers and administrators see no patient data on any page they may open', async () => {
+    for (const role of ['region_coordinator', 'policy_officer', 'admin'] as const) {
       for (const [route, expectation] of Object.entries(matrix)) {
         const [method, path] = route.split(' ') as [string, string];
         if (method !== 'GET' || expectation.kind !== 'roles' || !expectation.roles.includes(role)) continue;
@@ -620,7 +806,47 @@ describe('authorization matrix', () => {
     }
   });
 
+  test('a policy officer sees figures only: every referral, signal, inbox and social map page is closed to them', async () => {
+    const officer = tenantA.users.policy_officer;
+    for (const path of [
+      `/verwijzingen/${referralIdA}`,
+      `/verwijzingen/${referralIdA}/toegangsverslag`,
+      `/verwijzingen/${referralIdA}/contactgegevens`,
+      '/verwijzingen',
+      '/inbox',
+      `/signalen/${tenantA.signalRecordId}`,
+      '/signalen',
+      '/sociale-kaart',
+      '/overleg',
+    ]) {
+      const res = await call('GET', path, officer);
+      assert.ok(res.status === 403 || res.status === 404, `${path} as policy officer → ${res.status}`);
+    }
+    const figures = await call('GET', `/cijfers/regio/${tenantA.regionId}`, officer);
+    assert.equal(figures.status, 200);
+    const html = await figures.text();
+    assert.doesNotMatch(html, new RegExp(REFERRAL_PATIENT));
+    assert.doesNotMatch(html, /KL-MATRIX/, 'no referral reference either');
+  });
+
+  test('the steps of signing in through an organisation answer anonymous visitors with a clear 4xx when no provider or flow is there', async () => {
+    for (const [route, expectation] of Object.entries(matrix)) {
+      if (expectation.kind !== 'sign-in-flow') continue;
+      const [method, path] = route.split(' ') as [string, string];
+      const res = await call(method, concretePath(path), undefined, { email: 'iemand@praktijk.example' });
+      assert.ok(res.status >= 400 && res.status < 500 && res.status !== 401 && res.status !== 403, `${route} anonymous → ${res.status}`);
+      assert.match(await res.text(), /Inloggen/);
+    }
+  });
+
   test('public routes answer without a session', async () => {
+    // Set here: the matrix above also renews and revokes tenant A's screen address (POST /materialen/…/wachtkamer).
+    const screenHash = createHash('sha256').update(SCREEN_SECRET_A).digest('hex');
+    await database.db
+      .insertInto('waiting_room_screens')
+      .values({ practice_id: tenantA.practiceId, token_hash: screenHash })
+      .onConflict((oc) => oc.column('practice_id').doUpdateSet({ token_hash: screenHash }))
+      .execute();
     for (const [route, expectation] of Object.entries(matrix)) {
       if (expectation.kind !== 'public' || !route.startsWith('GET')) continue;
       const res = await call('GET', concretePath(route.slice(4)));

@@ -6,6 +6,7 @@ import { beforeEach, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { forEachDatabase } from '../test/support/databases.ts';
+import { createTenant } from '../test/support/fixtures.ts';
 import { testApp } from '../test/support/http.ts';
 import { backgroundJobs } from './jobs.ts';
 import { runDueJobs } from './platform/jobs/runner.ts';
@@ -56,6 +57,24 @@ forEachDatabase('background jobs', (db) => {
     assert.deepEqual(
       left.map((r) => r.email),
       ['nieuw@test.kortelijn.nl'],
+    );
+  });
+
+  it('referral drafts from a HIS are purged once expired (they hold patient data for a day at most); current ones stay', async () => {
+    const tenant = await createTenant(db());
+    const hour = 3600_000;
+    await db()
+      .insertInto('referral_drafts')
+      .values([
+        { practice_id: tenant.practiceId, form_values: JSON.stringify({ patient_name: 'Verlopen Concept' }), expires_at: new Date(Date.now() - hour) },
+        { practice_id: tenant.practiceId, form_values: JSON.stringify({ patient_name: 'Geldig Concept' }), expires_at: new Date(Date.now() + hour) },
+      ])
+      .execute();
+    await runJobs();
+    const left = await db().selectFrom('referral_drafts').select('form_values').where('practice_id', '=', tenant.practiceId).execute();
+    assert.deepEqual(
+      left.map((r) => r.form_values['patient_name']),
+      ['Geldig Concept'],
     );
   });
 });

@@ -10,6 +10,7 @@ import { purgeOldLoginFailures } from './account/sign-in.ts';
 import { escalateOverdueReferrals } from './referrals/escalate-overdue.ts';
 import { purgeExpiredPersonalData } from './referrals/purge-retention.ts';
 import { purgeExpiredResults } from './selfcheck/result-store.ts';
+import { purgeExpiredDrafts } from './referrals/referral-drafts.ts';
 import { nightlyBackupJob } from './platform/jobs/nightly-backup.ts';
 import { followContactChanges } from './agreements/contact-changes.ts';
 import { remindOverdueVisits } from './visits/remind-overdue-visits.ts';
@@ -21,6 +22,7 @@ export function backgroundJobs(services: Services, mailer: Mailer): Job[] {
     { name: 'sessions.purge', everySeconds: 3600, run: () => purgeExpiredSessions(services.db) },
     { name: 'rate-limits.purge', everySeconds: 3600, run: () => purgeOldHits(services.db) },
     { name: 'selfcheck-results.purge', everySeconds: 600, run: () => purgeExpiredResults(services.db) },
+    { name: 'referral-drafts.purge', everySeconds: 3600, run: () => purgeExpiredDrafts(services.db) },
     { name: 'login-failures.purge', everySeconds: 3600, run: () => purgeOldLoginFailures(services.db) },
     {
       name: 'referrals.escalate-overdue',

@@ -186,7 +186,7 @@ const cases: FieldCase[] = [
     { to_team_id: TEAM, consent_team_id: TEAM, forward_reason: 'Past beter', forward_consent: 'ja', forward_consent_method: 'verbal' },
     ['forward_reason'],
   ),
-  ...formCases('reject', rejectSchema(t), { reject_reason: 'Niet ons gebied' }, ['reject_reason']),
+  ...formCases('reject', rejectSchema(t), { reject_code: 'outside_area', reject_reason: 'Niet ons gebied' }, ['reject_reason']),
   ...formCases('close', closeSchema(t), { outcome: 'trajectory_started', feedback: 'Goed gesprek' }, ['feedback']),
   ...formCases('contact attempt', contactAttemptSchema(t), { attempt_note: 'Geen gehoor' }, ['attempt_note']),
   ...formCases('cancel', cancelSchema(t), { cancel_reason: 'Dubbel verstuurd' }, ['cancel_reason']),

@@ -24,6 +24,7 @@ import {
   recoveryCodesLeft,
   renewRecoveryCodes,
   signIn,
+  type SignedIn,
   verifyRecoveryCode,
   verifySecondFactor,
 } from './sign-in.ts';
@@ -31,6 +32,7 @@ import { totpUri } from '../platform/auth/totp.ts';
 import { MIN_PASSWORD_LENGTH } from '../platform/auth/passwords.ts';
 import { roleLabels } from '../platform/auth/roles.ts';
 import { RECOVERY_CODE_COUNT } from '../platform/auth/recovery-codes.ts';
+import { listSignInOrganisations, type SignInOrganisation } from '../oidc/providers.ts';
 
 const loginSchema = (t: Translate) =>
   z.object({
@@ -78,19 +80,33 @@ const newPasswordSchema = (t: Translate) =>
     .refine((v) => v.next === v.repeat, { path: ['repeat'], message: t(passwordRules.mismatch) });
 
 /** Only local paths are accepted as "back to" targets: no open redirect. */
-function safeBack(value: string | undefined): string {
+export function safeBack(value: string | undefined): string {
   const path = localPath(value);
   return /^\/[a-zA-Z0-9/_-]*$/.test(path) ? path : '/';
 }
 
 /** A sign-in step that carries the "back to" target along, so the second factor does not lose it. */
-function withBack(path: string, back: string): string {
+export function withBack(path: string, back: string): string {
   return back === '/' ? path : `${path}?terug=${encodeURIComponent(back)}`;
 }
 
-function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: string; back: string; problem?: string }) {
+interface LoginProps {
+  errors?: FieldErrors;
+  email?: string | undefined;
+  back: string;
+  problem?: string;
+}
+
+/** The sign-in page, with a way in through each organisation that has its own identity provider (src/oidc). */
+export async function renderLoginPage(c: AppContext, services: Services, status: 200 | 400 | 401 | 404 | 422 | 429 | 503, props: LoginProps) {
+  const organisations = await listSignInOrganisations(services.db);
+  return c.html(<LoginPage view={view(c)} organisations={organisations} {...props} />, status);
+}
+
+function LoginPage(props: LoginProps & { view: ViewContext; organisations: SignInOrganisation[] }) {
   const { view } = props;
   const t = view.t;
+  const withOrganisations = props.organisations.length > 0;
   return (
     <Page view={view} title={t({ nl: 'Inloggen', en: 'Sign in' })}>
       <Heading1>{t({ nl: 'Inloggen bij Korte Lijn', en: 'Sign in to Korte Lijn' })}</Heading1>
@@ -116,7 +132,19 @@ function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: str
           label={{ nl: 'Wachtwoord', en: 'Password' }}
           errors={props.errors}
         />
-        <Button>{t({ nl: 'Inloggen', en: 'Sign in' })}</Button>
+        <div class="kl-actions">
+          <Button>{t({ nl: 'Inloggen', en: 'Sign in' })}</Button>
+          {withOrganisations ? (
+            <button
+              class="utrecht-button utrecht-button--secondary-action"
+              type="submit"
+              formaction={`/inloggen/organisatie?terug=${encodeURIComponent(props.back)}`}
+              data-testid="sign-in-via-organisation"
+            >
+              {t({ nl: 'Inloggen via uw organisatie', en: 'Sign in through your organisation' })}
+            </button>
+          ) : null}
+        </div>
       </PostForm>
       <Paragraph>
         {t({
@@ -124,6 +152,28 @@ function LoginPage(props: { view: ViewContext; errors?: FieldErrors; email?: str
           en: 'Forgot your password? Ask the administrator of your organisation for a new one.',
         })}
       </Paragraph>
+      {withOrganisations ? (
+        <section aria-labelledby="via-organisation">
+          <h2 class="utrecht-heading-2" id="via-organisation">
+            {t({ nl: 'Inloggen via uw organisatie', en: 'Sign in through your organisation' })}
+          </h2>
+          <Paragraph>
+            {t({
+              nl: 'Logt u bij uw organisatie in met een eigen account (zoals Microsoft)? Typ hierboven uw e-mailadres en kies "Inloggen via uw organisatie", of kies hier uw organisatie. U heeft wel een account in Korte Lijn nodig.',
+              en: 'Do you sign in at your organisation with its own account (such as Microsoft)? Type your e-mail address above and choose "Sign in through your organisation", or choose your organisation here. You do need an account in Korte Lijn.',
+            })}
+          </Paragraph>
+          <ul class="utrecht-unordered-list kl-plain-list">
+            {props.organisations.map((o) => (
+              <li class="utrecht-unordered-list__item">
+                <ButtonLink variant="secondary" href={withBack(`/inloggen/organisatie/${o.id}`, props.back)}>
+                  {t({ nl: `Inloggen via ${o.name}`, en: `Sign in through ${o.name}` })}
+                </ButtonLink>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </Page>
   );
 }
@@ -333,6 +383,20 @@ function ChangePasswordPage(props: { view: ViewContext; errors?: FieldErrors; re
   );
 }
 
+/** After the first step (password or identity provider): the new session's cookie, then the next step. */
+export function continueSignIn(c: AppContext, services: Services, result: SignedIn, back: string) {
+  setCookie(c, SESSION_COOKIE, result.token, { ...cookieOptions(services), maxAge: services.config.sessionHours * 3600 });
+  const target =
+    result.next === 'totp-setup'
+      ? withBack('/tweestaps/instellen', back)
+      : result.next === 'totp'
+        ? withBack('/tweestaps', back)
+        : result.next === 'change-password'
+          ? '/wachtwoord-wijzigen'
+          : back;
+  return c.redirect(target, 303);
+}
+
 export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db, config } = services;
 
@@ -347,29 +411,19 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
 
   app.get('/inloggen', (c) => {
     if (c.get('session')) return c.redirect(nextSignInStep(c.get('session')!), 303);
-    return c.html(<LoginPage view={view(c)} back={safeBack(c.req.query('terug'))} />);
+    return renderLoginPage(c, services, 200, { back: safeBack(c.req.query('terug')) });
   });
 
   app.post('/inloggen', async (c) => {
     const v = view(c);
     const back = safeBack(c.req.query('terug'));
     const form = await parseForm(c, loginSchema(v.t));
-    if (!form.ok) return c.html(<LoginPage view={v} errors={form.errors} email={form.values['email']} back={back} />, 422);
+    if (!form.ok) return renderLoginPage(c, services, 422, { errors: form.errors, email: form.values['email'], back });
     try {
-      const result = await signIn(db, config, c.get('ctx'), form.data);
-      setSessionCookie(c, result.token);
-      const target =
-        result.next === 'totp-setup'
-          ? withBack('/tweestaps/instellen', back)
-          : result.next === 'totp'
-            ? withBack('/tweestaps', back)
-            : result.next === 'change-password'
-              ? '/wachtwoord-wijzigen'
-              : back;
-      return c.redirect(target, 303);
+      return continueSignIn(c, services, await signIn(db, config, c.get('ctx'), form.data), back);
     } catch (err) {
       if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
-        return c.html(<LoginPage view={v} problem={v.t(err.userMessage)} email={form.data.email} back={back} />, err.status);
+        return renderLoginPage(c, services, err.status, { problem: v.t(err.userMessage), email: form.data.email, back });
       }
       throw err;
     }

@@ -10,6 +10,7 @@ import { createSession, renewSessionAfterSecondFactor, revokeUserSessions, type 
 import { acceptTotp, newTotpSecret } from '../platform/auth/totp.ts';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from '../platform/auth/recovery-codes.ts';
 import { metricsFor } from '../platform/metrics/metrics.ts';
+import type { User } from '../platform/db/schema.ts';
 
 export const tooManyAttempts = (minutes: number) =>
   new AppError(
@@ -119,8 +120,12 @@ async function throttledCheck<T>(db: Database, key: string, ip: string, check: (
 
 /** Which sign-in step a throttle key belongs to, for the failure metric (no account in it). */
 function stepOf(key: string): 'password' | 'second_factor' {
+  // Sign-in through an identity provider takes the place of the password step.
   return key.startsWith(SECOND_FACTOR_PREFIX) ? 'second_factor' : 'password';
 }
+
+/** Sign-ins through an identity provider have their own throttle key: its refusals do not lock the password step. */
+const IDP_PREFIX = 'oidc:';
 
 /** Failures older than every window the throttle reads; the purge job removes them. */
 export async function purgeOldLoginFailures(db: Database): Promise<number> {
@@ -146,7 +151,7 @@ export interface SignedIn {
  */
 export async function signIn(db: Database, config: Config, ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  let user: Awaited<ReturnType<typeof findUser>>;
+  let user: User | undefined;
   const checked = await throttledCheck(db, email, ctx.ip, async () => {
     user = await findUser(db, email);
     const ok = user && !user.disabled_at ? await verifyPassword(user.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
@@ -165,8 +170,22 @@ export async function signIn(db: Database, config: Config, ctx: RequestContext, 
     });
     throw wrongCredentials();
   }
-  const signedIn = checked.value;
-  const needsTotp = config.totpRequired;
+  return openSession(db, config, ctx, checked.value, { secondFactorDone: false });
+}
+
+/**
+ * A new session for a user who passed the first step, with a fresh token (session rotation: no
+ * token from before sign-in carries over), audited as a sign-in. The second factor is still to come
+ * unless it is off or was done elsewhere (an identity provider's MFA the organisation trusts).
+ */
+async function openSession(
+  db: Database,
+  config: Config,
+  ctx: RequestContext,
+  signedIn: User,
+  options: { secondFactorDone: boolean; details?: Record<string, unknown> },
+): Promise<SignedIn> {
+  const needsTotp = config.totpRequired && !options.secondFactorDone;
   const token = await createSession(db, { userId: signedIn.id, mfaPassed: !needsTotp, ip: ctx.ip, hours: config.sessionHours });
   const actorCtx: RequestContext = {
     ...ctx,
@@ -180,9 +199,84 @@ export async function signIn(db: Database, config: Config, ctx: RequestContext, 
       regionId: signedIn.region_id,
     },
   };
-  await writeAudit(db, actorCtx, { action: 'auth.login', subjectType: 'user', subjectId: signedIn.id });
+  await writeAudit(db, actorCtx, {
+    action: 'auth.login',
+    subjectType: 'user',
+    subjectId: signedIn.id,
+    ...(options.details ? { details: options.details } : {}),
+  });
   const next = needsTotp ? (signedIn.totp_enrolled_at ? 'totp' : 'totp-setup') : signedIn.must_change_password ? 'change-password' : 'home';
   return { token, next };
+}
+
+const identityProviderRefused = () =>
+  new AppError(
+    'oidc_refused',
+    401,
+    {
+      nl: 'U kunt zo niet inloggen bij Korte Lijn. Uw organisatie kent uw e-mailadres niet als bevestigd, of er is geen (actief) account met dit e-mailadres bij deze organisatie. Vraag de beheerder van uw organisatie om hulp, of log in met uw wachtwoord.',
+      en: 'You cannot sign in to Korte Lijn this way. Your organisation does not confirm your e-mail address as verified, or there is no (active) account with this e-mail address at this organisation. Ask the administrator of your organisation for help, or sign in with your password.',
+    },
+    'oidc sign-in refused',
+  );
+
+/** What an organisation's identity provider vouched for, checked against its settings (src/oidc). */
+export interface IdentityProviderResult {
+  organisationId: string;
+  /** The e-mail address, when the provider confirmed it as verified and its domain is one the organisation allows; else null. */
+  verifiedEmail: string | null;
+  /** Why not, for the audit log (no personal data). */
+  refusal: string | null;
+  /** The provider's MFA claim is present and the organisation lets it stand in for the app's second factor. */
+  mfaByIdentityProvider: boolean;
+}
+
+/**
+ * Sign-in through an organisation's identity provider (OpenID Connect), after the provider's answer
+ * was checked (state, nonce, PKCE: src/oidc/client.ts). Only an existing, active account with that
+ * verified e-mail address at that same organisation signs in: no account or role is ever created,
+ * and a blocked account stays blocked. Throttled and audited like the password step; the session
+ * starts the same way (a fresh token, then the app's own second factor unless the provider's MFA
+ * stands in for it).
+ */
+export async function signInWithIdentityProvider(db: Database, config: Config, ctx: RequestContext, result: IdentityProviderResult): Promise<SignedIn> {
+  let user: User | undefined;
+  let refusal = result.refusal;
+  const email = result.verifiedEmail;
+  const checked = await throttledCheck(db, `${IDP_PREFIX}${email ?? result.organisationId}`, ctx.ip, async () => {
+    if (email === null) return null;
+    user = await findUser(db, email);
+    if (!user) refusal = 'no_account';
+    else if (user.disabled_at) refusal = 'blocked';
+    else if ((await organisationOf(db, user)) !== result.organisationId) refusal = 'other_organisation';
+    return refusal === null ? user! : null;
+  });
+  if (checked.outcome === 'throttled') {
+    await writeAudit(db, ctx, { action: 'auth.login_throttled', subjectType: 'account', outcome: 'denied', details: { method: 'oidc' } });
+    throw tooManyAttempts(checked.retryAfterMinutes);
+  }
+  if (checked.outcome === 'failed') {
+    await writeAudit(db, ctx, {
+      action: 'auth.oidc_failed',
+      subjectType: 'user',
+      ...(user ? { subjectId: user.id } : {}),
+      outcome: 'failure',
+      details: { organisationId: result.organisationId, reason: refusal ?? 'unknown' },
+    });
+    throw identityProviderRefused();
+  }
+  return openSession(db, config, ctx, checked.value, {
+    secondFactorDone: result.mfaByIdentityProvider,
+    details: { method: 'oidc', organisationId: result.organisationId, secondFactor: result.mfaByIdentityProvider ? 'identity_provider' : 'app' },
+  });
+}
+
+/** The organisation a user works for: their practice, or their team's organisation; null for regional and administrator accounts. */
+async function organisationOf(db: Database, user: User): Promise<string | null> {
+  if (user.practice_id) return user.practice_id;
+  if (!user.team_id) return null;
+  const team = await db.selectFrom('teams').select('organisation_id').where('id', '=', user.team_id).executeTakeFirst();
+  return team?.organisation_id ?? null;
 }
 
 function findUser(db: Database, email: string) {

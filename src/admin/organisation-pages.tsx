@@ -154,6 +154,13 @@ function OrganisationForm(props: {
           <Link href="/beheer/organisaties">{t({ nl: 'Annuleren', en: 'Cancel' })}</Link>
         </div>
       </PostForm>
+      {props.editingId ? (
+        <p class="utrecht-paragraph">
+          <Link href={`/beheer/organisaties/${props.editingId}/inloggen`}>
+            {t({ nl: 'Inloggen via de eigen inlogdienst (OpenID Connect) instellen', en: 'Set up sign-in through its own identity provider (OpenID Connect)' })}
+          </Link>
+        </p>
+      ) : null}
     </Page>
   );
 }

@@ -6,7 +6,7 @@ import { authorize } from '../platform/http/authorize.ts';
 import { asFormValues, parseForm } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
-import { fill } from '../platform/i18n.ts';
+import { fill, type Text } from '../platform/i18n.ts';
 import { roleLabels, roles } from '../platform/auth/roles.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import {
@@ -28,6 +28,7 @@ import { Checkbox } from '../platform/ui/form-fields.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { listOrganisations, listRegions } from './organisations.ts';
 import { listTeams } from './teams.ts';
+import { publicBaseUrl } from '../platform/config.ts';
 import { createUser, getUser, listUsers, resetPassword, setUserDisabled, updateUser, userSchema, type UserListRow } from './users.ts';
 import { savedNotice } from './notices.tsx';
 
@@ -106,8 +107,8 @@ function UserFields(props: { view: ViewContext; choices: Choices; values: Values
         <legend class="utrecht-form-fieldset__legend">{t({ nl: 'Waar werkt deze gebruiker?', en: 'Where does this user work?' })}</legend>
         <Paragraph>
           {t({
-            nl: 'Vul alleen in wat bij de rol past: een praktijk voor praktijkrollen, een team voor teamrollen, een regio voor de aanjager.',
-            en: 'Fill in only what fits the role: a practice for practice roles, a team for team roles, a region for the regional coordinator.',
+            nl: 'Vul alleen in wat bij de rol past: een praktijk voor praktijkrollen, een team voor teamrollen, een regio voor de aanjager en de beleidsmedewerker.',
+            en: 'Fill in only what fits the role: a practice for practice roles, a team for team roles, a region for the regional coordinator and the policy officer.',
           })}
         </Paragraph>
         <SelectField
@@ -137,12 +138,34 @@ function UserFields(props: { view: ViewContext; choices: Choices; values: Values
           options={choices.regions.map((r) => ({ value: r.id, label: r.name }))}
           errors={errors}
         />
+        <TextField
+          view={view}
+          name="municipality_code"
+          label={{ nl: 'Gemeente (alleen voor een beleidsmedewerker)', en: 'Municipality (policy officers only)' }}
+          description={{
+            nl: 'De CBS-code van één gemeente in de regio, zoals GM0153: de beleidsmedewerker ziet dan alleen de cijfers van die gemeente. Leeg: de hele regio.',
+            en: 'The CBS code of one municipality in the region, such as GM0153: the policy officer then sees only that municipality’s figures. Empty: the whole region.',
+          }}
+          size="short"
+          autocomplete="off"
+          value={values['municipality_code']}
+          errors={errors}
+        />
       </fieldset>
     </>
   );
 }
 
-function TemporaryPasswordPage(props: { view: ViewContext; title: string; name: string; password: string; userId: string }) {
+/** The temporary password, shown once to whoever made or reset the account (also colleagues, my-organisation-pages.tsx). */
+export function TemporaryPasswordPage(props: {
+  view: ViewContext;
+  title: string;
+  name: string;
+  password: string;
+  /** An invitation mail went out with it (a new account, or invited again). */
+  invited: boolean;
+  back: { href: string; label: Text };
+}) {
   const t = props.view.t;
   return (
     <Page view={props.view} title={props.title}>
@@ -153,18 +176,28 @@ function TemporaryPasswordPage(props: { view: ViewContext; title: string; name: 
           {props.password}
         </strong>
       </Alert>
+      {props.invited ? (
+        <Paragraph>
+          {t({
+            nl: 'Er is een uitnodiging per e-mail verstuurd, zonder dit wachtwoord.',
+            en: 'An invitation has been sent by e-mail, without this password.',
+          })}
+        </Paragraph>
+      ) : null}
       <Paragraph>
         {t({
-          nl: 'Geef dit wachtwoord persoonlijk of telefonisch door, niet per e-mail. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.',
-          en: 'Hand this password over in person or by phone, not by e-mail. You see it only once. At the first sign-in the user chooses their own password.',
+          nl: 'Geef het wachtwoord persoonlijk of telefonisch door, niet per e-mail. U ziet het maar één keer. Bij de eerste keer inloggen kiest de gebruiker een eigen wachtwoord.',
+          en: 'Hand the password over in person or by phone, not by e-mail. You see it only once. At the first sign-in the user chooses their own password.',
         })}
       </Paragraph>
       <Paragraph>
-        <Link href={`/beheer/gebruikers/${props.userId}`}>{t({ nl: 'Terug naar de gebruiker', en: 'Back to the user' })}</Link>
+        <Link href={props.back.href}>{t(props.back.label)}</Link>
       </Paragraph>
     </Page>
   );
 }
+
+const backToUser = (id: string) => ({ href: `/beheer/gebruikers/${id}`, label: { nl: 'Terug naar de gebruiker', en: 'Back to the user' } });
 
 const resetSchema = z.object({ reset_totp: z.literal('ja').optional() });
 
@@ -204,8 +237,8 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
           <UserFields view={v} choices={choices} values={values} errors={errors} />
           <Paragraph>
             {v.t({
-              nl: 'De gebruiker krijgt een tijdelijk wachtwoord dat u na het opslaan te zien krijgt.',
-              en: 'The user gets a temporary password that you will see after saving.',
+              nl: 'De gebruiker krijgt een uitnodiging per e-mail. Het tijdelijke wachtwoord ziet u na het opslaan; dat geeft u zelf door.',
+              en: 'The user gets an invitation by e-mail. You see the temporary password after saving; you hand it over yourself.',
             })}
           </Paragraph>
           <div class="kl-actions">
@@ -225,14 +258,15 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
     const form = await parseForm(c, userSchema(v.t));
     if (!form.ok) return renderNew(c, form.values, 422, form.errors);
     try {
-      const { id, temporaryPassword } = await createUser(db, c.get('ctx'), form.data);
+      const { id, temporaryPassword } = await createUser(db, c.get('ctx'), form.data, undefined, { inviteBaseUrl: publicBaseUrl(services.config) });
       return c.html(
         <TemporaryPasswordPage
           view={v}
           title={v.t({ nl: 'Gebruiker aangemaakt', en: 'User created' })}
           name={form.data.name}
           password={temporaryPassword!}
-          userId={id}
+          invited
+          back={backToUser(id)}
         />,
         201,
       );
@@ -285,7 +319,7 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
         <h2 class="utrecht-heading-2">{t({ nl: 'Toegang', en: 'Access' })}</h2>
         <PostForm view={v} action={`/beheer/gebruikers/${id}/${user.disabled_at ? 'deblokkeren' : 'blokkeren'}`}>
           <Button variant={user.disabled_at ? 'secondary' : 'danger'}>
-            {user.disabled_at ? t({ nl: 'Account weer toestaan', en: 'Allow account again' }) : t({ nl: 'Account blokkeren', en: 'Block account' })}
+            {user.disabled_at ? t({ nl: 'Account deblokkeren', en: 'Unblock account' }) : t({ nl: 'Account blokkeren', en: 'Block account' })}
           </Button>
         </PostForm>
       </Page>,
@@ -321,7 +355,8 @@ export function registerUserPages(app: Hono<AppEnv>, services: Services): void {
         title={v.t({ nl: 'Nieuw tijdelijk wachtwoord', en: 'New temporary password' })}
         name={user.name}
         password={password}
-        userId={id}
+        invited={false}
+        back={backToUser(id)}
       />,
     );
   });

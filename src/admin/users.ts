@@ -1,6 +1,7 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../platform/db/database.ts';
-import type { Role } from '../platform/db/schema.ts';
+import type { DB, Role } from '../platform/db/schema.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -9,29 +10,74 @@ import { generateTemporaryPassword, hashPassword, MIN_PASSWORD_LENGTH, normalise
 import { membershipKindOf, roles } from '../platform/auth/roles.ts';
 import { revokeUserSessions } from '../platform/auth/sessions.ts';
 import { withoutBsn } from '../platform/bsn.ts';
+import { enqueueMail } from '../platform/mail/outbox.ts';
+
+/**
+ * The invitation a new (or re-invited) user gets by mail, through the outbox in the transaction that
+ * makes the account. It never carries the temporary password: whoever made the account hands that
+ * over in person or by phone, so a mail read by someone else does not open the account.
+ */
+export const INVITATION_SUBJECT = 'Uw account voor Korte Lijn / Your Korte Lijn account';
+
+export function invitationMailBody(baseUrl: string): string {
+  return [
+    'Goedendag,',
+    '',
+    'Er is een account voor u klaargezet in Korte Lijn. Log in op:',
+    `${baseUrl}/inloggen`,
+    '',
+    'Gebruik uw e-mailadres en het tijdelijke wachtwoord dat u van uw leidinggevende of de functioneel beheerder krijgt.',
+    'Om veiligheidsredenen staat het wachtwoord niet in deze e-mail. Daarna kiest u zelf een wachtwoord.',
+    '',
+    '---',
+    'An account has been set up for you in Korte Lijn. Sign in at the address above with your e-mail address and',
+    'the temporary password your manager or the functional administrator gives you (it is not in this e-mail).',
+  ].join('\n');
+}
+
+async function enqueueInvitation(trx: Transaction<DB>, email: string, baseUrl: string): Promise<void> {
+  await enqueueMail(trx, { to: email, subject: INVITATION_SUBJECT, text: invitationMailBody(baseUrl) });
+}
+
+/** A person's e-mail address and name, and one of the roles given: the fields every user form has. */
+export const personFields = (t: Translate, allowed: readonly Role[]) => ({
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email(t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })))
+    .transform(normaliseEmail),
+  name: z
+    .string()
+    .trim()
+    .min(2, t({ nl: 'Vul de naam in.', en: 'Enter the name.' }))
+    .max(200)
+    .check(withoutBsn(t)),
+  role: z.enum(allowed as [Role, ...Role[]], { error: t({ nl: 'Kies een rol.', en: 'Choose a role.' }) }),
+});
 
 /** Membership chosen in the form: one id whose meaning follows from the role. */
 export const userSchema = (t: Translate) =>
   z
     .object({
-      email: z
-        .string()
-        .trim()
-        .pipe(z.email(t({ nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' })))
-        .transform(normaliseEmail),
-      name: z
-        .string()
-        .trim()
-        .min(2, t({ nl: 'Vul de naam in.', en: 'Enter the name.' }))
-        .max(200)
-        .check(withoutBsn(t)),
-      role: z.enum(roles as [Role, ...Role[]], { error: t({ nl: 'Kies een rol.', en: 'Choose a role.' }) }),
+      ...personFields(t, roles),
       practice_id: z.string().trim().optional(),
       team_id: z.string().trim().optional(),
       region_id: z.string().trim().optional(),
+      /** A policy officer may be narrowed to one municipality of their region (CBS code); empty: the whole region. */
+      municipality_code: z.string().trim().toUpperCase().optional(),
     })
     .superRefine((v, issue) => {
       const kind = membershipKindOf(v.role);
+      if (v.role === 'policy_officer' && v.municipality_code && !/^GM\d{4}$/.test(v.municipality_code)) {
+        issue.addIssue({
+          code: 'custom',
+          path: ['municipality_code'],
+          message: t({
+            nl: 'Vul een CBS-gemeentecode in, zoals GM0153, of laat het veld leeg.',
+            en: 'Enter a CBS municipality code, such as GM0153, or leave it empty.',
+          }),
+        });
+      }
       const uuid = z.uuid();
       if (kind === 'practice' && !uuid.safeParse(v.practice_id).success) {
         issue.addIssue({
@@ -47,9 +93,10 @@ export const userSchema = (t: Translate) =>
         issue.addIssue({ code: 'custom', path: ['region_id'], message: t({ nl: 'Kies de regio van deze gebruiker.', en: "Choose this user's region." }) });
       }
     })
-    .transform((v) => {
+    .transform((v): MembershipInput => {
       const kind = membershipKindOf(v.role);
       return {
+        municipality_code: v.role === 'policy_officer' && v.municipality_code ? v.municipality_code : null,
         email: v.email,
         name: v.name,
         role: v.role,
@@ -58,6 +105,17 @@ export const userSchema = (t: Translate) =>
         region_id: kind === 'region' ? v.region_id! : null,
       };
     });
+
+interface MembershipInput {
+  email: string;
+  name: string;
+  role: Role;
+  practice_id: string | null;
+  team_id: string | null;
+  region_id: string | null;
+  /** Policy officers only (issue 12): the one municipality whose figures they see. */
+  municipality_code?: string | null;
+}
 
 export type UserInput = z.infer<ReturnType<typeof userSchema>>;
 
@@ -77,6 +135,17 @@ async function assertMembershipExists(db: Database, input: UserInput): Promise<v
   }
   if (input.team_id && !(await db.selectFrom('teams').select('id').where('id', '=', input.team_id).executeTakeFirst())) throw wrongMembership();
   if (input.region_id && !(await db.selectFrom('regions').select('id').where('id', '=', input.region_id).executeTakeFirst())) throw wrongMembership();
+  if (
+    input.municipality_code &&
+    !(await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('kind', '=', 'municipality')
+      .where('cbs_code', '=', input.municipality_code)
+      .where('region_id', '=', input.region_id)
+      .executeTakeFirst())
+  )
+    throw wrongMembership();
 }
 
 export interface UserListRow {
@@ -123,7 +192,19 @@ export async function listUsers(
 export async function getUser(db: Database, id: string) {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'practice_id', 'team_id', 'region_id', 'disabled_at', 'totp_enrolled_at', 'must_change_password'])
+    .select([
+      'id',
+      'email',
+      'name',
+      'role',
+      'practice_id',
+      'team_id',
+      'region_id',
+      'municipality_code',
+      'disabled_at',
+      'totp_enrolled_at',
+      'must_change_password',
+    ])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!user) throw notFound('user');
@@ -136,6 +217,7 @@ export async function createUser(
   ctx: RequestContext,
   input: UserInput,
   password?: string,
+  options: { inviteBaseUrl?: string | undefined } = {},
 ): Promise<{ id: string; temporaryPassword: string | null }> {
   if (password !== undefined && password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('weak_password', 422, {
@@ -153,7 +235,13 @@ export async function createUser(
         .values({ ...input, password_hash: hash, must_change_password: temporaryPassword !== null, updated_at: new Date() })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, ctx, { action: 'admin.user_created', subjectType: 'user', subjectId: row.id, details: { role: input.role } });
+      if (options.inviteBaseUrl !== undefined) await enqueueInvitation(trx, input.email, options.inviteBaseUrl);
+      await writeAudit(trx, ctx, {
+        action: 'admin.user_created',
+        subjectType: 'user',
+        subjectId: row.id,
+        details: { role: input.role, ...(options.inviteBaseUrl !== undefined ? { invited: true } : {}) },
+      });
       return row.id;
     });
     return { id, temporaryPassword };
@@ -170,7 +258,7 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
     await db.transaction().execute(async (trx) => {
       const before = await trx
         .selectFrom('users')
-        .select(['role', 'practice_id', 'team_id', 'region_id', 'email'])
+        .select(['role', 'practice_id', 'team_id', 'region_id', 'municipality_code', 'email'])
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
@@ -181,7 +269,11 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
         .where('id', '=', id)
         .execute();
       const scopeChanged =
-        before.role !== input.role || before.practice_id !== input.practice_id || before.team_id !== input.team_id || before.region_id !== input.region_id;
+        before.role !== input.role ||
+        before.practice_id !== input.practice_id ||
+        before.team_id !== input.team_id ||
+        before.region_id !== input.region_id ||
+        before.municipality_code !== (input.municipality_code ?? null);
       if (scopeChanged) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await writeAudit(trx, ctx, { action: 'admin.user_updated', subjectType: 'user', subjectId: id, details: { role: input.role, scopeChanged } });
     });
@@ -191,8 +283,16 @@ export async function updateUser(db: Database, ctx: RequestContext, id: string, 
   }
 }
 
-/** Admin reset: a temporary password to hand over; the user must choose a new one at next sign-in. */
-export async function resetPassword(db: Database, ctx: RequestContext, id: string, options: { resetTotp: boolean }): Promise<string> {
+/**
+ * Admin reset: a temporary password to hand over; the user must choose a new one at next sign-in.
+ * With `inviteBaseUrl` it is a re-invitation: the user also gets the invitation mail again.
+ */
+export async function resetPassword(
+  db: Database,
+  ctx: RequestContext,
+  id: string,
+  options: { resetTotp: boolean; inviteBaseUrl?: string | undefined },
+): Promise<string> {
   const temporaryPassword = generateTemporaryPassword();
   const hash = await hashPassword(temporaryPassword);
   await db.transaction().execute(async (trx) => {
@@ -216,7 +316,13 @@ export async function resetPassword(db: Database, ctx: RequestContext, id: strin
       .deleteFrom('login_failures')
       .where('email', 'in', [email, `totp:${id}`])
       .execute();
-    await writeAudit(trx, ctx, { action: 'admin.password_reset', subjectType: 'user', subjectId: id, details: { resetTotp: options.resetTotp } });
+    if (options.inviteBaseUrl !== undefined) await enqueueInvitation(trx, email, options.inviteBaseUrl);
+    await writeAudit(trx, ctx, {
+      action: options.inviteBaseUrl !== undefined ? 'admin.user_reinvited' : 'admin.password_reset',
+      subjectType: 'user',
+      subjectId: id,
+      details: { resetTotp: options.resetTotp },
+    });
   });
   return temporaryPassword;
 }

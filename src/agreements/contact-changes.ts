@@ -56,7 +56,12 @@ async function moveToSuccessor(trx: Executor, ctx: RequestContext, agreementId: 
     .insertInto('agreement_history')
     .values({ agreement_id: row.id, actor_user_id: null, kind, content: JSON.stringify(content) })
     .execute();
-  await writeAudit(trx, ctx, { action: `agreement.${kind}`, subjectType: 'agreement', subjectId: row.id, details: { from: named.id, to: successor } });
+  await writeAudit(trx, ctx, {
+    action: successor ? 'agreement.team_contact_replaced' : 'agreement.team_contact_left',
+    subjectType: 'agreement',
+    subjectId: row.id,
+    details: { from: named.id, to: successor },
+  });
   const practice = await practiceUserIds(trx, row.practice_id);
   if (successor) {
     await notifyUsers(trx, baseUrl, { userIds: practice, kind: 'contact_replaced', link: '/vaste-contactpersonen' });

@@ -9,7 +9,7 @@ import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { currentAuditKey, useAuditKey } from '../platform/audit/audit-key.ts';
 import { chainReport } from '../platform/audit/chain-report.ts';
 import { AppError } from '../platform/errors.ts';
-import { isRole, membershipKindOf } from '../platform/auth/roles.ts';
+import { isRole, membershipKindOf, roles } from '../platform/auth/roles.ts';
 import { createReadStream } from 'node:fs';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { loadShippedPostcodeAreas } from '../routing/reference-data.ts';
@@ -39,7 +39,7 @@ const usage = `Gebruik / usage: npm run cli -- <command>
                                      (PC6;Huisnummer;Buurt;Wijk;Gemeente; ';' or ','); replaces the current one
   user:create --email E --name N --role R [--practice AGB | --team ID | --region ID] --password P
                                      roles: practice_staff, practice_admin, team_member, team_admin,
-                                     region_coordinator, admin
+                                     region_coordinator, policy_officer (with --region), admin
 ${hsdsUsage}`;
 
 async function run(argv: string[]): Promise<number> {
@@ -164,7 +164,7 @@ async function userCreate(db: Parameters<typeof createUser>[0], ctx: Parameters<
     strict: true,
   });
   if (!values.role || !isRole(values.role)) {
-    console.error('--role must be one of: practice_staff, practice_admin, team_member, team_admin, region_coordinator, admin');
+    console.error(`--role must be one of: ${roles.join(', ')}`);
     return 2;
   }
   if (!values.password) {

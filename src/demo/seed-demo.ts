@@ -25,6 +25,7 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'schuldhulp@demo.kortelijn.nl', name: 'Fatma Yilmaz', role: 'team_member', where: 'Wijkteam Hengelo-Noord' },
   { email: 'teamcoordinator@demo.kortelijn.nl', name: 'Peter Bakker', role: 'team_admin', where: 'Wijkteam Hengelo-Noord' },
   { email: 'aanjager@demo.kortelijn.nl', name: 'Linda Mulder', role: 'region_coordinator', where: 'Regio Twente' },
+  { email: 'beleid@demo.kortelijn.nl', name: 'Yvonne de Boer', role: 'policy_officer', where: 'Gemeente Hengelo (alleen cijfers)' },
   { email: 'beheer@demo.kortelijn.nl', name: 'Joost Visser', role: 'admin', where: '—' },
 ];
 
@@ -112,11 +113,13 @@ export async function seedDemo(db: Database, ctx: RequestContext): Promise<'seed
         role: account.role,
         practice_id: account.role.startsWith('practice') ? deEsch : null,
         team_id: account.role.startsWith('team') ? teams.wijkteamHengeloNoord : null,
-        region_id: account.role === 'region_coordinator' ? region.id : null,
+        region_id: account.role === 'region_coordinator' || account.role === 'policy_officer' ? region.id : null,
       },
       DEMO_PASSWORD,
     );
   }
+  // The demo policy officer sees the figures of one municipality: Hengelo, where the demo referrals go.
+  await db.updateTable('users').set({ municipality_code: 'GM0164' }).where('email', '=', 'beleid@demo.kortelijn.nl').execute();
   await seedSocialMap(db, ctx, { regionId: region.id, municipalities, geldmaatjesId: geldmaatjes, netwerkId: netwerk, teams: { ...teams, regionalDesk } });
   await seedDemoReferrals(db, ctx, 'assistent@demo.kortelijn.nl');
   await seedDemoNetwork(db, ctx, {

@@ -10,6 +10,9 @@ import { fill } from '../platform/i18n.ts';
 import { HomeSocialMapSearch } from '../socialmap/search-pages.tsx';
 import { summarisePracticeWork, summariseTeamWork } from '../referrals/summarise-work.ts';
 import { PracticeStart, TeamStart } from './start-pages.tsx';
+import { openMdoActions } from '../mdo/read-mdo.ts';
+import { OpenMdoActions } from '../mdo/pages.tsx';
+import { amsterdamToday } from '../platform/dates.ts';
 
 /**
  * Start page after sign-in. Teams and practices start with their work (issue 11: what to do
@@ -30,6 +33,7 @@ export function registerHomeRoutes(app: Hono<AppEnv>, services: Services): void 
         <Paragraph>{fill(t({ nl: 'U bent ingelogd als {role}.', en: 'You are signed in as {role}.' }), { role: t(roleLabels[actor.role]) })}</Paragraph>
         {practice ? <PracticeStart view={v} work={await summarisePracticeWork(services.db, ctx)} /> : null}
         {team ? <TeamStart view={v} work={await summariseTeamWork(services.db, ctx)} /> : null}
+        {practice || team ? <OpenMdoActions view={v} actions={await openMdoActions(services.db, actor.userId)} today={amsterdamToday()} /> : null}
         <HomeSocialMapSearch view={v} actor={actor} />
         {practice || team ? null : (
           <>

@@ -6,6 +6,7 @@ import type { Text } from '../platform/i18n.ts';
  */
 export const categories = [
   'debt_counselling',
+  'housing_arrears',
   'budget_coaching',
   'income_support',
   'admin_help',
@@ -25,10 +26,12 @@ export function isCategory(value: unknown): value is Category {
 
 export const categoryLabels: Record<Category, Text> = {
   debt_counselling: { nl: 'Schuldhulpverlening', en: 'Debt counselling' },
+  // Rent or mortgage arrears: the start of an eviction, a "bedreigende situatie" (Wgs art. 4).
+  housing_arrears: { nl: 'Wonen / huurachterstand', en: 'Housing / rent arrears' },
   budget_coaching: { nl: 'Budgetcoaching', en: 'Budget coaching' },
   income_support: { nl: 'Inkomen en toeslagen', en: 'Income support and allowances' },
   admin_help: { nl: 'Hulp bij formulieren en administratie', en: 'Help with forms and paperwork' },
-  money_buddy: { nl: 'Vrijwillige geldmaatje', en: 'Volunteer money buddy' },
+  money_buddy: { nl: 'Vrijwillig geldmaatje', en: 'Volunteer money buddy' },
   neighbourhood_team: { nl: 'Wijkteam', en: 'Neighbourhood team' },
   welfare_on_prescription: { nl: 'Welzijn op recept', en: 'Welfare on prescription' },
   food_bank: { nl: 'Voedselbank', en: 'Food bank' },

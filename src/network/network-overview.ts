@@ -7,6 +7,7 @@ import { agreementState, contactUnconfirmed, type AgreementState } from '../agre
 import { actorRegionId } from '../visits/visit-access.ts';
 import { regionVisitStates, type PracticeVisitState } from '../visits/read-visits.ts';
 import { addMonthsIso } from '../visits/visit-rules.ts';
+import { practiceMdoSummaries, type PracticeMdoSummary } from '../mdo/read-mdo.ts';
 import { checklistDone, isManualItem, type ChecklistItem, type ManualItem } from './checklist.ts';
 
 /**
@@ -47,6 +48,8 @@ export interface PracticeNetworkRow {
   onsite: OnsiteLine[];
   referralsLastQuarter: number;
   referralsLastHalfYear: number;
+  /** Multidisciplinary consultations at the practice: dates and open actions, never a patient. */
+  mdo: PracticeMdoSummary;
   done: Set<ChecklistItem>;
 }
 
@@ -69,7 +72,7 @@ export async function regionRows(
   const visitStates = (await regionVisitStates(db, regionId, today)).filter((v) => !onlyPracticeId || v.practiceId === onlyPracticeId);
   const practiceIds = visitStates.map((v) => v.practiceId);
   if (practiceIds.length === 0) return [];
-  const [agreements, counts, checklist, onsite] = await Promise.all([
+  const [agreements, counts, checklist, onsite, mdos] = await Promise.all([
     db
       .selectFrom('agreements')
       .innerJoin('teams', 'teams.id', 'agreements.team_id')
@@ -120,6 +123,7 @@ export async function regionRows(
       .orderBy('onsite_hours.weekday')
       .orderBy('onsite_hours.starts_at')
       .execute(),
+    practiceMdoSummaries(db, practiceIds),
   ]);
   const yearAgo = addMonthsIso(today, -12);
   return visitStates.map((visits) => {
@@ -156,6 +160,7 @@ export async function regionRows(
         .map((o) => ({ teamName: o.team_name, hostName: o.host_name, weekday: o.weekday, startsAt: o.starts_at, endsAt: o.ends_at })),
       referralsLastQuarter: Number(count?.quarter ?? 0),
       referralsLastHalfYear: Number(count?.half_year ?? 0),
+      mdo: mdos.get(visits.practiceId) ?? { lastHeldAt: null, nextPlannedAt: null, openActions: 0 },
       done: checklistDone({
         agreementReviewed: lines.some((l) => l.state === 'agreed'),
         visitHeldLastYear: visits.lastHeldOn !== null && visits.lastHeldOn > yearAgo,

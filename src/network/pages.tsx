@@ -3,6 +3,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, Heading1, Link, Paragraph, PostForm } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { dutchDate } from '../referrals/labels.ts';
+import { amsterdamDate } from '../platform/dates.ts';
 import { DataList } from '../referrals/ui-parts.tsx';
 import { Freshness } from '../socialmap/views.tsx';
 import { weekdayLabels } from '../socialmap/opening-hours.ts';
@@ -19,6 +20,18 @@ function countText(view: ViewContext, n: number): string {
 
 export function onsiteText(view: ViewContext, lines: OnsiteLine[]): string {
   return lines.map((o) => `${view.t(weekdayLabels[o.weekday]!)} ${o.startsAt}–${o.endsAt} (${o.hostName}, ${o.teamName})`).join('; ');
+}
+
+function mdoText(view: ViewContext, mdo: PracticeNetworkRow['mdo']): string {
+  const t = view.t;
+  const parts = [
+    mdo.lastHeldAt
+      ? fill(t({ nl: 'laatst gehouden {date}', en: 'last held {date}' }), { date: dutchDate(amsterdamDate(mdo.lastHeldAt)) })
+      : t({ nl: 'nog geen gehouden', en: 'none held yet' }),
+    mdo.nextPlannedAt ? fill(t({ nl: 'volgende {date}', en: 'next {date}' }), { date: dutchDate(amsterdamDate(mdo.nextPlannedAt)) }) : null,
+    mdo.openActions > 0 ? fill(t({ nl: '{n} open actie(s)', en: '{n} open action(s)' }), { n: mdo.openActions }) : null,
+  ];
+  return parts.filter(Boolean).join(' · ');
 }
 
 function Progress({ view, done }: { view: ViewContext; done: Set<ChecklistItem> }) {
@@ -96,6 +109,7 @@ function Summary({ view, row, now }: { view: ViewContext; row: PracticeNetworkRo
               : t({ nl: 'nog niet gepland', en: 'not planned yet' }),
         ],
         [t({ nl: 'Spreekuur in de praktijk', en: 'On-site hours' }), row.onsite.length ? onsiteText(view, row.onsite) : '—'],
+        [t({ nl: 'MDO', en: 'MDO' }), <span data-testid="network-mdo">{mdoText(view, row.mdo)}</span>],
         [
           t({ nl: 'Verwijzingen, laatste 3 maanden', en: 'Referrals, last 3 months' }),
           <span data-testid="referral-count">{countText(view, row.referralsLastQuarter)}</span>,
@@ -117,6 +131,9 @@ export function NetworkPage({ view, rows, now }: { view: ViewContext; rows: Prac
           nl: 'Alle huisartsenpraktijken van de regio: de afspraken, de vaste contactpersonen en hoe actueel die zijn, bezoeken, spreekuren en hoeveel er verwezen is. Alleen aantallen, nooit gegevens van patiënten.',
           en: 'All GP practices of the region: the agreements, the fixed contacts and how current they are, visits, on-site hours and how many referrals were made. Counts only, never patient data.',
         })}
+      </Paragraph>
+      <Paragraph>
+        <Link href="/mdo">{t({ nl: 'Alle MDO’s (multidisciplinair overleg)', en: 'All MDOs (multidisciplinary meetings)' })}</Link>
       </Paragraph>
       {quiet > 0 ? (
         <Alert type="warning">
@@ -183,6 +200,8 @@ export function NetworkPracticePage({
       <Summary view={view} row={row} now={now} />
       <Paragraph>
         <Link href={`/bezoeken/praktijk/${row.practiceId}`}>{t({ nl: 'Agenda van bezoeken', en: 'Visit calendar' })}</Link>
+        {' · '}
+        <Link href="/mdo">{t({ nl: 'Multidisciplinair overleg (MDO)', en: 'Multidisciplinary meetings (MDO)' })}</Link>
         {row.agreements.map((a) => (
           <>
             {' · '}

@@ -7,10 +7,12 @@ import { forbidden } from '../platform/errors.ts';
 
 /**
  * A personal iCalendar feed (RFC 5545, built with ical-generator) that staff subscribe to in their
- * own agenda: the introductory meetings at practices they host or booked. The address holds a
+ * own agenda: the introductory meetings at practices they host or booked, the visits to practices
+ * they planned and the MDOs they take part in (issue 13). The address holds a
  * random secret (only its SHA-256 is stored, like session tokens); making a new address revokes the
  * old one, and so does revoking. Agenda apps copy events to other servers, so an event carries no
- * patient data: the referral's reference, the place and a link that asks to sign in.
+ * patient data: the referral's reference, the practice, the place and a link that asks to sign in
+ * (an MDO names its practice, never the cases on its agenda).
  */
 export const FEED_SUFFIX = '.ics';
 
@@ -79,6 +81,25 @@ export async function calendarFeed(db: Database, token: string, baseUrl: string,
     .where((eb) => eb.or([eb('onsite_hours.host_user_id', '=', owner.id), eb('onsite_bookings.booked_by', '=', owner.id)]))
     .orderBy('onsite_bookings.starts_at')
     .execute();
+  const [visits, mdos] = await Promise.all([
+    db
+      .selectFrom('visits')
+      .innerJoin('organisations', 'organisations.id', 'visits.practice_id')
+      .select(['visits.id', 'visits.planned_on', 'organisations.name'])
+      .where('visits.planned_by', '=', owner.id)
+      .where('visits.status', '=', 'planned')
+      .where('visits.planned_on', '>=', since.toISOString().slice(0, 10))
+      .execute(),
+    db
+      .selectFrom('mdos')
+      .innerJoin('mdo_participants', 'mdo_participants.mdo_id', 'mdos.id')
+      .innerJoin('organisations', 'organisations.id', 'mdos.practice_id')
+      .select(['mdos.id', 'mdos.starts_at', 'mdos.place', 'mdos.video_link', 'organisations.name'])
+      .where('mdo_participants.user_id', '=', owner.id)
+      .where('mdos.status', '!=', 'cancelled')
+      .where('mdos.starts_at', '>=', since)
+      .execute(),
+  ]);
   const calendar = ical({ name: 'Korte Lijn', prodId: { company: 'Korte Lijn', product: 'agenda', language: 'NL' }, ttl: 15 * 60 });
   for (const b of bookings) {
     calendar.createEvent({
@@ -89,6 +110,28 @@ export async function calendarFeed(db: Database, token: string, baseUrl: string,
       location: b.first_conversation_place ?? undefined,
       description: `Eerste gesprek, gepland via Korte Lijn. Details na inloggen: ${baseUrl}/verwijzingen/${b.referral_id}`,
       url: `${baseUrl}/verwijzingen/${b.referral_id}`,
+    });
+  }
+  for (const v of visits) {
+    // A visit is planned for a day, not an hour: an all-day event on that date.
+    calendar.createEvent({
+      id: `visit-${v.id}@kortelijn`,
+      start: new Date(`${v.planned_on}T00:00:00Z`),
+      allDay: true,
+      summary: `Bezoek aan ${v.name}`,
+      description: `Bezoek aan de praktijk, gepland via Korte Lijn: ${baseUrl}/bezoeken/${v.id}`,
+      url: `${baseUrl}/bezoeken/${v.id}`,
+    });
+  }
+  for (const m of mdos) {
+    calendar.createEvent({
+      id: `mdo-${m.id}@kortelijn`,
+      start: m.starts_at,
+      end: new Date(m.starts_at.getTime() + 60 * 60_000),
+      summary: `MDO bij ${m.name}`,
+      location: m.place ?? m.video_link ?? undefined,
+      description: `Multidisciplinair overleg. Agenda en casussen na inloggen: ${baseUrl}/mdo/${m.id}`,
+      url: `${baseUrl}/mdo/${m.id}`,
     });
   }
   return calendar.toString();

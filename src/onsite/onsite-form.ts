@@ -10,7 +10,8 @@ export const slotLengths = [15, 20, 30, 45, 60] as const;
 
 const TIME = /^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$/;
 
-const time = (t: Translate) =>
+/** A wall-clock time such as 9:00, 09.00 or 14:30, as "HH:MM" (also the MDO and event forms). */
+export const time = (t: Translate) =>
   z
     .string({ error: t({ nl: 'Vul een tijd in, zoals 09:00.', en: 'Enter a time, such as 09:00.' }) })
     .trim()

@@ -334,8 +334,8 @@ export function registerOnsiteRoutes(app: Hono<AppEnv>, services: Services): voi
         <Notice view={v} notice={token ? 'adres' : c.req.query('melding')} />
         <Paragraph>
           {t({
-            nl: 'Abonneer u in uw agenda (Outlook, Google, Apple) op dit adres. U ziet dan de kennismakingen in praktijken die u houdt of plant. Er staan geen gegevens van patiënten in. Houd het adres geheim: wie het heeft, ziet uw afspraken. Denkt u dat iemand anders het heeft? Maak een nieuw adres.',
-            en: 'Subscribe to this address in your calendar (Outlook, Google, Apple). You then see the introductory meetings at practices that you hold or book. It holds no patient data. Keep the address secret: whoever has it sees your appointments. Think someone else has it? Make a new address.',
+            nl: 'Abonneer u in uw agenda (Outlook, Google, Apple) op dit adres. U ziet dan de kennismakingen in praktijken die u houdt of plant, de bezoeken aan praktijken die u plande en de MDO’s waaraan u meedoet. Er staan geen gegevens van patiënten in. Houd het adres geheim: wie het heeft, ziet uw afspraken. Denkt u dat iemand anders het heeft? Maak een nieuw adres.',
+            en: 'Subscribe to this address in your calendar (Outlook, Google, Apple). You then see the introductory meetings at practices that you hold or book, the practice visits you planned and the MDOs you take part in. It holds no patient data. Keep the address secret: whoever has it sees your appointments. Think someone else has it? Make a new address.',
           })}
         </Paragraph>
         {token ? (

@@ -496,7 +496,7 @@ export function ErasurePage(props: { view: ViewContext; referral: Referral; valu
               })}
             </li>
             <li class="utrecht-unordered-list__item">
-              {t({ nl: 'de hulpvraag in eigen woorden, de route en de terugkoppeling;', en: 'the question in their own words, the route and the feedback;' })}
+              {t({ nl: 'de vraag in eigen woorden, de route en de terugkoppeling;', en: 'the question in their own words, the route and the feedback;' })}
             </li>
             <li class="utrecht-unordered-list__item">
               {t({ nl: 'de tekst van de berichten en de toelichtingen in de geschiedenis.', en: 'the text of the messages and the notes in the history.' })}

@@ -4,8 +4,9 @@ import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { consentMethods } from './consent.ts';
 import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
-import { parseDate } from './referral-form.ts';
+import { parseDate, strainAnswer } from './referral-form.ts';
 import { outcomes } from './state-machine.ts';
+import { closeReason, reasonCodes } from './reasons.ts';
 
 /**
  * The small forms of the team's actions on a referral, validated at the boundary. Free texts are
@@ -105,12 +106,41 @@ export const forwardSchema = (t: Translate) =>
         });
     });
 
-export const rejectSchema = (t: Translate) => z.object({ reject_reason: reason(t) });
+/** A reason code from the fixed list (reasons.ts); the figures count them. */
+const reasonCode = (t: Translate, message: { nl: string; en: string }) => z.enum(reasonCodes, { error: t(message) });
+
+/** Declining needs a reason from the list; a short explanation beside it is optional. */
+export const rejectSchema = (t: Translate) =>
+  z.object({
+    reject_code: reasonCode(t, { nl: 'Kies waarom u de verwijzing afwijst.', en: 'Choose why you decline the referral.' }),
+    reject_reason: optionalText(500).check(withoutBsn(t)),
+  });
 
 export const closeSchema = (t: Translate) =>
-  z.object({
-    outcome: z.enum(outcomes, { error: t({ nl: 'Kies de uitkomst.', en: 'Choose the outcome.' }) }),
-    feedback: optionalText(500).check(withoutBsn(t)),
-  });
+  z
+    .object({
+      outcome: z.enum(outcomes, { error: t({ nl: 'Kies de uitkomst.', en: 'Choose the outcome.' }) }),
+      close_code: z.preprocess(
+        (v) => (v === '' ? undefined : v),
+        reasonCode(t, { nl: 'Kies een van de redenen.', en: 'Choose one of the reasons.' }).optional(),
+      ),
+      feedback: optionalText(500).check(withoutBsn(t)),
+      strain: strainAnswer(t),
+    })
+    .transform((v, ctx) => {
+      const reason = closeReason(v.outcome, v.close_code ?? null);
+      if (!reason.ok) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['close_code'],
+          message: t({
+            nl: 'U stuurt de inwoner door naar andere hulp. Kies waarom.',
+            en: 'You refer the resident to other help. Choose why.',
+          }),
+        });
+        return z.NEVER;
+      }
+      return { outcome: v.outcome, closeReason: reason.reason, feedback: v.feedback, strainAtClose: v.strain };
+    });
 
 export const cancelSchema = (t: Translate) => z.object({ cancel_reason: optionalText(300).check(withoutBsn(t)) });

@@ -39,10 +39,32 @@ export function requireTransition(referral: Pick<Referral, 'status'>, action: Re
   return next;
 }
 
+/**
+ * Every kind of change recorded on a referral: referral_events.type, and the audit action
+ * `referral.<type>` (the audit log names each one, admin/audit-labels.ts; a test holds them together).
+ */
+export const referralChangeTypes = [
+  'received',
+  'accepted',
+  'already_known',
+  'contact_attempt',
+  'first_contact',
+  'conversation_planned',
+  'first_conversation',
+  'onsite_meeting_booked',
+  'onsite_meeting_cancelled',
+  'forwarded',
+  'rejected',
+  'closed',
+  'cancelled',
+] as const;
+
+export type ReferralChangeType = (typeof referralChangeTypes)[number];
+
 export interface ReferralChange {
   referral: Referral;
   /** referral_events.type, also the audit action `referral.<type>`. */
-  type: string;
+  type: ReferralChangeType;
   toStatus: ReferralStatus;
   note?: string | null;
   fromTeamId?: string | null;

@@ -28,8 +28,8 @@ export interface CheckedRoute {
 
 export const noTeamForAddress = () =>
   new AppError('no_team_for_address', 422, {
-    nl: 'Voor dit adres is nog geen team ingesteld, ook geen regionaal loket. Bel de patiënt door naar het sociaal loket van de gemeente en meld dit aan de functioneel beheerder.',
-    en: 'No team has been set up for this address, not even a regional desk. Refer the patient to the municipality’s social desk by phone and tell the functional administrator.',
+    nl: 'Voor dit adres is nog geen team ingesteld, ook geen regionaal loket. Geef de patiënt het telefoonnummer van de gemeente. Meld het probleem bij de functioneel beheerder.',
+    en: 'No team has been set up for this address, not even a regional desk. Give the patient the phone number of the municipality. Report the problem to the functional administrator.',
   });
 
 export async function checkReferralRoute(

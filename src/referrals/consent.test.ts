@@ -84,8 +84,9 @@ describe('what a referral consent says is shared', () => {
   }
 
   test('the changed wording has new text versions, and a forward records the new one', () => {
-    assert.notEqual(CONSENT_TEXT_VERSION, '2026-11-v1');
-    assert.notEqual(FORWARD_CONSENT_TEXT_VERSION, '2026-11-forward-v1');
+    // v3 names the optional strain answer (migration 2026_11_30_0050) among the data sent.
+    for (const old of ['2026-11-v1', '2026-11-v2']) assert.notEqual(CONSENT_TEXT_VERSION, old);
+    for (const old of ['2026-11-forward-v1', '2026-11-forward-v2']) assert.notEqual(FORWARD_CONSENT_TEXT_VERSION, old);
     const consent = forwardedConsent(undefined, { recordedBy: 'coach', method: 'verbal', toTeamId: 'next', at: new Date() });
     assert.equal(consent.text_version, FORWARD_CONSENT_TEXT_VERSION);
     assert.deepEqual(consent.data_scope, [...sharedDataScope]);

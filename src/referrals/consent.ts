@@ -12,7 +12,7 @@ import { fill, type Lang, type Text } from '../platform/i18n.ts';
  * column a referral stores to one of them: a new column without a consent item fails the typecheck
  * and consent.test.ts. A change of wording gets a new version, so the record shows what was read.
  */
-export const CONSENT_TEXT_VERSION = '2026-11-v2';
+export const CONSENT_TEXT_VERSION = '2026-11-v3';
 
 /** Every kind of data about the person that a referral carries to a team. */
 export const dataItems = [
@@ -27,6 +27,7 @@ export const dataItems = [
   'needs',
   'urgency',
   'contact_way',
+  'strain',
 ] as const;
 export type DataItem = (typeof dataItems)[number];
 
@@ -82,6 +83,12 @@ export const referralColumnData: { [K in keyof ReferralTable]-?: DataItem | null
   // When and where the first conversation is planned (a slot of the on-site hours): an appointment, not data about the person.
   first_conversation_planned_at: null,
   first_conversation_place: null,
+  // Why the team rejected or closed, and the strain it asked at closing: the team's own record.
+  reject_reason: null,
+  close_reason: null,
+  strain_at_close: null,
+  // The practice's optional strain answer travels with the referral, so the consent names it.
+  strain_at_referral: 'strain',
 };
 
 /** How the consent read aloud names each data item ("u" form: the patient hears it). */
@@ -100,6 +107,7 @@ export const dataItemLabels: Record<DataItem, Text> = {
     en: 'whether something is about to happen, such as an eviction or a cut-off of gas or electricity',
   },
   contact_way: { nl: 'hoe het team contact met u opneemt', en: 'how the team gets in touch with you' },
+  strain: { nl: 'hoe moeilijk het voor u is om rond te komen, als u dat vertelt', en: 'how hard it is for you to make ends meet, if you tell us' },
 };
 
 /** The data a practice referral shares — the minimum (docs/product.md: consent and minimisation). Never diagnoses or medication. */
@@ -189,7 +197,7 @@ export function mayShareFeedback(feedbackAllowed: boolean, withdrawn: boolean): 
  * the team that forwards (usually asked on the phone). The patient's earlier choice about feedback
  * to the practice carries over: that choice was about the practice, not about the team.
  */
-export const FORWARD_CONSENT_TEXT_VERSION = '2026-11-forward-v2';
+export const FORWARD_CONSENT_TEXT_VERSION = '2026-11-forward-v3';
 
 /** The consent the forwarding team asks (usually on the phone) for the team it forwards to. */
 export function forwardConsentWording(lang: Lang, to: ConsentRecipient, retentionMonths: number): ConsentWording {

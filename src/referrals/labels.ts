@@ -12,7 +12,7 @@ export const statusLabels: Record<ReferralStatus, Text> = {
   received: { nl: 'Ontvangen door het team', en: 'Received by the team' },
   accepted: { nl: 'Aangenomen', en: 'Accepted' },
   'in-progress': { nl: 'Contact gelegd, loopt', en: 'Contact made, in progress' },
-  completed: { nl: 'Afgerond', en: 'Closed' },
+  completed: { nl: 'Afgesloten', en: 'Closed' },
   rejected: { nl: 'Afgewezen door het team', en: 'Declined by the team' },
   cancelled: { nl: 'Ingetrokken', en: 'Withdrawn' },
   failed: { nl: 'Afgesloten: niet bereikt', en: 'Closed: not reached' },
@@ -22,7 +22,8 @@ export const outcomeLabels: Record<Outcome, Text> = {
   trajectory_started: { nl: 'Hulptraject gestart', en: 'Help trajectory started' },
   referred_elsewhere: { nl: 'Doorverwezen naar andere hulp', en: 'Referred to other help' },
   no_help_needed: { nl: 'Geen hulp nodig', en: 'No help needed' },
-  declined: { nl: 'Patiënt wilde (nu) geen hulp', en: 'Patient did not want help (now)' },
+  // Read by the practice (patiënt) and the team (inwoner): no word for the person (docs/glossary.md).
+  declined: { nl: 'Wilde (nu) geen hulp', en: 'Did not want help (now)' },
   not_reachable: { nl: 'Niet bereikt na meerdere pogingen', en: 'Not reachable after several attempts' },
 };
 

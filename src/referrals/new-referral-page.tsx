@@ -16,6 +16,9 @@ import { needField, urgencyField } from './referral-form.ts';
 import { DataList } from './ui-parts.tsx';
 import type { TeamContact } from './get-team-contact.ts';
 import { urgencyLabels, urgencyTriggers } from './urgency.ts';
+import { StrainQuestion } from './reason-fields.tsx';
+import { TeamFactsView } from '../socialmap/capacity-view.tsx';
+import type { TeamFacts } from '../socialmap/team-facts.ts';
 
 /**
  * One page, one submit, usable during a 10-minute consult. As soon as postcode and house number are
@@ -36,6 +39,8 @@ export interface NewReferralProps {
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors | undefined;
   route?: CheckedRoute | undefined;
+  /** The routed team's capacity and measured time to first contact (social map). */
+  teamFacts?: TeamFacts | undefined;
   problem?: string | undefined;
   /** Set when sending was refused for lack of consent: offer the printable contact card. */
   cardTeamId?: string | undefined;
@@ -112,6 +117,7 @@ export function NewReferralPage(props: NewReferralProps) {
       <ErrorSummary view={view} errors={errors ?? {}} />
       <PostForm view={view} action="/verwijzingen/nieuw" novalidate>
         <input type="hidden" name="idempotency_key" value={values['idempotency_key'] ?? ''} />
+        <StrainBeforeReferral view={view} values={values} errors={errors} />
         <Section title={t({ nl: 'Patiënt', en: 'Patient' })} id="section-patient">
           {text('patient_name', { nl: 'Naam', en: 'Name' }, { required: true })}
           {text(
@@ -187,7 +193,7 @@ export function NewReferralPage(props: NewReferralProps) {
             view={view}
             legend={{ nl: 'Dreigt er iets? (urgentie)', en: 'Is something about to happen? (urgency)' }}
             description={{
-              nl: 'Bij een van deze situaties moet het eerste gesprek binnen 3 werkdagen zijn (Wet gemeentelijke schuldhulpverlening). Beschrijf een andere crisis kort bij de hulpvraag.',
+              nl: 'Bij een van deze situaties moet het eerste gesprek binnen 3 werkdagen zijn (Wet gemeentelijke schuldhulpverlening). Beschrijf een andere crisis kort bij de vraag in eigen woorden.',
               en: 'With any of these the first conversation must take place within 3 working days (Municipal Debt Counselling Act). Describe another crisis briefly in the question.',
             }}
             errorKey="urgency_triggers"
@@ -237,12 +243,46 @@ export function NewReferralPage(props: NewReferralProps) {
         </div>
         <div id="referral-review" data-route-preview={ROUTE_PREVIEW_PATH}>
           {route ? (
-            <ReferralReview view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} focus={focusReview} />
+            <ReferralReview
+              view={view}
+              values={values}
+              errors={errors}
+              route={route}
+              teamFacts={props.teamFacts}
+              retentionMonths={props.retentionMonths}
+              focus={focusReview}
+            />
           ) : null}
         </div>
       </PostForm>
       <script src={routePreviewScript.href} defer></script>
     </Page>
+  );
+}
+
+/**
+ * The single strain question, optional, folded away above the patient's details: the practice
+ * often asked it already in the consult (or in the signals aid, which fills it in). Above "Naam",
+ * so the assistant who clicks into "Naam" and tabs through the form never crosses it (README: "A
+ * referral in one page"). Open when it holds an answer or came back with an error.
+ */
+function StrainBeforeReferral(props: { view: ViewContext; values: NewReferralProps['values']; errors?: FieldErrors | undefined }) {
+  const { view, values, errors } = props;
+  const open = Boolean(values['strain']) || errors?.['strain'] !== undefined;
+  return (
+    <details class="kl-details" open={open || undefined} data-testid="strain-question">
+      <summary>{view.t({ nl: 'Rondkomen gevraagd? (niet verplicht)', en: 'Asked about making ends meet? (optional)' })}</summary>
+      <StrainQuestion
+        view={view}
+        name="strain"
+        description={{
+          nl: 'Het team vraagt het opnieuw bij het afsluiten. Zo zien we of de hulp werkt. Het team ziet het antwoord.',
+          en: 'The team asks again when closing. That shows whether the help works. The team sees the answer.',
+        }}
+        value={values['strain']}
+        errors={errors}
+      />
+    </details>
   );
 }
 
@@ -257,6 +297,7 @@ export function ReferralReview(props: {
   values: Record<string, string | null | undefined>;
   errors?: FieldErrors | undefined;
   route: CheckedRoute;
+  teamFacts?: TeamFacts | undefined;
   retentionMonths: number;
   /** After "Controleren" without JavaScript: focus and scroll land on the review (WCAG 2.4.3). */
   focus?: boolean;
@@ -287,6 +328,7 @@ export function ReferralReview(props: {
           </Alert>
         ) : null}
         <TeamContactDetails view={view} contact={route.contact} />
+        {props.teamFacts ? <TeamFactsView view={view} facts={props.teamFacts} now={new Date()} /> : null}
         {route.agreement ? <AgreementSummaryView view={view} agreement={route.agreement} side="practice" /> : null}
       </section>
       <ConsentSection view={view} values={values} errors={errors} route={route} retentionMonths={props.retentionMonths} />

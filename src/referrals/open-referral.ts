@@ -202,13 +202,17 @@ function dateOrNull(value: Date | string | null): Date | null {
 /**
  * What of the referral this reader sees. A team that forwarded it follows its status only: the
  * patient consented to the new team, so the old team no longer sees who it is or what was asked.
+ * Why a team declined is the team's decision, seen by the practice always; how a referral ended
+ * (outcome, the reason for closing without help, the strain answer at closing) is feedback about the
+ * patient, seen by the practice only within the patient's consent.
  */
 function visibleReferral(referral: Referral, access: Exclude<ReferralAccess, 'none'>, feedbackVisible: boolean): Referral {
+  const noFeedback = { outcome: null, close_reason: null, strain_at_close: null } as const;
   if (access === 'team-former') {
     const { personal_data_erased_at: _erasedAt, updated_at: _updatedAt, ...personal } = erasedPersonalFields(referral.updated_at);
-    return { ...referral, ...personal, outcome: null };
+    return { ...referral, ...personal, ...noFeedback, strain_at_referral: null };
   }
-  return feedbackVisible ? referral : { ...referral, outcome: null, feedback: null };
+  return feedbackVisible ? referral : { ...referral, ...noFeedback, feedback: null };
 }
 
 /** requested → received, once, by the first member of the holding team who opens it. */

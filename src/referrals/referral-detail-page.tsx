@@ -5,6 +5,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import {
   Alert,
   Button,
+  DutchText,
   ErrorSummary,
   Heading1,
   Paragraph,
@@ -37,6 +38,8 @@ import { TeamContactDetails } from './new-referral-page.tsx';
 import { AgreementSummaryView } from './agreement-summary-view.tsx';
 import { isClosed, nextStatus, outcomes, type Outcome, type ReferralStatus } from './state-machine.ts';
 import { DataList, DueBadge } from './ui-parts.tsx';
+import { ReasonChoice, StrainQuestion } from './reason-fields.tsx';
+import { reasonLabel, strainLabel } from './reasons.ts';
 import { urgencyLabels, type UrgencyTrigger } from './urgency.ts';
 
 /**
@@ -107,6 +110,14 @@ export function ReferralDetailPage(props: DetailPageProps) {
     <Page view={view} title={title}>
       <Heading1>{title}</Heading1>
       {notice ? <Alert type="ok">{t(notice)}</Alert> : null}
+      {access === 'practice' && !erased && !isClosed(status) && r.consent_withdrawn_at === null ? (
+        // The warm hand-over card (src/materials), offered after every referral: printed at the desk, never mailed.
+        <p class="utrecht-paragraph" data-testid="handover-card-offer">
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/materialen/overdrachtskaart/${r.id}`}>
+            {t({ nl: 'Overdrachtskaart afdrukken voor de patiënt', en: 'Print the hand-over card for the patient' })}
+          </a>
+        </p>
+      ) : null}
       {props.problem ? <Alert type="error">{props.problem}</Alert> : null}
       <ErrorSummary view={view} errors={props.failed?.errors ?? {}} />
       {holds ? <NextStep {...props} /> : null}
@@ -165,6 +176,15 @@ export function ReferralDetailPage(props: DetailPageProps) {
               ) : null,
             ],
             [
+              // Multidisciplinary consultation (src/mdo): the practice or the holding team puts the referral on an MDO's agenda.
+              t({ nl: 'Multidisciplinair overleg', en: 'Multidisciplinary meeting' }),
+              (access === 'practice' || access === 'team-holder') && !erased && !isClosed(status) ? (
+                <a class="utrecht-link" href={`/verwijzingen/${r.id}/mdo`}>
+                  {t({ nl: 'Bespreken in een MDO', en: 'Discuss in an MDO' })}
+                </a>
+              ) : null,
+            ],
+            [
               t({ nl: 'Kennismaking in de praktijk', en: 'Meeting at the practice' }),
               r.handover === 'meeting_at_practice' && access !== 'team-former' && !isClosed(status) ? (
                 <a class="utrecht-link" href={`/verwijzingen/${r.id}/kennismaking`}>
@@ -182,6 +202,16 @@ export function ReferralDetailPage(props: DetailPageProps) {
               access === 'practice' || r.already_known === null ? null : r.already_known ? t({ nl: 'ja', en: 'yes' }) : t({ nl: 'nee', en: 'no' }),
             ],
             [t({ nl: 'Uitkomst', en: 'Outcome' }), r.outcome ? t(outcomeLabels[r.outcome as Outcome] ?? { nl: r.outcome, en: r.outcome }) : null],
+            [
+              status === 'rejected' ? t({ nl: 'Reden van afwijzen', en: 'Reason for declining' }) : t({ nl: 'Reden', en: 'Reason' }),
+              status === 'rejected' && r.reject_reason ? (
+                <span data-testid="referral-reason">{t(reasonLabel(r.reject_reason))}</span>
+              ) : r.close_reason ? (
+                <span data-testid="referral-reason">{t(reasonLabel(r.close_reason))}</span>
+              ) : null,
+            ],
+            [t({ nl: 'Rondkomen bij verwijzing', en: 'Making ends meet at referral' }), strainText(view, r.strain_at_referral)],
+            [t({ nl: 'Rondkomen bij afsluiten', en: 'Making ends meet at closing' }), strainText(view, r.strain_at_close)],
             [
               t({ nl: 'Terugkoppeling van het team', en: 'Feedback from the team' }),
               r.feedback ? <span data-testid="referral-feedback">{r.feedback}</span> : null,
@@ -309,7 +339,7 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
         <DataList
           rows={[
             [t({ nl: 'Waarbij', en: 'With' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
-            [t({ nl: 'In de woorden van de patiënt', en: "In the patient's own words" }), r.question],
+            [t({ nl: 'In de woorden van de patiënt', en: "In the patient's own words" }), r.question ? <DutchText view={view}>{r.question}</DutchText> : null],
             [
               t({ nl: 'Urgentie', en: 'Urgency' }),
               triggers.length ? (
@@ -394,10 +424,10 @@ const actionFields: Record<TeamActionId, readonly string[]> = {
   attempt: ['attempt_note'],
   contact: ['first_contact_on'],
   conversation: ['first_conversation_on'],
-  close: ['outcome', 'feedback'],
+  close: ['outcome', 'close_code', 'feedback', 'strain'],
   known: ['already_known'],
   forward: ['to_team_id', 'forward_reason', 'forward_consent', 'forward_consent_method'],
-  reject: ['reject_reason'],
+  reject: ['reject_code', 'reject_reason'],
 };
 
 /** Which form is the next step (next-action.ts); the others fold away. */
@@ -599,6 +629,27 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
             errors={errors}
             options={outcomes.map((o) => ({ value: o, label: outcomeLabels[o] }))}
           />
+          <ReasonChoice
+            view={view}
+            name="close_code"
+            legend={{ nl: 'Zonder hulp van uw team afgesloten? Waarom?', en: 'Closed without help from your team? Why?' }}
+            description={{
+              nl: 'Nodig bij ‘Doorverwezen naar andere hulp’. Bij ‘Wilde geen hulp’ en ‘Niet bereikt’ vullen wij die reden in als u niets kiest. De praktijk ziet de reden als de patiënt terugkoppeling toestond.',
+              en: 'Needed with ‘Referred to other help’. With ‘Did not want help’ and ‘Not reachable’ we fill in that reason if you choose nothing. The practice sees the reason when the patient allowed feedback.',
+            }}
+            value={values['close_code']}
+            errors={errors}
+          />
+          <StrainQuestion
+            view={view}
+            name="strain"
+            description={{
+              nl: 'Vraag het de inwoner bij het laatste contact. Met het antwoord bij de verwijzing laat dit zien of het beter gaat.',
+              en: 'Ask the resident at the last contact. With the answer at referral, this shows whether things improved.',
+            }}
+            value={values['strain']}
+            errors={errors}
+          />
           <TextAreaField
             view={view}
             name="feedback"
@@ -678,13 +729,24 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
     case 'reject':
       return (
         <ActionForm view={view} id="reject" folded={folded} title={{ nl: 'Afwijzen', en: 'Decline' }} action={`${base}/afwijzen`}>
+          <ReasonChoice
+            view={view}
+            name="reject_code"
+            legend={{ nl: 'Waarom wijst u de verwijzing af?', en: 'Why do you decline the referral?' }}
+            description={{ nl: 'De praktijk ziet deze reden.', en: 'The practice sees this reason.' }}
+            value={values['reject_code']}
+            errors={errors}
+          />
           <TextAreaField
             view={view}
             name="reject_reason"
-            required
             rows={2}
             maxlength={500}
-            label={{ nl: 'Reden', en: 'Reason' }}
+            label={{ nl: 'Toelichting', en: 'Explanation' }}
+            description={{
+              nl: 'Kort. De praktijk leest dit alleen als de patiënt terugkoppeling toestond.',
+              en: 'Short. The practice reads this only when the patient allowed feedback.',
+            }}
             value={values['reject_reason']}
             errors={errors}
           />
@@ -798,4 +860,10 @@ function CancelForm(props: DetailPageProps) {
       </PostForm>
     </Section>
   );
+}
+
+/** A stored strain answer as its label; nothing when it was not asked. */
+function strainText(view: ViewContext, value: number | null): string | null {
+  const label = strainLabel(value);
+  return label ? view.t(label) : null;
 }

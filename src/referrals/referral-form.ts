@@ -8,6 +8,7 @@ import { consentMethods, type ConsentMethod } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { contactChannels, handovers } from './labels.ts';
 import { urgencyTriggers, type UrgencyTrigger } from './urgency.ts';
+import { parseStrain } from './reasons.ts';
 
 /**
  * The referral form at the boundary (zod). Only the minimum of docs/product.md "consent and
@@ -76,6 +77,21 @@ const houseNumberField = (t: Translate) =>
     .trim()
     .regex(HOUSE_NUMBER, t({ nl: 'Vul het huisnummer in, zoals 12 of 12a.', en: 'Enter the house number, such as 12 or 12a.' }));
 
+/** The strain question's answer (reasons.ts): optional, one of the scale's values when given. */
+export const strainAnswer = (t: Translate) =>
+  z
+    .unknown()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseStrain(raw);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({
+        code: 'custom',
+        message: t({ nl: 'Kies een van de antwoorden, of laat de vraag leeg.', en: 'Choose one of the answers, or leave the question empty.' }),
+      });
+      return z.NEVER;
+    });
+
 /** Absent required fields count as empty, so they get the Dutch message of their rule. */
 const REQUIRED_TEXT = ['idempotency_key', 'patient_name', 'birth_date', 'postcode', 'house_number', 'question'] as const;
 
@@ -140,6 +156,7 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
         contact_channel: z.enum(contactChannels, {
           error: t({ nl: 'Kies hoe de patiënt benaderd wil worden.', en: 'Choose how the patient wants to be contacted.' }),
         }),
+        strain: strainAnswer(t),
       })
       .superRefine((v, issue) => checkReachable(v, issue, t)),
   );

@@ -48,8 +48,10 @@ import { consentFormSchema, needField, referralDetailsSchema, routePreviewSchema
 import { parsePostcode } from '../routing/postcode.ts';
 import { getSignalRecord } from '../signals/signal-records.ts';
 import { isCategory } from '../needs/categories.ts';
+import { getTeamFacts } from '../socialmap/team-facts.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
+import { loadReferralDraft } from './referral-drafts.ts';
 import { FormSentWithOtherContent } from './referral-errors.ts';
 import { FormAlreadySentPage } from './form-already-sent-page.tsx';
 
@@ -81,6 +83,7 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
       const record = await getSignalRecord(db, ctxOf(c).actor!.practiceId!, signalId);
       for (const need of record.needs.filter(isCategory)) values[needField(need)] = 'on';
       if (record.note) values['question'] = record.note;
+      if (record.strain !== null) values['strain'] = String(record.strain);
     }
     // Started from the social map ("Verwijs naar dit team"): the postcode searched for and the need, never typed twice.
     const postcode = parsePostcode(c.req.query('postcode') ?? '');
@@ -89,6 +92,9 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
     if (isCategory(need)) values[needField(need)] = 'on';
     const viaTeam = c.req.query('team');
     if (viaTeam && /^[0-9a-f-]{36}$/i.test(viaTeam)) values['via_team'] = viaTeam;
+    // Started in the practice's own system (a FHIR draft ServiceRequest): its fields, this form's key.
+    const draft = c.req.query('concept');
+    if (draft) Object.assign(values, await loadReferralDraft(db, ctxOf(c), draft));
     return renderNew(c, { values, retentionMonths: services.config.retentionMonths });
   });
   app.post('/verwijzingen/nieuw', practiceOnly, (c) => submitNewReferral(c, services));
@@ -103,7 +109,8 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
         houseNumber: form.data.house_number,
         need: form.data.needs[0] ?? null,
       });
-      return c.html(<ReferralReview view={v} values={form.values} route={route} retentionMonths={services.config.retentionMonths} />);
+      const teamFacts = await getTeamFacts(db, route.teamId);
+      return c.html(<ReferralReview view={v} values={form.values} route={route} teamFacts={teamFacts} retentionMonths={services.config.retentionMonths} />);
     } catch (err) {
       if (err instanceof AppError && err.status === 422) return c.html(<RouteProblem message={v.t(err.userMessage)} />, 422);
       throw err;
@@ -168,12 +175,12 @@ export function registerReferralRoutes(app: Hono<AppEnv>, services: Services): v
   app.post(
     '/verwijzingen/:id/afwijzen',
     holder,
-    act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, reason: d.reject_reason }, baseUrl)),
+    act(rejectSchema, 'afgewezen', (ctx, id, d) => rejectReferral(db, ctx, { referralId: id, code: d.reject_code, reason: d.reject_reason }, baseUrl)),
   );
   app.post(
     '/verwijzingen/:id/afsluiten',
     holder,
-    act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, outcome: d.outcome, feedback: d.feedback }, baseUrl)),
+    act(closeSchema, 'afgesloten', (ctx, id, d) => closeReferral(db, ctx, { referralId: id, ...d }, baseUrl)),
   );
   app.post(
     '/verwijzingen/:id/annuleren',
@@ -186,6 +193,12 @@ function renderNew(c: AppContext, props: Omit<NewReferralProps, 'view'>, status:
   return c.html(<NewReferralPage view={view(c)} {...props} />, status);
 }
 
+/** The form with its review: the routed team's capacity and response time come along (social map). */
+async function renderNewWithFacts(c: AppContext, services: Services, props: Omit<NewReferralProps, 'view' | 'teamFacts'>, status: 200 | 409 | 422 = 200) {
+  const teamFacts = props.route ? await getTeamFacts(services.db, props.route.teamId) : undefined;
+  return renderNew(c, { ...props, teamFacts }, status);
+}
+
 /**
  * "Controleren" shows the route and the consent for that team; "Versturen" sends. A changed route
  * (postcode edited after checking) or a missing consent is refused and the form shown again with
@@ -193,8 +206,8 @@ function renderNew(c: AppContext, props: Omit<NewReferralProps, 'view'>, status:
  */
 async function submitNewReferral(c: AppContext, services: Services) {
   const t = view(c).t;
-  const render = (props: Omit<NewReferralProps, 'view' | 'retentionMonths'>, status?: 200 | 409 | 422) =>
-    renderNew(c, { ...props, retentionMonths: services.config.retentionMonths }, status);
+  const render = (props: Omit<NewReferralProps, 'view' | 'retentionMonths' | 'teamFacts'>, status?: 200 | 409 | 422) =>
+    renderNewWithFacts(c, services, { ...props, retentionMonths: services.config.retentionMonths }, status);
   const ctx = c.get('ctx');
   const form = await parseForm(c, referralDetailsSchema(t));
   if (!form.ok) return render({ values: form.values, errors: form.errors }, 422);

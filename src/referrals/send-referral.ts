@@ -10,7 +10,8 @@ import { consentMissing, consentWithoutMethod, FormSentWithOtherContent, notPrac
 import { isUrgent } from './urgency.ts';
 import { storeNewReferral } from './store-referral.ts';
 
-export type SendReferralInput = ReferralDetails & ConsentForm;
+/** The strain answer is optional: callers other than the form (a FHIR bundle, tests) may leave it out. */
+export type SendReferralInput = Omit<ReferralDetails, 'strain'> & { strain?: number | null } & ConsentForm;
 
 export interface SentReferral {
   id: string;
@@ -116,6 +117,7 @@ function sentContent(input: SendReferralInput) {
     urgency_triggers: input.urgency_triggers,
     handover: input.handover,
     contact_channel: input.contact_channel,
+    strain_at_referral: input.strain ?? null,
   };
 }
 

@@ -45,7 +45,7 @@ export function WithdrawConsentForm(props: { view: ViewContext; referralId: stri
         </li>
         <li class="utrecht-unordered-list__item">
           {t({
-            nl: 'Naam, geboortedatum, contactgegevens, adres, de hulpvraag en de berichten worden gewist.',
+            nl: 'Naam, geboortedatum, contactgegevens, adres, de vraag in eigen woorden en de berichten worden gewist.',
             en: 'Name, date of birth, contact details, address, the question and the messages are erased.',
           })}
         </li>

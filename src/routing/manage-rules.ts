@@ -17,9 +17,9 @@ export interface RuleListRow {
   team_name: string;
 }
 
-/** Rules of the municipalities of one region (or all), ordered as the routing reads them. */
-export async function listRules(db: Database, regionId: string | null): Promise<RuleListRow[]> {
-  let q = db
+/** Rules with the names of their municipality, district and team. */
+function rulesWithNames(db: Database) {
+  return db
     .selectFrom('routing_rules')
     .innerJoin('teams', 'teams.id', 'routing_rules.team_id')
     .leftJoin('organisations as municipality', 'municipality.cbs_code', 'routing_rules.municipality_code')
@@ -33,7 +33,12 @@ export async function listRules(db: Database, regionId: string | null): Promise<
       'routing_rules.category',
       'teams.id as team_id',
       'teams.name as team_name',
-    ])
+    ]);
+}
+
+/** Rules of the municipalities of one region (or all), ordered as the routing reads them. */
+export async function listRules(db: Database, regionId: string | null): Promise<RuleListRow[]> {
+  let q = rulesWithNames(db)
     .orderBy('municipality.name')
     .orderBy('routing_rules.district_code', (ob) => ob.nullsFirst())
     .orderBy('routing_rules.category', (ob) => ob.nullsFirst());
@@ -95,8 +100,31 @@ export async function addRule(db: Database, ctx: RequestContext, input: RuleInpu
   }
 }
 
+/** One rule with the names an administrator reads (for the confirmation before removing it). */
+export async function getRule(db: Database, id: string): Promise<RuleListRow> {
+  const rule = await rulesWithNames(db).where('routing_rules.id', '=', id).executeTakeFirst();
+  if (!rule) throw notFound('routing rule');
+  return rule;
+}
+
+export const lastRuleOfMunicipality = () =>
+  new AppError('last_rule', 422, {
+    nl: 'Dit is de laatste regel voor deze gemeente. Zonder regel weet Korte Lijn niet welk team de verwijzingen krijgt. Voeg eerst een nieuwe regel toe, en verwijder daarna deze.',
+    en: 'This is the last rule for this municipality. Without a rule Korte Lijn does not know which team receives the referrals. Add a new rule first, then remove this one.',
+  });
+
+/**
+ * Removes a rule, but never the last one of a municipality: its residents' referrals would then have
+ * no team of their own. The municipality's rules are locked first, so two removals at the same
+ * moment cannot both take "one of two" and leave none.
+ */
 export async function removeRule(db: Database, ctx: RequestContext, id: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const target = await trx.selectFrom('routing_rules').select('municipality_code').where('id', '=', id).executeTakeFirst();
+    if (!target) throw notFound('routing rule');
+    const siblings = await trx.selectFrom('routing_rules').select('id').where('municipality_code', '=', target.municipality_code).forUpdate().execute();
+    if (!siblings.some((r) => r.id === id)) throw notFound('routing rule');
+    if (siblings.length <= 1) throw lastRuleOfMunicipality();
     const removed = await trx.deleteFrom('routing_rules').where('id', '=', id).returning(['municipality_code', 'district_code', 'category']).executeTakeFirst();
     if (!removed) throw notFound('routing rule');
     await writeAudit(trx, ctx, {

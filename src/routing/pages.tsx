@@ -9,13 +9,44 @@ import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { Alert, Button, ErrorSummary, Heading1, Paragraph, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Heading1,
+  Link,
+  Paragraph,
+  PostForm,
+  SelectField,
+  Table,
+  TextField,
+  type FieldErrors,
+} from '../platform/ui/components.tsx';
+import type { Text, Translate } from '../platform/i18n.ts';
 import { categories, categoryLabels, isCategory } from '../needs/categories.ts';
-import { addRule, removeRule, ruleSchema, setRegionFallback } from './manage-rules.ts';
+import { addRule, getRule, removeRule, ruleSchema, setRegionFallback, type RuleListRow } from './manage-rules.ts';
 import { loadRoutingOverview } from './load-routing-overview.ts';
 import { mayEditRegion, mayEditRule, mayRouteMunicipality, regionOfEditor } from './routing-scope.ts';
 import { routeAddress } from './route-referral.ts';
 import { importCbsPostcodes, postcodeTableStatus } from './import-cbs-postcodes.ts';
+
+/**
+ * Which needs a rule is for. A rule without a need takes every need; only the one for the whole
+ * municipality is its central desk (a district's team is not; docs/glossary.md).
+ */
+function ruleNeedLabel(rule: Pick<RuleListRow, 'category' | 'district_code'>, t: Translate): string {
+  if (rule.category && isCategory(rule.category)) return t(categoryLabels[rule.category]);
+  return rule.district_code
+    ? t({ nl: 'alle hulpvragen in deze wijk', en: 'every need in this district' })
+    : t({ nl: 'alle hulpvragen (centraal loket)', en: 'every need (central desk)' });
+}
+
+/** Confirmations after a redirect (`?melding=…`): only these keys, nothing from the address itself. */
+const routingNotices: Record<string, Text> = {
+  toegevoegd: { nl: 'De regel is toegevoegd.', en: 'The rule has been added.' },
+  verwijderd: { nl: 'De regel is verwijderd.', en: 'The rule has been removed.' },
+  opgeslagen: { nl: 'Het regionale loket is opgeslagen.', en: 'The regional desk has been saved.' },
+};
 
 async function renderRouting(
   c: AppContext,
@@ -55,6 +86,7 @@ async function renderRouting(
           en: "The resident's postcode decides the team, never the practice's location. A team for a district comes before a rule for the whole municipality. Every municipality needs a central desk for everything else.",
         })}
       </Paragraph>
+      {routingNotices[c.req.query('melding') ?? ''] ? <Alert type="ok">{t(routingNotices[c.req.query('melding') ?? '']!)}</Alert> : null}
       {missing.length > 0 ? (
         <Alert type="warning">
           {fill(
@@ -96,14 +128,13 @@ async function renderRouting(
         rows={rules.map((r) => [
           r.municipality_name ?? r.municipality_code,
           r.district_code ? (r.district_name ?? r.district_code) : t({ nl: 'hele gemeente', en: 'whole municipality' }),
-          r.category && isCategory(r.category) ? t(categoryLabels[r.category]) : t({ nl: 'alle (centraal loket)', en: 'all (central desk)' }),
+          ruleNeedLabel(r, t),
           r.team_name,
-          <PostForm view={v} action={`/beheer/routering/${r.id}/verwijderen`} class="kl-inline-form">
-            <Button variant="secondary">
-              {t({ nl: 'Verwijderen', en: 'Remove' })}
-              <span class="kl-visually-hidden">{` ${r.municipality_name ?? ''} ${r.team_name}`}</span>
-            </Button>
-          </PostForm>,
+          // Removing asks first, on its own page (works without JavaScript).
+          <a class="utrecht-link utrecht-link--html-a" href={`/beheer/routering/${r.id}/verwijderen`}>
+            {t({ nl: 'Verwijderen…', en: 'Remove…' })}
+            <span class="kl-visually-hidden">{` ${r.municipality_name ?? ''} ${r.team_name}`}</span>
+          </a>,
         ])}
       />
 
@@ -206,12 +237,61 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
         return renderRouting(c, services, err.status, { values: form.values, problem: view(c).t(err.userMessage) });
       throw err;
     }
-    return c.redirect('/beheer/routering', 303);
+    return c.redirect('/beheer/routering?melding=toegevoegd', 303);
   });
 
+  const renderRemove = async (c: AppContext, status: 200 | 422, problem?: string) => {
+    const v = view(c);
+    const t = v.t;
+    const rule = await getRule(db, idParam(c));
+    const title = t({ nl: 'Regel verwijderen?', en: 'Remove the rule?' });
+    return c.html(
+      <Page view={v} title={title}>
+        <Heading1>{title}</Heading1>
+        {problem ? <Alert type="error">{problem}</Alert> : null}
+        <dl class="utrecht-data-list kl-data-list">
+          {[
+            [t({ nl: 'Gemeente', en: 'Municipality' }), rule.municipality_name ?? rule.municipality_code],
+            [
+              t({ nl: 'Wijk', en: 'District' }),
+              rule.district_code ? (rule.district_name ?? rule.district_code) : t({ nl: 'hele gemeente', en: 'whole municipality' }),
+            ],
+            [t({ nl: 'Hulpvraag', en: 'Need' }), ruleNeedLabel(rule, t)],
+            [t({ nl: 'Team', en: 'Team' }), rule.team_name],
+          ].map(([key, value]) => (
+            <div class="utrecht-data-list__item">
+              <dt class="utrecht-data-list__item-key">{key}</dt>
+              <dd class="utrecht-data-list__item-value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <Paragraph>
+          {t({
+            nl: 'Na het verwijderen gaan nieuwe verwijzingen voor dit gebied naar de regel die dan past, of naar het regionale loket. Verwijzingen die al verstuurd zijn, blijven bij hun team.',
+            en: 'After removing, new referrals for this area go to the rule that fits then, or to the regional desk. Referrals already sent stay with their team.',
+          })}
+        </Paragraph>
+        <PostForm view={v} action={`/beheer/routering/${rule.id}/verwijderen`}>
+          <div class="kl-actions">
+            <Button variant="danger">{t({ nl: 'Ja, verwijder deze regel', en: 'Yes, remove this rule' })}</Button>
+            <Link href="/beheer/routering">{t({ nl: 'Nee, terug', en: 'No, go back' })}</Link>
+          </div>
+        </PostForm>
+      </Page>,
+      status,
+    );
+  };
+
+  app.get('/beheer/routering/:id/verwijderen', removeGuard, (c) => renderRemove(c, 200));
+
   app.post('/beheer/routering/:id/verwijderen', removeGuard, async (c) => {
-    await removeRule(db, c.get('ctx'), idParam(c));
-    return c.redirect('/beheer/routering', 303);
+    try {
+      await removeRule(db, c.get('ctx'), idParam(c));
+    } catch (err) {
+      if (err instanceof AppError && err.status === 422) return renderRemove(c, 422, view(c).t(err.userMessage));
+      throw err;
+    }
+    return c.redirect('/beheer/routering?melding=verwijderd', 303);
   });
 
   app.post('/beheer/routering/regio', regionGuard, async (c) => {
@@ -224,10 +304,22 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
       });
     }
     await setRegionFallback(db, c.get('ctx'), regionId, teamId);
-    return c.redirect('/beheer/routering', 303);
+    return c.redirect('/beheer/routering?melding=opgeslagen', 303);
   });
 
   const adminOnly = authorize(services, { roles: ['admin'] });
+
+  /** Where the table came from, in words: the source column names files, which mean nothing to a reader. */
+  const postcodeSources = {
+    cbs: {
+      nl: 'De tabel komt van het CBS: alle adressen met hun wijk en gemeente.',
+      en: 'The table comes from CBS: every address with its district and municipality.',
+    },
+    shipped: {
+      nl: 'Nu staat alleen de tabel van Twente erin die met Korte Lijn meekomt: per postcodegebied (4 cijfers) de gemeente en wijk.',
+      en: 'Only the Twente table that comes with Korte Lijn is loaded: the municipality and district of each postcode area (4 digits).',
+    },
+  } satisfies Record<string, Text>;
 
   const renderPostcodes = async (c: AppContext, status: 200 | 422 = 200, message?: { type: 'ok' | 'error'; text: string }) => {
     const v = view(c);
@@ -246,12 +338,12 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
             { areas: stats.pc4Areas, addresses: stats.addresses },
           )}
         </Paragraph>
-        <Paragraph>{fill(t({ nl: 'Bron: {sources}', en: 'Source: {sources}' }), { sources: stats.sources.join('; ') || '—' })}</Paragraph>
-        <h2 class="utrecht-heading-2">{t({ nl: 'CBS-bestand inlezen', en: 'Import the CBS file' })}</h2>
+        <Paragraph>{t(stats.sources.some((s) => s.startsWith('CBS')) ? postcodeSources.cbs : postcodeSources.shipped)}</Paragraph>
+        <h2 class="utrecht-heading-2">{t({ nl: 'Nieuwe postcodetabel van het CBS inlezen', en: 'Import a new postcode table from CBS' })}</h2>
         <Paragraph>
           {t({
-            nl: 'Lees het CBS-bestand "Buurt, wijk en gemeente voor postcode huisnummer" in (CSV, kolommen PC6;Huisnummer;Buurt;Wijk;Gemeente). Het vervangt de huidige tabel. Hier kunt u bestanden tot 100 MB inlezen; het landelijke bestand leest u in met: npm run cli -- postcodes:import BESTAND. Bron: CBS.',
-            en: 'Import the CBS file "Buurt, wijk en gemeente voor postcode huisnummer" (CSV, columns PC6;Huisnummer;Buurt;Wijk;Gemeente). It replaces the current table. Files up to 100 MB can be imported here; import the national file with: npm run cli -- postcodes:import FILE. Source: CBS.',
+            nl: 'Het CBS maakt elk jaar een lijst van alle adressen met hun wijk en gemeente ("Buurt, wijk en gemeente voor postcode huisnummer"). Download die lijst bij het CBS en lees hem hier in. De nieuwe lijst vervangt de huidige. Is het bestand groter dan 100 MB? Vraag dan de technisch beheerder om het in te lezen.',
+            en: 'Every year CBS publishes a list of all addresses with their district and municipality ("Buurt, wijk en gemeente voor postcode huisnummer"). Download it from CBS and import it here. The new list replaces the current one. Is the file larger than 100 MB? Then ask the technical administrator to import it.',
           })}
         </Paragraph>
         <form method="post" action="/beheer/postcodes" enctype="multipart/form-data" class="utrecht-form">
@@ -259,7 +351,7 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
           <div class="utrecht-form-field">
             <div class="utrecht-form-field__label">
               <label class="utrecht-form-label" for="field-bestand">
-                {t({ nl: 'CSV-bestand', en: 'CSV file' })}
+                {t({ nl: 'Bestand van het CBS (CSV)', en: 'File from CBS (CSV)' })}
               </label>
             </div>
             <div class="utrecht-form-field__input">
@@ -281,7 +373,7 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
     const body = await c.req.parseBody();
     const file = body['bestand'];
     if (!(file instanceof File) || file.size === 0)
-      return renderPostcodes(c, 422, { type: 'error', text: t({ nl: 'Kies een CSV-bestand.', en: 'Choose a CSV file.' }) });
+      return renderPostcodes(c, 422, { type: 'error', text: t({ nl: 'Kies het bestand van het CBS.', en: 'Choose the file from CBS.' }) });
     try {
       const report = await importCbsPostcodes(db, c.get('ctx'), Readable.fromWeb(file.stream() as WebReadableStream));
       return renderPostcodes(c, 200, {

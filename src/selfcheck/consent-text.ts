@@ -6,15 +6,16 @@ import type { SelfcheckLang, Texts } from './languages.ts';
  * The resident's own consent for "neem contact met mij op" (AVG art. 7 and 13): shown once the
  * address is known, so it names the team and organisation that will receive the request, lists
  * every kind of data that is sent, the purpose, how long it is kept, and how to withdraw, in the
- * self-check's five languages. The self-check asks no date of birth, so that item is not listed.
+ * self-check's five languages. The self-check asks no date of birth and stores no strain answer, so
+ * those items are not listed.
  */
 export const SELFCHECK_CONSENT_TEXT_VERSION = `selfcheck-${CONSENT_TEXT_VERSION}`;
 
-/** What a self-referral stores about the person (create-self-referral.ts): all a referral can carry but a date of birth. */
-export const selfcheckDataScope: readonly DataItem[] = dataItems.filter((item) => item !== 'birth_date');
+/** What a self-referral stores about the person (create-self-referral.ts): all a referral can carry but a date of birth and a strain answer. */
+export const selfcheckDataScope: readonly DataItem[] = dataItems.filter((item) => item !== 'birth_date' && item !== 'strain');
 
 /** Each item as the resident reads it. The "question" a self-referral carries is the test's result. */
-export const selfcheckItemLabels: Record<Exclude<DataItem, 'birth_date'>, Texts> = {
+export const selfcheckItemLabels: Record<Exclude<DataItem, 'birth_date' | 'strain'>, Texts> = {
   name: { nl: 'uw naam', en: 'your name', tr: 'adınız', ar: 'اسمك', pl: 'imię i nazwisko' },
   phone: { nl: 'uw telefoonnummer', en: 'your phone number', tr: 'telefon numaranız', ar: 'رقم هاتفك', pl: 'numer telefonu' },
   email: { nl: 'uw e-mailadres', en: 'your e-mail address', tr: 'e-posta adresiniz', ar: 'بريدك الإلكتروني', pl: 'adres e-mail' },

@@ -17,10 +17,10 @@ import { formatSlots, weekOverview } from '../socialmap/opening-hours.ts';
 import type { UrgencyTrigger } from '../referrals/urgency.ts';
 import type { ConsentRecipient } from '../referrals/consent.ts';
 import { ConsentWordingView } from '../referrals/consent-wording-view.tsx';
-import { isSelfcheckLang, type SelfcheckLang, type Texts } from './languages.ts';
+import { direction, isSelfcheckLang, type SelfcheckLang, type Texts } from './languages.ts';
 import { SelfcheckPage } from './layout.tsx';
 import { answerLabels, questions, type AnswerKey } from './questions.ts';
-import { level, resultTexts, suggestedHelp, wgsThreats, type Answers } from './scoring.ts';
+import { level, resultTexts, suggestedHelp, urgentNextStep, wgsThreats, type Answers } from './scoring.ts';
 import { countAnswers } from './record-answers.ts';
 import { createSelfReferral, NO_TEAM, selfReferralRecipient } from './create-self-referral.ts';
 import { eraseResult, loadResult, rememberPostcode, saveResult, type ResultState, type StoredResult } from './result-store.ts';
@@ -63,7 +63,16 @@ function Honeypot({ lang }: { lang: SelfcheckLang }) {
 function ErrorList({ lang, errors }: { lang: SelfcheckLang; errors: Array<{ field: string; text: string }> }) {
   if (errors.length === 0) return null;
   return (
-    <div class="utrecht-alert utrecht-alert--error kl-error-summary" role="alert" aria-labelledby="error-summary-title">
+    // Focused on arrival like the staff ErrorSummary (platform/ui/components.tsx): keyboard and
+    // screen-reader users start at the list of what to fix (WCAG 2.4.3, 3.3.1).
+    <div
+      class="utrecht-alert utrecht-alert--error kl-error-summary"
+      role="alert"
+      aria-labelledby="error-summary-title"
+      id="error-summary"
+      tabindex={-1}
+      autofocus
+    >
       <div class="utrecht-alert__content">
         <h2 class="utrecht-heading-2" id="error-summary-title">
           {ui.errorTitle[lang]}
@@ -72,7 +81,7 @@ function ErrorList({ lang, errors }: { lang: SelfcheckLang; errors: Array<{ fiel
           {errors.map((e) => (
             <li class="utrecht-unordered-list__item">
               <a class="utrecht-link" href={`#field-${e.field}`}>
-                {e.text}
+                <LeftToRight lang={lang} text={e.text} />
               </a>
             </li>
           ))}
@@ -82,7 +91,29 @@ function ErrorList({ lang, errors }: { lang: SelfcheckLang; errors: Array<{ fiel
   );
 }
 
-function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: string; cleared?: boolean }) {
+/**
+ * Postcodes ("7601 AB") and phone numbers inside a right-to-left text, each in a left-to-right
+ * isolate: in Arabic "7601 AB" would otherwise show as "AB 7601" (Unicode Bidirectional Algorithm,
+ * UAX #9). Left-to-right languages need none.
+ */
+const LTR_RUN = /(\d{4} ?[A-Z]{2}\b|\+?\d[\d -]{3,}\d)/;
+
+export function LeftToRight({ lang, text }: { lang: SelfcheckLang; text: string }) {
+  if (direction(lang) === 'ltr') return <>{text}</>;
+  return <>{text.split(LTR_RUN).map((part, i) => (i % 2 === 1 ? <bdi dir="ltr">{part}</bdi> : part))}</>;
+}
+
+/** The answers of a posted questions form that are real answers to real questions. */
+function answersOf(body: Record<string, unknown>): Answers {
+  const answers: Answers = {};
+  for (const q of questions) {
+    const a = body[q.id];
+    if (typeof a === 'string' && (q.answers as readonly string[]).includes(a)) answers[q.id] = a as AnswerKey;
+  }
+  return answers;
+}
+
+function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: string; cleared?: boolean; answers?: Answers }) {
   const { lang } = props;
   return (
     <SelfcheckPage lang={lang} title={ui.title[lang]} path="/zelftest">
@@ -94,7 +125,7 @@ function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: str
       ) : null}
       <p class="utrecht-paragraph">{ui.intro[lang]}</p>
       {props.problem ? (
-        <div class="utrecht-alert utrecht-alert--error" role="alert">
+        <div class="utrecht-alert utrecht-alert--error" role="alert" id="error-summary" tabindex={-1} autofocus>
           <p class="utrecht-paragraph">{props.problem}</p>
         </div>
       ) : null}
@@ -119,7 +150,14 @@ function QuestionsPage(props: { lang: SelfcheckLang; csrf: string; problem?: str
                   {q.answers.map((a: AnswerKey) => (
                     <div class="utrecht-form-field utrecht-form-field--radio">
                       <div class="utrecht-form-field__input">
-                        <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`q-${q.id}-${a}`} name={q.id} value={a} />
+                        <input
+                          class="utrecht-radio-button utrecht-radio-button--html-input"
+                          type="radio"
+                          id={`q-${q.id}-${a}`}
+                          name={q.id}
+                          value={a}
+                          checked={props.answers?.[q.id] === a}
+                        />
                       </div>
                       <div class="utrecht-form-field__label">
                         <label class="utrecht-form-label utrecht-form-label--radio" for={`q-${q.id}-${a}`}>
@@ -291,6 +329,11 @@ interface ResultPageProps {
   notStored?: boolean | undefined;
 }
 
+/** Whether the local help below shows at least one phone number to call. */
+function numbersFollow(results: SearchResult[] | undefined): boolean {
+  return (results ?? []).some(({ card }) => Boolean(card.phone) || card.contacts.some((contact) => Boolean(contact.phone)));
+}
+
 function ResultPage(props: ResultPageProps) {
   const { lang, state } = props;
   const texts = resultTexts[state.level];
@@ -306,7 +349,7 @@ function ResultPage(props: ResultPageProps) {
         </div>
         {error ? (
           <div class="utrecht-form-field-error-message" id={`field-${name}-error`}>
-            {error.text}
+            <LeftToRight lang={lang} text={error.text} />
           </div>
         ) : null}
         <div class="utrecht-form-field__input">
@@ -332,6 +375,9 @@ function ResultPage(props: ResultPageProps) {
           <p class="utrecht-paragraph">{texts.body[lang]}</p>
           {state.level === 'urgent' ? (
             <>
+              <p class="utrecht-paragraph" data-testid="urgent-next-step">
+                {urgentNextStep[numbersFollow(props.results) ? 'withNumbers' : 'withoutNumbers'][lang]}
+              </p>
               <p class="utrecht-paragraph">{wgsThreats.intro[lang]}</p>
               <ul class="utrecht-unordered-list" data-testid="wgs-threats">
                 {Object.values(wgsThreats.situations).map((situation) => (
@@ -369,11 +415,11 @@ function ResultPage(props: ResultPageProps) {
             </label>
           </div>
           <div class="utrecht-form-field__description utrecht-form-field-description" id="field-zoek-postcode-hint">
-            {ui.postcodeHint[lang]}
+            <LeftToRight lang={lang} text={ui.postcodeHint[lang]} />
           </div>
           {props.badPostcode !== undefined ? (
             <div class="utrecht-form-field-error-message" id="field-zoek-postcode-error" role="alert">
-              {ui.badPostcode[lang]}
+              <LeftToRight lang={lang} text={ui.badPostcode[lang]} />
             </div>
           ) : null}
           <div class="utrecht-form-field__input">
@@ -405,8 +451,14 @@ function ResultPage(props: ResultPageProps) {
         {ui.contactTitle[lang]}
       </h2>
       {props.sentTo ? (
-        <div class="utrecht-alert utrecht-alert--ok" role="status">
-          <p class="utrecht-paragraph">{ui.sent[lang].replace('{team}', props.sentTo)}</p>
+        // Focused, so the confirmation is read out and seen after the page loads (WCAG 4.1.3, 2.4.3).
+        <div class="utrecht-alert utrecht-alert--ok" role="status" id="sent" tabindex={-1} autofocus>
+          <p class="utrecht-paragraph">
+            {/* The team's (Latin) name in its own isolate, so the sentence around it keeps its order in Arabic. */}
+            {direction(lang) === 'rtl'
+              ? ui.sent[lang].split('{team}').map((part, i) => (i === 0 ? part : [<bdi>{props.sentTo}</bdi>, part]))
+              : ui.sent[lang].replace('{team}', props.sentTo)}
+          </p>
         </div>
       ) : (
         <>
@@ -564,20 +616,35 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
     });
   }
 
+  // Where an expired form (CSRF token no longer valid, platform/web/app.tsx) sends a resident: in their
+  // own language, with a way to start again, never the staff sign-in.
+  app.get('/zelftest/verlopen', (c) => {
+    const lang = langOf(c);
+    return c.html(
+      <SelfcheckPage lang={lang} title={ui.expiredTitle[lang]} path="/zelftest/verlopen">
+        <h1 class="utrecht-heading-1">{ui.expiredTitle[lang]}</h1>
+        <p class="utrecht-paragraph">{ui.expiredBody[lang]}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/zelftest?lang=${lang}`}>
+            {ui.again[lang]}
+          </a>
+        </p>
+      </SelfcheckPage>,
+    );
+  });
+
   app.get('/zelftest', (c) => c.html(<QuestionsPage lang={langOf(c)} csrf={c.get('csrfToken')} cleared={c.req.query('gewist') !== undefined} />));
 
   app.post('/zelftest', async (c) => {
     const body = await c.req.parseBody();
     const lang = langOf(c, body['lang']);
     // A bot (honeypot filled, or inhumanly fast) gets the questions again and is not counted.
-    if (body['website'] || tooFast(body['started'])) return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooFast[lang]} />, 422);
+    // The answers given are shown again, ticked (WCAG 3.3.7 Redundant Entry): a fast person is not made to start over.
+    const answers = answersOf(body);
+    if (body['website'] || tooFast(body['started']))
+      return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooFast[lang]} answers={answers} />, 422);
     if (!(await allowHit(db, 'selfcheck', c.get('ctx').ip, 30, 60)))
-      return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooMany[lang]} />, 429);
-    const answers: Answers = {};
-    for (const q of questions) {
-      const a = body[q.id];
-      if (typeof a === 'string' && (q.answers as readonly string[]).includes(a)) answers[q.id] = a as AnswerKey;
-    }
+      return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooMany[lang]} answers={answers} />, 429);
     const state: ResultState = {
       level: level(answers),
       help: suggestedHelp(answers),

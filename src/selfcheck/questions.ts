@@ -4,6 +4,8 @@ import type { Texts } from './languages.ts';
  * At most 10 short questions in plain language (B1), each with a pictogram (assets in ./pictograms).
  * Answer scales are small and the same where possible. The order goes from general to specific, and
  * the three Wgs crisis situations (rent, energy/water, health insurance) are asked explicitly.
+ * Every Turkish, Arabic and Polish text has a recorded back-translation into Dutch
+ * (back-translations.ts): a translation that asks something else is caught there.
  */
 export type AnswerKey = 'never' | 'sometimes' | 'often' | 'always' | 'yes' | 'no' | 'unsure';
 
@@ -94,9 +96,9 @@ export const questions: readonly Question[] = [
     id: 'skip_care',
     pictogram: 'pills',
     text: {
-      nl: 'Laat u wel eens zorg of medicijnen liggen omdat het geld kost?',
-      en: 'Do you ever skip care or medicine because it costs money?',
-      tr: 'Para gerektirdiği için hiç tedaviyi veya ilaçlarınızı aldığınız olmadı mı?',
+      nl: 'Slaat u wel eens de dokter of medicijnen over omdat het geld kost?',
+      en: 'Do you ever skip the doctor or medicine because it costs money?',
+      tr: 'Para gerektirdiği için doktora gitmediğiniz veya ilaçlarınızı almadığınız oluyor mu?',
       ar: 'هل تتخلى أحيانًا عن العلاج أو الدواء لأنه يكلف مالًا؟',
       pl: 'Czy zdarza się Panu/Pani rezygnować z leczenia lub leków, bo kosztują?',
     },
@@ -108,7 +110,7 @@ export const questions: readonly Question[] = [
     text: {
       nl: 'Ligt u wakker van zorgen over geld?',
       en: 'Do worries about money keep you awake at night?',
-      tr: 'Para endişeleri yüzünden geceleri uyuyamıyor musunuz?',
+      tr: 'Para endişeleri yüzünden geceleri uyuyamadığınız oluyor mu?',
       ar: 'هل يبقيك القلق بشأن المال مستيقظًا في الليل؟',
       pl: 'Czy zmartwienia o pieniądze nie dają Panu/Pani spać?',
     },

@@ -38,6 +38,11 @@ describe('self-check scoring', () => {
     assert.ok(!strainOnly.includes('debt_counselling'));
   });
 
+  test('rent or mortgage arrears lead to help with housing arrears, right after debt counselling', () => {
+    assert.deepEqual(suggestedHelp({ rent_arrears: 'yes' }).slice(0, 2), ['debt_counselling', 'housing_arrears']);
+    assert.ok(!suggestedHelp({ energy_arrears: 'yes' }).includes('housing_arrears'));
+  });
+
   test('hard letters lead to help with forms; a life event to the neighbourhood team', () => {
     assert.ok(suggestedHelp({ letters_hard: 'often' }).includes('admin_help'));
     assert.ok(suggestedHelp({ life_event: 'yes' }).includes('neighbourhood_team'));

@@ -41,6 +41,8 @@ export function suggestedHelp(answers: Answers): Category[] {
   };
   const debts = answers['unpaid_bills'] === 'yes' || answers['collectors'] === 'yes' || level(answers) === 'urgent';
   if (debts) add('debt_counselling');
+  // Rent or mortgage arrears: the housing desk (and the landlord's arrangement) before eviction starts.
+  if (answers['rent_arrears'] === 'yes') add('housing_arrears');
   if (atLeast(answers['letters_hard'], 'sometimes')) add('admin_help');
   if (atLeast(answers['ends_meet'], 'sometimes') || atLeast(answers['skip_care'], 'sometimes')) add('income_support');
   if (atLeast(answers['ends_meet'], 'sometimes') && !debts) add('budget_coaching');
@@ -102,12 +104,33 @@ export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
       pl: 'Proszę poprosić o pomoc jeszcze dziś',
     },
     body: {
-      nl: 'U heeft een betalingsachterstand. Dan is het goed om snel hulp te vragen. Bel vandaag een van de nummers hieronder. Of vraag hieronder of iemand contact met u opneemt.',
-      en: 'You are behind on a payment. Then it is wise to ask for help quickly. Call one of the numbers below today. Or ask below for someone to contact you.',
-      tr: 'Bir ödemede gecikmeniz var. O zaman hızlıca yardım istemek iyi olur. Bugün aşağıdaki numaralardan birini arayın. Ya da aşağıda biriyle iletişime geçilmesini isteyin.',
-      ar: 'لديك متأخرات في الدفع. من الأفضل أن تطلب المساعدة بسرعة. اتصل اليوم بأحد الأرقام أدناه. أو اطلب أدناه أن يتواصل معك أحد.',
-      pl: 'Ma Pan/Pani zaległość w płatnościach. Warto wtedy szybko poprosić o pomoc. Proszę zadzwonić dziś pod jeden z numerów poniżej. Albo poprosić poniżej o kontakt.',
+      nl: 'U heeft een betalingsachterstand. Dan is het goed om snel hulp te vragen.',
+      en: 'You are behind on a payment. Then it is wise to ask for help quickly.',
+      tr: 'Bir ödemede gecikmeniz var. O zaman hızlıca yardım istemek iyi olur.',
+      ar: 'لديك متأخرات في الدفع. من الأفضل أن تطلب المساعدة بسرعة.',
+      pl: 'Ma Pan/Pani zaległość w płatnościach. Warto wtedy szybko poprosić o pomoc.',
     },
+  },
+};
+
+/**
+ * The urgent result's next step. "Call one of the numbers below" only when numbers do follow (the
+ * local help for a known postcode); otherwise the way to get them, or to be called.
+ */
+export const urgentNextStep: Record<'withNumbers' | 'withoutNumbers', Texts> = {
+  withNumbers: {
+    nl: 'Bel vandaag een van de nummers hieronder. Of vraag hieronder of iemand contact met u opneemt.',
+    en: 'Call one of the numbers below today. Or ask below for someone to contact you.',
+    tr: 'Bugün aşağıdaki numaralardan birini arayın. Ya da aşağıda biriyle iletişime geçilmesini isteyin.',
+    ar: 'اتصل اليوم بأحد الأرقام أدناه. أو اطلب أدناه أن يتواصل معك أحد.',
+    pl: 'Proszę zadzwonić dziś pod jeden z numerów poniżej. Albo poprosić poniżej o kontakt.',
+  },
+  withoutNumbers: {
+    nl: 'Vul hieronder uw postcode in: dan ziet u telefoonnummers van hulp bij u in de buurt. Of vraag hieronder of iemand contact met u opneemt.',
+    en: 'Enter your postcode below to see phone numbers of help near you. Or ask below for someone to contact you.',
+    tr: 'Yakınınızdaki yardımın telefon numaralarını görmek için aşağıya posta kodunuzu yazın. Ya da aşağıda biriyle iletişime geçilmesini isteyin.',
+    ar: 'اكتب رمزك البريدي أدناه لترى أرقام هواتف المساعدة القريبة منك. أو اطلب أدناه أن يتواصل معك أحد.',
+    pl: 'Proszę wpisać poniżej kod pocztowy, aby zobaczyć numery telefonów pomocy w pobliżu. Albo poprosić poniżej o kontakt.',
   },
 };
 

@@ -1,3 +1,4 @@
+import { publicCategoryLabels } from '../needs/public-labels.ts';
 import type { Category } from '../needs/categories.ts';
 import type { Texts } from './languages.ts';
 import { bsnMessage } from '../platform/bsn.ts';
@@ -158,19 +159,34 @@ export const ui = {
     ar: 'شكرًا لك. تم تحويل طلبك إلى: {team}. سيتواصلون معك، عادةً خلال 3 أيام عمل.',
     pl: 'Dziękujemy. Prośba została przekazana do: {team}. Skontaktują się z Panem/Panią, zwykle w ciągu 3 dni roboczych.',
   },
+  // Both messages come back on a page that keeps what was filled in: they point at the button to press again.
   tooFast: {
-    nl: 'Dat ging erg snel. Kijk of alles klopt en verstuur het formulier nog een keer.',
-    en: 'That was very fast. Check that everything is right and send the form again.',
-    tr: 'Bu çok hızlı oldu. Her şeyin doğru olduğunu kontrol edin ve formu tekrar gönderin.',
-    ar: 'كان ذلك سريعًا جدًا. تحقق من صحة كل شيء وأرسل النموذج مرة أخرى.',
-    pl: 'To było bardzo szybko. Proszę sprawdzić, czy wszystko się zgadza, i wysłać formularz jeszcze raz.',
+    nl: 'Dat ging erg snel. Uw antwoorden staan er nog. Kijk of alles klopt en klik daarna nog een keer op de knop onderaan.',
+    en: 'That was very fast. Your answers are still there. Check that everything is right, then click the button at the bottom again.',
+    tr: 'Bu çok hızlı oldu. Cevaplarınız hâlâ burada. Her şeyin doğru olduğunu kontrol edin, sonra alttaki düğmeye tekrar tıklayın.',
+    ar: 'كان ذلك سريعًا جدًا. إجاباتك ما زالت هنا. تحقق من صحة كل شيء، ثم اضغط مرة أخرى على الزر في الأسفل.',
+    pl: 'To było bardzo szybko. Odpowiedzi są nadal zapisane. Proszę sprawdzić, czy wszystko się zgadza, i jeszcze raz kliknąć przycisk na dole.',
   },
   tooMany: {
-    nl: 'Er zijn vanaf deze plek te veel aanvragen gedaan. Probeer het over een uur opnieuw, of bel een van de nummers op deze pagina.',
-    en: 'Too many requests were made from this place. Try again in an hour, or call one of the numbers on this page.',
-    tr: 'Bu yerden çok fazla talep yapıldı. Bir saat sonra tekrar deneyin veya bu sayfadaki numaralardan birini arayın.',
-    ar: 'تم إرسال طلبات كثيرة جدًا من هذا المكان. حاول مرة أخرى بعد ساعة، أو اتصل بأحد الأرقام في هذه الصفحة.',
-    pl: 'Z tego miejsca wysłano zbyt wiele próśb. Proszę spróbować za godzinę lub zadzwonić pod jeden z numerów na tej stronie.',
+    nl: 'Dit is vanaf deze computer te vaak gedaan. Probeer het over een uur opnieuw. Hulp nodig? Bel uw gemeente of vraag het uw huisarts.',
+    en: 'This has been done too often from this computer. Try again in an hour. Need help? Call your municipality or ask your GP.',
+    tr: 'Bu bilgisayardan çok fazla deneme yapıldı. Bir saat sonra tekrar deneyin. Yardım mı lazım? Belediyenizi arayın veya ev doktorunuza sorun.',
+    ar: 'تمت المحاولة من هذا الحاسوب مرات كثيرة جدًا. حاول مرة أخرى بعد ساعة. هل تحتاج إلى مساعدة؟ اتصل ببلديتك أو اسأل طبيب العائلة.',
+    pl: 'Z tego komputera próbowano zbyt wiele razy. Proszę spróbować za godzinę. Potrzebuje Pan/Pani pomocy? Proszę zadzwonić do gminy lub zapytać lekarza rodzinnego.',
+  },
+  expiredTitle: {
+    nl: 'Deze pagina was te lang open',
+    en: 'This page was open too long',
+    tr: 'Bu sayfa çok uzun süre açık kaldı',
+    ar: 'ظلت هذه الصفحة مفتوحة لفترة طويلة جدًا',
+    pl: 'Ta strona była otwarta zbyt długo',
+  },
+  expiredBody: {
+    nl: 'Voor uw veiligheid werkt een formulier niet meer als het te lang open staat. Er is niets verstuurd. Begin opnieuw: dat duurt maar een paar minuten.',
+    en: 'For your safety a form stops working when it has been open too long. Nothing was sent. Start again: it only takes a few minutes.',
+    tr: 'Güvenliğiniz için, çok uzun süre açık kalan bir form artık çalışmaz. Hiçbir şey gönderilmedi. Yeniden başlayın: sadece birkaç dakika sürer.',
+    ar: 'من أجل أمانك، يتوقف النموذج عن العمل إذا بقي مفتوحًا لفترة طويلة. لم يتم إرسال أي شيء. ابدأ من جديد: لن يستغرق ذلك سوى بضع دقائق.',
+    pl: 'Dla bezpieczeństwa formularz przestaje działać, jeśli jest otwarty zbyt długo. Nic nie zostało wysłane. Proszę zacząć od nowa: zajmie to tylko kilka minut.',
   },
   again: { nl: 'Opnieuw beginnen', en: 'Start again', tr: 'Yeniden başla', ar: 'ابدأ من جديد', pl: 'Zacznij od nowa' },
   errorTitle: {
@@ -218,39 +234,5 @@ export const ui = {
  */
 export const whereToTurnNumbers = { geldfit: '0800-8115', geldfitTel: '08008115', municipalityExample: '14 020' } as const;
 
-export const helpLabels: Record<Category, Texts> = {
-  debt_counselling: { nl: 'Hulp bij schulden', en: 'Help with debts', tr: 'Borç danışmanlığı', ar: 'المساعدة في الديون', pl: 'Pomoc w spłacie długów' },
-  budget_coaching: {
-    nl: 'Hulp bij budgetteren',
-    en: 'Help with budgeting',
-    tr: 'Bütçe koçluğu',
-    ar: 'المساعدة في إدارة الميزانية',
-    pl: 'Pomoc w planowaniu budżetu',
-  },
-  income_support: { nl: 'Inkomen en toeslagen', en: 'Income and allowances', tr: 'Gelir ve yardımlar', ar: 'الدخل والإعانات', pl: 'Dochód i dodatki' },
-  admin_help: {
-    nl: 'Hulp bij brieven en formulieren',
-    en: 'Help with letters and forms',
-    tr: 'Mektup ve formlarda yardım',
-    ar: 'المساعدة في الرسائل والاستمارات',
-    pl: 'Pomoc z listami i formularzami',
-  },
-  money_buddy: {
-    nl: 'Een vrijwillig geldmaatje',
-    en: 'A volunteer money buddy',
-    tr: 'Gönüllü para arkadaşı',
-    ar: 'متطوع يساعدك في أمور المال',
-    pl: 'Wolontariusz do spraw finansów',
-  },
-  neighbourhood_team: { nl: 'Het wijkteam', en: 'The neighbourhood team', tr: 'Mahalle ekibi', ar: 'فريق الحي', pl: 'Zespół dzielnicowy' },
-  welfare_on_prescription: {
-    nl: 'Welzijn op recept',
-    en: 'Welfare on prescription',
-    tr: 'Reçeteyle sosyal destek',
-    ar: 'الرعاية الاجتماعية بوصفة',
-    pl: 'Wsparcie społeczne na skierowanie',
-  },
-  food_bank: { nl: 'De voedselbank', en: 'The food bank', tr: 'Gıda bankası', ar: 'بنك الطعام', pl: 'Bank żywności' },
-  legal_aid: { nl: 'Juridisch advies', en: 'Legal advice', tr: 'Hukuki danışmanlık', ar: 'استشارة قانونية', pl: 'Porada prawna' },
-  walk_in: { nl: 'Een inloopspreekuur', en: 'A walk-in hour', tr: 'Randevusuz danışma saati', ar: 'ساعة استقبال دون موعد', pl: 'Dyżur bez zapisów' },
-};
+/** The kinds of help in residents' words: the same names as /hulp (needs/public-labels.ts). */
+export const helpLabels: Record<Category, Texts> = publicCategoryLabels;

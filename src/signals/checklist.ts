@@ -58,7 +58,10 @@ export const signals: readonly Signal[] = [
  * making ends meet at the end of the month?" has sensitivity 98% and specificity 60% for poverty in
  * primary care (Brcic et al. 2011).
  */
-export const strainQuestion: Text = { nl: 'Hoe moeilijk is het voor u om rond te komen?', en: 'How hard is it for you to make ends meet?' };
+export const strainQuestion: Text = {
+  nl: 'Hoe moeilijk is het om rond te komen aan het eind van de maand?',
+  en: 'How hard is it to make ends meet at the end of the month?',
+};
 export const strainScale: readonly Text[] = [
   { nl: 'Helemaal niet moeilijk', en: 'Not hard at all' },
   { nl: 'Een beetje moeilijk', en: 'A little hard' },

@@ -139,7 +139,7 @@ forEachDatabase('signals aid', (db) => {
       const page = await browser.get('/signalen');
       assert.equal(page.status, 200);
       assert.match(page.html, /Signalen van geldzorgen/);
-      assert.match(page.html, /Hoe moeilijk is het voor u om rond te komen\?/);
+      assert.match(page.html, /Hoe moeilijk is het om rond te komen aan het eind van de maand\?/);
 
       const res = await browser.post('/signalen', { signals: 'insurer_arrears', outcome: 'referred', strain: '2', note: '' });
       assert.equal(res.status, 303);

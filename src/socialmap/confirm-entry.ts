@@ -6,6 +6,8 @@ import type { EntryKind } from './entries.ts';
 import { contactEnded } from './update-contact.ts';
 
 const tables = { service: 'services', location: 'locations', contact: 'contacts' } as const;
+/** Written out, so the audit log's labels can be checked against the code (admin/audit-labels.ts). */
+const verifiedActions = { service: 'socialmap.service_verified', location: 'socialmap.location_verified', contact: 'socialmap.contact_verified' } as const;
 
 /**
  * "Klopt nog": someone who knows confirms the entry is still correct. Sets last_verified_at to now,
@@ -21,7 +23,7 @@ export async function confirmEntry(db: Database, ctx: RequestContext, kind: Entr
     }
     const updated = await trx.updateTable(tables[kind]).set({ last_verified_at: now }).where('id', '=', id).returning('id').executeTakeFirst();
     if (!updated) throw notFound(kind);
-    await writeAudit(trx, ctx, { action: `socialmap.${kind}_verified`, subjectType: kind, subjectId: id });
+    await writeAudit(trx, ctx, { action: verifiedActions[kind], subjectType: kind, subjectId: id });
     return now;
   });
 }

@@ -41,3 +41,9 @@ export function daysSince(lastVerifiedAt: Date, now: Date): number {
   const day = (d: Date) => Date.parse(`${amsterdamDate(d)}T00:00:00Z`);
   return Math.max(0, Math.round((day(now) - day(lastVerifiedAt)) / 86_400_000));
 }
+
+/** The Amsterdam calendar day of an instant the way Dutch readers write it: 30-11-2026 (not 2026-11-30). */
+export function dutchDay(at: Date): string {
+  const [year, month, day] = amsterdamDate(at).split('-');
+  return `${day}-${month}-${year}`;
+}

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { Text } from '../platform/i18n.ts';
 import { Button, SelectField, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categories, categoryLabels } from '../needs/categories.ts';
+import { categories, categoryLabels, type Category } from '../needs/categories.ts';
 import type { SearchValues } from './search-form.ts';
 
 /**
@@ -34,6 +34,8 @@ export function PostcodeSearchForm(props: {
   errors?: FieldErrors;
   /** Fields after the need, e.g. search words. */
   children?: Child;
+  /** The names of the kinds of help: residents get their own words (needs/public-labels.ts). */
+  needLabels?: Record<Category, Text>;
 }) {
   const { view, texts } = props;
   return (
@@ -56,7 +58,7 @@ export function PostcodeSearchForm(props: {
           label={texts.needLabel}
           placeholder={texts.needPlaceholder}
           value={props.values['hulpvraag']}
-          options={categories.map((c) => ({ value: c, label: view.t(categoryLabels[c]) }))}
+          options={categories.map((c) => ({ value: c, label: view.t((props.needLabels ?? categoryLabels)[c]) }))}
           errors={props.errors}
         />
         {props.children}

@@ -3,11 +3,12 @@ import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
-import { ErrorSummary, Heading1, Paragraph, type FieldErrors } from '../platform/ui/components.tsx';
+import { DutchText, ErrorSummary, Heading1, Paragraph, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { resolveAddress } from '../routing/resolve-address.ts';
 import { amsterdamWeekday } from './opening-hours.ts';
+import { publicCategoryLabels } from '../needs/public-labels.ts';
 import { PostcodeSearchForm } from './postcode-search-form.tsx';
 import { readSearchQuery } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
@@ -38,6 +39,7 @@ function PublicSearchForm(props: { view: ViewContext; values: Values; errors?: F
       }}
       values={props.values}
       errors={props.errors}
+      needLabels={publicCategoryLabels}
     />
   );
 }
@@ -47,8 +49,12 @@ interface WalkInPoint {
   services: string[];
 }
 
-/** Walk-in locations of the services found, each once, with the services you can ask for there. */
-function walkInPoints(results: readonly SearchResult[]): WalkInPoint[] {
+/**
+ * Walk-in locations of the services found, each once, with the services you can ask for there.
+ * Those in the resident's own municipality first: a regional service (legal aid, money buddies)
+ * also has desks in the next town, and a resident of Almelo should not be sent to Enschede first.
+ */
+export function walkInPoints(results: readonly SearchResult[], municipalityCode: string | null): WalkInPoint[] {
   const points = new Map<string, WalkInPoint>();
   for (const r of results) {
     for (const l of r.card.locations) {
@@ -58,13 +64,14 @@ function walkInPoints(results: readonly SearchResult[]): WalkInPoint[] {
       points.set(l.id, point);
     }
   }
-  return [...points.values()];
+  const far = (p: WalkInPoint) => (municipalityCode !== null && p.location.municipalityCode === municipalityCode ? 0 : 1);
+  return [...points.values()].sort((a, b) => far(a) - far(b));
 }
 
-function PublicResults(props: { view: ViewContext; results: SearchResult[]; postcode: string; today: number }) {
+function PublicResults(props: { view: ViewContext; results: SearchResult[]; postcode: string; municipalityCode: string | null; today: number }) {
   const { view, today } = props;
   const t = view.t;
-  const points = walkInPoints(props.results);
+  const points = walkInPoints(props.results, props.municipalityCode);
   return (
     <>
       <section aria-labelledby="walk-in-title">
@@ -111,15 +118,24 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
         ) : (
           <ul class="kl-results">
             {props.results.map(({ card: s }) => (
-              <ServiceResult view={view} service={s} headingId={`public-${s.id}`}>
-                {s.description ? <Paragraph>{s.description}</Paragraph> : null}
+              <ServiceResult view={view} service={s} headingId={`public-${s.id}`} needLabels={publicCategoryLabels}>
+                {s.description ? (
+                  <Paragraph>
+                    <DutchText view={view}>{s.description}</DutchText>
+                  </Paragraph>
+                ) : null}
                 <Facts
                   rows={[
                     [
                       t({ nl: 'Kosten', en: 'Cost' }),
-                      s.isFree
-                        ? t({ nl: 'Gratis', en: 'Free' })
-                        : (s.feesDescription ?? t({ nl: 'U betaalt een eigen bijdrage', en: 'You pay a contribution' })),
+                      s.isFree ? (
+                        t({ nl: 'Gratis', en: 'Free' })
+                      ) : s.feesDescription ? (
+                        <DutchText view={view}>{s.feesDescription}</DutchText>
+                      ) : (
+                        // Not free, but no fee given: say so without guessing a cost that may scare people away.
+                        t({ nl: 'Dit kost misschien geld. Vraag het na.', en: 'This may cost money. Please ask.' })
+                      ),
                     ],
                     [
                       t({ nl: 'Bellen', en: 'Call' }),
@@ -139,8 +155,11 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
                         </a>
                       ) : null,
                     ],
-                    [t({ nl: 'Hoe werkt het?', en: 'How does it work?' }), s.applicationProcess],
-                    [t({ nl: 'Voor wie?', en: 'Who is it for?' }), s.eligibility],
+                    [
+                      t({ nl: 'Hoe werkt het?', en: 'How does it work?' }),
+                      s.applicationProcess ? <DutchText view={view}>{s.applicationProcess}</DutchText> : null,
+                    ],
+                    [t({ nl: 'Voor wie?', en: 'Who is it for?' }), s.eligibility ? <DutchText view={view}>{s.eligibility}</DutchText> : null],
                     [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
                     ...s.locations.filter((l) => !l.isWalkIn).map((l): FactRow => [t({ nl: 'Adres', en: 'Address' }), `${l.name}, ${addressLine(l)}`]),
                     // The cards were loaded for the public audience; the filter keeps a direct line
@@ -159,7 +178,15 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
   );
 }
 
-function PublicPage(props: { view: ViewContext; values: Values; errors?: FieldErrors; results?: SearchResult[]; postcode?: string; now: Date }) {
+function PublicPage(props: {
+  view: ViewContext;
+  values: Values;
+  errors?: FieldErrors;
+  results?: SearchResult[];
+  postcode?: string;
+  municipalityCode?: string | null;
+  now: Date;
+}) {
   const { view } = props;
   const t = view.t;
   return (
@@ -173,7 +200,15 @@ function PublicPage(props: { view: ViewContext; values: Values; errors?: FieldEr
       </Paragraph>
       <ErrorSummary view={view} errors={props.errors ?? {}} />
       <PublicSearchForm view={view} values={props.values} errors={props.errors} />
-      {props.results ? <PublicResults view={view} results={props.results} postcode={props.postcode ?? ''} today={amsterdamWeekday(props.now)} /> : null}
+      {props.results ? (
+        <PublicResults
+          view={view}
+          results={props.results}
+          postcode={props.postcode ?? ''}
+          municipalityCode={props.municipalityCode ?? null}
+          today={amsterdamWeekday(props.now)}
+        />
+      ) : null}
     </Page>
   );
 }
@@ -198,6 +233,6 @@ export function registerPublicPages(app: Hono<AppEnv>, services: Services): void
     const address = await resolveAddress(db, postcode, null);
     if (!address.municipalityCode) return c.html(<PublicPage view={v} values={values} errors={{ postcode: v.t(unknownPostcode) }} now={now} />, 422);
     const results = await searchServices(db, { address, need: search.data.hulpvraag, text: null, audience: 'public' });
-    return c.html(<PublicPage view={v} values={values} results={results} postcode={postcode.display} now={now} />);
+    return c.html(<PublicPage view={v} values={values} results={results} postcode={postcode.display} municipalityCode={address.municipalityCode} now={now} />);
   });
 }

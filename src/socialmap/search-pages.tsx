@@ -15,7 +15,10 @@ import { PostcodeSearchForm } from './postcode-search-form.tsx';
 import { readSearchQuery } from './search-form.ts';
 import { searchServices, type SearchResult } from './search-services.ts';
 import { ContactLine, ServiceResult } from './service-result.tsx';
-import { addressLine, areaMatchLabels, EmailLink, Facts, Freshness, PhoneLink, todayText, type FactRow } from './views.tsx';
+import { CapacityText, ResponseTimeText } from './capacity-view.tsx';
+import type { TypicalResponse } from './response-time.ts';
+import { teamResponseTimes } from './team-response-times.ts';
+import { addressLine, areaMatchLabels, EmailLink, Facts, Freshness, PhoneLink, resultCountText, todayText, type FactRow } from './views.tsx';
 
 type Values = Record<string, string | undefined>;
 
@@ -61,13 +64,13 @@ export function HomeSocialMapSearch(props: { view: ViewContext; actor: Actor }) 
   );
 }
 
-function ResultItem(props: { view: ViewContext; result: SearchResult; today: number; now: Date }) {
+function ResultItem(props: { view: ViewContext; result: SearchResult; today: number; now: Date; responseTime: TypicalResponse | undefined }) {
   const { view, today, now } = props;
   const s = props.result.card;
   const t = view.t;
   const match =
     t(areaMatchLabels[props.result.areaMatch]) +
-    (props.result.needFit === 'general' ? ` · ${t({ nl: 'algemeen loket, helpt bij elke vraag', en: 'general desk, helps with any question' })}` : '');
+    (props.result.needFit === 'general' ? ` · ${t({ nl: 'helpt bij alle geldvragen', en: 'helps with every money question' })}` : '');
   return (
     <ServiceResult view={view} service={s} headingId={`service-${s.id}`} href={`/sociale-kaart/diensten/${s.id}`} match={match}>
       <p class="utrecht-paragraph">
@@ -80,6 +83,8 @@ function ResultItem(props: { view: ViewContext; result: SearchResult; today: num
       </p>
       <Facts
         rows={[
+          [t({ nl: 'Capaciteit', en: 'Capacity' }), <CapacityText view={view} capacity={s.capacity} now={now} />],
+          [t({ nl: 'Reactietijd', en: 'Response time' }), props.responseTime ? <ResponseTimeText view={view} response={props.responseTime} /> : null],
           [
             t({ nl: 'Telefoon', en: 'Phone' }),
             s.phone ? (
@@ -111,6 +116,8 @@ interface SearchPageProps {
   errors?: FieldErrors;
   route?: Route;
   results?: SearchResult[];
+  /** Measured time to first contact per team of the results (one query for the page). */
+  responseTimes?: Map<string, TypicalResponse>;
   isEditor: boolean;
   now: Date;
 }
@@ -158,10 +165,16 @@ function SearchPage(props: SearchPageProps) {
             </Paragraph>
           ) : (
             <>
-              <Paragraph>{fill(t({ nl: '{n} resultaten, beste match eerst.', en: '{n} results, best match first.' }), { n: props.results.length })}</Paragraph>
+              <Paragraph>{t(resultCountText(props.results.length))}</Paragraph>
               <ol class="kl-results">
                 {props.results.map((r) => (
-                  <ResultItem view={view} result={r} today={today} now={now} />
+                  <ResultItem
+                    view={view}
+                    result={r}
+                    today={today}
+                    now={now}
+                    responseTime={r.card.teamId ? props.responseTimes?.get(r.card.teamId) : undefined}
+                  />
                 ))}
               </ol>
             </>
@@ -215,6 +228,10 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
       audience: 'professional',
       limit: SEARCH_PAGE_SIZE,
     });
-    return c.html(<SearchPage {...base} values={values} route={route} results={results} />);
+    const responseTimes = await teamResponseTimes(
+      db,
+      results.flatMap((r) => (r.card.teamId ? [r.card.teamId] : [])),
+    );
+    return c.html(<SearchPage {...base} values={values} route={route} results={results} responseTimes={responseTimes} />);
   });
 }

@@ -11,6 +11,7 @@ import {
   Alert,
   Button,
   ButtonLink,
+  DutchText,
   ErrorSummary,
   Heading1,
   Link,
@@ -40,6 +41,11 @@ import { safeReturnPath, withNotice } from './return-path.ts';
 import { updateService } from './update-service.ts';
 import { addressLine, categoryNames, ConfirmForm, EmailLink, Facts, Freshness, languageNames, Notice, PhoneLink, WeekHours } from './views.tsx';
 import { ReferToTeamLink } from './service-result.tsx';
+import { CapacityForm, CapacityText, ResponseTimeText } from './capacity-view.tsx';
+import { capacityFormSchema } from './capacity.ts';
+import { setCapacity } from './set-capacity.ts';
+import { teamResponseTimes } from './team-response-times.ts';
+import type { TypicalResponse } from './response-time.ts';
 
 type Values = Record<string, string | null | undefined>;
 
@@ -49,7 +55,19 @@ const areaKindLabels = {
   pc4: { nl: 'postcode', en: 'postcode' },
 } as const;
 
-function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdit: boolean; notice: string | undefined; now: Date }) {
+interface ServicePageProps {
+  view: ViewContext;
+  details: ServiceDetails;
+  canEdit: boolean;
+  notice: string | undefined;
+  now: Date;
+  /** The team's measured time to first contact, when there are enough referrals to show it. */
+  responseTime: TypicalResponse | undefined;
+  /** The capacity form as posted, when it came back with an error. */
+  capacityForm?: { values: Record<string, string | undefined>; errors: FieldErrors };
+}
+
+function ServicePage(props: ServicePageProps) {
   const { view, now } = props;
   const { card: s, areas, history } = props.details;
   const t = view.t;
@@ -78,13 +96,28 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
       ) : null}
 
       <h2 class="utrecht-heading-2">{t({ nl: 'Over deze dienst', en: 'About this service' })}</h2>
-      {s.description ? <Paragraph>{s.description}</Paragraph> : null}
+      {s.description ? (
+        <Paragraph>
+          <DutchText view={view}>{s.description}</DutchText>
+        </Paragraph>
+      ) : null}
       <Facts
         rows={[
           [t({ nl: 'Soort hulp', en: 'Kind of help' }), categoryNames(view, s.categories)],
-          [t({ nl: 'Kosten', en: 'Cost' }), s.isFree ? t({ nl: 'Gratis', en: 'Free' }) : (s.feesDescription ?? t({ nl: 'Niet gratis', en: 'Not free' }))],
-          [t({ nl: 'Voor wie', en: 'Who it is for' }), s.eligibility],
-          [t({ nl: 'Aanmelden', en: 'How to apply' }), s.applicationProcess],
+          [t({ nl: 'Capaciteit', en: 'Capacity' }), <CapacityText view={view} capacity={s.capacity} now={now} />],
+          [t({ nl: 'Reactietijd', en: 'Response time' }), props.responseTime ? <ResponseTimeText view={view} response={props.responseTime} /> : null],
+          [
+            t({ nl: 'Kosten', en: 'Cost' }),
+            s.isFree ? (
+              t({ nl: 'Gratis', en: 'Free' })
+            ) : s.feesDescription ? (
+              <DutchText view={view}>{s.feesDescription}</DutchText>
+            ) : (
+              t({ nl: 'Niet gratis', en: 'Not free' })
+            ),
+          ],
+          [t({ nl: 'Voor wie', en: 'Who it is for' }), s.eligibility ? <DutchText view={view}>{s.eligibility}</DutchText> : null],
+          [t({ nl: 'Aanmelden', en: 'How to apply' }), s.applicationProcess ? <DutchText view={view}>{s.applicationProcess}</DutchText> : null],
           [t({ nl: 'Talen', en: 'Languages' }), languageNames(view, s.languages)],
           [t({ nl: 'Werkgebied', en: 'Service area' }), areas.map((a) => `${a.name} (${t(areaKindLabels[a.kind])})`).join(', ')],
           [t({ nl: 'Telefoon', en: 'Phone' }), s.phone ? <PhoneLink phone={s.phone} /> : null],
@@ -99,6 +132,10 @@ function ServicePage(props: { view: ViewContext; details: ServiceDetails; canEdi
           ],
         ]}
       />
+
+      {props.canEdit ? (
+        <CapacityForm view={view} serviceId={s.id} capacity={s.capacity} now={now} values={props.capacityForm?.values} errors={props.capacityForm?.errors} />
+      ) : null}
 
       <h2 class="utrecht-heading-2">{t({ nl: 'Telefonisch bereikbaar', en: 'Phone hours' })}</h2>
       <WeekHours view={view} slots={s.phoneHours} today={today} empty={{ nl: 'Geen vaste telefoontijden bekend.', en: 'No fixed phone hours known.' }} />
@@ -463,11 +500,33 @@ export function registerServicePages(app: Hono<AppEnv>, services: Services): voi
     return c.redirect(`/sociale-kaart/diensten/${created.id}?melding=opgeslagen`, 303);
   });
 
-  app.get('/sociale-kaart/diensten/:id', authorize(services, { roles: searchRoles }), async (c) => {
+  const renderServicePage = async (c: AppContext, extra: Pick<ServicePageProps, 'capacityForm'> = {}, status: 200 | 422 = 200) => {
     const id = idParam(c);
     const details = await getServiceDetails(db, id, 'professional');
     const canEdit = await mayEditService(db, c.get('ctx').actor!, id);
-    return c.html(<ServicePage view={view(c)} details={details} canEdit={canEdit} notice={c.req.query('melding')} now={new Date()} />);
+    const responseTime = details.card.teamId ? (await teamResponseTimes(db, [details.card.teamId])).get(details.card.teamId) : undefined;
+    return c.html(
+      <ServicePage
+        view={view(c)}
+        details={details}
+        canEdit={canEdit}
+        notice={c.req.query('melding')}
+        now={new Date()}
+        responseTime={responseTime}
+        {...extra}
+      />,
+      status,
+    );
+  };
+
+  app.get('/sociale-kaart/diensten/:id', authorize(services, { roles: searchRoles }), (c) => renderServicePage(c));
+
+  // Capacity: set it, or save it unchanged to confirm it for another 30 days (capacity.ts).
+  app.post('/sociale-kaart/diensten/:id/capaciteit', serviceGuard, async (c) => {
+    const form = await parseForm(c, capacityFormSchema(view(c).t));
+    if (!form.ok) return renderServicePage(c, { capacityForm: { values: form.values, errors: form.errors } }, 422);
+    await setCapacity(db, c.get('ctx'), idParam(c), form.data);
+    return c.redirect(`/sociale-kaart/diensten/${idParam(c)}?melding=opgeslagen`, 303);
   });
 
   app.get('/sociale-kaart/diensten/:id/bewerken', serviceGuard, async (c) => {

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { isCategory } from '../needs/categories.ts';
+import { isCategory, type Category } from '../needs/categories.ts';
+import type { Text } from '../platform/i18n.ts';
 import type { ContactCard, ServiceCard } from './service-cards.ts';
 import { categoryNames, EmailLink, PhoneLink } from './views.tsx';
 
@@ -54,7 +55,16 @@ function withSearch(view: ViewContext, href: string): string {
  * what the page shows of it (`children`). It shows only what it is given: the residents' page
  * passes cards loaded for the public audience, so without the professionals' direct lines.
  */
-export function ServiceResult(props: { view: ViewContext; service: ServiceCard; headingId: string; href?: string; match?: Child; children: Child }) {
+export function ServiceResult(props: {
+  view: ViewContext;
+  service: ServiceCard;
+  headingId: string;
+  href?: string;
+  match?: Child;
+  children: Child;
+  /** Residents' words for the kinds of help (needs/public-labels.ts); staff names otherwise. */
+  needLabels?: Record<Category, Text>;
+}) {
   const s = props.service;
   return (
     <li class="kl-result">
@@ -69,7 +79,7 @@ export function ServiceResult(props: { view: ViewContext; service: ServiceCard; 
           )}
         </h3>
         <p class="utrecht-paragraph kl-muted">
-          {s.organisationName} · {categoryNames(props.view, s.categories)}
+          {s.organisationName} · {categoryNames(props.view, s.categories, props.needLabels)}
           {props.match ? <> · {props.match}</> : null}
         </p>
         {props.children}

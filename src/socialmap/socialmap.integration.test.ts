@@ -9,8 +9,8 @@ import { createSession } from '../platform/auth/sessions.ts';
 import { routeAddress } from '../routing/route-referral.ts';
 import { createContact } from './create-contact.ts';
 import { createService } from './create-service.ts';
-import type { ServiceInput } from './entries.ts';
 import { searchServices } from './search-services.ts';
+import { serviceInput } from './test-fixture.ts';
 
 /**
  * The social map end to end on both databases: search and ranking by postcode and need, the
@@ -19,29 +19,6 @@ import { searchServices } from './search-services.ts';
  */
 
 const ctx = testContext();
-
-function serviceInput(organisationId: string, over: Partial<ServiceInput> = {}): ServiceInput {
-  return {
-    organisation_id: organisationId,
-    team_id: null,
-    name: 'Dienst',
-    description: '',
-    url: null,
-    email: null,
-    phone: '053 000 0000',
-    status: 'active',
-    categories: ['debt_counselling'],
-    is_free: true,
-    fees_description: null,
-    eligibility_description: null,
-    application_process: null,
-    languages: ['nl'],
-    areas: { municipalities: [], districts: [], pc4s: [] },
-    location_ids: [],
-    phone_hours: [],
-    ...over,
-  };
-}
 
 interface Place {
   tenant: Tenant;

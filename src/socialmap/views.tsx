@@ -2,8 +2,8 @@ import type { Child } from 'hono/jsx';
 import { fill, type Text } from '../platform/i18n.ts';
 import { Alert, Button, PostForm } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { categoryLabels, isCategory } from '../needs/categories.ts';
-import { daysSince, freshnessOf, type Freshness } from './freshness.ts';
+import { categoryLabels, isCategory, type Category } from '../needs/categories.ts';
+import { daysSince, dutchDay, freshnessOf, type Freshness } from './freshness.ts';
 import { languageLabel } from './languages.ts';
 import { formatSlots, slotsOn, weekdayLabels, weekOverview, type TimeSlot } from './opening-hours.ts';
 import type { AreaMatch } from './rank-services.ts';
@@ -16,12 +16,14 @@ export const freshnessLabels: Record<Freshness, Text> = {
   stale: { nl: 'Verouderd', en: 'Out of date' },
 };
 
+/** "Geverifieerd 12 dagen geleden (18-11-2026)": the age in words, the day as Dutch readers write it. */
 export function verifiedText(lastVerifiedAt: Date | null, now: Date): Text {
   if (!lastVerifiedAt) return { nl: 'Nog nooit geverifieerd', en: 'Never verified' };
   const days = daysSince(lastVerifiedAt, now);
   if (days === 0) return { nl: 'Vandaag geverifieerd', en: 'Verified today' };
-  if (days === 1) return { nl: 'Geverifieerd 1 dag geleden', en: 'Verified 1 day ago' };
-  return { nl: `Geverifieerd ${days} dagen geleden`, en: `Verified ${days} days ago` };
+  const on = dutchDay(lastVerifiedAt);
+  if (days === 1) return { nl: `Geverifieerd 1 dag geleden (${on})`, en: `Verified 1 day ago (${on})` };
+  return { nl: `Geverifieerd ${days} dagen geleden (${on})`, en: `Verified ${days} days ago (${on})` };
 }
 
 /** "Actueel · Geverifieerd 12 dagen geleden": the state in words (not colour alone) plus the age. */
@@ -34,8 +36,13 @@ export function Freshness(props: { view: ViewContext; lastVerifiedAt: Date | nul
   );
 }
 
-export function categoryNames(view: ViewContext, codes: readonly string[]): string {
-  return codes.map((c) => (isCategory(c) ? view.t(categoryLabels[c]) : c)).join(', ');
+/** "1 resultaat." or "3 resultaten, beste match eerst.": Dutch has a singular too. */
+export function resultCountText(n: number): Text {
+  return n === 1 ? { nl: '1 resultaat.', en: '1 result.' } : { nl: `${n} resultaten, beste match eerst.`, en: `${n} results, best match first.` };
+}
+
+export function categoryNames(view: ViewContext, codes: readonly string[], labels: Record<Category, Text> = categoryLabels): string {
+  return codes.map((c) => (isCategory(c) ? view.t(labels[c]) : c)).join(', ');
 }
 
 export function languageNames(view: ViewContext, codes: readonly string[]): string {

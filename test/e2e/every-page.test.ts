@@ -8,7 +8,9 @@
  * - at 1280, 375 and 320 px whether a word in a table, button, label or the menu is broken over
  *   two lines (a squeezed table went one letter a line, "Uitloggen" became "Uitlog-gen");
  * - what a first visit transfers (HTML, stylesheet, scripts, images; as sent, so compressed), with
- *   the browser's cache off: a first visit on a phone should cost at most 60 KB.
+ *   the browser's cache off: a first visit on a phone should cost at most 60 KB;
+ * - at 1280 and 375 px whether every checkbox and radio button stands before its label in the
+ *   reading direction (NL Design System order), in every form on every page.
  * The crawl runs once; each rule is its own test over what it measured.
  */
 import assert from 'node:assert/strict';
@@ -36,6 +38,8 @@ interface Measured {
   /** Bytes over the network with an empty cache: headers and (compressed) bodies of the page and all it loads. */
   firstVisitBytes: number;
   resources: string[];
+  /** Checkboxes and radio buttons drawn after (or beside the far end of) their label, at each width. */
+  controlsAfterLabel: Record<number, string[]>;
 }
 
 let server: RunningServer;
@@ -109,6 +113,27 @@ function brokenWordsIn(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Checkboxes and radio buttons that do not stand before their label: in the reading direction (left
+ * of it in Dutch, right of it in Arabic) on the same line, or above it.
+ */
+function controlsAfterLabelIn(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const wrong: string[] = [];
+    for (const input of Array.from(document.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]'))) {
+      const label = input.labels?.[0];
+      if (!label || input.getClientRects().length === 0 || label.getClientRects().length === 0) continue;
+      const box = input.getBoundingClientRect();
+      const text = label.getBoundingClientRect();
+      const rtl = getComputedStyle(input).direction === 'rtl';
+      const before = rtl ? box.left >= text.right - 2 : box.right <= text.left + 2;
+      const above = box.bottom <= text.top + 2;
+      if (!before && !above) wrong.push(`${input.name}=${input.value} (“${label.textContent?.trim().slice(0, 30)}”)`);
+    }
+    return wrong;
+  });
+}
+
 function isCrawlable(href: string): boolean {
   return href.startsWith('/') && !href.startsWith('//') && !href.startsWith('/assets/') && !href.startsWith('/uitloggen') && !/[?&]lang=/.test(href);
 }
@@ -127,15 +152,17 @@ async function measure(page: Page, meter: Awaited<ReturnType<typeof transferMete
   if (!response || !(response.headers()['content-type'] ?? '').includes('text/html')) return [];
   const { bytes, urls } = await meter.total();
   const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
-  const result: Measured = { who, path, width: {}, brokenWords: {}, firstVisitBytes: bytes, resources: urls };
+  const result: Measured = { who, path, width: {}, brokenWords: {}, firstVisitBytes: bytes, resources: urls, controlsAfterLabel: {} };
   result.width[PHONE] = await scrollWidth();
   result.brokenWords[PHONE] = await brokenWordsIn(page);
+  result.controlsAfterLabel[PHONE] = await controlsAfterLabelIn(page);
   await page.setViewportSize({ width: REFLOW, height: 800 });
   result.width[REFLOW] = await scrollWidth();
   result.brokenWords[REFLOW] = await brokenWordsIn(page);
   await page.setViewportSize({ width: DESKTOP, height: 800 });
   result.width[DESKTOP] = await scrollWidth();
   result.brokenWords[DESKTOP] = await brokenWordsIn(page);
+  result.controlsAfterLabel[DESKTOP] = await controlsAfterLabelIn(page);
   measured.push(result);
   return page.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? ''));
 }
@@ -215,6 +242,24 @@ describe('every page each role can reach', () => {
         Object.entries(m.brokenWords)
           .filter(([, words]) => words.length > 0)
           .map(([width, words]) => `${width} px: ${words.join(', ')}`)
+          .join('; '),
+      )}`,
+    );
+  });
+
+  test('every checkbox and radio button stands before its label (NL Design System order), in every form, at 1280 and 375 px', () => {
+    const wrong = measured.filter((m) => Object.values(m.controlsAfterLabel).some((c) => c.length > 0));
+    assert.ok(
+      measured.some((m) => m.path === '/verwijzingen/nieuw'),
+      'the crawl saw the forms with the most choices',
+    );
+    assert.equal(
+      wrong.length,
+      0,
+      `controls after their label:\n${report(wrong, (m) =>
+        Object.entries(m.controlsAfterLabel)
+          .filter(([, c]) => c.length > 0)
+          .map(([width, c]) => `${width} px: ${c.slice(0, 5).join(', ')}`)
           .join('; '),
       )}`,
     );

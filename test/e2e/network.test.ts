@@ -4,7 +4,11 @@
  * Huisartsenpraktijk De Esch; the practice manager confirms it; the team coordinator plans a visit
  * to De Esch and records it; the doctor's assistant books a slot of the team member's on-site hours
  * from a referral with "Kennismaking in de praktijk", and the team member finds it in her iCalendar
- * feed; the regional coordinator sees all of it on /netwerk. Every page visited is checked with axe.
+ * feed; the doctor's assistant plans an MDO with the team member, puts that referral on its agenda with
+ * the patient's consent and records it as held with one action, which the team member finds on her
+ * start page; the regional coordinator sees all of it on /netwerk, without a patient, organises a
+ * network meeting that the team member signs up for, and sends the newsletter that the assistant
+ * reads in the archive. Every page visited is checked with axe.
  *
  * The tests in this file build on each other (one server, one story), so they run in order.
  */
@@ -15,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { testConfig } from '../../src/platform/config.ts';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
-import { amsterdamToday } from '../../src/platform/dates.ts';
+import { addDaysIso, amsterdamToday } from '../../src/platform/dates.ts';
 import { dutchDate } from '../../src/referrals/labels.ts';
 import { sendReferral } from '../../src/referrals/send-referral.ts';
 import { checkReferralRoute } from '../../src/referrals/check-referral-route.ts';
@@ -190,6 +194,55 @@ describe('the network that keeps the short line short', () => {
     assert.doesNotMatch(feed, /Noor Kennismaking/, 'no patient data in the feed');
   });
 
+  test('the assistant plans an MDO with the team, puts the referral on its agenda with consent and records it with one action', async () => {
+    const page = await as(ASSISTANT);
+    await follow(page, menu(page).getByRole('link', { name: 'MDO', exact: true }));
+    await expectNoAxeViolations(page, '/mdo');
+    await follow(page, page.getByRole('link', { name: `MDO plannen bij ${PRACTICE}` }));
+    await expectNoAxeViolations(page, 'planning an MDO');
+    await page.getByLabel('Datum', { exact: true }).fill(dutchDate(amsterdamToday()));
+    await page.getByLabel('Tijd', { exact: true }).fill('16:00');
+    await page.getByLabel(/^Plaats/).fill('Spreekkamer 2');
+    await page.getByLabel(`Fatma Yilmaz (${TEAM})`).check();
+    await follow(page, page.getByRole('button', { name: 'MDO plannen' }));
+    assert.ok(await page.getByText('Het MDO is gepland.').isVisible());
+    await expectNoAxeViolations(page, 'the planned MDO');
+    const mdoPath = pathOf(page);
+
+    await page.goto(`${server.url}/verwijzingen/${story.referralId}`);
+    await follow(page, page.getByRole('link', { name: 'Bespreken in een MDO' }));
+    await expectNoAxeViolations(page, 'putting the referral on an MDO’s agenda');
+    await page.getByLabel('Mondeling').check();
+    await page.getByLabel('De patiënt gaf toestemming om de verwijzing in een MDO te bespreken.').check();
+    await follow(page, page.getByRole('button', { name: 'Op de agenda zetten' }));
+    assert.equal(pathOf(page), mdoPath);
+    assert.ok(await page.getByText('De verwijzing staat op de agenda van het MDO.').isVisible());
+    assert.match((await page.getByTestId('mdo-case-patient').textContent()) ?? '', /Noor Kennismaking/, 'the practice sees who its case is about');
+
+    await page.getByLabel(/^Afspraak bij casus 1/).fill('Eerst samen het budget op orde brengen.');
+    await page.getByLabel('Actie 1', { exact: true }).fill('Budgetcoach inschakelen');
+    await page.getByLabel('Eigenaar van actie 1').selectOption({ label: `Fatma Yilmaz (${TEAM})` });
+    await page.getByLabel('Uiterlijk (actie 1)').fill(dutchDate(amsterdamToday()));
+    await expectNoAxeViolations(page, 'recording the MDO');
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 375, height: 800 });
+    assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375, 'the MDO page with its form fits a 375 px phone');
+    if (viewport) await page.setViewportSize(viewport);
+    await follow(page, page.getByRole('button', { name: 'MDO vastleggen als gehouden' }));
+    assert.equal(((await page.getByTestId('mdo-status').textContent()) ?? '').trim(), 'Gehouden');
+    assert.ok(await page.getByRole('cell', { name: 'Budgetcoach inschakelen', exact: true }).isVisible());
+    await expectNoAxeViolations(page, 'the held MDO');
+
+    const member = await as(TEAM_MEMBER);
+    await member.goto(`${server.url}/`);
+    assert.match(
+      (await member.locator('section[aria-labelledby="section-mdo-actions"]').textContent()) ?? '',
+      /Budgetcoach inschakelen/,
+      'the owner sees her action on the start page',
+    );
+    await expectNoAxeViolations(member, 'the start page with an MDO action');
+  });
+
   test('the regional coordinator sees it all on /netwerk: the agreement, the visit and the on-site hours', async () => {
     const page = await as(COORDINATOR);
     await follow(page, menu(page).getByRole('link', { name: 'Netwerk' }));
@@ -200,6 +253,7 @@ describe('the network that keeps the short line short', () => {
     assert.match(text, /Ricardo Wolters/);
     assert.match(text, new RegExp(`Laatste bezoek${dutchDate(amsterdamToday())}`));
     assert.match(text, /Dinsdag 09:00–12:00 \(Fatma Yilmaz/);
+    assert.match(text, new RegExp(`MDOlaatst gehouden ${dutchDate(amsterdamToday())} · 1 open actie`), 'the MDO held, with its open action');
     assert.doesNotMatch(text, /Noor Kennismaking/);
     await expectNoAxeViolations(page, '/netwerk');
     await follow(page, card.getByRole('link', { name: PRACTICE }));
@@ -207,5 +261,73 @@ describe('the network that keeps the short line short', () => {
     await follow(page, page.getByRole('button', { name: /^Afvinken – Materialen vernieuwd/ }));
     assert.ok(await page.getByText('De jaarlijst is bijgewerkt.').isVisible());
     await expectNoAxeViolations(page, 'the practice’s yearly checklist');
+    await follow(page, page.getByRole('link', { name: 'Multidisciplinair overleg (MDO)' }));
+    await follow(page, page.locator('main').getByRole('link', { name: /16:00/ }));
+    assert.equal(((await page.getByTestId('mdo-status').textContent()) ?? '').trim(), 'Gehouden');
+    assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /Noor Kennismaking/, 'the coordinator sees the MDO, never the patient');
+    await expectNoAxeViolations(page, 'the MDO as the regional coordinator');
+  });
+
+  test('the regional coordinator organises a network meeting with an invitation by mail, and the team member signs up', async () => {
+    const page = await as(COORDINATOR);
+    await follow(page, menu(page).getByRole('link', { name: 'Bijeenkomsten' }));
+    await follow(page, page.getByRole('link', { name: 'Bijeenkomst organiseren' }));
+    await expectNoAxeViolations(page, 'organising an event');
+    await page.getByLabel('Netwerkbijeenkomst').check();
+    await page.getByLabel('Naam', { exact: true }).fill('Netwerkavond Hengelo');
+    await page.getByLabel('Datum', { exact: true }).fill(dutchDate(addDaysIso(amsterdamToday(), 14)));
+    await page.getByLabel('Begint om').fill('19:00');
+    await page.getByLabel('Eindigt om').fill('21:00');
+    await page.getByLabel('Waar', { exact: true }).fill('Wijkcentrum De Kern');
+    await follow(page, page.getByRole('button', { name: 'Bijeenkomst aanmaken en uitnodigen' }));
+    assert.ok(await page.getByText('De bijeenkomst staat klaar.').isVisible());
+    await expectNoAxeViolations(page, 'the new event');
+    const eventId = pathOf(page).split('/').pop()!;
+    const invitation = await server.services.db
+      .selectFrom('outbox_mail')
+      .select(['attachments'])
+      .where('dedupe_key', 'like', `event-invitation:${eventId}:%`)
+      .where('to_address', '=', TEAM_MEMBER)
+      .executeTakeFirstOrThrow();
+    assert.match(JSON.stringify(invitation.attachments), /BEGIN:VCALENDAR/, 'the invitation carries the event for the agenda');
+
+    const member = await as(TEAM_MEMBER);
+    await member.goto(`${server.url}/bijeenkomsten`);
+    await expectNoAxeViolations(member, '/bijeenkomsten');
+    await follow(member, member.getByRole('link', { name: 'Netwerkavond Hengelo' }));
+    await follow(member, member.getByRole('button', { name: 'Aanmelden' }));
+    assert.ok(await member.getByText('U bent aangemeld.').first().isVisible());
+    await expectNoAxeViolations(member, 'signed up for the event');
+  });
+
+  test('the regional coordinator composes the newsletter from what changed, sends it, and the assistant reads it in the archive', async () => {
+    const page = await as(COORDINATOR);
+    await follow(page, menu(page).getByRole('link', { name: 'Nieuwsbrief' }));
+    await expectNoAxeViolations(page, '/nieuwsbrief');
+    await follow(page, page.getByRole('button', { name: 'Nieuwe nieuwsbrief samenstellen' }));
+    assert.match(await page.getByLabel(/^Tekst/).inputValue(), /Netwerkavond Hengelo/, 'the coming event is in the draft');
+    await expectNoAxeViolations(page, 'the newsletter draft');
+    await page.getByLabel(/^Titel/).fill('Nieuwsbrief Twente, december');
+    await follow(page, page.getByRole('button', { name: 'Opslaan' }));
+    await follow(page, page.getByRole('button', { name: 'Versturen aan iedereen in de regio' }));
+    assert.ok(await page.getByText('De nieuwsbrief is verstuurd.').isVisible());
+    const mail = await server.services.db
+      .selectFrom('outbox_mail')
+      .select(['headers'])
+      .where('subject', '=', 'Nieuwsbrief Twente, december')
+      .where('to_address', '=', ASSISTANT)
+      .executeTakeFirstOrThrow();
+    assert.equal(mail.headers?.['List-Unsubscribe-Post'], 'List-Unsubscribe=One-Click');
+
+    const assistant = await as(ASSISTANT);
+    await assistant.goto(`${server.url}/nieuwsbrief`);
+    await follow(assistant, assistant.getByRole('link', { name: 'Nieuwsbrief Twente, december' }));
+    assert.ok(
+      await assistant
+        .getByText(/Netwerkavond Hengelo/)
+        .first()
+        .isVisible(),
+    );
+    await expectNoAxeViolations(assistant, 'a newsletter in the archive');
   });
 });

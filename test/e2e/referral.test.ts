@@ -215,7 +215,7 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     await close.getByRole('radio', { name: 'Hulptraject gestart' }).check();
     await close.getByLabel('Terugkoppeling voor de praktijk').fill(FEEDBACK);
     assert.equal(await follow(page, close.getByRole('button', { name: 'Afsluiten' })), 200);
-    assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Afgerond');
+    assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Afgesloten');
     await expectNoAxeViolations(page, 'the closed referral, as the team sees it');
   });
 
@@ -227,7 +227,7 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     const cells = (await row.getByRole('cell').allTextContents()).map((s) => s.trim());
     assert.equal(cells[1], PATIENT.name);
     assert.equal(cells[2], 'Wijkteam Hengelo-Noord');
-    assert.equal(cells[3], 'Afgerond');
+    assert.equal(cells[3], 'Afgesloten');
     assert.equal(cells[6], `Hulptraject gestart: ${FEEDBACK}`);
     await expectNoAxeViolations(page, 'the practice’s referral list');
 

@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../../src/server.ts';
 import { testConfig } from '../../src/platform/config.ts';
 import { selfcheckLanguages, type SelfcheckLang } from '../../src/selfcheck/languages.ts';
 import { answerLabels, questions, type AnswerKey } from '../../src/selfcheck/questions.ts';
-import { resultTexts, wgsThreats } from '../../src/selfcheck/scoring.ts';
+import { resultTexts, urgentNextStep, wgsThreats } from '../../src/selfcheck/scoring.ts';
 import { helpLabels, ui } from '../../src/selfcheck/texts.ts';
 import { selfcheckConsentWording } from '../../src/selfcheck/consent-text.ts';
 import { closeBrowser, expectNoAxeViolations, follow, launchBrowser, newPage } from '../support/browser.ts';
@@ -135,6 +135,8 @@ describe('a resident does the self-check in Arabic', () => {
       const status = (await page.getByRole('status').first().textContent()) ?? '';
       assert.ok(status.includes(wgsThreats.intro.ar), 'the 3 working days, with their condition');
       for (const situation of Object.values(wgsThreats.situations)) assert.ok(status.includes(situation.ar), situation.ar);
+      const nextStep = async () => (await page.getByTestId('urgent-next-step').textContent())?.trim();
+      assert.equal(await nextStep(), urgentNextStep.withoutNumbers.ar, 'no "call the numbers below" before there are numbers');
       const reloaded = await page.reload();
       assert.equal(reloaded?.headers()['cache-control'], 'no-store', 'the result is not kept in the browser cache');
       assert.ok(await page.getByRole('listitem').filter({ hasText: helpLabels.debt_counselling.ar }).first().isVisible());
@@ -147,6 +149,7 @@ describe('a resident does the self-check in Arabic', () => {
       assertNoAnswersIn(page.url());
       assert.deepEqual(await htmlAttributes(page), { lang: 'ar', dir: 'rtl' });
       assert.ok(await page.getByRole('heading', { level: 3, name: 'Schuldhulpverlening Almelo' }).isVisible());
+      assert.equal(await nextStep(), urgentNextStep.withNumbers.ar, 'with the numbers below, the advice to call them today');
       await expectNoAxeViolations(page, 'the self-check result with local help in Arabic');
     });
   });

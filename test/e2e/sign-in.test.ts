@@ -23,6 +23,7 @@ const requiredNavigation: Record<Role, string[]> = {
   team_member: ['Start', 'Mijn account'],
   team_admin: ['Start', 'Mijn organisatie', 'Mijn account'],
   region_coordinator: ['Start', 'Mijn account'],
+  policy_officer: ['Start', 'Cijfers', 'Mijn account'],
   admin: ['Start', 'Organisaties', 'Teams', 'Gebruikers', 'Auditlog', 'Mijn account'],
 };
 /** Administration that only the functional administrator may see (label and address). */

@@ -38,7 +38,7 @@ async function heading(): Promise<string> {
 
 const pathOf = () => new URL(page.url()).pathname;
 const signalGroup = () => page.getByRole('group', { name: 'Wat viel u op?' });
-const strainGroup = () => page.getByRole('group', { name: /Hoe moeilijk is het voor u om rond te komen\?/ });
+const strainGroup = () => page.getByRole('group', { name: /Hoe moeilijk is het om rond te komen aan het eind van de maand\?/ });
 const outcomeGroup = () => page.getByRole('group', { name: 'Wat is er afgesproken?' });
 
 async function openAid(): Promise<void> {
@@ -80,7 +80,7 @@ describe('a doctor’s assistant records signals of money worries', () => {
     assert.match(details, /Achterstand of opzegbrief van de zorgverzekeraar, Stressklachten/);
     assert.match(details, /Erg moeilijk/);
     assert.match(details, /Doorverwezen/);
-    assert.match(details, /Passende hulp\s*Schuldhulpverlening, Vrijwillige geldmaatje, Welzijn op recept/);
+    assert.match(details, /Passende hulp\s*Schuldhulpverlening, Vrijwillig geldmaatje, Welzijn op recept/);
     await expectNoAxeViolations(page, '/signalen/:id with the confirmation');
 
     const record = await db.selectFrom('signal_records').selectAll().where('id', '=', referredRecord).executeTakeFirstOrThrow();

@@ -123,6 +123,33 @@ describe('residents find help without signing in', () => {
   });
 });
 
+describe('help near the resident, found with everyday words', () => {
+  test('on /hulp?postcode=7601AB the walk-in points in Almelo come before those in Enschede, and the page passes axe', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${server.url}/hulp?postcode=7601AB`);
+      const walkIn = page.locator('section[aria-labelledby="walk-in-title"] li.kl-card');
+      const cities = (await walkIn.allTextContents()).map((text) => /\d{4} [A-Z]{2} (Almelo|Enschede)/.exec(text)?.[1] ?? 'elders');
+      assert.ok(cities.includes('Almelo') && cities.includes('Enschede'), cities.join(', '));
+      assert.ok(cities.lastIndexOf('Almelo') < cities.indexOf('Enschede'), `walk-in points in this order: ${cities.join(', ')}`);
+      await expectNoAxeViolations(page, '/hulp?postcode=7601AB');
+    });
+  });
+
+  test('the assistant types "huurachterstand" for 7552 AB and finds Schuldhulp Hengelo', async () => {
+    await withPage(async (page) => {
+      await signIn(page, server.url, 'assistent@demo.kortelijn.nl', DEMO_PASSWORD, server.services.db);
+      await mainMenu(page).getByRole('link', { name: 'Sociale kaart', exact: true }).click();
+      await page.getByLabel('Postcode').fill('7552 AB');
+      await page.getByLabel('Zoekwoord').fill('huurachterstand');
+      assert.equal(await follow(page, page.getByRole('button', { name: 'Zoeken' })), 200);
+      const names = (await page.locator('ol.kl-results').getByRole('heading', { level: 3 }).allTextContents()).map((s) => s.trim());
+      assert.ok(names.includes('Schuldhulp Hengelo'), `found: ${names.join(', ')}`);
+      assert.match((await page.locator('main').textContent()) ?? '', names.length === 1 ? /1 resultaat\./ : new RegExp(`${names.length} resultaten`));
+      await expectNoAxeViolations(page, 'a search with an everyday word');
+    });
+  });
+});
+
 describe('a team coordinator keeps the social map of their organisation up to date', () => {
   test('confirms a stale entry with "klopt nog", edits a service and replaces a contact; every step is audited', async () => {
     await withPage(async (page) => {

@@ -321,4 +321,137 @@ forEachDatabase('HSDS API', (db) => {
       assert.equal(await count(), before);
     });
   });
+  describe('API metadata, OpenAPI document and the Dutch profile', () => {
+    it('GET /api/hsds/ names the HSDS version, the profile and the OpenAPI document by absolute URLs, under PUBLIC_URL when set', async () => {
+      for (const path of ['/api/hsds/', '/api/hsds']) {
+        const res = await get(path);
+        assert.equal(res.status, 200, path);
+        assert.deepEqual(await json(res), {
+          version: '3.0',
+          profile: 'http://localhost/api/hsds/openapi.json#/info/x-profile',
+          openapi_url: 'http://localhost/api/hsds/openapi.json',
+        });
+      }
+      const behindProxy = testApp(db(), { publicUrl: 'https://kortelijn.example/twente' }).app;
+      const meta = await json<{ openapi_url: string; profile: string }>(await behindProxy.request('http://10.0.0.5:3000/api/hsds/'));
+      assert.equal(meta.openapi_url, 'https://kortelijn.example/twente/api/hsds/openapi.json');
+      assert.equal(meta.profile, 'https://kortelijn.example/twente/api/hsds/openapi.json#/info/x-profile');
+    });
+
+    it('the OpenAPI document describes exactly the HSDS routes the app serves, and its profile pointer resolves', async () => {
+      const res = await get('/api/hsds/openapi.json');
+      assert.equal(res.status, 200);
+      const doc = await json<{
+        openapi: string;
+        servers: Array<{ url: string }>;
+        paths: Record<string, Record<string, unknown>>;
+        info: Record<string, unknown>;
+      }>(res);
+      assert.equal(doc.openapi, '3.1.0');
+      assert.deepEqual(doc.servers, [{ url: 'http://localhost/api/hsds' }]);
+      const served = new Set(
+        app.routes
+          .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/hsds'))
+          .map((r) => `${r.method} ${r.path.replace(/^\/api\/hsds\/?/, '/').replace(/:(\w+)/g, '{$1}')}`),
+      );
+      const documented = new Set(
+        Object.entries(doc.paths).flatMap(([path, item]) =>
+          Object.keys(item)
+            .filter((k) => k !== 'parameters')
+            .map((method) => `${method.toUpperCase()} ${path}`),
+        ),
+      );
+      assert.deepEqual([...documented].sort(), [...served].sort());
+      const profile = doc.info['x-profile'] as { name: string; rules: string[] };
+      assert.equal(profile.name, 'korte-lijn-nl');
+      assert.ok(profile.rules.some((r) => r.includes('GM0153')) && profile.rules.some((r) => r.includes('house_number')));
+      // Every local reference points at something that exists.
+      const text = JSON.stringify(doc);
+      for (const [, ref] of text.matchAll(/"\$ref":"#\/([^"]+)"/g)) {
+        const target = ref!.split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+        assert.ok(target, `#/${ref} resolves`);
+      }
+    });
+  });
+
+  describe('GET /api/hsds/service_at_locations', () => {
+    type Item = { service_id: string; location_id: string; service: { name: string }; location: { name: string } };
+    const pairs = (page: HsdsPage<Item>) => page.contents.map((i) => `${i.service.name} @ ${i.location.name}`);
+
+    it('lists each service at each location where it is offered, as the HSDS OpenAPI describes (Page + service_at_location)', async () => {
+      const page = await json<HsdsPage<Item>>(await get('/api/hsds/service_at_locations'));
+      assert.equal(schemaErrors('serviceAtLocationPage', page), '');
+      assert.deepEqual(pairs(page), ['Geldmaatje @ Stadskantoor', 'Geldmaatje @ Wijkcentrum De Pathmos', 'Schuldhulpverlening Enschede @ Stadskantoor']);
+      const full = await json<HsdsService>(await get(`/api/hsds/services/${fixture.geldmaatjeId}`));
+      assert.deepEqual(
+        page.contents.filter((i) => i.service_id === fixture.geldmaatjeId).map((i) => (i as unknown as { id: string }).id),
+        full.service_at_locations.map((sal) => sal.id),
+        'the same ids as the nested service_at_locations of the full service',
+      );
+      const second = await json<HsdsPage<Item>>(await get('/api/hsds/service_at_locations?per_page=2&page=2'));
+      assert.deepEqual([pairs(second), second.total_items, second.last_page], [['Schuldhulpverlening Enschede @ Stadskantoor'], 3, true]);
+    });
+
+    it('the postcode filter keeps the services whose area covers the address, by PC4, district or municipality', async () => {
+      const found = async (query: string) => pairs(await json(await get(`/api/hsds/service_at_locations?${query}`)));
+      assert.deepEqual(await found('postcode=7531'), ['Schuldhulpverlening Enschede @ Stadskantoor']);
+      assert.deepEqual(await found('postcode=7511%20AB'), [
+        'Geldmaatje @ Stadskantoor',
+        'Geldmaatje @ Wijkcentrum De Pathmos',
+        'Schuldhulpverlening Enschede @ Stadskantoor',
+      ]);
+      assert.deepEqual(await found('postcode=7511ab&house_number=12'), [
+        'Geldmaatje @ Stadskantoor',
+        'Geldmaatje @ Wijkcentrum De Pathmos',
+        'Schuldhulpverlening Enschede @ Stadskantoor',
+      ]);
+      assert.deepEqual(await found('postcode=7551'), [], 'Budgetcoaching Hengelo covers 7551 but is offered at no location');
+      assert.deepEqual(await found(`organization_id=${fixture.municipalityId}`), ['Schuldhulpverlening Enschede @ Stadskantoor']);
+    });
+
+    it('a bad filter answers 400 with a Dutch message in JSON', async () => {
+      for (const [query, message] of [
+        ['postcode=hallo', /postcode moet een geldige postcode zijn/],
+        ['house_number=12', /house_number werkt alleen samen met postcode/],
+        ['postcode=7511AB&house_number=nul', /house_number moet een huisnummer zijn/],
+        ['modified_after=gisteren', /modified_after moet een datum met tijd en tijdzone zijn/],
+        ['organization_id=1', /organization_id moet een UUID zijn/],
+        ['per_page=0', /per_page moet een heel getal zijn/],
+      ] as const) {
+        const res = await get(`/api/hsds/service_at_locations?${query}`);
+        assert.equal(res.status, 400, query);
+        assert.match((await json<{ error: string }>(res)).error, message);
+      }
+    });
+  });
+
+  describe('modified_after (incremental sync)', () => {
+    it('returns only services whose own data, organisation, locations or contacts changed on or after the moment', async () => {
+      const found = async (path: string, since: string) => names(await json(await get(`${path}?modified_after=${encodeURIComponent(since)}`)));
+      const synced = new Date();
+      const later = new Date(synced.getTime() + 1000);
+      assert.deepEqual(await found('/api/hsds/services', synced.toISOString()), [], 'nothing changed since the last sync');
+      assert.equal((await get('/api/hsds/services?modified_after=2026-13-01')).status, 400);
+
+      await db().updateTable('contacts').set({ updated_at: later }).where('name', '=', 'Loket Geldzorgen').execute();
+      assert.deepEqual(await found('/api/hsds/services', synced.toISOString()), ['Schuldhulpverlening Enschede'], 'a changed contact');
+      await db().updateTable('locations').set({ updated_at: later }).where('name', '=', 'Wijkcentrum De Pathmos').execute();
+      assert.deepEqual(await found('/api/hsds/services', synced.toISOString()), ['Geldmaatje', 'Schuldhulpverlening Enschede'], 'a changed location');
+      await db().updateTable('services').set({ updated_at: later }).where('name', '=', 'Budgetcoaching Hengelo').execute();
+      assert.deepEqual(await found('/api/hsds/services', synced.toISOString()), ['Budgetcoaching Hengelo', 'Geldmaatje', 'Schuldhulpverlening Enschede']);
+      assert.deepEqual(await found('/api/hsds/services', new Date(later.getTime() + 1).toISOString()), [], 'strictly later: nothing');
+      // A zone offset and a plain date (start of that Amsterdam day) work as well.
+      const offset = new Date(later.getTime() + 3_600_000).toISOString().replace('Z', '+01:00');
+      assert.deepEqual(await found('/api/hsds/services', offset), ['Budgetcoaching Hengelo', 'Geldmaatje', 'Schuldhulpverlening Enschede']);
+      assert.equal((await json<HsdsPage<unknown>>(await get('/api/hsds/services?modified_after=2000-01-01'))).total_items, 3);
+
+      const sal = await json<HsdsPage<{ service: { name: string } }>>(
+        await get(`/api/hsds/service_at_locations?modified_after=${encodeURIComponent(synced.toISOString())}&postcode=7531`),
+      );
+      assert.deepEqual(
+        sal.contents.map((i) => i.service.name),
+        ['Schuldhulpverlening Enschede'],
+      );
+    });
+  });
 });

@@ -63,12 +63,16 @@ export interface HsdsAddress {
   address_type: 'physical';
 }
 
-export interface HsdsLocation {
+/** The one-to-one fields of a location: what a service_at_location list item nests. */
+export interface HsdsLocationCore {
   id: string;
   location_type: 'physical';
   organization_id: string;
   name: string;
   description?: string;
+}
+
+export interface HsdsLocation extends HsdsLocationCore {
   addresses: HsdsAddress[];
   accessibility: Array<{ id: string; location_id: string; description: string }>;
   schedules: HsdsSchedule[];
@@ -89,6 +93,15 @@ export interface HsdsServiceAtLocation {
   service_id: string;
   location_id: string;
   location: HsdsLocation;
+}
+
+/** One item of GET /service_at_locations (service_at_location_list.json): the link with its location's and service's one-to-one fields. */
+export interface HsdsServiceAtLocationItem {
+  id: string;
+  service_id: string;
+  location_id: string;
+  location: HsdsLocationCore;
+  service: HsdsServiceCore;
 }
 
 export interface HsdsCostOption {

@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Database } from '../../platform/db/database.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { isCategory } from '../../needs/categories.ts';
-import { parsePostcode } from '../../routing/postcode.ts';
-import { resolveAddress } from '../../routing/resolve-address.ts';
+import { changedSince, coverageOf, parseModifiedAfter, servesArea } from './filters.ts';
 import { loadMapSnapshot, MAP_ORGANISATION_KINDS } from './load-map.ts';
 import { parsePageRequest, toPage } from './pagination.ts';
 import { serviceCore, toHsdsServices } from './to-hsds.ts';
@@ -14,6 +13,10 @@ export interface ServiceListQuery {
   per_page?: string | undefined;
   /** PC4 or PC6: services whose service area covers the address (its PC4, district or municipality). */
   postcode?: string | undefined;
+  /** Dutch profile: with a PC6 postcode, the house number picks the exact district (CBS table). */
+  house_number?: string | undefined;
+  /** ISO 8601 date-time or date: only services whose data changed on or after it (incremental sync). */
+  modified_after?: string | undefined;
   /** A Korte Lijn need code (src/socialmap/categories.ts). */
   category?: string | undefined;
   /** "true": fully nested services (service.json) instead of their one-to-one fields (service_list.json). */
@@ -31,17 +34,8 @@ export async function listServices(
   options: { includeProfessional: boolean },
 ): Promise<HsdsPage<HsdsServiceCore | HsdsService>> {
   const request = parsePageRequest(query);
-  let area: { pc4: string; districtCode: string | null; municipalityCode: string | null } | null = null;
-  if (query.postcode !== undefined) {
-    const postcode = parsePostcode(query.postcode);
-    if (!postcode)
-      throw badRequest(
-        { nl: 'postcode moet een geldige postcode zijn, zoals 7511 AB of 7511.', en: 'postcode must be a valid postcode, such as 7511 AB or 7511.' },
-        'bad postcode',
-      );
-    const address = await resolveAddress(db, postcode, null);
-    area = { pc4: postcode.pc4, districtCode: address.districtCode, municipalityCode: address.municipalityCode };
-  }
+  const since = parseModifiedAfter(query.modified_after);
+  const area = await coverageOf(db, query);
   if (query.category !== undefined && !isCategory(query.category)) {
     throw badRequest(
       {
@@ -60,24 +54,8 @@ export async function listServices(
     .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
     .where('organisations.kind', 'in', [...MAP_ORGANISATION_KINDS]);
   if (query.category !== undefined) base = base.where(sql<boolean>`services.categories @> array[${query.category}]::text[]`);
-  if (area) {
-    const covered = area;
-    base = base.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('service_areas')
-          .select(sql`1`.as('one'))
-          .whereRef('service_areas.service_id', '=', 'services.id')
-          .where((inner) =>
-            inner.or([
-              inner('service_areas.pc4', '=', covered.pc4),
-              ...(covered.districtCode ? [inner('service_areas.district_code', '=', covered.districtCode)] : []),
-              ...(covered.municipalityCode ? [inner('service_areas.municipality_code', '=', covered.municipalityCode)] : []),
-            ]),
-          ),
-      ),
-    );
-  }
+  if (area) base = base.where(servesArea(area));
+  if (since) base = base.where(changedSince(since));
   const [{ total }, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
     base

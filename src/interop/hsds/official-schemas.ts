@@ -61,6 +61,20 @@ const definitions = {
   },
   /** A page of GET /organizations (items: organization_list.json). */
   organizationPage: () => listResponse('/organizations'),
+  /**
+   * A page of GET /service_at_locations. openapi.json types its items as service_at_location_list.json,
+   * which is not vendored; the same link schema is nested in service.json (service_at_locations.items,
+   * with the location), and the list item's `service` holds one-to-one fields (service_list.json).
+   */
+  serviceAtLocationPage: () => {
+    const page = listResponse('/service_at_locations') as { properties: { contents: { items: object } } };
+    const item = {
+      allOf: [{ $ref: `${COMPILED}service.json#/properties/service_at_locations/items` }],
+      properties: { service: { $ref: `${COMPILED}service_list.json` } },
+      required: ['id', 'service_id', 'location_id', 'location', 'service'],
+    };
+    return { ...page, properties: { contents: { type: 'array', items: item } } };
+  },
 };
 
 export type OfficialSchema = keyof typeof definitions;

@@ -13,6 +13,9 @@ import { getService, serviceNotFound } from './get-service.ts';
 import { importMap } from './import-map.ts';
 import { listOrganizations } from './list-organizations.ts';
 import { listServices } from './list-services.ts';
+import { listServiceAtLocations } from './list-service-at-locations.ts';
+import { HSDS_VERSION, hsdsOpenApi } from './openapi.ts';
+import { appUrl } from '../../platform/http/app-url.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -25,6 +28,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function registerHsdsRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
   app.use('/api/hsds/*', bearerToken(services));
+
+  // HSDS API reference: GET / names the HSDS version, the profile and the OpenAPI document.
+  const apiUrl = (c: AppContext, path: string) => appUrl(services.config, c.req.url, `/api/hsds/${path}`);
+  const meta = (c: AppContext) =>
+    c.json({ version: HSDS_VERSION, profile: `${apiUrl(c, 'openapi.json')}#/info/x-profile`, openapi_url: apiUrl(c, 'openapi.json') });
+  app.get('/api/hsds', meta);
+  app.get('/api/hsds/', meta);
+  app.get('/api/hsds/openapi.json', (c) => c.json(hsdsOpenApi(apiUrl(c, '').replace(/\/$/, ''))));
+  app.get('/api/hsds/service_at_locations', async (c) => c.json(await listServiceAtLocations(db, c.req.query())));
 
   app.get('/api/hsds/services', async (c) => c.json(await listServices(db, c.req.query(), { includeProfessional: hasToken(c) })));
   app.get('/api/hsds/services/:id', async (c) => c.json(await getService(db, uuidParam(c, serviceNotFound), { includeProfessional: hasToken(c) })));

@@ -8,6 +8,7 @@ import type {
   HsdsAttribute,
   HsdsContact,
   HsdsLocation,
+  HsdsLocationCore,
   HsdsOrganization,
   HsdsOrganizationCore,
   HsdsPhone,
@@ -251,15 +252,24 @@ function toContact(contact: Contact, index: SnapshotIndex): HsdsContact {
   };
 }
 
-function toLocation(location: Location, index: SnapshotIndex): HsdsLocation {
-  const line = addressLine(location.street, location.house_number);
-  const hasAddress = Boolean(line || location.postcode?.trim() || location.city?.trim());
+export function locationCore(location: Location): HsdsLocationCore {
   return {
     id: location.id,
     location_type: 'physical',
     organization_id: location.organisation_id,
     name: location.name,
     ...opt('description', location.description),
+  };
+}
+
+/** The id of a service offered at a location: derived, since the link has no row id of its own. */
+export const serviceAtLocationId = (serviceId: string, locationId: string) => derivedId(serviceId, `location/${locationId}`);
+
+function toLocation(location: Location, index: SnapshotIndex): HsdsLocation {
+  const line = addressLine(location.street, location.house_number);
+  const hasAddress = Boolean(line || location.postcode?.trim() || location.city?.trim());
+  return {
+    ...locationCore(location),
     addresses: hasAddress
       ? [
           {
@@ -301,7 +311,7 @@ function toService(service: Service, index: SnapshotIndex, withOrganization: boo
       .sort((a, b) => areaKindOrder(a) - areaKindOrder(b) || areaCode(a).localeCompare(areaCode(b)) || a.id.localeCompare(b.id))
       .map((a) => toServiceArea(a, index.snapshot)),
     service_at_locations: locations.map((l) => ({
-      id: derivedId(service.id, `location/${l.id}`),
+      id: serviceAtLocationId(service.id, l.id),
       service_id: service.id,
       location_id: l.id,
       location: toLocation(l, index),

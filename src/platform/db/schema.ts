@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export type Role = 'practice_staff' | 'practice_admin' | 'team_member' | 'team_admin' | 'region_coordinator' | 'admin';
+export type Role = 'practice_staff' | 'practice_admin' | 'team_member' | 'team_admin' | 'region_coordinator' | 'policy_officer' | 'admin';
 
 export type OrganisationKind = 'municipality' | 'practice' | 'social';
 
@@ -57,6 +57,8 @@ export interface UserTable {
   practice_id: string | null;
   team_id: string | null;
   region_id: string | null;
+  /** A policy officer narrowed to one municipality of their region (CBS code); null: the whole region. */
+  municipality_code: Generated<string | null>;
   password_hash: string;
   must_change_password: Generated<boolean>;
   totp_secret: string | null;
@@ -133,6 +135,23 @@ export interface AuditChainHeadTable {
   last_hash: string;
 }
 
+/** An organisation's OpenID Connect identity provider for its staff's sign-in (src/oidc). */
+export interface OidcProviderTable {
+  organisation_id: string;
+  issuer: string;
+  client_id: string;
+  /** AES-256-GCM under a key derived from the audit key (src/oidc/secret-box.ts); never shown back. */
+  client_secret_encrypted: string;
+  /** Lower case, without "@". */
+  email_domains: string[];
+  enabled: Generated<boolean>;
+  /** The provider's MFA claim (amr mfa/otp/hwk, or an acr below) stands in for the app's own TOTP. */
+  mfa_from_idp: Generated<boolean>;
+  mfa_acr_values: Generated<string[]>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export type ScheduleKind = 'opening' | 'walk_in' | 'phone' | 'on_site';
 
 export interface ServiceTable {
@@ -153,8 +172,14 @@ export interface ServiceTable {
   application_process: string | null;
   languages: Generated<string[]>;
   last_verified_at: Timestamp | null;
+  /** Capacity (migration 2026_11_30_0051): null is unknown; it counts only for 30 days after confirming (socialmap/capacity.ts). */
+  capacity_status: Generated<'open' | 'waiting_list' | 'closed' | null>;
+  capacity_waiting_weeks: Generated<number | null>;
+  capacity_confirmed_at: Generated<Date | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Dutch full-text words of name and description, kept by the database (migration 0100); never written. */
+  search_vector: ColumnType<string, never, never>;
 }
 
 export interface LocationTable {
@@ -328,6 +353,50 @@ export interface VisitFollowUpTable {
   done_at: Timestamp | null;
 }
 
+/** A multidisciplinary consultation (MDO) at a practice (src/mdo). */
+export interface MdoTable {
+  id: Generated<string>;
+  practice_id: string;
+  starts_at: Timestamp;
+  place: string | null;
+  video_link: string | null;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  minutes: string | null;
+  planned_by: string | null;
+  held_at: Timestamp | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface MdoParticipantTable {
+  mdo_id: string;
+  user_id: string;
+}
+
+/** A referral on an MDO's agenda, with the patient's consent for discussion in an MDO. */
+export interface MdoCaseTable {
+  id: Generated<string>;
+  mdo_id: string;
+  referral_id: string;
+  consent_method: 'verbal' | 'written';
+  consent_given_on: DateOnly;
+  added_by: string | null;
+  added_at: CreatedAt;
+  conclusion: string | null;
+}
+
+export interface MdoActionTable {
+  id: Generated<string>;
+  mdo_id: string;
+  case_id: string;
+  description: string;
+  owner_id: string;
+  due_on: DateOnly;
+  done_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface VisitReminderTable {
   practice_id: string;
   due_since: DateOnly;
@@ -386,6 +455,15 @@ export interface CalendarFeedTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A practice's waiting-room screen address (src/materials), stored only as the SHA-256 of its secret. */
+export interface WaitingRoomScreenTable {
+  practice_id: string;
+  token_hash: string;
+  created_by: string | null;
+  /** Renewed with the address. */
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface ReferralTable {
   id: Generated<string>;
   reference: string;
@@ -431,7 +509,16 @@ export interface ReferralTable {
   /** The planned first conversation, e.g. a slot booked in the team's on-site hours at the practice. */
   first_conversation_planned_at: Generated<Date | null>;
   first_conversation_place: Generated<string | null>;
+  /** Why a team rejected the referral, or closed it without help (src/referrals/reasons.ts). */
+  reject_reason: Generated<ReferralReasonCode | null>;
+  close_reason: Generated<ReferralReasonCode | null>;
+  /** The single strain question, 0 (not hard at all) … 4 (cannot manage), as signal_records.strain. */
+  strain_at_referral: Generated<number | null>;
+  strain_at_close: Generated<number | null>;
 }
+
+/** The reason codes the database accepts in `reject_reason` and `close_reason` (migration 2026_11_30_0050). */
+export type ReferralReasonCode = 'outside_area' | 'no_capacity' | 'not_eligible' | 'in_trajectory_elsewhere' | 'not_reached' | 'declined';
 
 export interface ConsentTable {
   id: Generated<string>;
@@ -510,6 +597,58 @@ export interface OutboxMailTable {
   locked_until: Timestamp | null;
   sent_at: Timestamp | null;
   last_error: string | null;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058); null for most mail. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  /** Attachments as text, e.g. an iCalendar invitation; null for most mail. */
+  attachments: ColumnType<MailAttachment[] | null, string | null | undefined, string | null>;
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+/** A network event of the region (src/events): netwerkbijeenkomst, wijksafari, training. */
+export interface NetworkEventTable {
+  id: Generated<string>;
+  region_id: string;
+  kind: 'network_meeting' | 'district_safari' | 'training';
+  title: string;
+  description: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  place: string;
+  capacity: number | null;
+  organised_by: string | null;
+  cancelled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+/** The region's newsletter (src/newsletter): a draft until sent, then part of the archive. */
+export interface NewsletterTable {
+  id: Generated<string>;
+  region_id: string;
+  title: string;
+  body: string;
+  period_from: DateOnly;
+  period_to: DateOnly;
+  created_by: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+  sent_by: string | null;
+  recipients: number | null;
+}
+
+export interface NewsletterUnsubscribeTable {
+  user_id: string;
+  at: CreatedAt;
+}
+
+export interface NetworkEventSignupTable {
+  event_id: string;
+  user_id: string;
+  signed_up_at: CreatedAt;
 }
 
 export interface JobRunTable {
@@ -562,11 +701,30 @@ export interface SelfcheckResultTable {
   expires_at: Timestamp;
 }
 
+/** The baseline period (nulmeting) a regional coordinator marked for the region's figures (src/figures). */
+export interface FigureBaselineTable {
+  region_id: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  marked_by: string | null;
+  marked_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface RateLimitHitTable {
   id: Generated<string>;
   bucket: string;
   key_hash: string;
   at: CreatedAt;
+}
+
+/** A referral started in the HIS (FHIR draft ServiceRequest), to finish on the prefilled form; lives a day (migration 2026_11_30_0080). */
+export interface ReferralDraftTable {
+  id: Generated<string>;
+  practice_id: string;
+  created_by: string | null;
+  form_values: ColumnType<Record<string, string>, string, never>;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
 }
 
 export interface DB {
@@ -596,11 +754,21 @@ export interface DB {
   visit_participants: VisitParticipantTable;
   visit_follow_ups: VisitFollowUpTable;
   visit_reminders: VisitReminderTable;
+  mdos: MdoTable;
+  mdo_participants: MdoParticipantTable;
+  mdo_cases: MdoCaseTable;
+  mdo_actions: MdoActionTable;
+  network_events: NetworkEventTable;
+  network_event_signups: NetworkEventSignupTable;
+  newsletters: NewsletterTable;
+  newsletter_unsubscribes: NewsletterUnsubscribeTable;
   practice_checklist: PracticeChecklistTable;
   onsite_hours: OnsiteHoursTable;
   onsite_exceptions: OnsiteExceptionTable;
   onsite_bookings: OnsiteBookingTable;
   calendar_feeds: CalendarFeedTable;
+  waiting_room_screens: WaitingRoomScreenTable;
+  referral_drafts: ReferralDraftTable;
   referrals: ReferralTable;
   consents: ConsentTable;
   referral_events: ReferralEventTable;
@@ -614,6 +782,8 @@ export interface DB {
   selfcheck_result_counts: SelfcheckResultCountTable;
   selfcheck_results: SelfcheckResultTable;
   rate_limit_hits: RateLimitHitTable;
+  figure_baselines: FigureBaselineTable;
+  oidc_providers: OidcProviderTable;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

@@ -26,7 +26,7 @@ export interface AccessPolicy<R> {
 /** A route guard; `guard.scoped(c)` is what its scope resolved for this request. */
 export type Guard<R> = MiddlewareHandler<AppEnv> & { scoped: (c: AppContext) => R };
 
-export const anyRole: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'];
+export const anyRole: readonly Role[] = ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'policy_officer', 'admin'];
 
 export const signInRequired = () => new AppError('sign_in_required', 401, { nl: 'Log eerst in.', en: 'Please sign in first.' });
 

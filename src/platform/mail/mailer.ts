@@ -5,6 +5,10 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string> | undefined;
+  /** Text attachments, e.g. an iCalendar invitation (text/calendar, RFC 5545). */
+  attachments?: Array<{ filename: string; contentType: string; content: string }> | undefined;
 }
 
 /** Sends one mail or throws. The outbox retries on failure. */
@@ -43,7 +47,14 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
   return {
     delivers: true,
     send: async (mail) => {
-      await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.headers ? { headers: mail.headers } : {}),
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
+      });
     },
     close: () => transport.close(),
   };

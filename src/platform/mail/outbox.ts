@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, MailAttachment } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -12,11 +12,18 @@ import type { Mailer } from './mailer.ts';
  */
 export async function enqueueMail(
   executor: Database | Transaction<DB>,
-  mail: { to: string; subject: string; text: string; dedupeKey?: string },
+  mail: { to: string; subject: string; text: string; dedupeKey?: string; headers?: Record<string, string>; attachments?: MailAttachment[] },
 ): Promise<void> {
   await executor
     .insertInto('outbox_mail')
-    .values({ to_address: mail.to, subject: mail.subject, body_text: mail.text, dedupe_key: mail.dedupeKey ?? null })
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      dedupe_key: mail.dedupeKey ?? null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
+      attachments: mail.attachments ? JSON.stringify(mail.attachments) : null,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
@@ -63,7 +70,7 @@ export async function deliverPendingMail(
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'to_address', 'subject', 'body_text', 'attempts'])
+    .returning(['id', 'to_address', 'subject', 'body_text', 'attempts', 'headers', 'attachments'])
     .execute();
   const report: DeliveryReport = { sent: 0, failed: 0 };
   for (const [index, mail] of claimed.entries()) {
@@ -74,7 +81,13 @@ export async function deliverPendingMail(
       break;
     }
     try {
-      await mailer.send({ to: mail.to_address, subject: mail.subject, text: mail.body_text });
+      await mailer.send({
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.body_text,
+        headers: mail.headers ?? undefined,
+        attachments: mail.attachments ?? undefined,
+      });
       await db
         .updateTable('outbox_mail')
         .set({ sent_at: new Date(), locked_until: null, attempts: mail.attempts + 1 })

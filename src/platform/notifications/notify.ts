@@ -36,8 +36,9 @@ export const notificationKinds = {
     en: 'The contact details of a referral have been corrected. Check which apply now.',
   },
   consent_withdrawn: {
-    nl: 'De patiënt heeft toestemming ingetrokken. Werk niet verder aan de verwijzing.',
-    en: 'The patient has withdrawn consent. Stop working on the referral.',
+    // Sent to the team: the person is an inwoner there (docs/glossary.md).
+    nl: 'De inwoner heeft de toestemming ingetrokken. Werk niet verder aan de verwijzing.',
+    en: 'The resident has withdrawn consent. Stop working on the referral.',
   },
   // The network around the referrals (agreements, contacts, visits, on-site hours): no patient data.
   agreement_proposed: { nl: 'Er ligt een samenwerkingsafspraak klaar. Wilt u die bevestigen?', en: 'A collaboration agreement is ready. Please confirm it.' },
@@ -60,6 +61,9 @@ export const notificationKinds = {
     en: 'An introductory meeting has been booked in an on-site hour at a practice.',
   },
   onsite_cancelled: { nl: 'Een kennismaking in de praktijk is afgezegd.', en: 'An introductory meeting at a practice has been cancelled.' },
+  mdo_planned: { nl: 'U bent uitgenodigd voor een multidisciplinair overleg (MDO).', en: 'You have been invited to a multidisciplinary meeting (MDO).' },
+  mdo_cancelled: { nl: 'Een multidisciplinair overleg (MDO) is afgezegd.', en: 'A multidisciplinary meeting (MDO) has been cancelled.' },
+  mdo_action: { nl: 'Er is een actie uit een MDO voor u.', en: 'There is an action from an MDO for you.' },
 } satisfies Record<string, Text>;
 
 export type NotificationKind = keyof typeof notificationKinds;

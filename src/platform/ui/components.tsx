@@ -178,19 +178,31 @@ export function ButtonLink(props: { href: string; children: Child; variant?: 'pr
 }
 
 export function Alert(props: { type: 'info' | 'ok' | 'warning' | 'error'; children: Child }) {
+  // An error, and a confirmation of what was just done ("De verwijzing is verstuurd"), is focused on
+  // arrival (like the error summary): a status already in the page when it loads is not read out, so
+  // keyboard and screen-reader users would not hear that it worked (WCAG 4.1.3, 2.4.3).
+  const focused = props.type === 'error' || props.type === 'ok';
   return (
-    // An error is focused on arrival (like the error summary), so keyboard and screen-reader users start there.
     <div
       class={`utrecht-alert utrecht-alert--${props.type}`}
       role={props.type === 'error' ? 'alert' : 'status'}
-      tabindex={props.type === 'error' ? -1 : undefined}
-      autofocus={props.type === 'error' ? true : undefined}
+      tabindex={focused ? -1 : undefined}
+      autofocus={focused ? true : undefined}
     >
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">{props.children}</div>
       </div>
     </div>
   );
+}
+
+/**
+ * Text someone typed in Dutch (a service's description, a patient's own words) shown on a page in
+ * another language: marked `lang="nl"`, so a screen reader pronounces it as Dutch (WCAG 3.1.2
+ * Language of Parts). Names of organisations and teams need no mark.
+ */
+export function DutchText(props: { view: ViewContext; children: Child }) {
+  return props.view.lang === 'nl' ? <>{props.children}</> : <span lang="nl">{props.children}</span>;
 }
 
 export function Heading1({ children }: { children: Child }) {

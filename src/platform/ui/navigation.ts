@@ -14,7 +14,11 @@ export interface NavItem {
  * server itself (platform/http/authorize.ts).
  */
 export const navigation: NavItem[] = [
-  { href: '/', label: { nl: 'Start', en: 'Home' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'] },
+  {
+    href: '/',
+    label: { nl: 'Start', en: 'Home' },
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'policy_officer', 'admin'],
+  },
   {
     href: '/sociale-kaart',
     label: { nl: 'Sociale kaart', en: 'Social map' },
@@ -29,6 +33,19 @@ export const navigation: NavItem[] = [
   { href: '/afspraken', label: { nl: 'Afspraken', en: 'Agreements' }, roles: ['practice_admin', 'team_admin', 'region_coordinator'] },
   { href: '/bezoeken', label: { nl: 'Bezoeken', en: 'Visits' }, roles: ['practice_admin', 'team_member', 'team_admin', 'region_coordinator'] },
   { href: '/netwerk', label: { nl: 'Netwerk', en: 'Network' }, roles: ['team_admin', 'region_coordinator'] },
+  { href: '/cijfers', label: { nl: 'Cijfers', en: 'Figures' }, roles: ['practice_admin', 'team_admin', 'region_coordinator', 'policy_officer'] },
+  { href: '/mdo', label: { nl: 'MDO', en: 'MDO' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator'] },
+  {
+    href: '/bijeenkomsten',
+    label: { nl: 'Bijeenkomsten', en: 'Events' },
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator'],
+  },
+  {
+    href: '/nieuwsbrief',
+    label: { nl: 'Nieuwsbrief', en: 'Newsletter' },
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator'],
+  },
+  { href: '/materialen', label: { nl: 'Materialen', en: 'Materials' }, roles: ['practice_staff', 'practice_admin', 'team_admin', 'region_coordinator'] },
   { href: '/spreekuren', label: { nl: 'Spreekuren', en: 'On-site hours' }, roles: ['practice_admin', 'team_member', 'team_admin'] },
   {
     href: '/mijn-organisatie',
@@ -46,7 +63,7 @@ export const navigation: NavItem[] = [
   {
     href: '/account',
     label: { nl: 'Mijn account', en: 'My account' },
-    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'admin'],
+    roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin', 'region_coordinator', 'policy_officer', 'admin'],
   },
 ];
 

@@ -119,7 +119,8 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       let csrf = getCookie(c, CSRF_COOKIE);
       if (!csrf || csrf.length < 20) {
         csrf = randomToken();
-        setCookie(c, CSRF_COOKIE, csrf, cookieOptions(services));
+        // A stylesheet, script or icon holds no form: it sets no cookie (a cookieless page, such as the waiting-room screen, stays cookieless).
+        if (!isPublicPath(new URL(c.req.url).pathname)) setCookie(c, CSRF_COOKIE, csrf, cookieOptions(services));
       }
       c.set('csrfToken', csrf);
     }
@@ -154,6 +155,10 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
   app.use('*', async (c, next) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
     if (c.req.path.startsWith('/api/') && c.req.header('authorization')) return next();
+    // The FHIR API ignores the browser session and trusts bearer tokens only, which a browser never sends by itself.
+    if (c.req.path === '/fhir' || c.req.path.startsWith('/fhir/')) return next();
+    // One-click unsubscribe (RFC 8058): the mail provider posts to the signed address without a cookie; it only unsubscribes.
+    if (c.req.path.startsWith('/nieuwsbrief/afmelden/')) return next();
     const origin = c.req.header('origin');
     if (origin && origin !== new URL(c.req.url).origin && c.req.header('sec-fetch-site') !== 'same-origin') throw csrfFailed();
     const contentType = c.req.header('content-type') ?? '';
@@ -175,6 +180,9 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
     if (known) {
       ctx?.log[known instanceof UnavailableError ? 'warn' : 'info']({ code: known.code, status: known.status }, known.message);
       if (known.status === 401) return c.redirect('/inloggen', 303);
+      // A resident whose self-check form expired starts again there, in their own language: never
+      // the staff sign-in behind "Naar de startpagina" (the self-check's page at /zelftest/verlopen).
+      if (known.code === 'csrf' && (c.req.path === '/zelftest' || c.req.path.startsWith('/zelftest/'))) return publicFormExpired(c as AppContext);
       if (known instanceof UnavailableError) c.header('Retry-After', String(known.retryAfterSeconds));
       return renderError(c as AppContext, known.status, known.userMessage);
     }
@@ -186,6 +194,12 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
   });
 
   return app;
+}
+
+async function publicFormExpired(c: AppContext) {
+  const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const lang = typeof body['lang'] === 'string' && /^[a-z]{2}$/.test(body['lang']) ? body['lang'] : 'nl';
+  return c.redirect(`/zelftest/verlopen?lang=${lang}`, 303);
 }
 
 function csrfFailed() {

@@ -18,6 +18,17 @@ import * as agreementContent from './2026_11_30_0030_agreement_content.ts';
 import * as visits from './2026_11_30_0031_visits.ts';
 import * as practiceChecklist from './2026_11_30_0032_practice_checklist.ts';
 import * as onsiteHours from './2026_11_30_0033_onsite_hours.ts';
+import * as policyOfficerFigures from './2026_11_30_0040_policy_officer_figures.ts';
+import * as figuresIndex from './2026_11_30_0041_figures_index.ts';
+import * as referralReasonsStrain from './2026_11_30_0050_referral_reasons_strain.ts';
+import * as capacityResponseTimes from './2026_11_30_0051_capacity_response_times.ts';
+import * as mdo from './2026_11_30_0060_mdo.ts';
+import * as networkEvents from './2026_11_30_0061_network_events.ts';
+import * as newsletter from './2026_11_30_0062_newsletter.ts';
+import * as waitingRoomScreens from './2026_11_30_0070_waiting_room_screens.ts';
+import * as referralDrafts from './2026_11_30_0080_referral_drafts.ts';
+import * as oidcProviders from './2026_11_30_0090_oidc_providers.ts';
+import * as serviceSearch from './2026_11_30_0100_service_search.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -44,6 +55,17 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0031_visits': visits,
   '2026_11_30_0032_practice_checklist': practiceChecklist,
   '2026_11_30_0033_onsite_hours': onsiteHours,
+  '2026_11_30_0040_policy_officer_figures': policyOfficerFigures,
+  '2026_11_30_0041_figures_index': figuresIndex,
+  '2026_11_30_0050_referral_reasons_strain': referralReasonsStrain,
+  '2026_11_30_0051_capacity_response_times': capacityResponseTimes,
+  '2026_11_30_0060_mdo': mdo,
+  '2026_11_30_0061_network_events': networkEvents,
+  '2026_11_30_0062_newsletter': newsletter,
+  '2026_11_30_0070_waiting_room_screens': waitingRoomScreens,
+  '2026_11_30_0080_referral_drafts': referralDrafts,
+  '2026_11_30_0090_oidc_providers': oidcProviders,
+  '2026_11_30_0100_service_search': serviceSearch,
 };
 
 export const migrationProvider: MigrationProvider = {
