@@ -71,7 +71,7 @@ export function MdoListPage(props: { view: ViewContext; rows: MdoListRow[]; prac
           </h2>
           <ul class="utrecht-unordered-list kl-plain-list">
             {props.practices.map((p) => (
-              <li>
+              <li class="utrecht-unordered-list__item">
                 <Link href={`/mdo/praktijk/${p.id}`}>
                   {fill(t({ nl: 'MDO plannen bij {practice}', en: 'Plan an MDO at {practice}' }), { practice: p.name })}
                 </Link>
