@@ -40,7 +40,8 @@ export const eventSchema = (t: Translate, today: string) =>
           .string({ error: t({ nl: 'Vul in waar het is.', en: 'Enter where it is.' }) })
           .trim()
           .min(1, t({ nl: 'Vul in waar het is.', en: 'Enter where it is.' }))
-          .max(200),
+          .max(200)
+          .check(withoutBsn(t)),
         capacity: z
           .string()
           .trim()

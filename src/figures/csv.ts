@@ -1,4 +1,4 @@
-import type { FigureScope } from './figure-scope.ts';
+import { scopeId, type FigureScope } from './figure-scope.ts';
 import type { FigureTable, Value } from './figure-tables.ts';
 
 /**
@@ -29,19 +29,6 @@ function field(s: string): string {
   // Quote when needed (RFC 4180); a leading =, +, - or @ would be read as a formula by spreadsheets.
   const safe = /^[=+\-@]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-function scopeId(scope: FigureScope): string {
-  switch (scope.kind) {
-    case 'region':
-      return scope.regionId;
-    case 'municipality':
-      return scope.code;
-    case 'team':
-      return scope.teamId;
-    case 'practice':
-      return scope.practiceId;
-  }
 }
 
 export function tableCsv(scope: FigureScope, table: FigureTable): string {

@@ -91,6 +91,20 @@ export async function ownFiguresPath(db: Database, actor: Actor): Promise<string
   }
 }
 
+/** The id a scope is known by: the region, team or practice id, or the municipality's CBS code. */
+export function scopeId(scope: FigureScope): string {
+  switch (scope.kind) {
+    case 'region':
+      return scope.regionId;
+    case 'municipality':
+      return scope.code;
+    case 'team':
+      return scope.teamId;
+    case 'practice':
+      return scope.practiceId;
+  }
+}
+
 /** The path of a scope's page. */
 export function scopePath(scope: FigureScope): string {
   switch (scope.kind) {

@@ -167,6 +167,15 @@ forEachDatabase('figures', (db) => {
     assert.match(key, /,baseline,first_contact_within_term_pct,100\r\n/);
   });
 
+  test('a baseline longer than 13 months is refused on the form itself, with a 422', async () => {
+    const coordinator = await signedInBrowser(app, db(), w.users.regionCoordinator);
+    await coordinator.get(`/cijfers/regio/${w.regionId}`);
+    const tooLong = await coordinator.post(`/cijfers/regio/${w.regionId}/nulmeting`, { nulmeting_van: '2025-01-01', nulmeting_tot: '2026-06-30' });
+    assert.equal(tooLong.status, 422);
+    assert.match(tooLong.html, /Vul een geldige datum in/);
+    assert.match(tooLong.html, /name="nulmeting_van"/);
+  });
+
   test('the administrator creates a policy officer for one municipality of the region; a municipality elsewhere is refused', async () => {
     const admin = await signedInBrowser(app, db(), w.users.admin);
     await admin.get('/beheer/gebruikers/nieuw');

@@ -8,9 +8,20 @@ import { badRequest, notFound } from '../platform/errors.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { view } from '../platform/ui/view.ts';
 import type { FieldErrors } from '../platform/ui/components.tsx';
-import { areaRoles, municipalityScope, ownFiguresPath, practiceScope, regionScope, scopePath, subScopes, teamScope, type FigureScope } from './figure-scope.ts';
+import {
+  areaRoles,
+  figureRoles,
+  municipalityScope,
+  ownFiguresPath,
+  practiceScope,
+  regionScope,
+  scopePath,
+  subScopes,
+  teamScope,
+  type FigureScope,
+} from './figure-scope.ts';
 import { defaultPeriod, isIsoDate, parsePeriod } from './periods.ts';
-import { markBaseline, showFigures } from './show-figures.ts';
+import { baselineFits, markBaseline, showFigures } from './show-figures.ts';
 import { tableCsv } from './csv.ts';
 import { FiguresPage, periodProblems } from './pages.tsx';
 
@@ -30,7 +41,7 @@ const CBS_MUNICIPALITY = /^GM\d{4}$/;
 
 export function registerFigureRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
-  const own = authorize(services, { roles: ['region_coordinator', 'policy_officer', 'team_admin', 'practice_admin'] });
+  const own = authorize(services, { roles: figureRoles });
   const region = authorize(services, { roles: areaRoles, scope: (actor, c) => regionScope(db, actor, idParam(c)) });
   const municipality = authorize(services, {
     roles: areaRoles,
@@ -41,10 +52,7 @@ export function registerFigureRoutes(app: Hono<AppEnv>, services: Services): voi
   });
   const team = authorize(services, { roles: ['team_admin', 'region_coordinator'], scope: (actor, c) => teamScope(db, actor, idParam(c)) });
   const practice = authorize(services, { roles: ['practice_admin', 'region_coordinator'], scope: (actor, c) => practiceScope(db, actor, idParam(c)) });
-  const baselineGuard = authorize(services, {
-    roles: ['region_coordinator'],
-    scope: async (actor, c) => (actor.role === 'region_coordinator' ? regionScope(db, actor, idParam(c)) : null),
-  });
+  const baselineGuard = authorize(services, { roles: ['region_coordinator'], scope: (actor, c) => regionScope(db, actor, idParam(c)) });
 
   app.get('/cijfers', own, async (c) => {
     const path = await ownFiguresPath(db, c.get('ctx').actor!);
@@ -107,7 +115,7 @@ export function registerFigureRoutes(app: Hono<AppEnv>, services: Services): voi
       for (const key of Object.keys(form.errors)) errors[key] = message;
       return page(c, scope, { baselineErrors: errors, status: 422 });
     }
-    if (form.data.nulmeting_tot < form.data.nulmeting_van) return page(c, scope, { baselineErrors: { nulmeting_tot: message }, status: 422 });
+    if (!baselineFits(form.data.nulmeting_van, form.data.nulmeting_tot)) return page(c, scope, { baselineErrors: { nulmeting_tot: message }, status: 422 });
     await markBaseline(db, c.get('ctx'), scope.regionId, form.data.nulmeting_van, form.data.nulmeting_tot);
     return c.redirect(`${scopePath(scope)}?melding=nulmeting`, 303);
   });

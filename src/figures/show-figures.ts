@@ -3,7 +3,7 @@ import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { AppError } from '../platform/errors.ts';
 import { amsterdamToday } from '../platform/dates.ts';
-import type { FigureScope } from './figure-scope.ts';
+import { scopeId, type FigureScope } from './figure-scope.ts';
 import { figureTables, keyFigureTable, type FigureTable } from './figure-tables.ts';
 import { daysBetween, type Period } from './periods.ts';
 import { breakdownsOf, readFigures, readKeyCounts, type Breakdown } from './read-figures.ts';
@@ -53,7 +53,7 @@ export async function showFigures(
   await writeAudit(db, ctx, {
     action: requested.csv ? 'figures.exported' : 'figures.viewed',
     subjectType: `figures_${scope.kind}`,
-    subjectId: scope.kind === 'region' ? scope.regionId : scope.kind === 'municipality' ? scope.code : scope.kind === 'team' ? scope.teamId : scope.practiceId,
+    subjectId: scopeId(scope),
     details: { from: period.from, to: period.to, granularity: period.granularity, ...(requested.csv ? { table: requested.csv } : {}) },
   });
   return shown;
@@ -65,9 +65,14 @@ const badBaseline = () =>
     en: 'Choose a start and end date for the baseline, the end after the start and no longer than 13 months.',
   });
 
+/** A baseline ends on or after its start and spans at most 13 months (400 days). */
+export function baselineFits(from: string, to: string): boolean {
+  return to >= from && daysBetween(from, to) <= 400;
+}
+
 /** A regional coordinator marks the baseline (nulmeting) of their region; marking again replaces it. */
 export async function markBaseline(db: Database, ctx: RequestContext, regionId: string, from: string, to: string): Promise<void> {
-  if (to < from || daysBetween(from, to) > 400) throw badBaseline();
+  if (!baselineFits(from, to)) throw badBaseline();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('figure_baselines')

@@ -5,11 +5,11 @@ import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { publicBaseUrl } from '../platform/config.ts';
-import { withoutBsn } from '../platform/bsn.ts';
 import { AppError, badRequest, notFound } from '../platform/errors.ts';
 import { editorRegion, newsletterEditorRoles, newsletterInScope, newsletterReaderRoles, type NewsletterInScope } from './newsletter-access.ts';
 import { draftNewsletter, editNewsletter, getNewsletter, isSubscribed, newsletterArchive, sendNewsletter, setSubscription, unsubscribe } from './newsletter.ts';
 import { verifyUnsubscribeToken } from './unsubscribe-token.ts';
+import { newsletterSchema } from './newsletter-form.ts';
 import { ArchivePage, NewsletterPage, UnsubscribePage } from './pages.tsx';
 
 /**
@@ -107,20 +107,7 @@ export function registerNewsletterRoutes(app: Hono<AppEnv>, services: Services):
   app.post('/nieuwsbrief/:id', editor, async (c) => {
     const scope = editor.scoped(c);
     const t = view(c).t;
-    const schema = z.object({
-      title: z
-        .string()
-        .trim()
-        .min(1, t({ nl: 'Geef de nieuwsbrief een titel.', en: 'Give the newsletter a title.' }))
-        .max(150),
-      body: z
-        .string()
-        .trim()
-        .min(1, t({ nl: 'De nieuwsbrief heeft tekst nodig.', en: 'The newsletter needs text.' }))
-        .max(20000)
-        .check(withoutBsn(t)),
-    });
-    const form = await parseForm(c, schema);
+    const form = await parseForm(c, newsletterSchema(t));
     if (!form.ok) return renderIssue(c, scope, { values: form.values, errors: form.errors }, 422);
     try {
       await editNewsletter(db, c.get('ctx'), scope, form.data);

@@ -182,6 +182,23 @@ forEachDatabase('privacy requests', (db) => {
       assert.equal(res.status, 422);
       assert.match(res.html, /De patiënt wil gebeld worden: vul een telefoonnummer in\./);
     });
+
+    it('opening the correction or the erasure page is audited as a read of the referral (NEN 7513)', async () => {
+      const browser = await signedIn(w.users.adminA);
+      const reads = () =>
+        db()
+          .selectFrom('audit_log')
+          .select('details')
+          .where('action', '=', 'referral.read')
+          .where('patient_ref', '=', otherPerson)
+          .where('actor_user_id', '=', w.users.adminA.id)
+          .execute();
+      const count = async (page: string) => (await reads()).filter((r) => (r.details as { page?: string }).page === page).length;
+      const before = { contact: await count('contact_data'), erasure: await count('erasure') };
+      assert.equal((await browser.get(`/verwijzingen/${otherPerson}/contactgegevens`)).status, 200);
+      assert.equal((await browser.get(`/verwijzingen/${otherPerson}/wissen`)).status, 200);
+      assert.deepEqual({ contact: await count('contact_data'), erasure: await count('erasure') }, { contact: before.contact + 1, erasure: before.erasure + 1 });
+    });
   });
 
   describe('erasure before the retention term', () => {

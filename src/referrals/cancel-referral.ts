@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { notifyUsers, teamUserIds } from '../platform/notifications/notify.ts';
-import { inTransaction, lockForPractice, recordChange, requireTransition } from './change-referral.ts';
+import { checkActionText, inTransaction, lockForPractice, recordChange, requireTransition } from './change-referral.ts';
 import { illegalTransition } from './referral-errors.ts';
 import type { ReferralStatus } from './state-machine.ts';
 
@@ -9,6 +9,7 @@ import type { ReferralStatus } from './state-machine.ts';
 const cancellableByPractice: readonly ReferralStatus[] = ['requested', 'received'];
 
 export async function cancelReferral(db: Database, ctx: RequestContext, input: { referralId: string; reason: string | null }, baseUrl: string): Promise<void> {
+  checkActionText(input.reason, 300);
   await inTransaction(db, async (trx) => {
     const referral = await lockForPractice(trx, ctx, input.referralId);
     if (!cancellableByPractice.includes(referral.status)) throw illegalTransition(referral.status);

@@ -7,6 +7,8 @@ import { notifyUsers, practiceRecipients, type NotificationKind } from '../platf
 import { nextStatus, type ReferralAction, type ReferralStatus } from './state-machine.ts';
 import { illegalTransition, notFound } from './referral-errors.ts';
 import { requirePracticeActor, requireTeamActor } from './referral-actor.ts';
+import { AppError } from '../platform/errors.ts';
+import { bsnMessage, containsBsn } from '../platform/bsn.ts';
 
 /**
  * The shared step of every referral action: lock the row, check that the actor's team holds it (or
@@ -15,6 +17,21 @@ import { requirePracticeActor, requireTeamActor } from './referral-actor.ts';
  * commit together or not at all (STYLE.md: state change, audit row and outgoing job in one transaction).
  */
 export type Trx = Transaction<DB>;
+
+/**
+ * The free-text rule of the team's and practice's forms (action-forms.ts: at most `max` characters,
+ * never a BSN), applied again in the use case so a caller that skips those forms (the FHIR Task
+ * update) cannot store what the form refuses.
+ */
+export function checkActionText(text: string | null, max: number): void {
+  if (text === null) return;
+  if (text.length > max)
+    throw new AppError('text_too_long', 422, {
+      nl: `Houd het kort: hooguit ${max} tekens.`,
+      en: `Keep it short: ${max} characters at most.`,
+    });
+  if (containsBsn(text)) throw new AppError('bsn_refused', 422, bsnMessage);
+}
 
 /** The referral, locked for this transaction, when the actor's team holds it; 404 otherwise. */
 export async function lockForTeam(trx: Trx, ctx: RequestContext, referralId: string): Promise<Referral> {

@@ -1,6 +1,6 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
-import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
+import { checkActionText, inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 import { mayShareFeedback } from './consent.ts';
 import { statusForOutcome, type Outcome } from './state-machine.ts';
 import { closeReason, STRAIN_MAX, type ReasonCode } from './reasons.ts';
@@ -24,6 +24,7 @@ export async function closeReferral(
 ): Promise<void> {
   const reason = closeReason(input.outcome, input.closeReason ?? null);
   if (!reason.ok) throw closeReasonMissing();
+  checkActionText(input.feedback, 500);
   const strain = input.strainAtClose ?? null;
   if (strain !== null && !(Number.isInteger(strain) && strain >= 0 && strain <= STRAIN_MAX)) throw strainOutOfRange();
   await inTransaction(db, async (trx) => {

@@ -141,7 +141,7 @@ forEachDatabase('pages that say what to do next', (db) => {
       const earlier = reference();
       await closedFeedback(earlier, new Date(Date.now() - 60 * 60_000), 'Budgetcoach gekoppeld.');
       const waitingRef = reference();
-      await insertReferral(db(), { practiceId: w.practiceA, teamId: w.noord, reference: waitingRef, status: 'requested' });
+      const waitingId = await insertReferral(db(), { practiceId: w.practiceA, teamId: w.noord, reference: waitingRef, status: 'requested' });
 
       const browser = await as(staff);
       const first = (await browser.get('/')).html;
@@ -173,6 +173,7 @@ forEachDatabase('pages that say what to do next', (db) => {
         .orderBy('id', 'desc')
         .executeTakeFirstOrThrow();
       assert.ok(audit.patient_refs.includes(laterId), 'reading feedback is audited with the referral');
+      assert.ok(audit.patient_refs.includes(waitingId), 'the waiting list on the start page is audited with its referrals too');
     });
   });
 

@@ -7,6 +7,7 @@ import { signedInBrowser } from '../../test/support/referral-rows.ts';
 import { appError } from '../../test/support/fixtures.ts';
 import type { User } from '../platform/db/schema.ts';
 import { acceptReferral } from './accept-referral.ts';
+import { cancelReferral } from './cancel-referral.ts';
 import { closeReferral } from './close-referral.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { sendReferral } from './send-referral.ts';
@@ -78,6 +79,21 @@ forEachDatabase('reasons and the strain question on a referral', (db) => {
       await assert.rejects(rejectReferral(db(), contextOf(w.users.noordMember), { referralId: id }, BASE_URL), appError('reject_reason_missing', 422));
       await rejectReferral(db(), contextOf(w.users.noordMember), { referralId: id, reason: 'Andere gemeente' }, BASE_URL);
       assert.equal((await row(id)).reject_reason, null);
+    });
+
+    it('a caller that skips the web forms (the FHIR Task update) cannot store a BSN or an over-long text in a reason or feedback', async () => {
+      const { id } = await send();
+      const team = contextOf(w.users.noordMember);
+      const withBsn = 'Inwoner met BSN 111222333 woont elders';
+      await assert.rejects(rejectReferral(db(), team, { referralId: id, reason: withBsn }, BASE_URL), appError('bsn_refused', 422));
+      await assert.rejects(rejectReferral(db(), team, { referralId: id, reason: 'x'.repeat(501) }, BASE_URL), appError('text_too_long', 422));
+      await assert.rejects(cancelReferral(db(), contextOf(w.users.staffA), { referralId: id, reason: withBsn }, BASE_URL), appError('bsn_refused', 422));
+      await acceptReferral(db(), team, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
+      await assert.rejects(
+        closeReferral(db(), team, { referralId: id, outcome: 'trajectory_started', feedback: withBsn }, BASE_URL),
+        appError('bsn_refused', 422),
+      );
+      assert.equal((await row(id)).status, 'accepted');
     });
   });
 

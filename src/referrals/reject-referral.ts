@@ -1,7 +1,7 @@
 import type { Database } from '../platform/db/database.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { AppError } from '../platform/errors.ts';
-import { inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
+import { checkActionText, inTransaction, lockForTeam, recordChange, requireTransition } from './change-referral.ts';
 import type { ReasonCode } from './reasons.ts';
 
 /**
@@ -21,6 +21,7 @@ export async function rejectReferral(
   const code = input.code ?? null;
   const note = input.reason ?? null;
   if (!code && !note) throw reasonMissing();
+  checkActionText(note, 500);
   await inTransaction(db, async (trx) => {
     const referral = await lockForTeam(trx, ctx, input.referralId);
     const next = requireTransition(referral, 'reject');

@@ -240,13 +240,15 @@ export async function summarisePracticeWork(db: Database, ctx: RequestContext): 
       feedback: shared ? r.feedback : null,
     };
   });
-  if (feedback.length > 0) {
+  // The waiting list shows referrals too (reference, team, status): audited as the team's start page is.
+  const shown = [...feedback.map((r) => r.id), ...row.waiting.map((r) => r.id)];
+  if (shown.length > 0) {
     await writeAudit(db, ctx, {
       action: 'referral.list_read',
       subjectType: 'practice_start',
       subjectId: actor.practiceId,
-      patientRefs: feedback.map((r) => r.id),
-      details: { count: feedback.length },
+      patientRefs: shown,
+      details: { count: shown.length },
     });
   }
   return {

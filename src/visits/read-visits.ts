@@ -77,15 +77,6 @@ export async function getVisit(db: Database, visitId: string): Promise<VisitView
   return row ? viewOf(row) : null;
 }
 
-export interface PracticeVisitState {
-  practiceId: string;
-  practiceName: string;
-  lastHeldOn: string | null;
-  nextPlannedOn: string | null;
-  nextVisitDue: string | null;
-  overdue: boolean;
-}
-
 /** Every practice with the day of its last visit, its next planned visit (from today) and the next visit due. */
 export function practiceVisitDates(db: Executor, today: string) {
   return db

@@ -10,6 +10,7 @@ import type { AppEnv } from '../../platform/http/types.ts';
 import type { User } from '../../platform/db/schema.ts';
 import { insertReferralWorld, type ReferralWorld } from '../../referrals/test-fixture.ts';
 import { createApiToken } from '../hsds/create-api-token.ts';
+import { REFUSED_TOKENS_PER_WINDOW, REFUSED_TOKEN_WINDOW_MINUTES } from '../hsds/authenticate-api-token.ts';
 import { fhirSchemaErrors } from './official-validator.ts';
 import { systems, extensions } from './terminology.ts';
 
@@ -163,6 +164,23 @@ forEachDatabase('FHIR API', (db) => {
       const refused = await get('/fhir/Task', 'kl_not-a-real-token-0123456789abcdef');
       assert.equal(refused.status, 401);
       assert.match(outcomeText(await fhirJson(refused)).en, /unknown, revoked/);
+    });
+
+    it('an address that keeps sending bad tokens gets a 429 OperationOutcome with Retry-After, as on the HSDS API', async () => {
+      await db().deleteFrom('rate_limit_hits').execute();
+      const statuses: number[] = [];
+      for (let i = 0; i < REFUSED_TOKENS_PER_WINDOW + 2; i++) {
+        const res = await get('/fhir/Task', `kl_guess-number-${i}-that-is-long-enough`);
+        statuses.push(res.status);
+        if (res.status === 429) {
+          const wait = Number(res.headers.get('retry-after'));
+          assert.ok(wait > 0 && wait <= REFUSED_TOKEN_WINDOW_MINUTES * 60, `Retry-After: ${wait}`);
+          assert.match(outcomeText(await fhirJson(res)).nl, /te veel ongeldige API-tokens/);
+        } else await fhirJson(res);
+      }
+      assert.deepEqual(statuses, [...Array<number>(REFUSED_TOKENS_PER_WINDOW).fill(401), 429, 429]);
+      await db().deleteFrom('rate_limit_hits').execute();
+      assert.equal((await get('/fhir/Task', tokens['staffA'])).status, 200, 'once the window has passed');
     });
   });
 

@@ -7,7 +7,7 @@ import { publicBaseUrl } from '../../platform/config.ts';
 import { databaseUnavailable } from '../../platform/db/availability.ts';
 import { AppError, UnavailableError } from '../../platform/errors.ts';
 import type { AppContext, AppEnv, Services } from '../../platform/http/types.ts';
-import { checkBearerToken } from '../hsds/authenticate-api-token.ts';
+import { bearerToken } from '../hsds/bearer-middleware.ts';
 import { capabilityStatement } from './capability-statement.ts';
 import { searchset, type BundleEntry, type FhirResource } from './fhir-types.ts';
 import { operationOutcome, fhirError, fhirStatus, serverError } from './operation-outcome.ts';
@@ -41,7 +41,7 @@ export function registerFhirRoutes(app: Hono<AppEnv>, services: Services): void 
   const baseUrl = publicBaseUrl(services.config);
   const fhir = new Hono<AppEnv>();
   fhir.onError((err, c) => answerError(c as AppContext, err, services));
-  fhir.use('*', bearerToken(services));
+  fhir.use('*', bearerToken(services, fhirRefusals, { noStoreAnonymous: true }));
 
   fhir.get('/metadata', (c) => reply(c, capabilityStatement(baseUrl, '2026-11-30')));
   fhir.get('/CodeSystem/:id', (c) => {
@@ -265,26 +265,16 @@ const tokenMissing = () =>
     en: 'This needs an API token: send Authorization: Bearer <token>.',
   });
 
-/** Bearer token → the token's user as actor (the HSDS API's check: refusals audited and throttled). A browser session counts for nothing here. */
-function bearerToken(services: Services) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const ctx = c.get('ctx');
-    ctx.actor = null;
-    const header = c.req.header('authorization');
-    if (header !== undefined) {
-      const check = await checkBearerToken(services.db, ctx, header, c.req.path);
-      if (check.kind === 'throttled') {
-        c.header('Retry-After', String(check.retryAfterSeconds));
-        throw tooManyRefused(Math.ceil(check.retryAfterSeconds / 60));
-      }
-      if (check.kind === 'refused') throw tokenRefused();
-      ctx.actor = check.actor;
-    }
-    await next();
-    c.header('Vary', 'Authorization');
-    c.header('Cache-Control', 'no-store');
-  });
-}
+/** FHIR answers a refused token with an OperationOutcome (answerError), thrown. */
+const fhirRefusals = {
+  throttled: (c: AppContext, retryAfterSeconds: number): never => {
+    c.header('Retry-After', String(retryAfterSeconds));
+    throw tooManyRefused(Math.ceil(retryAfterSeconds / 60));
+  },
+  refused: (): never => {
+    throw tokenRefused();
+  },
+};
 
 /**
  * The FHIR API's authorize (platform/http/authorize.ts does the same for sessions): a token is

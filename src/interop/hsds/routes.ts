@@ -5,7 +5,7 @@ import { writeAudit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fill, translator } from '../../platform/i18n.ts';
 import type { AppContext, AppEnv, Services } from '../../platform/http/types.ts';
-import { checkBearerToken } from './authenticate-api-token.ts';
+import { bearerToken } from './bearer-middleware.ts';
 import { exportMap } from './export-map.ts';
 import { findRegionId } from './find-region.ts';
 import { getOrganization, organizationNotFound } from './get-organization.ts';
@@ -27,7 +27,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function registerHsdsRoutes(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
-  app.use('/api/hsds/*', bearerToken(services));
+  app.use('/api/hsds/*', bearerToken(services, hsdsRefusals, { noStoreAnonymous: false }));
 
   // HSDS API reference: GET / names the HSDS version, the profile and the OpenAPI document.
   const apiUrl = (c: AppContext, path: string) => appUrl(services.config, c.req.url, `/api/hsds/${path}`);
@@ -93,31 +93,14 @@ const roleRefused = () =>
     en: 'This token may not do this: export is for administrators and regional coordinators, import for administrators only.',
   });
 
-/**
- * Reads `Authorization: Bearer <token>`. No header: an anonymous caller (ctx.actor null, whatever
- * the cookies say). A header with a bad, revoked or blocked token: 401, audited; after too many of
- * those from one address: 429 with Retry-After, no longer audited (authenticate-api-token.ts).
- */
-function bearerToken(services: Services) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    const ctx = c.get('ctx');
-    ctx.actor = null;
-    const header = c.req.header('authorization');
-    if (header !== undefined) {
-      const check = await checkBearerToken(services.db, ctx, header, c.req.path);
-      if (check.kind === 'throttled') {
-        const minutes = String(Math.ceil(check.retryAfterSeconds / 60));
-        return c.json({ error: fill(translator(ctx.lang)(tooManyRefused), { minutes }) }, 429, { 'Retry-After': String(check.retryAfterSeconds) });
-      }
-      if (check.kind === 'refused') return unauthorized(c, 'refused');
-      ctx.actor = check.actor;
-    }
-    await next();
-    // Answers differ with and without a token: keep shared caches from mixing them up.
-    c.header('Vary', 'Authorization');
-    if (ctx.actor) c.header('Cache-Control', 'no-store');
-  });
-}
+/** HSDS answers a refused token with plain JSON; after too many, 429 with Retry-After. */
+const hsdsRefusals = {
+  throttled: (c: AppContext, retryAfterSeconds: number) => {
+    const minutes = String(Math.ceil(retryAfterSeconds / 60));
+    return c.json({ error: fill(translator(c.get('ctx').lang)(tooManyRefused), { minutes }) }, 429, { 'Retry-After': String(retryAfterSeconds) });
+  },
+  refused: (c: AppContext) => unauthorized(c, 'refused'),
+};
 
 /** Export and import: a token is required, of one of these roles. */
 function tokenRole(services: Services, roles: readonly Role[]) {
