@@ -70,45 +70,44 @@ if (all || which.has('search')) {
   }
 }
 
-if (all || which.has('referrals')) {
-  console.log(`Referrals: ${REFERRALS.toLocaleString('en')} referrals on PostgreSQL; ${TOTAL} list reads per side at concurrency ${CONCURRENCY}.`);
+// The referrals and the figures bench read the same 2,000,000 referrals: one seeding serves both.
+const benchReferralsToo = all || which.has('referrals');
+const benchMonitoringToo = all || which.has('monitoring');
+if (benchReferralsToo || benchMonitoringToo) {
+  const figuresPerSide = Number(process.env['BENCH_FIGURES'] ?? 100);
   await withDatabase('postgres', async ({ db }) => {
     const started = performance.now();
     const world = await seedReferrals(db);
-    console.log(`  postgres: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const r = await benchReferrals(db, world, { total: TOTAL, concurrency: CONCURRENCY });
-    console.log(`  the measured team has ${r.openInInbox} open referrals`);
-    for (const [name, m] of [
-      ['team inbox', r.inbox],
-      ['practice list', r.practice],
-    ] as const) {
+    console.log(`Referrals: ${REFERRALS.toLocaleString('en')} referrals on PostgreSQL, seeded in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    if (benchReferralsToo) {
+      console.log(`  ${TOTAL} list reads per side at concurrency ${CONCURRENCY}.`);
+      const r = await benchReferrals(db, world, { total: TOTAL, concurrency: CONCURRENCY });
+      console.log(`  the measured team has ${r.openInInbox} open referrals`);
+      for (const [name, m] of [
+        ['team inbox', r.inbox],
+        ['practice list', r.practice],
+      ] as const) {
+        rows.push(
+          `| ${name} | postgres | app | ${fmt(m.app.p50)} | ${fmt(m.app.p95)} | ${fmt(m.app.p99)} |`,
+          `| ${name} | postgres | raw SQL | ${fmt(m.raw.p50)} | ${fmt(m.raw.p95)} | ${fmt(m.raw.p99)} |`,
+          `| ${name} | postgres | ratio app/raw | ${(m.app.p50 / m.raw.p50).toFixed(2)}× | ${(m.app.p95 / m.raw.p95).toFixed(2)}× | ${(m.app.p99 / m.raw.p99).toFixed(2)}× |`,
+        );
+      }
       rows.push(
-        `| ${name} | postgres | app | ${fmt(m.app.p50)} | ${fmt(m.app.p95)} | ${fmt(m.app.p99)} |`,
-        `| ${name} | postgres | raw SQL | ${fmt(m.raw.p50)} | ${fmt(m.raw.p95)} | ${fmt(m.raw.p99)} |`,
-        `| ${name} | postgres | ratio app/raw | ${(m.app.p50 / m.raw.p50).toFixed(2)}× | ${(m.app.p95 / m.raw.p95).toFixed(2)}× | ${(m.app.p99 / m.raw.p99).toFixed(2)}× |`,
+        `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
       );
     }
-    rows.push(
-      `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
-    );
-  });
-}
-
-if (all || which.has('monitoring')) {
-  const figuresPerSide = Number(process.env['BENCH_FIGURES'] ?? 100);
-  console.log(`Monitoring: ${REFERRALS.toLocaleString('en')} referrals on PostgreSQL; each figure ${figuresPerSide} times per side, one at a time.`);
-  await withDatabase('postgres', async ({ db }) => {
-    const started = performance.now();
-    const world = await seedReferrals(db);
-    console.log(`  postgres: seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const r = await benchMonitoring(db, world, { total: figuresPerSide, concurrency: 1 });
-    console.log(`  region page, ${r.period.from} – ${r.period.to}: ${r.referralsInPeriod.toLocaleString('en')} referrals in the period`);
-    for (const f of r.figures)
-      rows.push(
-        `| figure ${f.id} | postgres | app | ${fmt(f.app.p50)} | ${fmt(f.app.p95)} | ${fmt(f.app.p99)} |`,
-        `| figure ${f.id} | postgres | raw SQL | ${fmt(f.raw.p50)} | ${fmt(f.raw.p95)} | ${fmt(f.raw.p99)} |`,
-        `| figure ${f.id} | postgres | ratio app/raw | ${(f.app.p50 / f.raw.p50).toFixed(2)}× | ${(f.app.p95 / f.raw.p95).toFixed(2)}× | ${(f.app.p99 / f.raw.p99).toFixed(2)}× |`,
-      );
+    if (benchMonitoringToo) {
+      console.log(`Monitoring: each figure ${figuresPerSide} times per side, one at a time.`);
+      const r = await benchMonitoring(db, world, { total: figuresPerSide, concurrency: 1 });
+      console.log(`  region page, ${r.period.from} – ${r.period.to}: ${r.referralsInPeriod.toLocaleString('en')} referrals in the period`);
+      for (const f of r.figures)
+        rows.push(
+          `| figure ${f.id} | postgres | app | ${fmt(f.app.p50)} | ${fmt(f.app.p95)} | ${fmt(f.app.p99)} |`,
+          `| figure ${f.id} | postgres | raw SQL | ${fmt(f.raw.p50)} | ${fmt(f.raw.p95)} | ${fmt(f.raw.p99)} |`,
+          `| figure ${f.id} | postgres | ratio app/raw | ${(f.app.p50 / f.raw.p50).toFixed(2)}× | ${(f.app.p95 / f.raw.p95).toFixed(2)}× | ${(f.app.p99 / f.raw.p99).toFixed(2)}× |`,
+        );
+    }
   });
 }
 
