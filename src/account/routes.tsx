@@ -148,8 +148,8 @@ function LoginPage(props: LoginProps & { view: ViewContext; organisations: SignI
       </PostForm>
       <Paragraph>
         {t({
-          nl: 'Wachtwoord vergeten? Vraag de beheerder van uw organisatie om een nieuw wachtwoord.',
-          en: 'Forgot your password? Ask the administrator of your organisation for a new one.',
+          nl: 'Wachtwoord vergeten? Vraag uw leidinggevende of de functioneel beheerder om een nieuw wachtwoord.',
+          en: 'Forgot your password? Ask your manager or the functional administrator for a new one.',
         })}
       </Paragraph>
       {withOrganisations ? (
@@ -229,8 +229,8 @@ function SecondStepPage(props: { view: ViewContext; kind: 'app' | 'recovery'; ba
       {app ? null : (
         <Paragraph>
           {t({
-            nl: 'Geen herstelcodes meer? Vraag de beheerder van uw organisatie om uw tweestapsverificatie opnieuw in te stellen.',
-            en: 'No recovery codes left? Ask the administrator of your organisation to reset your two-step verification.',
+            nl: 'Geen herstelcodes meer? Vraag uw leidinggevende of de functioneel beheerder om uw tweestapsverificatie opnieuw in te stellen.',
+            en: 'No recovery codes left? Ask your manager or the functional administrator to reset your two-step verification.',
           })}
         </Paragraph>
       )}
@@ -601,8 +601,8 @@ function AccountPage(props: {
       {props.usedRecoveryCode ? (
         <Alert type="warning">
           {t({
-            nl: `U bent ingelogd met een herstelcode. U heeft nog ${left} ${left === 1 ? 'herstelcode' : 'herstelcodes'}. Heeft u uw telefoon niet meer? Vraag de beheerder van uw organisatie om uw tweestapsverificatie opnieuw in te stellen.`,
-            en: `You signed in with a recovery code. You have ${left} recovery ${left === 1 ? 'code' : 'codes'} left. No longer have your phone? Ask the administrator of your organisation to reset your two-step verification.`,
+            nl: `U bent ingelogd met een herstelcode. U heeft nog ${left} ${left === 1 ? 'herstelcode' : 'herstelcodes'}. Heeft u uw telefoon niet meer? Vraag uw leidinggevende of de functioneel beheerder om uw tweestapsverificatie opnieuw in te stellen.`,
+            en: `You signed in with a recovery code. You have ${left} recovery ${left === 1 ? 'code' : 'codes'} left. No longer have your phone? Ask your manager or the functional administrator to reset your two-step verification.`,
           })}
         </Alert>
       ) : null}

@@ -214,8 +214,8 @@ const identityProviderRefused = () =>
     'oidc_refused',
     401,
     {
-      nl: 'U kunt zo niet inloggen bij Korte Lijn. Uw organisatie kent uw e-mailadres niet als bevestigd, of er is geen (actief) account met dit e-mailadres bij deze organisatie. Vraag de beheerder van uw organisatie om hulp, of log in met uw wachtwoord.',
-      en: 'You cannot sign in to Korte Lijn this way. Your organisation does not confirm your e-mail address as verified, or there is no (active) account with this e-mail address at this organisation. Ask the administrator of your organisation for help, or sign in with your password.',
+      nl: 'U kunt zo niet inloggen bij Korte Lijn. Uw organisatie kent uw e-mailadres niet als bevestigd, of er is geen (actief) account met dit e-mailadres bij deze organisatie. Vraag uw leidinggevende of de functioneel beheerder om hulp, of log in met uw wachtwoord.',
+      en: 'You cannot sign in to Korte Lijn this way. Your organisation does not confirm your e-mail address as verified, or there is no (active) account with this e-mail address at this organisation. Ask your manager or the functional administrator for help, or sign in with your password.',
     },
     'oidc sign-in refused',
   );

@@ -21,8 +21,8 @@ const filterSchema = (t: Translate) =>
   z.object({
     gebruiker: z.string().trim().max(254).optional(),
     actie: z.string().trim().max(100).optional(),
-    van: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
-    tot: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in als 2026-01-31.', en: 'Enter a date like 2026-01-31.' }))]).optional(),
+    van: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in, zoals 2026-01-31.', en: 'Enter a date, such as 2026-01-31.' }))]).optional(),
+    tot: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in, zoals 2026-01-31.', en: 'Enter a date, such as 2026-01-31.' }))]).optional(),
     voor: z
       .string()
       .regex(/^\d{1,19}$/)

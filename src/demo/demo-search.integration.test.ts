@@ -32,7 +32,7 @@ forEachDatabase('social map search: the words people use, on the Twente demo', (
     const one = await browser.get('/sociale-kaart?postcode=7552+AB&hulpvraag=&zoekwoord=Schuldhulp+Hengelo');
     assert.match(one.html, />1 resultaat\.</);
     const more = await browser.get('/sociale-kaart?postcode=7552+AB&hulpvraag=&zoekwoord=schulden');
-    assert.match(more.html, /\d+ resultaten, beste match eerst/);
+    assert.match(more.html, /\d+ resultaten, best passend eerst/);
   });
 
   it('"Wonen / huurachterstand" is a need to search for', async () => {

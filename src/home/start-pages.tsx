@@ -46,10 +46,10 @@ export function TeamStart({ view, work }: { view: ViewContext; work: TeamWork })
             view={view}
             testId="count-urgent"
             n={work.counts.urgent}
-            label={{ nl: 'urgent: gesprek binnen 3 werkdagen', en: 'urgent: conversation within 3 working days' }}
+            label={{ nl: 'spoed: gesprek binnen 3 werkdagen', en: 'urgent: conversation within 3 working days' }}
             href="/inbox?tab=open"
           />
-          <Count view={view} testId="count-today" n={work.counts.today} label={{ nl: 'vandaag uiterlijk', en: 'due today' }} href="/inbox?tab=open" />
+          <Count view={view} testId="count-today" n={work.counts.today} label={{ nl: 'uiterlijk vandaag', en: 'due today' }} href="/inbox?tab=open" />
           <Count view={view} testId="count-overdue" n={work.counts.overdue} label={{ nl: 'te laat', en: 'overdue' }} href="/inbox?tab=te-laat" />
         </ul>
       </section>

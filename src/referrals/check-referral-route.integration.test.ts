@@ -42,7 +42,10 @@ forEachDatabase('a referral routed by the patient’s region', (db) => {
       const route = await checkReferralRoute(db(), ctx, { postcode: '8011 AB', houseNumber: '3', need: 'debt_counselling' });
       assert.equal(route.teamId, ijsselland, 'not the Twente desk of the practice');
       assert.equal(route.reason, 'no_municipality_rule');
-      assert.equal(route.explanation.nl, `8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → ${ijssellandName} (regionaal loket)`);
+      assert.equal(
+        route.explanation.nl,
+        `8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld. De verwijzing gaat naar ${ijssellandName}. Dit is het regionale loket. Dat zoekt de juiste hulp in de woonplaats.`,
+      );
 
       const sent = await sendReferral(db(), ctx, referralInput(w, { postcode: '8011 AB', house_number: '3', recipientTeamId: ijsselland }), BASE_URL);
       const row = await db().selectFrom('referrals').select(['team_id', 'municipality_code']).where('id', '=', sent.id).executeTakeFirstOrThrow();

@@ -36,7 +36,7 @@ export function PracticeReferralsPage({ view, rows, today, page, hasMore }: { vi
         }
         rows={rows.map((r) => [
           <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
-          r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' }),
+          r.patient_name ?? t({ nl: '(gegevens gewist)', en: '(data erased)' }),
           r.team_name,
           t(statusLabels[r.status]),
           ...termBadges(view, today, r),
@@ -102,14 +102,14 @@ export function InboxPage({
   searched?: string | undefined;
 }) {
   const t = view.t;
-  const title = t({ nl: 'Inbox', en: 'Inbox' });
+  const title = t({ nl: 'Binnengekomen', en: 'Inbox' });
   const search = inbox.search;
   const forwarded = inbox.tab === 'doorgestuurd' && !search;
   return (
     <Page view={view} title={search ? `${t({ nl: 'Zoeken', en: 'Search' })} – ${title}` : title} wide>
       <Heading1>{title}</Heading1>
       <InboxSearchForm view={view} value={search?.text ?? searched} problem={searchProblem ?? false} />
-      <nav class="kl-tabs" aria-label={t({ nl: 'Filters van de inbox', en: 'Inbox filters' })}>
+      <nav class="kl-tabs" aria-label={t({ nl: 'Filters van binnengekomen verwijzingen', en: 'Inbox filters' })}>
         <ul class="kl-tabs__list">
           {(Object.keys(tabLabels) as InboxTab[]).map((tab) => (
             <li class="kl-tabs__item">
@@ -129,7 +129,7 @@ export function InboxPage({
         }
         headers={[
           t({ nl: 'Verwijzing', en: 'Referral' }),
-          ...(forwarded ? [] : [t({ nl: 'Patiënt', en: 'Patient' })]),
+          ...(forwarded ? [] : [t({ nl: 'Inwoner', en: 'Resident' })]),
           t({ nl: 'Hulpvraag', en: 'Need' }),
           t({ nl: 'Status', en: 'Status' }),
           forwarded ? t({ nl: 'Nu bij', en: 'Now with' }) : t({ nl: 'Opgepakt door', en: 'Handled by' }),
@@ -145,7 +145,7 @@ export function InboxPage({
         }
         rows={inbox.rows.map((r) => [
           <Link href={`/verwijzingen/${r.id}`}>{r.reference}</Link>,
-          ...(forwarded ? [] : [r.patient_name ?? t({ nl: '(gegevens verwijderd)', en: '(data erased)' })]),
+          ...(forwarded ? [] : [r.patient_name ?? t({ nl: '(gegevens gewist)', en: '(data erased)' })]),
           <NeedsText view={view} needs={r.needs} urgent={r.urgency_triggers.length > 0} />,
           t(statusLabels[r.status]),
           forwarded ? r.team_name : (r.assignee_name ?? '—'),

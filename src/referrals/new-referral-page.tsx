@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { fill } from '../platform/i18n.ts';
+import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, ErrorSummary, Heading1, Link, Paragraph, PostForm, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import { Checkbox, CheckboxGroup, FieldGroup, RadioGroup, TextAreaField } from '../platform/ui/form-fields.tsx';
@@ -48,17 +48,18 @@ export interface NewReferralProps {
   retentionMonths: number;
 }
 
-export function TeamContactDetails({ view, contact }: { view: ViewContext; contact: TeamContact }) {
+/** `forPatient`: the printed card, where "Team" and "Vaste contactpersoon" are staff words. */
+export function TeamContactDetails({ view, contact, forPatient }: { view: ViewContext; contact: TeamContact; forPatient?: boolean }) {
   const t = view.t;
   return (
     <DataList
       rows={[
-        [t({ nl: 'Team', en: 'Team' }), <strong>{contact.teamName}</strong>],
+        [t(forPatient ? { nl: 'Wie', en: 'Who' } : { nl: 'Team', en: 'Team' }), <strong>{contact.teamName}</strong>],
         [t({ nl: 'Organisatie', en: 'Organisation' }), contact.organisationName],
         [t({ nl: 'Telefoon', en: 'Phone' }), contact.phone],
         [t({ nl: 'E-mail', en: 'E-mail' }), contact.email],
         [
-          t({ nl: 'Vaste contactpersoon', en: 'Fixed contact' }),
+          t(forPatient ? { nl: 'Vraag naar', en: 'Ask for' } : { nl: 'Vaste contactpersoon', en: 'Fixed contact' }),
           contact.persons.length ? (
             <ul class="utrecht-unordered-list kl-plain-list">
               {contact.persons.map((p) => (
@@ -105,6 +106,12 @@ export function NewReferralPage(props: NewReferralProps) {
       {props.problem ? (
         <Alert type="error">
           <p class="utrecht-paragraph">{props.problem}</p>
+          {props.cardTeamId ? (
+            // The way to fix it, next to the way around it (WCAG 3.3.1): the link lands on the consent box.
+            <p class="utrecht-paragraph">
+              <Link href="#field-consent_given">{t({ nl: 'Toestemming vastleggen', en: 'Record consent' })}</Link>
+            </p>
+          ) : null}
           {props.cardTeamId ? (
             <p class="utrecht-paragraph">
               <Link href={`/verwijzingen/contactkaart/${props.cardTeamId}`}>
@@ -191,7 +198,7 @@ export function NewReferralPage(props: NewReferralProps) {
           />
           <CheckboxGroup
             view={view}
-            legend={{ nl: 'Dreigt er iets? (urgentie)', en: 'Is something about to happen? (urgency)' }}
+            legend={{ nl: 'Dreigt er iets? (spoed)', en: 'Is something about to happen? (urgency)' }}
             description={{
               nl: 'Bij een van deze situaties moet het eerste gesprek binnen 3 werkdagen zijn (Wet gemeentelijke schuldhulpverlening). Beschrijf een andere crisis kort bij de vraag in eigen woorden.',
               en: 'With any of these the first conversation must take place within 3 working days (Municipal Debt Counselling Act). Describe another crisis briefly in the question.',
@@ -246,7 +253,7 @@ export function NewReferralPage(props: NewReferralProps) {
             <ReferralReview
               view={view}
               values={values}
-              errors={errors}
+              errors={props.cardTeamId ? { ...errors, consent_given: t(consentMissingError) } : errors}
               route={route}
               teamFacts={props.teamFacts}
               retentionMonths={props.retentionMonths}
@@ -353,6 +360,12 @@ export function RouteProblem({ message }: { message: string }) {
   );
 }
 
+/** At the consent box when "Versturen" was refused without it: the box itself says what is missing (WCAG 3.3.1). */
+const consentMissingError: Text = {
+  nl: 'Zet een vinkje als de patiënt toestemming geeft.',
+  en: 'Tick the box if the patient consents.',
+};
+
 function ConsentSection(props: {
   view: ViewContext;
   values: Record<string, string | null | undefined>;
@@ -385,6 +398,7 @@ function ConsentSection(props: {
         <Checkbox
           name="consent_given"
           class="kl-choice"
+          errors={errors}
           checked={values['consent_given'] === 'ja'}
           label={fill(
             t({ nl: 'De patiënt geeft toestemming om deze gegevens te delen met {team}', en: 'The patient consents to sharing these data with {team}' }),
@@ -432,11 +446,11 @@ export function ContactCardPage({ view, contact }: { view: ViewContext; contact:
         <Heading1>{title}</Heading1>
         <Paragraph>
           {t({
-            nl: 'U kunt zelf contact opnemen. Het gesprek is gratis en vertrouwelijk. U hoeft niets mee te nemen.',
-            en: 'You can get in touch yourself. The conversation is free and confidential. You do not need to bring anything.',
+            nl: 'Bel of mail dit team. Zeg dat uw huisarts u stuurt. Het gesprek is gratis en vertrouwelijk. U hoeft niets mee te nemen.',
+            en: 'Call or e-mail this team. Say that your GP sent you. The conversation is free and confidential. You do not need to bring anything.',
           })}
         </Paragraph>
-        <TeamContactDetails view={view} contact={contact} />
+        <TeamContactDetails view={view} contact={contact} forPatient />
       </div>
       <p class="utrecht-paragraph kl-no-print">
         {t({ nl: 'Druk deze pagina af (Ctrl+P) en geef hem aan de patiënt.', en: 'Print this page (Ctrl+P) and give it to the patient.' })}{' '}

@@ -318,9 +318,11 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
   const r = detail.referral;
   const consent = detail.consent;
   const triggers = r.urgency_triggers as UrgencyTrigger[];
+  // One word per reader (docs/glossary.md): the practice sees its patiënt, a team an inwoner.
+  const forPractice = detail.access === 'practice';
   return (
     <>
-      <Section title={t({ nl: 'Patiënt', en: 'Patient' })} id="section-patient">
+      <Section title={t(forPractice ? { nl: 'Patiënt', en: 'Patient' } : { nl: 'Inwoner', en: 'Resident' })} id="section-patient">
         <DataList
           rows={[
             [t({ nl: 'Naam', en: 'Name' }), <span data-testid="patient-name">{r.patient_name}</span>],
@@ -339,9 +341,18 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
         <DataList
           rows={[
             [t({ nl: 'Waarbij', en: 'With' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
-            [t({ nl: 'In de woorden van de patiënt', en: "In the patient's own words" }), r.question ? <DutchText view={view}>{r.question}</DutchText> : null],
             [
-              t({ nl: 'Urgentie', en: 'Urgency' }),
+              t(
+                r.source === 'selfcheck'
+                  ? { nl: 'Uit de zelftest', en: 'From the self-check' }
+                  : forPractice
+                    ? { nl: 'In de woorden van de patiënt', en: "In the patient's own words" }
+                    : { nl: 'In de woorden van de inwoner', en: "In the resident's own words" },
+              ),
+              r.question ? <DutchText view={view}>{r.question}</DutchText> : null,
+            ],
+            [
+              t({ nl: 'Spoed', en: 'Urgency' }),
               triggers.length ? (
                 <span class="kl-urgent">
                   {triggers.map((u) => t(urgencyLabels[u] ?? { nl: u, en: u })).join(', ')} —{' '}
@@ -634,8 +645,8 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
             name="close_code"
             legend={{ nl: 'Zonder hulp van uw team afgesloten? Waarom?', en: 'Closed without help from your team? Why?' }}
             description={{
-              nl: 'Nodig bij ‘Doorverwezen naar andere hulp’. Bij ‘Wilde geen hulp’ en ‘Niet bereikt’ vullen wij die reden in als u niets kiest. De praktijk ziet de reden als de patiënt terugkoppeling toestond.',
-              en: 'Needed with ‘Referred to other help’. With ‘Did not want help’ and ‘Not reachable’ we fill in that reason if you choose nothing. The practice sees the reason when the patient allowed feedback.',
+              nl: 'Nodig bij ‘Doorverwezen naar andere hulp’. Bij ‘Wilde geen hulp’ en ‘Niet bereikt’ vullen wij die reden in als u niets kiest. De praktijk ziet de reden als de inwoner terugkoppeling toestond.',
+              en: 'Needed with ‘Referred to other help’. With ‘Did not want help’ and ‘Not reachable’ we fill in that reason if you choose nothing. The practice sees the reason when the resident allowed feedback.',
             }}
             value={values['close_code']}
             errors={errors}
@@ -663,8 +674,8 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
                     en: 'Short, for example: "Contact made on 3-12, first conversation planned." No details about debts or health.',
                   }
                 : {
-                    nl: 'Let op: de patiënt gaf geen toestemming voor terugkoppeling. De praktijk ziet alleen dat de verwijzing is afgesloten.',
-                    en: 'Note: the patient did not allow feedback. The practice only sees that the referral was closed.',
+                    nl: 'Let op: de inwoner gaf geen toestemming voor terugkoppeling. De praktijk ziet alleen dat de verwijzing is afgesloten.',
+                    en: 'Note: the resident did not allow feedback. The practice only sees that the referral was closed.',
                   }
             }
             value={values['feedback']}
@@ -744,8 +755,8 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
             maxlength={500}
             label={{ nl: 'Toelichting', en: 'Explanation' }}
             description={{
-              nl: 'Kort. De praktijk leest dit alleen als de patiënt terugkoppeling toestond.',
-              en: 'Short. The practice reads this only when the patient allowed feedback.',
+              nl: 'Kort. De praktijk leest dit alleen als de inwoner terugkoppeling toestond.',
+              en: 'Short. The practice reads this only when the resident allowed feedback.',
             }}
             value={values['reject_reason']}
             errors={errors}

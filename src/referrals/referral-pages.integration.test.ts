@@ -90,7 +90,7 @@ forEachDatabase('referral pages over HTTP', (db) => {
       const checked = await browser.post('/verwijzingen/nieuw', { ...patient(key), stap: 'controleren' });
       assert.equal(checked.status, 200);
       const noord = await teamName(w.noord);
-      assert.match(checked.html, new RegExp(`7552 AB ligt in Hengelo, wijk Noord → ${noord}`));
+      assert.match(checked.html, new RegExp(`7552 AB ligt in Hengelo, wijk Noord\\. De verwijzing gaat naar ${noord}`));
       assert.match(checked.html, /074 245 0000/);
       assert.match(checked.html, new RegExp(`name="team_id" value="${w.noord}"`));
       assert.match(checked.html, new RegExp(`De patiënt geeft toestemming om deze gegevens te delen met ${noord}`));
@@ -119,6 +119,17 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.match(refused.html, /Zonder toestemming van de patiënt kan de verwijzing niet worden verstuurd/);
       assert.match(refused.html, new RegExp(`href="/verwijzingen/contactkaart/${w.noord}"`));
       assert.equal(await referralCount(), before);
+    });
+
+    it('a referral refused for lack of consent links to the consent box, and the box itself says what is missing', async () => {
+      const browser = await signedIn(w.users.staffA);
+      const key = keyOf((await browser.get('/verwijzingen/nieuw')).html);
+      const refused = await browser.post('/verwijzingen/nieuw', { ...patient(key), team_id: w.noord, stap: 'versturen' });
+      assert.match(refused.html, /<a[^>]*href="#field-consent_given"[^>]*>Toestemming vastleggen<\/a>/);
+      const box = /<input[^>]*id="field-consent_given"[^>]*>/.exec(refused.html)?.[0] ?? '';
+      assert.match(box, /aria-invalid="true"/);
+      assert.match(box, /aria-describedby="field-consent_given-error"/);
+      assert.match(refused.html, /id="field-consent_given-error"[\s\S]*?Zet een vinkje als de patiënt toestemming geeft\./);
       const card = await browser.get(`/verwijzingen/contactkaart/${w.noord}`);
       assert.equal(card.status, 200);
       assert.match(card.html, /074 245 0000/);

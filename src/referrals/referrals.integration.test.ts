@@ -66,7 +66,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       assert.equal(r.first_conversation_due, addWorkingDays(today, 3));
       assert.equal(r.municipality_code, 'GM0164');
       assert.equal(r.district_code, 'WK016402');
-      assert.match(r.route_explanation ?? '', /^7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord/);
+      assert.match(r.route_explanation ?? '', /^7552 AB ligt in Hengelo, wijk Noord\. De verwijzing gaat naar Wijkteam Hengelo-Noord/);
       const consent = await db().selectFrom('consents').selectAll().where('referral_id', '=', sent.id).executeTakeFirstOrThrow();
       assert.equal(consent.recipient_team_id, w.noord);
       assert.equal(consent.recorded_by, w.users.staffA.id);

@@ -90,7 +90,7 @@ export function NeedsText({ view, needs, urgent }: { view: ViewContext; needs: r
       {urgent ? (
         <>
           {' '}
-          <strong class="kl-urgent">{t({ nl: 'urgent', en: 'urgent' })}</strong>
+          <strong class="kl-urgent">{t({ nl: 'spoed', en: 'urgent' })}</strong>
         </>
       ) : null}
     </>

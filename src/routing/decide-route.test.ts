@@ -85,7 +85,10 @@ describe('decideRoute', () => {
     const d = decideRoute(zwolle, 'debt_counselling', rules, fromTwente);
     assert.equal(d.teamId, 'ijsselland');
     assert.equal(d.reason, 'no_municipality_rule');
-    assert.equal(explainRoute(d, '8011 AB').nl, '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → Meldpunt IJsselland (regionaal loket)');
+    assert.equal(
+      explainRoute(d, '8011 AB').nl,
+      '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld. De verwijzing gaat naar Meldpunt IJsselland. Dit is het regionale loket. Dat zoekt de juiste hulp in de woonplaats.',
+    );
   });
 
   test("a self-referral goes to the resident's own region's desk, even when another region sorts first", () => {
@@ -130,7 +133,7 @@ describe('decideRoute', () => {
 
   test('the explanation names postcode, municipality, district and team in one line', () => {
     const d = decideRoute(hengelo('WK016402', 'Noord'), null, rules, fromTwente);
-    assert.equal(explainRoute(d, '7552 AB').nl, '7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord');
-    assert.equal(explainRoute(d, '7552 AB').en, '7552 AB is in Hengelo, district Noord → Wijkteam Hengelo-Noord');
+    assert.equal(explainRoute(d, '7552 AB').nl, '7552 AB ligt in Hengelo, wijk Noord. De verwijzing gaat naar Wijkteam Hengelo-Noord.');
+    assert.equal(explainRoute(d, '7552 AB').en, '7552 AB is in Hengelo, district Noord. The referral goes to Wijkteam Hengelo-Noord.');
   });
 });

@@ -73,7 +73,7 @@ export function decideRoute(address: AddressFacts, need: string | null, rules: R
   return { teamId: desk?.teamId ?? null, teamName: desk?.teamName ?? null, reason, address };
 }
 
-/** The explanation shown beside the team: "7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord". */
+/** The explanation shown beside the team: "7552 AB ligt in Hengelo, wijk Noord. De verwijzing gaat naar Wijkteam Hengelo-Noord." */
 export function explainRoute(decision: RouteDecision, postcodeDisplay: string): Text {
   const a = decision.address;
   const team = decision.teamName ?? '—';
@@ -83,17 +83,20 @@ export function explainRoute(decision: RouteDecision, postcodeDisplay: string): 
     case 'district_need':
     case 'district':
     case 'municipality_need':
-      return { nl: `${postcodeDisplay} ligt in ${where} → ${team}`, en: `${postcodeDisplay} is in ${whereEn} → ${team}` };
+      return {
+        nl: `${postcodeDisplay} ligt in ${where}. De verwijzing gaat naar ${team}.`,
+        en: `${postcodeDisplay} is in ${whereEn}. The referral goes to ${team}.`,
+      };
     case 'municipality_fallback':
       return {
-        nl: `${postcodeDisplay} ligt in ${where} → ${team} (centraal loket van de gemeente)`,
-        en: `${postcodeDisplay} is in ${whereEn} → ${team} (the municipality's central desk)`,
+        nl: `${postcodeDisplay} ligt in ${where}. De verwijzing gaat naar ${team}. Dit is het centrale loket van de gemeente.`,
+        en: `${postcodeDisplay} is in ${whereEn}. The referral goes to ${team}. This is the municipality's central desk.`,
       };
     case 'no_municipality_rule':
       return decision.teamName
         ? {
-            nl: `${postcodeDisplay} ligt in ${where}, maar daar is nog geen team ingesteld → ${team} (regionaal loket)`,
-            en: `${postcodeDisplay} is in ${whereEn}, but no team has been set up there yet → ${team} (regional desk)`,
+            nl: `${postcodeDisplay} ligt in ${where}, maar daar is nog geen team ingesteld. De verwijzing gaat naar ${team}. Dit is het regionale loket. Dat zoekt de juiste hulp in de woonplaats.`,
+            en: `${postcodeDisplay} is in ${whereEn}, but no team has been set up there yet. The referral goes to ${team}. This is the regional desk. It finds the right help where the resident lives.`,
           }
         : {
             nl: `${postcodeDisplay} ligt in ${where}, maar daar is nog geen team ingesteld en ook geen regionaal loket.`,

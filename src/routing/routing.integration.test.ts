@@ -62,7 +62,7 @@ forEachDatabase('routing by address', (db) => {
   test('the patient’s postcode decides the team: 7552 lies in Hengelo-Noord', async () => {
     const route = await routeAddress(db(), { postcode: '7552 AB', need: 'debt_counselling', regionId });
     assert.equal(route.decision.teamId, team['Wijkteam Hengelo-Noord']);
-    assert.equal(route.explanation.nl, '7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord');
+    assert.equal(route.explanation.nl, '7552 AB ligt in Hengelo, wijk Noord. De verwijzing gaat naar Wijkteam Hengelo-Noord.');
   });
 
   test('a Hengelo address outside the district goes to the Hengelo desk', async () => {
@@ -94,7 +94,10 @@ forEachDatabase('routing by address', (db) => {
     const route = await routeAddress(db(), { postcode: '8011 AB', need: 'debt_counselling', regionId });
     assert.equal(route.decision.teamId, team['Meldpunt IJsselland']);
     assert.equal(route.decision.reason, 'no_municipality_rule');
-    assert.equal(route.explanation.nl, '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → Meldpunt IJsselland (regionaal loket)');
+    assert.equal(
+      route.explanation.nl,
+      '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld. De verwijzing gaat naar Meldpunt IJsselland. Dit is het regionale loket. Dat zoekt de juiste hulp in de woonplaats.',
+    );
   });
 
   test('without an asking region (a self-referral), a postcode outside every region gets no team, not the alphabetically first region’s desk', async () => {
@@ -119,7 +122,10 @@ forEachDatabase('routing by address', (db) => {
     const zwolle = alert((await coordinator.get('/beheer/routering?postcode=8011+AB')).html);
     assert.deepEqual(
       [zwolle?.[1], zwolle?.[2]],
-      ['info', '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld → Meldpunt IJsselland (regionaal loket)'],
+      [
+        'info',
+        '8011 AB ligt in Zwolle, maar daar is nog geen team ingesteld. De verwijzing gaat naar Meldpunt IJsselland. Dit is het regionale loket. Dat zoekt de juiste hulp in de woonplaats.',
+      ],
     );
     const outside = alert((await coordinator.get('/beheer/routering?postcode=1011+AB')).html);
     assert.equal(outside?.[1], 'info');

@@ -42,6 +42,21 @@ export interface SelfReferralInput {
   consentTeamId?: string | null;
 }
 
+/** The self-check's language and result in the team's words, not code values (`tr`, `urgent`). */
+const languageInDutch: Record<SelfcheckLang, string> = { nl: 'het Nederlands', en: 'het Engels', tr: 'het Turks', ar: 'het Arabisch', pl: 'het Pools' };
+const levelInDutch: Record<Level, string> = {
+  urgent: 'spoed, er dreigt iets',
+  serious: 'veel geldzorgen',
+  some: 'wat geldzorgen',
+  none: 'geen grote geldzorgen',
+};
+
+/** What the team reads under "Uit de zelftest": how the resident came, the result, the help that fits. */
+export function selfReferralSummary(lang: SelfcheckLang, level: Level, needs: readonly Category[]): string {
+  const fits = needs.map((n) => categoryLabels[n].nl).join(', ') || '—';
+  return `Aangemeld via de zelftest, in ${languageInDutch[lang]}. Uitslag: ${levelInDutch[level]}. Past bij: ${fits}.`;
+}
+
 /** The error code of `notStoredNoTeam`, for the pages that show the message in the resident's own language. */
 export const NO_TEAM = 'no_team';
 
@@ -81,7 +96,7 @@ export async function createSelfReferral(
   const today = amsterdamToday();
   const due = dueDates(today, input.urgency.length > 0);
   // What the team needs to know, written by us (not free text from the resident).
-  const question = `Zelftest (${input.lang}): uitslag "${input.level}". Hulp die past: ${input.needs.map((n) => categoryLabels[n].nl).join(', ') || '—'}.`;
+  const question = selfReferralSummary(input.lang, input.level, input.needs);
 
   const stored = await storeNewReferral(
     db,

@@ -287,7 +287,8 @@ function CloseAndClear({ lang, csrf }: { lang: SelfcheckLang; csrf: string }) {
   );
 }
 
-function ConsentSection(props: { lang: SelfcheckLang; recipient: Recipient; retentionMonths: number; checked: boolean; invalid: boolean }) {
+/** The consent box; a missing tick is said at the box itself too, where the summary link lands (WCAG 3.3.1). */
+function ConsentSection(props: { lang: SelfcheckLang; recipient: Recipient; retentionMonths: number; checked: boolean; error: string | undefined }) {
   const { lang, recipient } = props;
   const wording = selfcheckConsentWording(lang, recipient, props.retentionMonths);
   return (
@@ -297,9 +298,23 @@ function ConsentSection(props: { lang: SelfcheckLang; recipient: Recipient; rete
       </h3>
       <Hidden name="consent_team_id" value={recipient.teamId} />
       <ConsentWordingView wording={wording} quote={false} />
-      <div class={`utrecht-form-field utrecht-form-field--checkbox${props.invalid ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class={`utrecht-form-field utrecht-form-field--checkbox${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+        {props.error ? (
+          <div class="utrecht-form-field-error-message" id="field-consent-error">
+            {props.error}
+          </div>
+        ) : null}
         <div class="utrecht-form-field__input">
-          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" id="field-consent" name="consent" value="ja" checked={props.checked} />
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+            type="checkbox"
+            id="field-consent"
+            name="consent"
+            value="ja"
+            checked={props.checked}
+            aria-invalid={props.error ? 'true' : undefined}
+            aria-describedby={props.error ? 'field-consent-error' : undefined}
+          />
         </div>
         <div class="utrecht-form-field__label">
           <label class="utrecht-form-label utrecht-form-label--checkbox" for="field-consent">
@@ -338,8 +353,9 @@ function ResultPage(props: ResultPageProps) {
   const { lang, state } = props;
   const texts = resultTexts[state.level];
   const searchPostcode = props.badPostcode ?? state.postcode ?? undefined;
-  const field = (name: keyof ContactValues, label: Texts, type: string, optional: boolean, autocomplete?: string) => {
+  const field = (name: keyof ContactValues, label: Texts, type: string, optional: boolean, autocomplete?: string, hintId?: string) => {
     const error = props.contactErrors?.find((e) => e.field === name);
+    const describedBy = [hintId, error ? `field-${name}-error` : undefined].filter(Boolean).join(' ') || undefined;
     return (
       <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
         <div class="utrecht-form-field__label">
@@ -361,7 +377,7 @@ function ResultPage(props: ResultPageProps) {
             value={props.contactValues?.[name] ?? (name === 'postcode' ? (state.postcode ?? undefined) : undefined)}
             autocomplete={autocomplete}
             aria-invalid={error ? 'true' : undefined}
-            aria-describedby={error ? `field-${name}-error` : undefined}
+            aria-describedby={describedBy}
           />
         </div>
       </div>
@@ -446,6 +462,19 @@ function ResultPage(props: ResultPageProps) {
         )
       ) : null}
       {props.results && props.results.length > 0 ? <p class="utrecht-paragraph kl-muted">{ui.print[lang]}</p> : null}
+      {state.postcode ? (
+        // /hulp speaks Dutch and English only: other languages get the English page (hreflang says so).
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-link"
+            href={`/hulp?postcode=${encodeURIComponent(state.postcode.replace(/\s+/g, ''))}${lang === 'nl' ? '' : '&lang=en'}`}
+            hreflang={lang === 'nl' ? 'nl' : 'en'}
+            data-testid="link-public-help"
+          >
+            {ui.allLocalHelp[lang]}
+          </a>
+        </p>
+      ) : null}
 
       <h2 class="utrecht-heading-2" id="contact">
         {ui.contactTitle[lang]}
@@ -477,8 +506,12 @@ function ResultPage(props: ResultPageProps) {
             <Hidden name="key" value={randomUUID()} />
             <Honeypot lang={lang} />
             {field('name', ui.name, 'text', false, 'name')}
-            {field('phone', ui.phone, 'tel', true, 'tel')}
-            {field('email', ui.email, 'email', true, 'email')}
+            {/* One of the two is needed: said before both, and read with each (WCAG 3.3.2), not "(niet verplicht)" twice. */}
+            <p class="utrecht-form-field-description" id="field-phone-or-email-hint">
+              {ui.phoneOrEmailHint[lang]}
+            </p>
+            {field('phone', ui.phone, 'tel', false, 'tel', 'field-phone-or-email-hint')}
+            {field('email', ui.email, 'email', false, 'email', 'field-phone-or-email-hint')}
             {field('postcode', ui.postcode, 'text', false, 'postal-code')}
             {field('house_number', ui.houseNumber, 'text', true)}
             {field('best_time', ui.bestTime, 'text', true)}
@@ -489,7 +522,7 @@ function ResultPage(props: ResultPageProps) {
                   recipient={props.recipient}
                   retentionMonths={props.retentionMonths}
                   checked={false}
-                  invalid={props.contactErrors?.some((e) => e.field === 'consent') ?? false}
+                  error={props.contactErrors?.find((e) => e.field === 'consent')?.text}
                 />
                 <button class="utrecht-button utrecht-button--primary-action" type="submit" name="stap" value="versturen">
                   {ui.send[lang]}
@@ -595,11 +628,15 @@ export const contactSchema = (lang: SelfcheckLang, withConsent: boolean) =>
         .check(withoutBsn(ui.noBsn[lang])),
       consent: withConsent ? z.literal('ja', { error: ui.consentNeeded[lang] }) : z.string().optional(),
     })
-    .superRefine((v, issue) => {
-      const phoneOk = v.phone !== null && /^[+\d][\d\s-]{8,}$/.test(v.phone);
-      const emailOk = v.email !== null && z.email().safeParse(v.email).success;
-      if (!phoneOk && !emailOk) issue.addIssue({ code: 'custom', path: ['phone'], message: ui.phoneOrEmail[lang] });
-    });
+    // `when`: checked together with the other fields, not in a second round after they pass. The
+    // values may then be unparsed, so read them as raw text.
+    .refine(
+      (v) => {
+        const raw = (x: unknown) => (typeof x === 'string' ? x.trim() : '');
+        return /^[+\d][\d\s-]{8,}$/.test(raw(v.phone)) || z.email().safeParse(raw(v.email)).success;
+      },
+      { path: ['phone'], message: ui.phoneOrEmail[lang], when: () => true },
+    );
 
 export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): void {
   const { db } = services;
@@ -643,6 +680,9 @@ export function registerSelfcheckPages(app: Hono<AppEnv>, services: Services): v
     const answers = answersOf(body);
     if (body['website'] || tooFast(body['started']))
       return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooFast[lang]} answers={answers} />, 422);
+    // No answer at all says nothing about someone's money: "Geen grote geldzorgen" would be a guess.
+    if (Object.keys(answers).length === 0)
+      return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.noAnswers[lang]} answers={answers} />, 422);
     if (!(await allowHit(db, 'selfcheck', c.get('ctx').ip, 30, 60)))
       return c.html(<QuestionsPage lang={lang} csrf={c.get('csrfToken')} problem={ui.tooMany[lang]} answers={answers} />, 429);
     const state: ResultState = {

@@ -72,11 +72,11 @@ export const resultTexts: Record<Level, { title: Texts; body: Texts }> = {
   some: {
     title: { nl: 'U bent niet de enige', en: 'You are not the only one', tr: 'Yalnız değilsiniz', ar: 'لست وحدك', pl: 'Nie jest Pan/Pani sam/sama' },
     body: {
-      nl: 'U bent niet de enige. Veel mensen hebben soms moeite met geld. Hulp vragen is slim: hoe eerder, hoe makkelijker het op te lossen is. De hulp hieronder is gratis.',
-      en: 'You are not the only one. Many people sometimes struggle with money. Asking for help is smart: the sooner, the easier it is to solve. The help below is free.',
-      tr: 'Yalnız değilsiniz. Birçok insan bazen para konusunda zorlanır. Yardım istemek akıllıcadır: ne kadar erken, o kadar kolay çözülür. Aşağıdaki yardım ücretsizdir.',
-      ar: 'لست وحدك. كثير من الناس يواجهون أحيانًا صعوبات مالية. طلب المساعدة تصرّف ذكي: كلما كان أبكر، كان الحل أسهل. المساعدة أدناه مجانية.',
-      pl: 'Nie jest Pan/Pani sam/sama. Wiele osób czasem ma kłopoty z pieniędzmi. Warto poprosić o pomoc: im wcześniej, tym łatwiej to rozwiązać. Poniższa pomoc jest bezpłatna.',
+      nl: 'Veel mensen hebben soms moeite met geld. Hulp vragen is slim: hoe eerder, hoe makkelijker het op te lossen is. De hulp hieronder is gratis.',
+      en: 'Many people sometimes struggle with money. Asking for help is smart: the sooner, the easier it is to solve. The help below is free.',
+      tr: 'Birçok insan bazen para konusunda zorlanır. Yardım istemek akıllıcadır: ne kadar erken, o kadar kolay çözülür. Aşağıdaki yardım ücretsizdir.',
+      ar: 'كثير من الناس يواجهون أحيانًا صعوبات مالية. طلب المساعدة تصرّف ذكي: كلما كان أبكر، كان الحل أسهل. المساعدة أدناه مجانية.',
+      pl: 'Wiele osób czasem ma kłopoty z pieniędzmi. Warto poprosić o pomoc: im wcześniej, tym łatwiej to rozwiązać. Poniższa pomoc jest bezpłatna.',
     },
   },
   serious: {

@@ -48,6 +48,30 @@ forEachDatabase('self-check forms', (db) => {
     });
   });
 
+  it('the questions sent without a single answer come back with a focused message, not a confident result', async () => {
+    const browser = new TestBrowser(testApp(db()).app);
+    await open(browser, '/zelftest?lang=nl');
+    const res = await browser.post('/zelftest', { lang: 'nl', started: secondsAgo(10), website: '' });
+    assert.equal(res.status, 422);
+    assert.ok(res.html.includes(ui.noAnswers.nl));
+    assert.match(res.html, /role="alert" id="error-summary" tabindex="-1" autofocus/);
+  });
+
+  it('/hulp and the self-check point to each other, and /hulp speaks to residents, not to staff', async () => {
+    const browser = new TestBrowser(testApp(db()).app);
+    const hulp = await open(browser, '/hulp');
+    assert.match(hulp.html, /<a[^>]*href="\/zelftest\?lang=nl"[^>]*>Doe de zelftest\.<\/a>/);
+    assert.ok(hulp.html.includes('Hulp bij geldzorgen is er voor iedereen. De hulp is meestal gratis.'), 'the residents’ footer');
+    assert.doesNotMatch(hulp.html, /sociaal domein/, 'no staff jargon');
+    assert.match(hulp.html, /class="kl-brand" href="\/hulp"/, 'the brand link does not lead to the staff sign-in');
+    await open(browser, '/zelftest?lang=pl');
+    const answered = await browser.post('/zelftest', { lang: 'pl', started: secondsAgo(10), website: '', ends_meet: 'often' });
+    const withPostcode = await browser.post('/zelftest/uitslag', { lang: 'pl', postcode: '7601 AB' });
+    const result = await open(browser, withPostcode.location ?? answered.location!);
+    assert.match(result.html, /href="\/hulp\?postcode=7601AB&(amp;)?lang=en"[^>]*hreflang="en"/);
+    assert.ok(result.html.includes(ui.allLocalHelp.pl));
+  });
+
   it('a self-check form that expired sends the resident to start again in their own language, not to the staff sign-in', async () => {
     const browser = new TestBrowser(testApp(db()).app);
     await open(browser, '/zelftest?lang=tr');
@@ -77,6 +101,20 @@ forEachDatabase('self-check forms', (db) => {
       assert.equal(res.status, 422);
       assert.match(res.html, /<div\s+class="utrecht-alert utrecht-alert--error kl-error-summary"[^>]*id="error-summary"[^>]*tabindex="-1"[^>]*autofocus/);
       assert.match(res.html, /href="#field-name"/);
+    });
+
+    it('phone or e-mail is one question: a hint says so at both fields, and a missing one is named in the first round', async () => {
+      const { browser } = await onResult('nl');
+      const res = await browser.post('/zelftest/contact', { lang: 'nl', started: secondsAgo(10), website: '', stap: 'controleren', name: '', postcode: '' });
+      assert.equal(res.status, 422);
+      assert.ok(res.html.includes(ui.phoneOrEmailHint.nl));
+      for (const name of ['phone', 'email']) {
+        const input = new RegExp(`<input[^>]*id="field-${name}"[^>]*>`).exec(res.html)?.[0] ?? '';
+        assert.match(input, /aria-describedby="field-phone-or-email-hint/, `${name} reads the hint`);
+      }
+      assert.doesNotMatch(res.html, /for="field-phone"[^<]*<span class="kl-optional"/, 'the phone is not labelled optional');
+      const summary = /id="error-summary"[\s\S]*?<\/ul>/.exec(res.html)?.[0] ?? '';
+      for (const href of ['#field-name', '#field-postcode', '#field-phone']) assert.ok(summary.includes(`href="${href}"`), `${href} in the same round`);
     });
 
     it('a postcode in Arabic text reads left to right: it sits in a left-to-right isolate', async () => {

@@ -221,7 +221,7 @@ forEachDatabase('self-check', (db) => {
       assert.equal(r.municipality_code, 'GM0141');
       assert.deepEqual(r.needs, ['debt_counselling', 'money_buddy']);
       assert.deepEqual(r.urgency_triggers, []);
-      assert.match(r.question ?? '', /^Zelftest \(nl\): uitslag "serious"\. Hulp die past: Schuldhulpverlening/);
+      assert.match(r.question ?? '', /^Aangemeld via de zelftest, in het Nederlands\. Uitslag: veel geldzorgen\. Past bij: Schuldhulpverlening/);
       assert.match(r.route_explanation ?? '', /Almelo/);
       assert.match(r.reference, /^KL-[2-9A-HJ-NP-Z]{6}$/);
       // Same terms as a practice referral without an agreement: first contact in 3 working days, first conversation within 4 weeks.
@@ -668,6 +668,10 @@ forEachDatabase('self-check', (db) => {
       assert.ok(res.html.includes(ui.consentNeeded.nl), 'the consent message is shown');
       assert.match(res.html, /Controleer het formulier/);
       assert.match(res.html, /href="#field-consent"/, 'the error links to the consent box');
+      const box = /<input[^>]*id="field-consent"[^>]*>/.exec(res.html)?.[0] ?? '';
+      assert.match(box, /aria-invalid="true"/, 'the box itself is marked wrong');
+      assert.match(box, /aria-describedby="field-consent-error"/, 'and says why');
+      assert.ok(new RegExp(`id="field-consent-error"[^>]*>\\s*${ui.consentNeeded.nl}`).test(res.html), 'the message sits at the box');
       assert.match(res.html, /value="Fatima El Amrani"/, 'the name typed is kept');
       assert.ok(res.html.includes(TEAM_NAME), 'the consent still names the team');
       assert.equal(await count('referrals'), before);

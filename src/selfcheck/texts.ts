@@ -15,8 +15,8 @@ export const ui = {
   skip: { nl: 'Naar de inhoud', en: 'Skip to content', tr: 'İçeriğe geç', ar: 'انتقل إلى المحتوى', pl: 'Przejdź do treści' },
   languageNav: { nl: 'Kies uw taal', en: 'Choose your language', tr: 'Dilinizi seçin', ar: 'اختر لغتك', pl: 'Wybierz język' },
   intro: {
-    nl: 'Beantwoord een paar korte vragen. Het is anoniem: we vragen niet uw naam. Aan het eind ziet u welke hulp er bij u in de buurt is.',
-    en: 'Answer a few short questions. It is anonymous: we do not ask your name. At the end you see what help there is near you.',
+    nl: 'Beantwoord een paar korte vragen. De test is anoniem: we vragen uw naam niet. Aan het eind ziet u welke hulp er bij u in de buurt is.',
+    en: 'Answer a few short questions. The test is anonymous: we do not ask your name. At the end you see what help there is near you.',
     tr: 'Birkaç kısa soruyu yanıtlayın. Anonimdir: adınızı sormuyoruz. Sonunda yakınınızda hangi yardımın olduğunu görürsünüz.',
     ar: 'أجب عن بعض الأسئلة القصيرة. الاختبار مجهول الهوية: لا نسأل عن اسمك. في النهاية سترى المساعدة المتوفرة بالقرب منك.',
     pl: 'Proszę odpowiedzieć na kilka krótkich pytań. Test jest anonimowy: nie pytamy o imię i nazwisko. Na końcu zobaczy Pan/Pani, jaka pomoc jest w pobliżu.',
@@ -27,6 +27,13 @@ export const ui = {
   localHelp: { nl: 'Hulp bij u in de buurt', en: 'Help near you', tr: 'Yakınınızdaki yardım', ar: 'المساعدة بالقرب منك', pl: 'Pomoc w pobliżu' },
   postcode: { nl: 'Uw postcode', en: 'Your postcode', tr: 'Posta kodunuz', ar: 'الرمز البريدي', pl: 'Kod pocztowy' },
   postcodeHint: { nl: 'Bijvoorbeeld 7601 AB', en: 'For example 7601 AB', tr: 'Örneğin 7601 AB', ar: 'مثلًا 7601 AB', pl: 'Na przykład 7601 AB' },
+  allLocalHelp: {
+    nl: 'Alle hulp en plekken om binnen te lopen bij deze postcode',
+    en: 'All help and walk-in places for this postcode',
+    tr: 'Bu posta kodu için tüm yardım ve randevusuz gidilebilecek yerler (İngilizce sayfa)',
+    ar: 'كل المساعدة والأماكن التي يمكن زيارتها دون موعد لهذا الرمز البريدي (صفحة باللغة الإنجليزية)',
+    pl: 'Cała pomoc i miejsca bez umawiania się dla tego kodu pocztowego (strona po angielsku)',
+  },
   showHelp: { nl: 'Laat hulp zien', en: 'Show help', tr: 'Yardımı göster', ar: 'اعرض المساعدة', pl: 'Pokaż pomoc' },
   badPostcode: {
     nl: 'Vul een postcode in zoals 7601 AB.',
@@ -81,6 +88,13 @@ export const ui = {
     tr: 'Bir telefon numarası veya e-posta adresi girin.',
     ar: 'أدخل رقم هاتف أو بريدًا إلكترونيًا.',
     pl: 'Proszę wpisać numer telefonu lub adres e-mail.',
+  },
+  phoneOrEmailHint: {
+    nl: 'Vul een telefoonnummer of e-mailadres in, of allebei.',
+    en: 'Enter a phone number or an e-mail address, or both.',
+    tr: 'Bir telefon numarası veya e-posta adresi girin ya da ikisini de.',
+    ar: 'أدخل رقم هاتف أو بريدًا إلكترونيًا، أو كليهما.',
+    pl: 'Proszę wpisać numer telefonu lub adres e-mail albo oba.',
   },
   houseNumber: { nl: 'Huisnummer', en: 'House number', tr: 'Kapı numarası', ar: 'رقم المنزل', pl: 'Numer domu' },
   bestTime: {
@@ -160,6 +174,13 @@ export const ui = {
     pl: 'Dziękujemy. Prośba została przekazana do: {team}. Skontaktują się z Panem/Panią, zwykle w ciągu 3 dni roboczych.',
   },
   // Both messages come back on a page that keeps what was filled in: they point at the button to press again.
+  noAnswers: {
+    nl: 'Beantwoord minstens één vraag. Dan laten we zien welke hulp bij u past.',
+    en: 'Answer at least one question. Then we show which help suits you.',
+    tr: 'En az bir soruyu yanıtlayın. O zaman size uygun yardımı gösteririz.',
+    ar: 'أجب عن سؤال واحد على الأقل. عندها نعرض لك المساعدة المناسبة.',
+    pl: 'Proszę odpowiedzieć na co najmniej jedno pytanie. Wtedy pokażemy, jaka pomoc pasuje.',
+  },
   tooFast: {
     nl: 'Dat ging erg snel. Uw antwoorden staan er nog. Kijk of alles klopt en klik daarna nog een keer op de knop onderaan.',
     en: 'That was very fast. Your answers are still there. Check that everything is right, then click the button at the bottom again.',

@@ -59,7 +59,7 @@ function SignalForm(props: { view: ViewContext; values: Record<string, string | 
           <div class="utrecht-form-field utrecht-form-field--checkbox">
             <div class="utrecht-form-field__input">
               <input
-                class="utrecht-checkbox utrecht-checkbox--html-input"
+                class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
                 type="checkbox"
                 id={`signal-${s.code}`}
                 name="signals"
@@ -235,7 +235,7 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
         <Openers view={v} />
         <Paragraph>
           {t({
-            nl: 'Verwijs warm: bel samen, of spreek af op de praktijk. Korte Lijn kiest het team bij de postcode van de patiënt.',
+            nl: 'Verwijs warm: bel samen, of spreek af in de praktijk. Korte Lijn kiest het team bij de postcode van de patiënt.',
             en: 'Refer warmly: call together, or meet at the practice. Korte Lijn picks the team by the patient’s postcode.',
           })}
         </Paragraph>

@@ -81,8 +81,8 @@ function PublicResults(props: { view: ViewContext; results: SearchResult[]; post
         {points.length === 0 ? (
           <Paragraph>
             {t({
-              nl: 'Voor deze postcode kennen we geen inloop. Bel een van de organisaties hieronder.',
-              en: 'We know of no walk-in point for this postcode. Call one of the organisations below.',
+              nl: 'Voor deze postcode weten we geen plek waar u zonder afspraak binnen kunt lopen. Bel een van de organisaties hieronder.',
+              en: 'For this postcode we know of no place where you can walk in without an appointment. Call one of the organisations below.',
             })}
           </Paragraph>
         ) : (
@@ -190,13 +190,19 @@ function PublicPage(props: {
   const { view } = props;
   const t = view.t;
   return (
-    <Page view={view} title={t({ nl: 'Hulp bij geldzorgen', en: 'Help with money worries' })}>
+    <Page view={view} audience="public" title={t({ nl: 'Hulp bij geldzorgen', en: 'Help with money worries' })}>
       <Heading1>{t({ nl: 'Hulp bij geldzorgen in uw buurt', en: 'Help with money worries near you' })}</Heading1>
       <Paragraph>
         {t({
           nl: 'Maakt u zich zorgen over geld? U bent niet de enige. Vul uw postcode in. Dan ziet u waar u zonder afspraak binnen kunt lopen en wie u kan helpen. De hulp is meestal gratis.',
           en: 'Worried about money? You are not alone. Enter your postcode. You will see where you can walk in without an appointment and who can help you. The help is usually free.',
         })}
+      </Paragraph>
+      <Paragraph>
+        {t({ nl: 'Weet u niet welke hulp bij u past?', en: 'Not sure which help suits you?' })}{' '}
+        <a class="utrecht-link" href={`/zelftest?lang=${view.lang}`} data-testid="link-selfcheck">
+          {t({ nl: 'Doe de zelftest.', en: 'Take the self-check.' })}
+        </a>
       </Paragraph>
       <ErrorSummary view={view} errors={props.errors ?? {}} />
       <PublicSearchForm view={view} values={props.values} errors={props.errors} />
@@ -214,8 +220,8 @@ function PublicPage(props: {
 }
 
 const unknownPostcode = {
-  nl: 'Deze postcode kennen we niet. Kijk of u de postcode goed hebt getypt, bijvoorbeeld 7511 AB.',
-  en: 'We do not know this postcode. Check that you typed it correctly, for example 7511 AB.',
+  nl: 'We kunnen deze postcode niet vinden. Klopt de postcode? Bijvoorbeeld: 7511 AB. Woont u buiten Twente? Bel dan uw gemeente.',
+  en: 'We cannot find this postcode. Is the postcode right? For example: 7511 AB. Do you live outside Twente? Then call your municipality.',
 };
 
 export function registerPublicPages(app: Hono<AppEnv>, services: Services): void {

@@ -16,17 +16,17 @@ export const freshnessLabels: Record<Freshness, Text> = {
   stale: { nl: 'Verouderd', en: 'Out of date' },
 };
 
-/** "Geverifieerd 12 dagen geleden (18-11-2026)": the age in words, the day as Dutch readers write it. */
+/** "Gecontroleerd 12 dagen geleden (18-11-2026)": the age in words, the day as Dutch readers write it. */
 export function verifiedText(lastVerifiedAt: Date | null, now: Date): Text {
-  if (!lastVerifiedAt) return { nl: 'Nog nooit geverifieerd', en: 'Never verified' };
+  if (!lastVerifiedAt) return { nl: 'Nog nooit gecontroleerd', en: 'Never verified' };
   const days = daysSince(lastVerifiedAt, now);
-  if (days === 0) return { nl: 'Vandaag geverifieerd', en: 'Verified today' };
+  if (days === 0) return { nl: 'Vandaag gecontroleerd', en: 'Verified today' };
   const on = dutchDay(lastVerifiedAt);
-  if (days === 1) return { nl: `Geverifieerd 1 dag geleden (${on})`, en: `Verified 1 day ago (${on})` };
-  return { nl: `Geverifieerd ${days} dagen geleden (${on})`, en: `Verified ${days} days ago (${on})` };
+  if (days === 1) return { nl: `Gecontroleerd 1 dag geleden (${on})`, en: `Verified 1 day ago (${on})` };
+  return { nl: `Gecontroleerd ${days} dagen geleden (${on})`, en: `Verified ${days} days ago (${on})` };
 }
 
-/** "Actueel · Geverifieerd 12 dagen geleden": the state in words (not colour alone) plus the age. */
+/** "Actueel · Gecontroleerd 12 dagen geleden": the state in words (not colour alone) plus the age. */
 export function Freshness(props: { view: ViewContext; lastVerifiedAt: Date | null; now: Date }) {
   const state = freshnessOf(props.lastVerifiedAt, props.now);
   return (
@@ -36,9 +36,9 @@ export function Freshness(props: { view: ViewContext; lastVerifiedAt: Date | nul
   );
 }
 
-/** "1 resultaat." or "3 resultaten, beste match eerst.": Dutch has a singular too. */
+/** "1 resultaat." or "3 resultaten, best passend eerst.": Dutch has a singular too. */
 export function resultCountText(n: number): Text {
-  return n === 1 ? { nl: '1 resultaat.', en: '1 result.' } : { nl: `${n} resultaten, beste match eerst.`, en: `${n} results, best match first.` };
+  return n === 1 ? { nl: '1 resultaat.', en: '1 result.' } : { nl: `${n} resultaten, best passend eerst.`, en: `${n} results, best fit first.` };
 }
 
 export function categoryNames(view: ViewContext, codes: readonly string[], labels: Record<Category, Text> = categoryLabels): string {

@@ -301,7 +301,7 @@ describe('the functional administrator manages organisations, users and password
 
     // A malformed date (e.g. from an edited URL) is explained, and the page stays accessible.
     await page.goto(`${server.url}/beheer/auditlog?van=31-01-2026`);
-    assert.ok(await page.getByRole('link', { name: 'Vul een datum in als 2026-01-31.' }).isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Vul een datum in, zoals 2026-01-31.' }).isVisible());
     await expectNoAxeViolations(page, 'the audit log with a filter error');
   });
 });

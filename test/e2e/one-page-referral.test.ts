@@ -258,7 +258,10 @@ describe('a referral in one page', () => {
       const route = page.getByRole('region', { name: 'Naar dit team gaat de verwijzing' });
       assert.match((await route.textContent()) ?? '', /074 245 0000/);
       assert.match((await route.textContent()) ?? '', /Ricardo Wolters/, 'the fixed contact from the social map');
-      assert.equal((await page.getByTestId('route-status').textContent())?.trim(), '7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord');
+      assert.equal(
+        (await page.getByTestId('route-status').textContent())?.trim(),
+        '7552 AB ligt in Hengelo, wijk Noord. De verwijzing gaat naar Wijkteam Hengelo-Noord.',
+      );
       assert.equal(await page.getByRole('button', { name: 'Controleren', exact: true }).isVisible(), false, 'no separate check step');
       assert.ok(await page.getByRole('button', { name: 'Versturen', exact: true }).isVisible());
       await expectNoAxeViolations(page, 'the one-page referral with its review');

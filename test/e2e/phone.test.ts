@@ -127,7 +127,7 @@ describe('tables on a phone', () => {
       await signIn(page, server.url, 'schuldhulp@demo.kortelijn.nl', DEMO_PASSWORD, server.services.db);
       await page.goto(`${server.url}/inbox`);
       const table = page.getByRole('table', { name: 'Verwijzingen: Nieuw' });
-      assert.ok(await table.getByRole('columnheader', { name: 'Patiënt' }).count(), 'the column headers are there for screen readers');
+      assert.ok(await table.getByRole('columnheader', { name: 'Inwoner' }).count(), 'the column headers are there for screen readers');
       const rows = table.getByRole('row');
       assert.ok((await rows.count()) >= 3, 'a header row and the referrals');
       const card = rows.nth(1);
@@ -137,7 +137,7 @@ describe('tables on a phone', () => {
         .getByRole('cell')
         // `"Verwijzing" / ""`: the header as text, and no alternative text (screen readers have the header already).
         .evaluateAll((cells) => cells.map((cell) => /^"([^"]*)"/.exec(getComputedStyle(cell, '::before').content)?.[1] ?? ''));
-      assert.deepEqual(labels.slice(0, 3), ['Verwijzing', 'Patiënt', 'Hulpvraag'], 'each value is labelled with its column header');
+      assert.deepEqual(labels.slice(0, 3), ['Verwijzing', 'Inwoner', 'Hulpvraag'], 'each value is labelled with its column header');
       const cellWidths = await card.getByRole('cell').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
       assert.ok(
         cellWidths.every((w) => w > 250),

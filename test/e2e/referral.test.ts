@@ -121,12 +121,21 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     // One page: no "Controleren" step with JavaScript (one-page-referral.test.ts); the review is there already.
     await page.getByRole('checkbox', { name: 'De patiënt geeft toestemming om deze gegevens te delen met Wijkteam Hengelo-Noord' }).waitFor();
 
-    assert.equal((await page.getByTestId('route-explanation').textContent())?.trim(), '7552 AB ligt in Hengelo, wijk Noord → Wijkteam Hengelo-Noord');
+    assert.equal(
+      (await page.getByTestId('route-explanation').textContent())?.trim(),
+      '7552 AB ligt in Hengelo, wijk Noord. De verwijzing gaat naar Wijkteam Hengelo-Noord.',
+    );
     const route = page.getByRole('region', { name: 'Naar dit team gaat de verwijzing' });
     assert.match((await route.textContent()) ?? '', /Wijkteam Hengelo-Noord/);
     assert.match((await route.textContent()) ?? '', /074 245 0000/);
     assert.match((await route.textContent()) ?? '', /Ricardo Wolters/, 'the fixed contact from the social map');
-    assert.ok(await page.getByRole('checkbox', { name: 'De patiënt geeft toestemming om deze gegevens te delen met Wijkteam Hengelo-Noord' }).isVisible());
+    const consentBox = page.getByRole('checkbox', { name: 'De patiënt geeft toestemming om deze gegevens te delen met Wijkteam Hengelo-Noord' });
+    assert.ok(await consentBox.isVisible());
+    // WCAG 2.5.8 Target Size: every box and round button is at least 24 × 24 px, not the browser's 13 px.
+    for (const target of [consentBox, page.getByRole('checkbox', { name: 'Schuldhulpverlening' }), page.getByRole('radio', { name: 'Mondeling' })]) {
+      const box = await target.boundingBox();
+      assert.ok(box && box.width >= 24 && box.height >= 24, `${JSON.stringify(box)} is at least 24 × 24 px`);
+    }
     assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), PATIENT.name, 'what was typed is kept');
     await expectNoAxeViolations(page, 'the checked referral form with route and consent');
     const sent = await server.services.db.selectFrom('referrals').select('id').where('patient_name', '=', PATIENT.name).execute();
@@ -138,6 +147,10 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     assert.equal(await follow(page, page.getByRole('button', { name: 'Versturen', exact: true })), 422);
     assert.match((await page.getByRole('alert').first().textContent()) ?? '', /Zonder toestemming van de patiënt kan de verwijzing niet worden verstuurd/);
     assert.ok(await page.getByRole('link', { name: 'Contactgegevens van het team afdrukken voor de patiënt' }).isVisible());
+    // The other way out: the link lands on the consent box, which says itself what is missing.
+    await page.getByRole('link', { name: 'Toestemming vastleggen' }).click();
+    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, invalid: document.activeElement?.getAttribute('aria-invalid') }));
+    assert.deepEqual(focused, { id: 'field-consent_given', invalid: 'true' });
     await expectNoAxeViolations(page, 'the referral form refused for lack of consent');
   });
 
@@ -172,13 +185,13 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
   test('the team member finds it in the inbox with the first contact due in 3 working days, and opens it', async () => {
     const { page } = teamMember;
     assert.equal(await signIn(page, server.url, TEAM_MEMBER, DEMO_PASSWORD, server.services.db), 'home');
-    await follow(page, mainMenu(page).getByRole('link', { name: 'Inbox' }));
-    assert.equal(await heading(page), 'Inbox');
+    await follow(page, mainMenu(page).getByRole('link', { name: 'Binnengekomen' }));
+    assert.equal(await heading(page), 'Binnengekomen');
     const row = page.getByRole('table', { name: 'Verwijzingen: Nieuw' }).getByRole('row').filter({ hasText: story.reference! });
     const cells = (await row.getByRole('cell').allTextContents()).map((s) => s.trim());
     const due = dutchDate(addWorkingDays(amsterdamToday(), 3));
     assert.equal(cells[1], PATIENT.name);
-    assert.match(cells[2] ?? '', /Schuldhulpverlening urgent/);
+    assert.match(cells[2] ?? '', /Schuldhulpverlening spoed/);
     assert.match(cells[5] ?? '', new RegExp(`^${due} · op tijd$`), `first contact due: ${cells[5]}`);
     assert.match(cells[6] ?? '', new RegExp(`^${due} · op tijd$`), 'eviction threatens: first conversation within 3 working days too');
     await expectNoAxeViolations(page, 'the team inbox');
@@ -186,7 +199,7 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     await follow(page, row.getByRole('link', { name: story.reference! }));
     assert.equal(new URL(page.url()).pathname, story.referralPath);
     assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Ontvangen door het team');
-    const patient = (await page.getByRole('region', { name: 'Patiënt' }).textContent()) ?? '';
+    const patient = (await page.getByRole('region', { name: 'Inwoner' }).textContent()) ?? '';
     for (const needed of [PATIENT.name, PATIENT.phone, '7552 AB 14', 'ochtend', 'Samen bellen vanuit de praktijk'])
       assert.ok(patient.includes(needed), `shows ${needed}`);
     assert.match((await page.getByRole('region', { name: 'Hulpvraag' }).textContent()) ?? '', /Dreigende huisuitzetting/);
@@ -204,7 +217,7 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
       await follow(page, page.getByRole('group', { name: 'Eerste contact vastleggen' }).getByRole('button', { name: 'Eerste contact vastleggen' })),
       200,
     );
-    assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Contact gelegd, loopt');
+    assert.equal((await page.getByTestId('referral-status').textContent())?.trim(), 'Contact gelegd, hulp loopt');
     assert.equal(
       await follow(page, page.getByRole('group', { name: 'Eerste gesprek vastleggen' }).getByRole('button', { name: 'Eerste gesprek vastleggen' })),
       200,

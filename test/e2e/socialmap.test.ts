@@ -67,9 +67,12 @@ describe('practice staff find help for a postcode', () => {
       assert.equal((await first.getByRole('heading', { level: 3 }).textContent())?.trim(), 'Schuldhulpverlening Almelo');
       assert.match((await first.textContent()) ?? '', /helpt in deze postcode/);
       assert.match((await first.textContent()) ?? '', /Zo bereikt u hen vandaag/);
-      assert.match((await first.textContent()) ?? '', /Geverifieerd \d+ dagen geleden/);
+      assert.match((await first.textContent()) ?? '', /Gecontroleerd \d+ dagen geleden/);
       assert.match((await first.textContent()) ?? '', /Sevda Demir/, 'the professional contact is shown to staff');
-      assert.match((await page.getByRole('status').filter({ hasText: 'Verwijzen?' }).textContent()) ?? '', /7601 ligt in Almelo → Meldpunt Geldzorgen Almelo/);
+      assert.match(
+        (await page.getByRole('status').filter({ hasText: 'Verwijzen?' }).textContent()) ?? '',
+        /7601 ligt in Almelo\. De verwijzing gaat naar Meldpunt Geldzorgen Almelo/,
+      );
       // The Almelo Meldpunt covers the whole municipality: it ranks below the PC4 service.
       const names = (await results.getByRole('heading', { level: 3 }).allTextContents()).map((s) => s.trim());
       assert.ok(names.indexOf('Meldpunt Geldzorgen Almelo') > 0, `ranked: ${names.join(', ')}`);

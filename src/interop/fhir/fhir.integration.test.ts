@@ -156,7 +156,7 @@ forEachDatabase('FHIR API', (db) => {
         const res = await request('GET', '/fhir/Task', undefined, undefined, headers);
         assert.equal(res.status, 401);
         assert.match(res.headers.get('www-authenticate') ?? '', /Bearer/);
-        assert.match(outcomeText(await fhirJson(res)).nl, /API-token nodig/);
+        assert.match(outcomeText(await fhirJson(res)).nl, /API-sleutel nodig/);
       }
       const unknownPath = await get('/fhir/Appointment', tokens['staffA']);
       assert.equal(unknownPath.status, 404);
@@ -175,7 +175,7 @@ forEachDatabase('FHIR API', (db) => {
         if (res.status === 429) {
           const wait = Number(res.headers.get('retry-after'));
           assert.ok(wait > 0 && wait <= REFUSED_TOKEN_WINDOW_MINUTES * 60, `Retry-After: ${wait}`);
-          assert.match(outcomeText(await fhirJson(res)).nl, /te veel ongeldige API-tokens/);
+          assert.match(outcomeText(await fhirJson(res)).nl, /te veel ongeldige API-sleutels/);
         } else await fhirJson(res);
       }
       assert.deepEqual(statuses, [...Array<number>(REFUSED_TOKENS_PER_WINDOW).fill(401), 429, 429]);

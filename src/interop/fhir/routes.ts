@@ -249,20 +249,20 @@ function answerError(c: AppContext, err: Error, services: Services) {
 
 const tooManyRefused = (minutes: number) =>
   fhirError('throttled', 429, {
-    nl: `Vanaf dit adres kwamen te veel ongeldige API-tokens. Probeer het over ${minutes} minuten opnieuw.`,
-    en: `Too many invalid API tokens came from this address. Try again in ${minutes} minutes.`,
+    nl: `Vanaf dit adres kwamen te veel ongeldige API-sleutels. Probeer het over ${minutes} minuten opnieuw.`,
+    en: `Too many invalid API keys came from this address. Try again in ${minutes} minutes.`,
   });
 
 const tokenRefused = () =>
   fhirError('token_refused', 401, {
-    nl: 'Dit token is onbekend, ingetrokken of van een geblokkeerde gebruiker.',
-    en: 'This token is unknown, revoked or belongs to a blocked user.',
+    nl: 'Deze API-sleutel is onbekend, ingetrokken of van een geblokkeerde gebruiker.',
+    en: 'This API key is unknown, revoked or belongs to a blocked user.',
   });
 
 const tokenMissing = () =>
   fhirError('token_missing', 401, {
-    nl: 'Hiervoor is een API-token nodig: stuur Authorization: Bearer <token>.',
-    en: 'This needs an API token: send Authorization: Bearer <token>.',
+    nl: 'Hiervoor is een API-sleutel nodig: stuur Authorization: Bearer <sleutel>.',
+    en: 'This needs an API key: send Authorization: Bearer <key>.',
   });
 
 /** FHIR answers a refused token with an OperationOutcome (answerError), thrown. */
@@ -288,7 +288,7 @@ function tokenGuard(services: Services, roles: readonly Role[]): MiddlewareHandl
     const referralRoute = roles.every((r) => referralRoles.includes(r));
     if (!roles.includes(actor.role) || (referralRoute && !apiAccessOf(actor))) {
       await auditDenied(services, c, 'role');
-      throw fhirError('forbidden', 403, { nl: 'Met dit token mag dit niet.', en: 'This token may not do this.' });
+      throw fhirError('forbidden', 403, { nl: 'Met deze API-sleutel mag dit niet.', en: 'This API key may not do this.' });
     }
     await next();
   });

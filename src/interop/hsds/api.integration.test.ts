@@ -177,7 +177,7 @@ forEachDatabase('HSDS API', (db) => {
       const res = await get('/api/hsds/export');
       assert.equal(res.status, 401);
       assert.match(res.headers.get('www-authenticate') ?? '', /^Bearer/);
-      assert.match((await json<{ error: string }>(res)).error, /API-token nodig/);
+      assert.match((await json<{ error: string }>(res)).error, /API-sleutel nodig/);
       const admin = await db().selectFrom('users').select('id').where('email', '=', emails.admin).executeTakeFirstOrThrow();
       const session = await createSession(db(), { userId: admin.id, mfaPassed: true, ip: '127.0.0.1', hours: 1 });
       assert.equal((await get('/api/hsds/export', undefined, { cookie: `kl_session=${session}` })).status, 401);
@@ -218,7 +218,7 @@ forEachDatabase('HSDS API', (db) => {
         if (res.status === 429) {
           const wait = Number(res.headers.get('retry-after'));
           assert.ok(wait > 0 && wait <= REFUSED_TOKEN_WINDOW_MINUTES * 60, `Retry-After: ${wait}`);
-          assert.match((await json<{ error: string }>(res)).error, /te veel ongeldige API-tokens/);
+          assert.match((await json<{ error: string }>(res)).error, /te veel ongeldige API-sleutels/);
         }
       }
       assert.deepEqual(statuses, [...Array<number>(REFUSED_TOKENS_PER_WINDOW).fill(401), ...Array<number>(2 * REFUSED_TOKENS_PER_WINDOW).fill(429)]);
@@ -243,7 +243,7 @@ forEachDatabase('HSDS API', (db) => {
           assert.equal(res.headers.get('cache-control'), 'no-store');
         } else {
           assert.equal(res.status, 403, role);
-          assert.match((await json<{ error: string }>(res)).error, /Met dit token mag dit niet/);
+          assert.match((await json<{ error: string }>(res)).error, /Met deze API-sleutel mag dit niet/);
         }
       }
     });

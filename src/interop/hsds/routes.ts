@@ -72,13 +72,16 @@ function uuidParam(c: AppContext, notFound: () => AppError): string {
 }
 
 const tooManyRefused = {
-  nl: 'Vanaf dit adres kwamen te veel ongeldige API-tokens. Probeer het over {minutes} minuten opnieuw.',
-  en: 'Too many invalid API tokens came from this address. Try again in {minutes} minutes.',
+  nl: 'Vanaf dit adres kwamen te veel ongeldige API-sleutels. Probeer het over {minutes} minuten opnieuw.',
+  en: 'Too many invalid API keys came from this address. Try again in {minutes} minutes.',
 };
 
 const unauthorizedMessages = {
-  missing: { nl: 'Hiervoor is een API-token nodig: stuur Authorization: Bearer <token>.', en: 'This needs an API token: send Authorization: Bearer <token>.' },
-  refused: { nl: 'Dit token is onbekend, ingetrokken of van een geblokkeerde gebruiker.', en: 'This token is unknown, revoked or belongs to a blocked user.' },
+  missing: { nl: 'Hiervoor is een API-sleutel nodig: stuur Authorization: Bearer <sleutel>.', en: 'This needs an API key: send Authorization: Bearer <key>.' },
+  refused: {
+    nl: 'Deze API-sleutel is onbekend, ingetrokken of van een geblokkeerde gebruiker.',
+    en: 'This API key is unknown, revoked or belongs to a blocked user.',
+  },
 };
 
 function unauthorized(c: AppContext, reason: keyof typeof unauthorizedMessages) {
@@ -89,8 +92,8 @@ function unauthorized(c: AppContext, reason: keyof typeof unauthorizedMessages) 
 
 const roleRefused = () =>
   new AppError('forbidden', 403, {
-    nl: 'Met dit token mag dit niet: exporteren kan een beheerder of regionale aanjager, importeren alleen een beheerder.',
-    en: 'This token may not do this: export is for administrators and regional coordinators, import for administrators only.',
+    nl: 'Met deze API-sleutel mag dit niet: exporteren kan een beheerder of regionale aanjager, importeren alleen een beheerder.',
+    en: 'This API key may not do this: export is for administrators and regional coordinators, import for administrators only.',
   });
 
 /** HSDS answers a refused token with plain JSON; after too many, 429 with Retry-After. */

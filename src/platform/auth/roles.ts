@@ -31,7 +31,7 @@ export function membershipKindOf(role: Role): MembershipKind {
 export const roleLabels: Record<Role, Text> = {
   practice_staff: { nl: 'Medewerker huisartsenpraktijk', en: 'GP practice staff' },
   practice_admin: { nl: 'Praktijkmanager', en: 'Practice manager' },
-  team_member: { nl: 'Medewerker team sociaal domein', en: 'Social domain team member' },
+  team_member: { nl: 'Medewerker sociaal team', en: 'Social domain team member' },
   team_admin: { nl: 'Teamcoördinator', en: 'Team coordinator' },
   region_coordinator: { nl: 'Regionale aanjager', en: 'Regional coordinator' },
   policy_officer: { nl: 'Beleidsmedewerker gemeente', en: 'Municipal policy officer' },

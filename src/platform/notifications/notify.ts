@@ -29,7 +29,7 @@ export const notificationKinds = {
     en: 'A practice asks your team a question (without patient data).',
   },
   consultation_answered: { nl: 'Het team heeft uw vraag beantwoord.', en: 'The team has answered your question.' },
-  referral_overdue: { nl: 'Een verwijzing is over de termijn.', en: 'A referral is past its due date.' },
+  referral_overdue: { nl: 'Een verwijzing is te laat: de termijn is voorbij.', en: 'A referral is late: its due date has passed.' },
   referral_cancelled: { nl: 'Een praktijk heeft een verwijzing voor uw team ingetrokken.', en: 'A practice has withdrawn a referral to your team.' },
   contact_data_corrected: {
     nl: 'De contactgegevens bij een verwijzing zijn verbeterd. Kijk welke nu gelden.',

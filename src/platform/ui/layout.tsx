@@ -115,7 +115,7 @@ function MainMenu(props: { view: ViewContext; items: readonly NavItem[] }) {
 }
 
 /** The staff frame: role-aware navigation, notifications, sign-out and the Dutch/English switch. */
-export function Page(props: { view: ViewContext; title: string; children: Child; wide?: boolean }) {
+export function Page(props: { view: ViewContext; title: string; children: Child; wide?: boolean; audience?: 'public' }) {
   const { view, t } = { view: props.view, t: props.view.t };
   const other = view.lang === 'nl' ? 'en' : 'nl';
   return (
@@ -123,7 +123,8 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
       lang={view.lang}
       title={props.title}
       skipLinkLabel={t({ nl: 'Naar de inhoud', en: 'Skip to content' })}
-      homeHref="/"
+      // Residents on a public page: "/" is the staff sign-in, a dead end for them.
+      homeHref={props.audience === 'public' ? '/hulp' : '/'}
       headerTools={
         <div class="kl-header__tools">
           <a class="utrecht-link kl-lang-switch" href={languageSwitchHref(view.path, other)} lang={other} hreflang={other}>
@@ -156,10 +157,17 @@ export function Page(props: { view: ViewContext; title: string; children: Child;
       }
       navigation={view.actor && view.signedIn ? <MainMenu view={view} items={navigationFor(view.actor.role)} /> : null}
       wide={props.wide}
-      footerText={t({
-        nl: 'Korte Lijn verbindt huisartsenpraktijken en het sociaal domein bij geldzorgen.',
-        en: 'Korte Lijn connects GP practices and the social domain around money worries.',
-      })}
+      footerText={t(
+        props.audience === 'public'
+          ? {
+              nl: 'Hulp bij geldzorgen is er voor iedereen. De hulp is meestal gratis.',
+              en: 'Help with money worries is there for everyone. The help is usually free.',
+            }
+          : {
+              nl: 'Korte Lijn verbindt huisartsenpraktijken en het sociaal domein bij geldzorgen.',
+              en: 'Korte Lijn connects GP practices and the social domain around money worries.',
+            },
+      )}
     >
       {props.children}
     </DocumentFrame>

@@ -27,7 +27,7 @@ export const navigation: NavItem[] = [
   { href: '/signalen', label: { nl: 'Signalen', en: 'Signals' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/verwijzingen/nieuw', label: { nl: 'Nieuwe verwijzing', en: 'New referral' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/verwijzingen', label: { nl: 'Mijn verwijzingen', en: 'My referrals' }, roles: ['practice_staff', 'practice_admin'] },
-  { href: '/inbox', label: { nl: 'Inbox', en: 'Inbox' }, roles: ['team_member', 'team_admin'] },
+  { href: '/inbox', label: { nl: 'Binnengekomen', en: 'Inbox' }, roles: ['team_member', 'team_admin'] },
   { href: '/overleg', label: { nl: 'Overleg', en: 'Consultation' }, roles: ['practice_staff', 'practice_admin', 'team_member', 'team_admin'] },
   { href: '/vaste-contactpersonen', label: { nl: 'Vaste contactpersonen', en: 'Fixed contacts' }, roles: ['practice_staff', 'practice_admin'] },
   { href: '/afspraken', label: { nl: 'Afspraken', en: 'Agreements' }, roles: ['practice_admin', 'team_admin', 'region_coordinator'] },
