@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Database } from '../src/platform/db/database.ts';
 import { parsePostcode } from '../src/routing/postcode.ts';
-import { resolveAddress } from '../src/routing/resolve-address.ts';
-import { searchServices } from '../src/socialmap/search-services.ts';
+import { searchAtPostcode } from '../src/socialmap/search-services.ts';
 import { categories } from '../src/needs/categories.ts';
 import { percentiles, rng, runConcurrent, type Percentiles } from './measure.ts';
 
 /**
- * The staff search as the app runs it (resolve the postcode, find services whose area covers it,
- * rank, load the cards with locations, contacts and hours) against one hand-written SQL statement
- * that returns the same ranked list with the same details. Same inputs, same concurrency.
+ * The staff search as the app runs it (resolve the postcode, load what routing needs, find services
+ * whose area covers it, rank, load the cards with locations, contacts and hours: one statement since
+ * 2026-11-30) against one hand-written SQL statement that does the same: it resolves the postcode,
+ * loads the municipality's routing rules and the region's fallback desk, and returns the same ranked
+ * list with the same details. Same inputs, same concurrency.
  */
 export interface SearchBenchResult {
   app: Percentiles;
@@ -22,7 +23,18 @@ const LIMIT = SEARCH_PAGE_SIZE;
 
 async function rawSearch(db: Database, pc4: string, need: string) {
   return sql`
-    with addr as (select municipality_code, district_code from postcode_areas where pc4 = ${pc4}),
+    with addr as (
+      select pa.municipality_code, pa.district_code, m.name as municipality, m.region_id, d.name as district_name
+      from postcode_areas pa left join organisations m on m.cbs_code = pa.municipality_code left join districts d on d.code = pa.district_code
+      where pa.pc4 = ${pc4}
+    ),
+    route as (
+      select addr.municipality, addr.district_name,
+        (select coalesce(json_agg(json_build_object('district', rr.district_code, 'category', rr.category, 'team', t.name)), '[]')
+          from routing_rules rr join teams t on t.id = rr.team_id where rr.municipality_code = addr.municipality_code) as rules,
+        (select t.name from regions g join teams t on t.id = g.fallback_team_id where g.id = addr.region_id) as desk
+      from addr
+    ),
     ranked as (
       select s.id, s.name, s.categories, s.last_verified_at, o.name as organisation_name,
              min(case when a.pc4 = ${pc4} then 0 when a.district_code = addr.district_code then 1 else 2 end) as area_rank,
@@ -36,7 +48,7 @@ async function rawSearch(db: Database, pc4: string, need: string) {
       order by area_rank, fit_rank, s.last_verified_at desc nulls last, s.name
       limit ${LIMIT}
     )
-    select r.*,
+    select route.*, r.*,
       (select coalesce(json_agg(json_build_object('weekday', sc.weekday, 'opens', sc.opens_at, 'closes', sc.closes_at)), '[]') from schedules sc where sc.service_id = r.id and sc.kind = 'phone') as phone_hours,
       (select coalesce(json_agg(json_build_object('name', l.name, 'walk_in', l.is_walk_in,
           'hours', (select coalesce(json_agg(json_build_object('weekday', sc.weekday, 'opens', sc.opens_at, 'closes', sc.closes_at, 'kind', sc.kind)), '[]') from schedules sc where sc.location_id = l.id))), '[]')
@@ -44,14 +56,20 @@ async function rawSearch(db: Database, pc4: string, need: string) {
       (select coalesce(json_agg(json_build_object('name', c.name, 'phone', c.phone,
           'hours', (select coalesce(json_agg(json_build_object('weekday', sc.weekday, 'opens', sc.opens_at)), '[]') from schedules sc where sc.contact_id = c.id))), '[]')
         from contacts c where c.service_id = r.id and c.ended_at is null) as contacts
-    from ranked r
+    from route left join ranked r on true
     order by r.area_rank, r.fit_rank, r.last_verified_at desc nulls last, r.name`.execute(db);
 }
 
 async function appSearch(db: Database, pc4: string, need: (typeof categories)[number]) {
-  const postcode = parsePostcode(pc4)!;
-  const address = await resolveAddress(db, postcode, null);
-  return searchServices(db, { address, need, text: null, audience: 'professional', limit: LIMIT });
+  const { results } = await searchAtPostcode(db, {
+    postcode: parsePostcode(pc4)!,
+    need,
+    text: null,
+    audience: 'professional',
+    limit: LIMIT,
+    askingRegionId: null,
+  });
+  return results;
 }
 
 export async function benchSearch(db: Database, pc4s: string[], options: { total: number; concurrency: number }): Promise<SearchBenchResult> {
@@ -78,6 +96,7 @@ export async function benchSearch(db: Database, pc4s: string[], options: { total
 /** The app and the raw query must agree on the ranked ids, or the comparison means nothing. */
 export async function checkSameResults(db: Database, pc4: string, need: (typeof categories)[number]): Promise<boolean> {
   const app = (await appSearch(db, pc4, need)).map((r) => r.card.id);
-  const raw = (await rawSearch(db, pc4, need)).rows.map((r) => (r as { id: string }).id);
+  // The raw statement returns one row without a service when nothing fits (the route still comes back).
+  const raw = (await rawSearch(db, pc4, need)).rows.flatMap((r) => (r as { id: string | null }).id ?? []);
   return app.length === raw.length && app.every((id, i) => id === raw[i]);
 }

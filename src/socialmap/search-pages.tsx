@@ -3,17 +3,18 @@ import type { Actor } from '../platform/context.ts';
 import type { AppEnv, Services } from '../platform/http/types.ts';
 import { view } from '../platform/ui/view.ts';
 import { authorize } from '../platform/http/authorize.ts';
-import { AppError } from '../platform/errors.ts';
 import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, ErrorSummary, Heading1, Link, Paragraph, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { routeAddress, type Route } from '../routing/route-referral.ts';
+import { invalidPostcode, type Route } from '../routing/route-referral.ts';
+import { parsePostcode } from '../routing/postcode.ts';
 import { editorRoles, regionOfActor, searchRoles } from './editor-scope.ts';
 import { amsterdamWeekday, weekdayLabels } from './opening-hours.ts';
 import { PostcodeSearchForm } from './postcode-search-form.tsx';
 import { readSearchQuery } from './search-form.ts';
-import { searchServices, type SearchResult } from './search-services.ts';
+import { searchAtPostcode, type SearchResult } from './search-services.ts';
+import type { ResultCard } from './service-cards.ts';
 import { ContactLine, ServiceResult } from './service-result.tsx';
 import { CapacityText, ResponseTimeText } from './capacity-view.tsx';
 import type { TypicalResponse } from './response-time.ts';
@@ -39,7 +40,7 @@ export function SocialMapSearchForm(props: { view: ViewContext; values?: Values;
         name: { nl: 'Sociale kaart doorzoeken', en: 'Search the social map' },
         postcodeLabel: { nl: 'Postcode', en: 'Postcode' },
         postcodeHint: { nl: 'Van het woonadres, bijvoorbeeld 7511 AB of 7511.', en: 'Of the home address, for example 7511 AB or 7511.' },
-        needLabel: { nl: 'Hulpvraag', en: 'Need' },
+        needLabel: { nl: 'Soort hulp', en: 'Kind of help' },
         needPlaceholder: { nl: 'Alle soorten hulp', en: 'All kinds of help' },
         submit: { nl: 'Zoeken', en: 'Search' },
       }}
@@ -64,7 +65,7 @@ export function HomeSocialMapSearch(props: { view: ViewContext; actor: Actor }) 
   );
 }
 
-function ResultItem(props: { view: ViewContext; result: SearchResult; today: number; now: Date; responseTime: TypicalResponse | undefined }) {
+function ResultItem(props: { view: ViewContext; result: SearchResult<ResultCard>; today: number; now: Date; responseTime: TypicalResponse | undefined }) {
   const { view, today, now } = props;
   const s = props.result.card;
   const t = view.t;
@@ -115,7 +116,7 @@ interface SearchPageProps {
   values: Values;
   errors?: FieldErrors;
   route?: Route;
-  results?: SearchResult[];
+  results?: SearchResult<ResultCard>[];
   /** Measured time to first contact per team of the results (one query for the page). */
   responseTimes?: Map<string, TypicalResponse>;
   isEditor: boolean;
@@ -131,7 +132,7 @@ function SearchPage(props: SearchPageProps) {
       <Heading1>{t({ nl: 'Sociale kaart', en: 'Social map' })}</Heading1>
       <Paragraph>
         {t({
-          nl: 'Zoek hulp bij geldzorgen voor het adres van de inwoner. De beste match staat bovenaan: eerst hulp in de eigen postcode of wijk, dan in de hele gemeente.',
+          nl: 'Zoek hulp bij geldzorgen voor het adres van de inwoner. Bovenaan staat wat het best past. Eerst hulp in de eigen postcode of wijk, dan in de hele gemeente.',
           en: "Find help with money worries for the resident's address. The best match comes first: help in the resident's own postcode or district, then in the whole municipality.",
         })}
       </Paragraph>
@@ -159,8 +160,8 @@ function SearchPage(props: SearchPageProps) {
           {props.results.length === 0 ? (
             <Paragraph>
               {t({
-                nl: 'Geen hulp gevonden die hier past. Probeer een andere hulpvraag of laat het zoekwoord weg. Twijfelt u? Verwijs naar het team hierboven.',
-                en: 'No matching help found. Try another need or leave out the search words. In doubt? Refer to the team above.',
+                nl: 'Geen hulp gevonden die hier past. Probeer een andere soort hulp of laat het zoekwoord weg. Twijfelt u? Verwijs naar het team hierboven.',
+                en: 'No matching help found. Try another kind of help or leave out the search words. In doubt? Refer to the team above.',
               })}
             </Paragraph>
           ) : (
@@ -205,29 +206,20 @@ export function registerSearchPages(app: Hono<AppEnv>, services: Services): void
     if (!search.asked) return c.html(<SearchPage {...base} values={{}} />);
     const { values } = search;
     if (!search.ok) return c.html(<SearchPage {...base} values={values} errors={search.errors} />, 422);
-    let route: Route;
-    try {
-      route = await routeAddress(db, {
-        postcode: search.data.postcode,
-        houseNumber: null,
-        need: search.data.hulpvraag,
-        regionId: await regionOfActor(db, actor),
-      });
-    } catch (err) {
-      if (err instanceof AppError && err.status === 422)
-        return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(err.userMessage) }} />, 422);
-      throw err;
-    }
-    if (!route.decision.address.municipalityCode) {
-      return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(unknownPostcode) }} route={route} />, 422);
-    }
-    const results = await searchServices(db, {
-      address: route.decision.address,
+    // The form checked the postcode; the search resolves it, routes and ranks in one statement.
+    const postcode = parsePostcode(search.data.postcode);
+    if (!postcode) return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(invalidPostcode().userMessage) }} />, 422);
+    const { route, results } = await searchAtPostcode(db, {
+      postcode,
       need: search.data.hulpvraag,
       text: search.data.zoekwoord,
       audience: 'professional',
       limit: SEARCH_PAGE_SIZE,
+      askingRegionId: await regionOfActor(db, actor),
     });
+    if (!route.decision.address.municipalityCode) {
+      return c.html(<SearchPage {...base} values={values} errors={{ postcode: v.t(unknownPostcode) }} route={route} />, 422);
+    }
     const responseTimes = await teamResponseTimes(
       db,
       results.flatMap((r) => (r.card.teamId ? [r.card.teamId] : [])),

@@ -67,6 +67,20 @@ export interface ServiceCard {
   contacts: ContactCard[];
 }
 
+/**
+ * What a staff search result shows of a service (search-pages.tsx): name, organisation, kinds of
+ * help, freshness, capacity, phone and e-mail, each location's address and today's hours, each
+ * contact's line. The description, conditions, fees and languages are on the service page; a result
+ * does not load them (issue #11 §4: the cards carry only what the result page shows).
+ */
+export type ResultCard = Pick<
+  ServiceCard,
+  'id' | 'teamId' | 'organisationName' | 'name' | 'email' | 'phone' | 'status' | 'categories' | 'lastVerifiedAt' | 'capacity' | 'phoneHours'
+> & {
+  locations: Array<Pick<LocationCard, 'name' | 'street' | 'houseNumber' | 'postcode' | 'city' | 'isWalkIn' | 'openingHours' | 'walkInHours'>>;
+  contacts: Array<Pick<ContactCard, 'name' | 'jobTitle' | 'phone' | 'email' | 'phoneHours'>>;
+};
+
 type Slot = TimeSlot & { kind: ScheduleKind };
 
 /** A row of `cardColumns`: the service's own columns, names joined in, its details as JSON. */
@@ -74,28 +88,55 @@ export type CardRow = Omit<Selectable<ServiceTable>, 'search_vector' | 'created_
   organisation_name: string;
   team_name: string | null;
   phone_hours: TimeSlot[];
+  locations: Array<
+    ResultCardRow['locations'][number] & {
+      id: string;
+      description: string | null;
+      municipality_code: string | null;
+      accessibility: string | null;
+      last_verified_at: string | null;
+    }
+  >;
+  contacts: Array<
+    ResultCardRow['contacts'][number] & {
+      id: string;
+      visibility: 'public' | 'professional';
+      last_verified_at: string | null;
+    }
+  >;
+};
+
+/** A row of `resultCardColumns`. */
+export type ResultCardRow = Pick<
+  Selectable<ServiceTable>,
+  | 'id'
+  | 'team_id'
+  | 'name'
+  | 'email'
+  | 'phone'
+  | 'status'
+  | 'categories'
+  | 'last_verified_at'
+  | 'capacity_status'
+  | 'capacity_waiting_weeks'
+  | 'capacity_confirmed_at'
+> & {
+  organisation_name: string;
+  phone_hours: TimeSlot[];
   locations: Array<{
-    id: string;
     name: string;
-    description: string | null;
     street: string | null;
     house_number: string | null;
     postcode: string | null;
     city: string | null;
-    municipality_code: string | null;
-    accessibility: string | null;
     is_walk_in: boolean;
-    last_verified_at: string | null;
     hours: Slot[];
   }>;
   contacts: Array<{
-    id: string;
     name: string;
     job_title: string | null;
     phone: string | null;
     email: string | null;
-    visibility: 'public' | 'professional';
-    last_verified_at: string | null;
     phone_hours: TimeSlot[];
   }>;
 };
@@ -113,26 +154,39 @@ const slotJson = (alias: string) =>
  * in their own municipality first.
  */
 export function cardColumns(audience: Audience): RawBuilder<unknown> {
+  return cardSelect(audience, 'full');
+}
+
+/** The select list of a `ResultCard`: only what a staff search result shows (issue #11 §4: smaller rows). */
+export function resultCardColumns(audience: Audience): RawBuilder<unknown> {
+  return cardSelect(audience, 'result');
+}
+
+function cardSelect(audience: Audience, detail: 'full' | 'result'): RawBuilder<unknown> {
+  const full = detail === 'full';
   const publicOnly = audience === 'public' ? sql`and c.visibility = 'public'` : sql``;
   // Only the residents' page orders walk-in points by municipality; staff pages skip the lookup.
   const municipality =
     audience === 'public' ? sql`(select pa.municipality_code from postcode_areas pa where pa.pc4 = left(replace(l.postcode, ' ', ''), 4))` : sql`null`;
-  return sql`s.id, s.organisation_id, s.team_id, s.name, s.description, s.url, s.email, s.phone, s.status, s.categories, s.is_free,
-    s.fees_description, s.eligibility_description, s.application_process, s.languages, s.last_verified_at,
-    s.capacity_status, s.capacity_waiting_weeks, s.capacity_confirmed_at,
-    o.name as organisation_name, t.name as team_name,
+  const service = full
+    ? sql`s.organisation_id, s.description, s.url, s.is_free, s.fees_description, s.eligibility_description, s.application_process, s.languages,
+      t.name as team_name,`
+    : sql``;
+  const location = full
+    ? sql`'id', l.id, 'description', l.description, 'accessibility', l.accessibility, 'last_verified_at', l.last_verified_at, 'municipality_code', ${municipality},`
+    : sql``;
+  const contact = full ? sql`'id', c.id, 'visibility', c.visibility, 'last_verified_at', c.last_verified_at,` : sql``;
+  return sql`s.id, s.team_id, s.name, s.email, s.phone, s.status, s.categories, s.last_verified_at,
+    s.capacity_status, s.capacity_waiting_weeks, s.capacity_confirmed_at, ${service}
+    o.name as organisation_name,
     (select ${slotJson('h')} from schedules h where h.service_id = s.id and h.kind = 'phone') as phone_hours,
-    (select coalesce(json_agg(json_build_object(
-        'id', l.id, 'name', l.name, 'description', l.description, 'street', l.street, 'house_number', l.house_number,
-        'postcode', l.postcode, 'city', l.city, 'accessibility', l.accessibility, 'is_walk_in', l.is_walk_in,
-        'last_verified_at', l.last_verified_at,
-        'municipality_code', ${municipality},
+    (select coalesce(json_agg(json_build_object(${location}
+        'name', l.name, 'street', l.street, 'house_number', l.house_number, 'postcode', l.postcode, 'city', l.city, 'is_walk_in', l.is_walk_in,
         'hours', (select ${slotJson('h')} from schedules h where h.location_id = l.id)
       ) order by l.name, l.id), '[]')
       from service_locations sl join locations l on l.id = sl.location_id where sl.service_id = s.id) as locations,
-    (select coalesce(json_agg(json_build_object(
-        'id', c.id, 'name', c.name, 'job_title', c.job_title, 'phone', c.phone, 'email', c.email,
-        'visibility', c.visibility, 'last_verified_at', c.last_verified_at,
+    (select coalesce(json_agg(json_build_object(${contact}
+        'name', c.name, 'job_title', c.job_title, 'phone', c.phone, 'email', c.email,
         'phone_hours', (select ${slotJson('h')} from schedules h where h.contact_id = c.id and h.kind = 'phone')
       ) order by c.name, c.id), '[]')
       from contacts c where c.service_id = s.id and c.ended_at is null ${publicOnly}) as contacts`;
@@ -141,55 +195,71 @@ export function cardColumns(audience: Audience): RawBuilder<unknown> {
 /** The joins `cardColumns` reads from, after `from services s`. */
 export const cardJoins = sql`join organisations o on o.id = s.organisation_id left join teams t on t.id = s.team_id`;
 
+/** The joins `resultCardColumns` reads from, after `from services s` (no team name: a result does not show it). */
+export const resultCardJoins = sql`join organisations o on o.id = s.organisation_id`;
+
 const slots = (list: readonly Slot[], kind: ScheduleKind): TimeSlot[] =>
   list.filter((h) => h.kind === kind).map((h) => ({ weekday: h.weekday, opens_at: h.opens_at, closes_at: h.closes_at }));
 const instant = (value: string | null): Date | null => (value === null ? null : new Date(value));
 
-export function toServiceCard(s: CardRow): ServiceCard {
+export function toResultCard(s: ResultCardRow): ResultCard {
   return {
     id: s.id,
-    organisationId: s.organisation_id,
     organisationName: s.organisation_name,
     teamId: s.team_id,
-    teamName: s.team_name,
     name: s.name,
-    description: s.description,
-    url: s.url,
     email: s.email,
     phone: s.phone,
     status: s.status,
     categories: s.categories,
+    lastVerifiedAt: s.last_verified_at,
+    capacity: { status: s.capacity_status, waitingWeeks: s.capacity_waiting_weeks, confirmedAt: s.capacity_confirmed_at },
+    phoneHours: s.phone_hours.map(({ weekday, opens_at, closes_at }) => ({ weekday, opens_at, closes_at })),
+    locations: s.locations.map((l) => ({
+      name: l.name,
+      street: l.street,
+      houseNumber: l.house_number,
+      postcode: l.postcode,
+      city: l.city,
+      isWalkIn: l.is_walk_in,
+      openingHours: slots(l.hours, 'opening'),
+      walkInHours: slots(l.hours, 'walk_in'),
+    })),
+    contacts: s.contacts.map((c) => ({
+      name: c.name,
+      jobTitle: c.job_title,
+      phone: c.phone,
+      email: c.email,
+      phoneHours: c.phone_hours.map(({ weekday, opens_at, closes_at }) => ({ weekday, opens_at, closes_at })),
+    })),
+  };
+}
+
+export function toServiceCard(s: CardRow): ServiceCard {
+  const shown = toResultCard(s);
+  return {
+    ...shown,
+    organisationId: s.organisation_id,
+    teamName: s.team_name,
+    description: s.description,
+    url: s.url,
     isFree: s.is_free,
     feesDescription: s.fees_description,
     eligibility: s.eligibility_description,
     applicationProcess: s.application_process,
     languages: s.languages,
-    lastVerifiedAt: s.last_verified_at,
-    capacity: { status: s.capacity_status, waitingWeeks: s.capacity_waiting_weeks, confirmedAt: s.capacity_confirmed_at },
-    phoneHours: s.phone_hours.map(({ weekday, opens_at, closes_at }) => ({ weekday, opens_at, closes_at })),
-    locations: s.locations.map((l): LocationCard => ({
+    locations: s.locations.map((l, i): LocationCard => ({
+      ...shown.locations[i]!,
       id: l.id,
-      name: l.name,
       description: l.description,
-      street: l.street,
-      houseNumber: l.house_number,
-      postcode: l.postcode,
-      city: l.city,
       municipalityCode: l.municipality_code,
       accessibility: l.accessibility,
-      isWalkIn: l.is_walk_in,
-      openingHours: slots(l.hours, 'opening'),
-      walkInHours: slots(l.hours, 'walk_in'),
       lastVerifiedAt: instant(l.last_verified_at),
     })),
-    contacts: s.contacts.map((c): ContactCard => ({
+    contacts: s.contacts.map((c, i): ContactCard => ({
+      ...shown.contacts[i]!,
       id: c.id,
-      name: c.name,
-      jobTitle: c.job_title,
-      phone: c.phone,
-      email: c.email,
       visibility: c.visibility,
-      phoneHours: c.phone_hours.map(({ weekday, opens_at, closes_at }) => ({ weekday, opens_at, closes_at })),
       lastVerifiedAt: instant(c.last_verified_at),
     })),
   };

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { isCategory, type Category } from '../needs/categories.ts';
 import type { Text } from '../platform/i18n.ts';
-import type { ContactCard, ServiceCard } from './service-cards.ts';
+import type { ResultCard } from './service-cards.ts';
 import { categoryNames, EmailLink, PhoneLink } from './views.tsx';
 
 /**
@@ -26,7 +26,7 @@ function searchedFor(view: ViewContext): URLSearchParams {
   return kept;
 }
 
-export function ReferToTeamLink({ view, service }: { view: ViewContext; service: ServiceCard }) {
+export function ReferToTeamLink({ view, service }: { view: ViewContext; service: Pick<ResultCard, 'teamId' | 'status' | 'categories'> }) {
   if (!refersFrom(view) || !service.teamId || service.status !== 'active') return null;
   const query = searchedFor(view);
   if (!query.has('hulpvraag')) {
@@ -57,7 +57,7 @@ function withSearch(view: ViewContext, href: string): string {
  */
 export function ServiceResult(props: {
   view: ViewContext;
-  service: ServiceCard;
+  service: ResultCard;
   headingId: string;
   href?: string;
   match?: Child;
@@ -90,7 +90,7 @@ export function ServiceResult(props: {
 }
 
 /** "Naam, functie — 053 … (vandaag 09:00–12:00) — naam@…": a contact person on one line; `phoneNote` follows the number. */
-export function ContactLine(props: { contact: ContactCard; phoneNote?: Child }) {
+export function ContactLine(props: { contact: ResultCard['contacts'][number]; phoneNote?: Child }) {
   const c = props.contact;
   return (
     <>

@@ -9,7 +9,9 @@ import { createSession } from '../platform/auth/sessions.ts';
 import { routeAddress } from '../routing/route-referral.ts';
 import { createContact } from './create-contact.ts';
 import { createService } from './create-service.ts';
-import { searchServices } from './search-services.ts';
+import { searchAtPostcode, searchServices } from './search-services.ts';
+import { statementCount } from '../platform/db/database.ts';
+import { parsePostcode } from '../routing/postcode.ts';
 import { serviceInput } from './test-fixture.ts';
 
 /**
@@ -55,6 +57,14 @@ async function signedIn(db: Database, user: User): Promise<TestBrowser> {
 
 async function userOf(db: Database, tenant: Tenant, role: Role) {
   return createTestUser(db, tenant, role);
+}
+
+/** The part of `whole` that `part` has, key by key: what a smaller card should equal. */
+function shownPart(part: unknown, whole: unknown): unknown {
+  if (Array.isArray(part)) return part.map((p, i) => shownPart(p, (whole as unknown[])[i]));
+  if (part !== null && typeof part === 'object' && !(part instanceof Date))
+    return Object.fromEntries(Object.keys(part).map((k) => [k, shownPart((part as Record<string, unknown>)[k], (whole as Record<string, unknown>)[k])]));
+  return whole;
 }
 
 /** A valid service form as a browser posts it. */
@@ -160,7 +170,7 @@ forEachDatabase('social map', (db) => {
       const second = page.html.indexOf('Schuldhulp hele gemeente');
       assert.ok(first > 0 && second > first, 'the PC4 service comes first');
       assert.ok(!page.html.includes('Voedseluitgifte Stad'), 'a service for another need is left out');
-      assert.match(page.html, /7601 ligt in Stad GM\d{4}, wijk Noord → Wijkteam/);
+      assert.match(page.html, /7601 ligt in Stad GM\d{4}, wijk Noord\. De verwijzing gaat naar Wijkteam/);
     });
 
     it('an invalid postcode gets a clear Dutch message with status 422, an unknown one too', async () => {
@@ -171,6 +181,50 @@ forEachDatabase('social map', (db) => {
       const unknown = await browser.get('/sociale-kaart?postcode=9999');
       assert.equal(unknown.status, 422);
       assert.match(unknown.html, /Deze postcode kennen we niet/);
+    });
+
+    it('a staff search is one statement: it resolves the postcode, routes and ranks in one round trip, as routeAddress and searchServices do', async () => {
+      const regionId = here.tenant.regionId;
+      // A PC6 from the CBS address table wins over its PC4 (here: without a district).
+      await db().insertInto('postcode_addresses').values({ pc6: '7601ZZ', house_number: 1, municipality_code: here.cbs, district_code: null }).execute();
+      for (const [postcode, need] of [
+        ['7601', 'debt_counselling'],
+        ['7601 AB', null],
+        ['7601 ZZ', 'debt_counselling'],
+        ['9999', null],
+      ] as const) {
+        const before = statementCount(db());
+        const search = await searchAtPostcode(db(), {
+          postcode: parsePostcode(postcode)!,
+          need,
+          text: null,
+          audience: 'professional',
+          askingRegionId: regionId,
+        });
+        assert.equal(statementCount(db()) - before, 1, postcode);
+        const route = await routeAddress(db(), { postcode, houseNumber: null, need, regionId });
+        const { source: _source, ...address } = route.decision.address as typeof route.decision.address & { source: string };
+        assert.deepEqual(search.route, { ...route, decision: { ...route.decision, address } }, postcode);
+        const results = address.municipalityCode ? await searchServices(db(), { address, need, text: null, audience: 'professional' }) : [];
+        // The same results, each card the part of the whole card that a result shows.
+        assert.deepEqual(
+          search.results.map((r) => r.card.id),
+          results.map((r) => r.card.id),
+          postcode,
+        );
+        assert.deepEqual(search.results, shownPart(search.results, results), postcode);
+        for (const { card } of search.results) assert.ok(!('description' in card) && !('eligibility' in card), 'a result does not load the service page');
+      }
+    });
+
+    it('the staff search page resolves the postcode once: the session, the search and the response times, at most 3 statements', async () => {
+      const browser = await signedIn(db(), await userOf(db(), here.tenant, 'practice_staff'));
+      const path = '/sociale-kaart?postcode=7601&hulpvraag=debt_counselling&zoekwoord=';
+      assert.equal((await browser.get(path)).status, 200);
+      const before = statementCount(db());
+      assert.equal((await browser.get(path)).status, 200);
+      const statements = statementCount(db()) - before;
+      assert.ok(statements <= 3, `${statements} statements`);
     });
 
     it('searching writes no audit entry: a postcode search is not patient data', async () => {
