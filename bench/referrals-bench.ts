@@ -4,6 +4,7 @@ import { INBOX_PAGE_SIZE, listTeamInbox } from '../src/referrals/list-team-inbox
 import { listPracticeReferrals, PRACTICE_PAGE_SIZE } from '../src/referrals/list-practice-referrals.ts';
 import { sendReferral } from '../src/referrals/send-referral.ts';
 import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from '../src/referrals/test-fixture.ts';
+import { writeAudit } from '../src/platform/audit/audit.ts';
 import { percentiles, runConcurrent, type Percentiles } from './measure.ts';
 
 /**
@@ -78,6 +79,8 @@ async function rawPracticeList(db: Database, practiceId: string) {
 export interface ReferralBenchResult {
   inbox: { app: Percentiles; raw: Percentiles };
   practice: { app: Percentiles; raw: Percentiles };
+  /** The audit entry of a list read (a page of 50 referrals) written on its own: the part of the app's time the raw SQL does not do. */
+  audit: Percentiles;
   send: { appPerSecond: number; rawPerSecond: number };
   openInInbox: number;
 }
@@ -85,7 +88,16 @@ export interface ReferralBenchResult {
 export async function benchReferrals(db: Database, world: ReferralWorld, options: { total: number; concurrency: number }): Promise<ReferralBenchResult> {
   const team = contextOf(world.users.noordMember);
   const practice = contextOf(world.users.staffA);
-  const openInInbox = (await listTeamInbox(db, team, 'open')).counts.open;
+  const inboxPage = await listTeamInbox(db, team, 'open');
+  const openInInbox = inboxPage.counts.open;
+  // The comparison is only fair if both sides serve the same page: same referrals, same order.
+  const samePage = (app: Array<{ id: string }>, raw: unknown[], what: string) => {
+    const rawIds = (raw as Array<{ id: string }>).slice(0, app.length).map((r) => r.id);
+    if (app.length === 0 || JSON.stringify(app.map((r) => r.id)) !== JSON.stringify(rawIds))
+      throw new Error(`${what}: the app and the raw SQL show different pages`);
+  };
+  samePage(inboxPage.rows, (await rawInbox(db, world.noord)).rows, 'team inbox');
+  samePage((await listPracticeReferrals(db, practice)).rows, (await rawPracticeList(db, world.practiceA)).rows, 'practice list');
   // App and raw take turns in ten rounds, so that whatever else the machine does meanwhile
   // weighs on both sides alike.
   const measure = async (app: () => Promise<unknown>, raw: () => Promise<unknown>) => {
@@ -109,6 +121,20 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
     () => rawPracticeList(db, world.practiceA),
   );
 
+  const shown = inboxPage.rows.map((r) => r.id);
+  await runConcurrent(30, options.concurrency, () => writeAudit(db, team, { action: 'referral.list_read', patientRefs: shown }));
+  const audit = percentiles(
+    await runConcurrent(options.total, options.concurrency, () =>
+      writeAudit(db, team, {
+        action: 'referral.list_read',
+        subjectType: 'team_inbox',
+        subjectId: world.noord,
+        patientRefs: shown,
+        details: { tab: 'open', page: 1, count: shown.length },
+      }),
+    ),
+  );
+
   const sends = 300;
   let started = performance.now();
   await runConcurrent(sends, options.concurrency, () => sendReferral(db, practice, referralInput(world), BASE_URL));
@@ -121,5 +147,5 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
     ),
   );
   const rawPerSecond = sends / ((performance.now() - started) / 1000);
-  return { inbox, practice: practiceList, send: { appPerSecond, rawPerSecond }, openInInbox };
+  return { inbox, practice: practiceList, audit, send: { appPerSecond, rawPerSecond }, openInInbox };
 }

@@ -6,6 +6,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { mayShareFeedback } from './consent.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { requirePracticeActor } from './referral-actor.ts';
+import { compileOnce } from './compile-once.ts';
 
 /**
  * "Mijn verwijzingen": the referrals the practice sent, newest first, a page at a time, with status, team, the due
@@ -51,9 +52,9 @@ export interface PracticeReferrals {
   today: string;
 }
 
-export async function listPracticeReferrals(db: Database, ctx: RequestContext, page = 1): Promise<PracticeReferrals> {
-  const actor = requirePracticeActor(ctx);
-  const fetched = await db
+/** The page as one statement, compiled once (compile-once.ts). */
+const practicePage = compileOnce((db: Database, v: { practiceId: string; offset: number }) =>
+  db
     .selectFrom('referrals as r')
     .innerJoin('teams as t', 't.id', 'r.team_id')
     .leftJoinLateral(consentInForce, (join) => join.onTrue())
@@ -74,13 +75,17 @@ export async function listPracticeReferrals(db: Database, ctx: RequestContext, p
       'c.feedback_allowed',
       'c.withdrawn_at',
     ])
-    .where('r.practice_id', '=', actor.practiceId)
+    .where('r.practice_id', '=', v.practiceId)
     .orderBy('r.created_at', 'desc')
     .orderBy('r.id', 'desc')
     // One row more than a page tells whether there is a next page.
     .limit(PRACTICE_PAGE_SIZE + 1)
-    .offset((page - 1) * PRACTICE_PAGE_SIZE)
-    .execute();
+    .offset(v.offset),
+);
+
+export async function listPracticeReferrals(db: Database, ctx: RequestContext, page = 1): Promise<PracticeReferrals> {
+  const actor = requirePracticeActor(ctx);
+  const fetched = await practicePage(db, { practiceId: actor.practiceId, offset: (page - 1) * PRACTICE_PAGE_SIZE });
   const rows = fetched.slice(0, PRACTICE_PAGE_SIZE);
   await writeAudit(db, ctx, {
     action: 'referral.list_read',

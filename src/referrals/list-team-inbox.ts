@@ -6,6 +6,7 @@ import { writeAudit } from '../platform/audit/audit.ts';
 import { amsterdamToday } from '../platform/dates.ts';
 import { requireTeamActor } from './referral-actor.ts';
 import { closedStatuses } from './state-machine.ts';
+import { compileOnce } from './compile-once.ts';
 
 /**
  * The team's inbox, as tabs, a page at a time: new (not yet accepted), assigned to me, overdue (first contact or
@@ -90,83 +91,111 @@ export function workConditions(userId: string, today: string): Record<WorkTab, R
   };
 }
 
+/** What a list read's statement is given; each tab (and a search) has its own statement. */
+interface InboxValues extends Record<string, unknown> {
+  teamId: string;
+  userId: string;
+  today: string;
+  offset: number;
+  reference: string;
+  namePattern: string;
+}
+
+/** The page and its tab counts as one statement, for one tab or for a search (compile-once.ts). */
+function inboxStatement(kind: InboxTab | 'zoeken') {
+  return compileOnce((db: Database, v: InboxValues) => {
+    const withinOpen = workConditions(v.userId, v.today);
+    const forwardedByUs = db.selectFrom('referral_events').select('referral_id').where('type', '=', 'forwarded').where('from_team_id', '=', v.teamId);
+
+    const base = db
+      .selectFrom('referrals as r')
+      .innerJoin('teams as t', 't.id', 'r.team_id')
+      .leftJoin('users as u', 'u.id', 'r.assigned_to')
+      .select([
+        'r.id',
+        'r.reference',
+        'r.patient_name',
+        'r.needs',
+        'r.urgency_triggers',
+        'r.status',
+        'r.requested_on',
+        'r.first_contact_due',
+        'r.first_contact_on',
+        'r.first_conversation_due',
+        'r.first_conversation_on',
+        'u.name as assignee_name',
+        't.name as team_name',
+        'r.created_at',
+      ]);
+    // Page order, total (id last); the outer query repeats it, as a join need not keep its input's order.
+    const order: Array<[column: 'first_conversation_due' | 'first_contact_due' | 'created_at' | 'id', direction: 'asc' | 'desc']> =
+      kind === 'doorgestuurd' || kind === 'zoeken'
+        ? [
+            ['created_at', 'desc'],
+            ['id', 'desc'],
+          ]
+        : [
+            ['first_conversation_due', 'asc'],
+            ['first_contact_due', 'asc'],
+            ['created_at', 'asc'],
+            ['id', 'asc'],
+          ];
+    let listed =
+      kind === 'zoeken'
+        ? // Every referral the team holds, closed ones too ("was she referred before?"); newest first.
+          base.where('r.team_id', '=', v.teamId).where((eb) => eb.or([eb('r.reference', '=', v.reference), eb('r.patient_name', 'ilike', v.namePattern)]))
+        : kind === 'doorgestuurd'
+          ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', v.teamId)
+          : base.where('r.team_id', '=', v.teamId).where(OPEN).where(withinOpen[kind]);
+    for (const [column, direction] of order) listed = listed.orderBy(`r.${column}`, direction);
+    // One row more than a page tells whether there is a next page.
+    const pageRows = listed
+      .limit(INBOX_PAGE_SIZE + 1)
+      .offset(v.offset)
+      .as('p');
+
+    // The forwarded tab is read-only and has no count: counting it would cost as much as all the others.
+    const counts = db
+      .selectFrom('referrals as r')
+      .select([
+        sql<string>`count(*) filter (where ${withinOpen.nieuw})`.as('nieuw'),
+        sql<string>`count(*) filter (where ${withinOpen.mij})`.as('mij'),
+        sql<string>`count(*) filter (where ${withinOpen['te-laat']})`.as('te_laat'),
+        sql<string>`count(*)`.as('open'),
+      ])
+      .where('r.team_id', '=', v.teamId)
+      // Only open referrals: the partial index carries every column the counts test.
+      .where(OPEN)
+      .as('c');
+
+    // The page and the counts in one statement (the counts row, joined to the page's rows): a list
+    // read is one round trip and the audit entry, which matters at a team's busiest hour.
+    let combined = db
+      .selectFrom(counts)
+      .leftJoin(pageRows, (join) => join.onTrue())
+      .selectAll('p')
+      .select(['c.nieuw', 'c.mij', 'c.te_laat', 'c.open']);
+    for (const [column, direction] of order) combined = combined.orderBy(`p.${column}`, direction);
+    return combined;
+  });
+}
+
+const inboxStatements = Object.fromEntries([...inboxTabs, 'zoeken' as const].map((kind) => [kind, inboxStatement(kind)])) as Record<
+  InboxTab | 'zoeken',
+  ReturnType<typeof inboxStatement>
+>;
+
 export async function listTeamInbox(db: Database, ctx: RequestContext, tab: InboxTab, page = 1, search: InboxSearch | null = null): Promise<Inbox> {
   const actor = requireTeamActor(ctx);
   const today = amsterdamToday();
-  const withinOpen = workConditions(actor.userId, today);
-  const forwardedByUs = db.selectFrom('referral_events').select('referral_id').where('type', '=', 'forwarded').where('from_team_id', '=', actor.teamId);
-
-  const base = db
-    .selectFrom('referrals as r')
-    .innerJoin('teams as t', 't.id', 'r.team_id')
-    .leftJoin('users as u', 'u.id', 'r.assigned_to')
-    .select([
-      'r.id',
-      'r.reference',
-      'r.patient_name',
-      'r.needs',
-      'r.urgency_triggers',
-      'r.status',
-      'r.requested_on',
-      'r.first_contact_due',
-      'r.first_contact_on',
-      'r.first_conversation_due',
-      'r.first_conversation_on',
-      'u.name as assignee_name',
-      't.name as team_name',
-      'r.created_at',
-    ]);
-  // Page order, total (id last); the outer query repeats it, as a join need not keep its input's order.
-  const order: Array<[column: 'first_conversation_due' | 'first_contact_due' | 'created_at' | 'id', direction: 'asc' | 'desc']> =
-    tab === 'doorgestuurd' || search
-      ? [
-          ['created_at', 'desc'],
-          ['id', 'desc'],
-        ]
-      : [
-          ['first_conversation_due', 'asc'],
-          ['first_contact_due', 'asc'],
-          ['created_at', 'asc'],
-          ['id', 'asc'],
-        ];
-  let listed = search
-    ? // Every referral the team holds, closed ones too ("was she referred before?"); newest first.
-      base
-        .where('r.team_id', '=', actor.teamId)
-        .where((eb) => eb.or([eb('r.reference', '=', search.reference), eb('r.patient_name', 'ilike', search.namePattern)]))
-    : tab === 'doorgestuurd'
-      ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', actor.teamId)
-      : base.where('r.team_id', '=', actor.teamId).where(OPEN).where(withinOpen[tab]);
-  for (const [column, direction] of order) listed = listed.orderBy(`r.${column}`, direction);
-  // One row more than a page tells whether there is a next page.
-  const pageRows = listed
-    .limit(INBOX_PAGE_SIZE + 1)
-    .offset((page - 1) * INBOX_PAGE_SIZE)
-    .as('p');
-
-  // The forwarded tab is read-only and has no count: counting it would cost as much as all the others.
-  const counts = db
-    .selectFrom('referrals as r')
-    .select([
-      sql<string>`count(*) filter (where ${withinOpen.nieuw})`.as('nieuw'),
-      sql<string>`count(*) filter (where ${withinOpen.mij})`.as('mij'),
-      sql<string>`count(*) filter (where ${withinOpen['te-laat']})`.as('te_laat'),
-      sql<string>`count(*)`.as('open'),
-    ])
-    .where('r.team_id', '=', actor.teamId)
-    // Only open referrals: the partial index carries every column the counts test.
-    .where(OPEN)
-    .as('c');
-
-  // The page and the counts in one statement (the counts row, joined to the page's rows): a list
-  // read is one round trip and the audit entry, which matters at a team's busiest hour.
-  let combined = db
-    .selectFrom(counts)
-    .leftJoin(pageRows, (join) => join.onTrue())
-    .selectAll('p')
-    .select(['c.nieuw', 'c.mij', 'c.te_laat', 'c.open']);
-  for (const [column, direction] of order) combined = combined.orderBy(`p.${column}`, direction);
-  const result = await combined.execute();
+  const result = await inboxStatements[search ? 'zoeken' : tab](db, {
+    teamId: actor.teamId,
+    userId: actor.userId,
+    today,
+    offset: (page - 1) * INBOX_PAGE_SIZE,
+    reference: search?.reference ?? '',
+    namePattern: search?.namePattern ?? '',
+  });
   const countRow = result[0]!;
   const fetched = result
     .filter((row): row is typeof row & InboxRow => row.id !== null)

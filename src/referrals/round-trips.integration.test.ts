@@ -1,12 +1,15 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { forEachDatabase } from '../../test/support/databases.ts';
 import { testApp } from '../../test/support/http.ts';
 import { insertConsent, insertReferral, signedInBrowser } from '../../test/support/referral-rows.ts';
 import { statementCount } from '../platform/db/database.ts';
 import type { AppEnv } from '../platform/http/types.ts';
 import { addReferralMessage } from './add-message.ts';
+import { inboxSearch, inboxTabs, listTeamInbox } from './list-team-inbox.ts';
+import { listPracticeReferrals } from './list-practice-referrals.ts';
 import { contextOf, insertReferralWorld, type ReferralWorld } from './test-fixture.ts';
 
 /**
@@ -82,6 +85,41 @@ forEachDatabase('round trips per page', (db) => {
   test(`the new-referral page costs at most ${BUDGET} round trips`, async () => {
     const trips = await roundTrips(w.users.staffA, '/verwijzingen/nieuw');
     assert.ok(trips <= BUDGET, `${trips} round trips`);
+  });
+
+  test('a list read is two statements: the page with its tab counts, and its audit entry', async () => {
+    const team = contextOf(w.users.noordMember);
+    const reads = [
+      ...inboxTabs.map((tab) => () => listTeamInbox(db(), team, tab)),
+      () => listTeamInbox(db(), team, 'open', 1, inboxSearch('Pietersen')),
+      () => listPracticeReferrals(db(), contextOf(w.users.staffA)),
+    ];
+    for (const [n, read] of reads.entries()) {
+      await read();
+      const before = statementCount(db());
+      await read();
+      assert.equal(statementCount(db()) - before, 2, `read ${n}`);
+    }
+  });
+
+  test('the statement of a list read is built once per database, not on every read', async () => {
+    // Building and compiling the inbox's statement cost the Node process as much as reading its
+    // rows; under ten reads at once that, not the database, set the latency (README "Referrals at scale").
+    const built: RootOperationNode[] = [];
+    const counting: KyselyPlugin = { transformQuery: (args) => (built.push(args.node), args.node), transformResult: async (args) => args.result };
+    const counted = db().withPlugin(counting);
+    const team = contextOf(w.users.noordMember);
+    const reads = [
+      ...inboxTabs.map((tab) => () => listTeamInbox(counted, team, tab, 2)),
+      () => listTeamInbox(counted, team, 'open', 1, inboxSearch('KL-ABC')),
+      () => listPracticeReferrals(counted, contextOf(w.users.staffA), 3),
+    ];
+    for (const read of reads) await read();
+    for (const [n, read] of reads.entries()) {
+      built.length = 0;
+      await read();
+      assert.equal(built.filter((node) => node.kind === 'SelectQueryNode').length, 0, `read ${n}`);
+    }
   });
 
   test('the counter sees every statement, so a page cannot hide its queries', async () => {
