@@ -94,6 +94,7 @@ if (benchReferralsToo || benchMonitoringToo) {
         );
       }
       rows.push(
+        `| list read's audit entry alone | postgres | app | ${fmt(r.audit.p50)} | ${fmt(r.audit.p95)} | ${fmt(r.audit.p99)} |`,
         `| send referral | postgres | app ${r.send.appPerSecond.toFixed(0)}/s vs raw INSERT ${r.send.rawPerSecond.toFixed(0)}/s | ratio ${(r.send.rawPerSecond / r.send.appPerSecond).toFixed(1)}× | | |`,
       );
     }
@@ -101,12 +102,16 @@ if (benchReferralsToo || benchMonitoringToo) {
       console.log(`Monitoring: each figure ${figuresPerSide} times per side, one at a time.`);
       const r = await benchMonitoring(db, world, { total: figuresPerSide, concurrency: 1 });
       console.log(`  region page, ${r.period.from} – ${r.period.to}: ${r.referralsInPeriod.toLocaleString('en')} referrals in the period`);
+      console.log(`  summary table: ${r.summary.rows.toLocaleString('en')} rows, ${r.summary.mb} MB (referrals: ${r.summary.referralsMb} MB)`);
       for (const f of r.figures)
         rows.push(
           `| figure ${f.id} | postgres | app | ${fmt(f.app.p50)} | ${fmt(f.app.p95)} | ${fmt(f.app.p99)} |`,
-          `| figure ${f.id} | postgres | raw SQL | ${fmt(f.raw.p50)} | ${fmt(f.raw.p95)} | ${fmt(f.raw.p99)} |`,
+          `| figure ${f.id} | postgres | raw SQL over the summary | ${fmt(f.raw.p50)} | ${fmt(f.raw.p95)} | ${fmt(f.raw.p99)} |`,
+          `| figure ${f.id} | postgres | raw SQL from the referrals | ${fmt(f.direct.p50)} | ${fmt(f.direct.p95)} | ${fmt(f.direct.p99)} |`,
           `| figure ${f.id} | postgres | ratio app/raw | ${(f.app.p50 / f.raw.p50).toFixed(2)}× | ${(f.app.p95 / f.raw.p95).toFixed(2)}× | ${(f.app.p99 / f.raw.p99).toFixed(2)}× |`,
         );
+      for (const page of r.pages)
+        rows.push(`| figures page of a ${page.scope} | postgres | app, all figures | ${fmt(page.app.p50)} | ${fmt(page.app.p95)} | ${fmt(page.app.p99)} |`);
     }
   });
 }

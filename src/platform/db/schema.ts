@@ -783,7 +783,19 @@ export interface DB {
   selfcheck_results: SelfcheckResultTable;
   rate_limit_hits: RateLimitHitTable;
   figure_baselines: FigureBaselineTable;
+  referral_figure_counts: ReferralFigureCountTable;
   oidc_providers: OidcProviderTable;
+}
+
+/** Per request day and scope, the counts the figures read (migration 2026_11_30_0120; kept by triggers, never written by the app). */
+export interface ReferralFigureCountTable {
+  scope: 'region' | 'municipality';
+  scope_key: string;
+  measure: string;
+  day: DateOnly;
+  category: string;
+  n: number;
+  total: string;
 }
 
 export type Organisation = Selectable<OrganisationTable>;

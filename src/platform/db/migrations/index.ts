@@ -29,6 +29,8 @@ import * as waitingRoomScreens from './2026_11_30_0070_waiting_room_screens.ts';
 import * as referralDrafts from './2026_11_30_0080_referral_drafts.ts';
 import * as oidcProviders from './2026_11_30_0090_oidc_providers.ts';
 import * as serviceSearch from './2026_11_30_0100_service_search.ts';
+import * as referralFigureCounts from './2026_11_30_0120_referral_figure_counts.ts';
+import * as figuresBaseIndexes from './2026_11_30_0121_figures_base_indexes.ts';
 
 /**
  * The one migration set, for PGlite and PostgreSQL alike. Listed explicitly (not read from disk)
@@ -66,6 +68,8 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_0080_referral_drafts': referralDrafts,
   '2026_11_30_0090_oidc_providers': oidcProviders,
   '2026_11_30_0100_service_search': serviceSearch,
+  '2026_11_30_0120_referral_figure_counts': referralFigureCounts,
+  '2026_11_30_0121_figures_base_indexes': figuresBaseIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
