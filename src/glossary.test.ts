@@ -62,3 +62,15 @@ test('residents see the same names for the kinds of help on /hulp and in the sel
     );
   }
 });
+
+test('Dutch texts quote a name or button with straight double quotes, not with curly ones', () => {
+  // The self-referral consent text keeps its marks: consent wording changes only with a new text version.
+  const versioned = new Set(['selfcheck/consent-text.ts']);
+  const curly: string[] = [];
+  for (const file of sourceFiles(SRC).filter((f) => !versioned.has(relative(SRC, f)))) {
+    for (const [, nl] of readFileSync(file, 'utf8').matchAll(/\bnl: (?:'([^']*)'|`([^`]*)`)/g)) {
+      if (nl && /[‘“]/.test(nl)) curly.push(`${relative(SRC, file)}: ${nl.slice(0, 60)}`);
+    }
+  }
+  assert.deepEqual(curly, []);
+});

@@ -17,8 +17,8 @@ export const tooManyAttempts = (minutes: number) =>
     'too_many_attempts',
     429,
     {
-      nl: `Te veel mislukte pogingen. Wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de beheerder om een nieuw wachtwoord.`,
-      en: `Too many failed attempts. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} and try again. Forgot your password? Ask the administrator for a new one.`,
+      nl: `Te veel mislukte pogingen. Wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de functioneel beheerder om een nieuw wachtwoord.`,
+      en: `Too many failed attempts. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} and try again. Forgot your password? Ask the functional administrator for a new one.`,
     },
     'sign-in throttled',
   );

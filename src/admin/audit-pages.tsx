@@ -8,6 +8,7 @@ import { Page } from '../platform/ui/layout.tsx';
 import { Button, ErrorSummary, Heading1, Link, Paragraph, SelectField, Table, TextField, formatDateTime } from '../platform/ui/components.tsx';
 import { roleLabels, isRole } from '../platform/auth/roles.ts';
 import type { Translate } from '../platform/i18n.ts';
+import { parseDate } from '../platform/dates.ts';
 import { auditActionLabel } from './audit-labels.ts';
 import { browseAuditLog } from './browse-audit-log.ts';
 
@@ -17,12 +18,28 @@ const outcomeLabels = {
   denied: { nl: 'geweigerd', en: 'denied' },
 } as const;
 
+/**
+ * A filter date as people write it (31-01-2026) or as a browser's date field sends it (2026-01-31),
+ * so the hint's dd-mm-jjjj is true; empty means no bound.
+ */
+const filterDate = (t: Translate) =>
+  z
+    .string()
+    .trim()
+    .transform((value, ctx) => {
+      if (value === '') return undefined;
+      const iso = parseDate(value);
+      if (!iso) ctx.addIssue({ code: 'custom', message: t({ nl: 'Vul een datum in, zoals 31-01-2026.', en: 'Enter a date, such as 31-01-2026.' }) });
+      return iso ?? z.NEVER;
+    })
+    .optional();
+
 const filterSchema = (t: Translate) =>
   z.object({
     gebruiker: z.string().trim().max(254).optional(),
     actie: z.string().trim().max(100).optional(),
-    van: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in, zoals 2026-01-31.', en: 'Enter a date, such as 2026-01-31.' }))]).optional(),
-    tot: z.union([z.literal(''), z.iso.date(t({ nl: 'Vul een datum in, zoals 2026-01-31.', en: 'Enter a date, such as 2026-01-31.' }))]).optional(),
+    van: filterDate(t),
+    tot: filterDate(t),
     voor: z
       .string()
       .regex(/^\d{1,19}$/)

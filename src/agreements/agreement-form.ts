@@ -72,7 +72,7 @@ export const agreementDraftSchema = (t: Translate) =>
         practice_contact_role: note(t, 120),
         practice_contact_phone: phone(t),
         practice_contact_hours: note(t, 120),
-        handover_forms: z.array(z.enum(handovers)).min(1, t({ nl: 'Kies ten minste één vorm van overdracht.', en: 'Choose at least one form of hand-over.' })),
+        handover_forms: z.array(z.enum(handovers)).min(1, t({ nl: 'Kies minstens één vorm van overdracht.', en: 'Choose at least one form of hand-over.' })),
         consent_recording: requiredNote(t, 500, { nl: 'Schrijf op hoe de praktijk toestemming vastlegt.', en: 'Write down how the practice records consent.' }),
         feedback_arrangement: requiredNote(t, 500, {
           nl: 'Schrijf op hoe en wanneer de praktijk terugkoppeling krijgt.',

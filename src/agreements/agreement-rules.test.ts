@@ -84,5 +84,5 @@ test('an agreement names at least one form of hand-over', () => {
   const { handover_meeting_at_practice: _dropped, ...none } = form;
   const result = validateValues(agreementDraftSchema(t), none);
   assert.equal(result.ok, false);
-  if (!result.ok) assert.equal(result.errors['handover_forms'], 'Kies ten minste één vorm van overdracht.');
+  if (!result.ok) assert.equal(result.errors['handover_forms'], 'Kies minstens één vorm van overdracht.');
 });

@@ -13,7 +13,7 @@ const anonymousText = (t: Translate, today: string, min: number, max: number, to
     .string(t(tooShort))
     .trim()
     .min(min, t(tooShort))
-    .max(max, t({ nl: `Dit mag hoogstens ${max} tekens lang zijn.`, en: `This can be at most ${max} characters long.` }))
+    .max(max, t({ nl: `Dit mag hooguit ${max} tekens lang zijn.`, en: `This can be at most ${max} characters long.` }))
     .superRefine((value, issue) => {
       const kinds = findIdentifyingData(value, today);
       if (kinds.length > 0) issue.addIssue({ code: 'custom', message: t(identifyingDataMessage(kinds)) });

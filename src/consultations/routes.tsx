@@ -209,7 +209,7 @@ export function registerConsultationRoutes(app: Hono<AppEnv>, services: Services
             required
             label={{ nl: 'Onderwerp', en: 'Subject' }}
             description={{
-              nl: `Kort, in een paar woorden (hoogstens ${SUBJECT_MAX_LENGTH} tekens).`,
+              nl: `Kort, in een paar woorden (hooguit ${SUBJECT_MAX_LENGTH} tekens).`,
               en: `Short, in a few words (at most ${SUBJECT_MAX_LENGTH} characters).`,
             }}
             value={form.values?.['subject']}

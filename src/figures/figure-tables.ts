@@ -134,8 +134,11 @@ function demandTables(ctx: TableContext, d: Demand): FigureTable[] {
     {
       id: 'applications_by_need',
       figure: 'demand',
-      caption: { nl: 'Aanmeldingen per hulpvraag (een aanmelding kan meer vragen hebben)', en: 'Applications per need (one application may have several)' },
-      category: { nl: 'Hulpvraag', en: 'Need' },
+      caption: {
+        nl: 'Aanmeldingen per soort hulp (een aanmelding kan meer soorten hulp hebben)',
+        en: 'Applications per kind of help (one application may have several)',
+      },
+      category: { nl: 'Soort hulp', en: 'Kind of help' },
       columns: [{ measure: 'applications', label: { nl: 'Aanmeldingen', en: 'Applications' } }],
       rows: listRows(ctx, d.byNeed, (k) => (isCategory(k) ? categoryLabels[k] : plainLabel(k))),
       chart: 'bars',

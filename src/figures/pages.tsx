@@ -33,7 +33,7 @@ const breakdownLabels: Record<Breakdown, Text> = {
 export const periodProblems: Record<'date' | 'order' | 'length', Text> = {
   date: { nl: 'Vul geldige datums in (jjjj-mm-dd) en kies week, maand of kwartaal.', en: 'Enter valid dates (yyyy-mm-dd) and choose week, month or quarter.' },
   order: { nl: 'De einddatum ligt voor de begindatum.', en: 'The end date is before the start date.' },
-  length: { nl: 'Kies een periode van hoogstens 2 jaar.', en: 'Choose a period of at most 2 years.' },
+  length: { nl: 'Kies een periode van hooguit 2 jaar.', en: 'Choose a period of at most 2 years.' },
 };
 
 export function formatValue(view: ViewContext, v: Value): string {

@@ -64,7 +64,7 @@ export function TeamStart({ view, work }: { view: ViewContext; work: TeamWork })
           })}
           headers={[
             t({ nl: 'Verwijzing', en: 'Referral' }),
-            t({ nl: 'Hulpvraag', en: 'Need' }),
+            t({ nl: 'Soort hulp', en: 'Kind of help' }),
             t({ nl: 'Wat nu', en: 'What next' }),
             t({ nl: 'Uiterlijk', en: 'Due' }),
           ]}

@@ -103,8 +103,8 @@ export const cardTexts = {
   },
   madeOn: { nl: 'Gemaakt op', en: 'Made on', tr: 'Hazırlanma tarihi', pl: 'Utworzono', ar: 'تاريخ الإعداد' },
   noWalkIn: {
-    nl: 'Geen inloop bekend. Bel of kijk op de website.',
-    en: 'No walk-in known. Call or look at the website.',
+    nl: 'Binnenlopen zonder afspraak: niet bekend. Bel of kijk op de website.',
+    en: 'Walking in without an appointment: not known. Call or look at the website.',
     tr: 'Bilinen randevusuz saat yok. Arayın veya web sitesine bakın.',
     pl: 'Brak znanych godzin bez zapisów. Zadzwoń lub zajrzyj na stronę.',
     ar: 'لا توجد ساعات بدون موعد. اتصل أو زر الموقع.',

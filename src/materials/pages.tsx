@@ -441,8 +441,8 @@ export function MaterialsIndexPage(props: MaterialsIndexProps) {
           <MaterialLinks
             title={t({ nl: 'Informatiekaarten voor patiënten (A6, vier op A4)', en: 'Information cards for patients (A6, four on A4)' })}
             text={t({
-              nl: '“Zorgen over geld? Hier kunt u terecht”: inloop, telefoon en een QR-code naar de hulp bij de postcode van de praktijk.',
-              en: '“Worried about money? This is where you can go”: walk-in, phone and a QR code to the help for the practice’s postcode.',
+              nl: '"Zorgen over geld? Hier kunt u terecht": inloop, telefoon en een QR-code naar de hulp bij de postcode van de praktijk.',
+              en: '"Worried about money? This is where you can go": walk-in, phone and a QR code to the help for the practice’s postcode.',
             })}
             picto="walk_in"
             links={selfcheckLanguages.map((l) => ({

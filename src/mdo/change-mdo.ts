@@ -25,7 +25,7 @@ const unknownParticipant = () =>
 
 const oneSideMissing = () =>
   new AppError('mdo_one_side', 422, {
-    nl: 'Een MDO is met beide kanten: kies ten minste iemand van de praktijk en iemand van een team.',
+    nl: 'Een MDO is met beide kanten: kies minstens iemand van de praktijk en iemand van een team.',
     en: 'An MDO takes both sides: choose at least someone of the practice and someone of a team.',
   });
 

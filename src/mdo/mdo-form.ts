@@ -65,7 +65,7 @@ export const planMdoSchema = (t: Translate, today: string) =>
         participants: z.array(z.string()).min(
           2,
           t({
-            nl: 'Kies wie er meedoen: ten minste iemand van de praktijk en iemand van een team.',
+            nl: 'Kies wie er meedoen: minstens iemand van de praktijk en iemand van een team.',
             en: 'Choose who takes part: at least someone of the practice and someone of a team.',
           }),
         ),

@@ -165,7 +165,7 @@ export function PlanMdoPage(props: {
           </legend>
           <div class="utrecht-form-field-description" id="group-participants-description">
             {t({
-              nl: 'Ten minste iemand van de praktijk en iemand van een team. U doet zelf altijd mee.',
+              nl: 'Minstens iemand van de praktijk en iemand van een team. U doet zelf altijd mee.',
               en: 'At least someone of the practice and someone of a team. You always take part yourself.',
             })}
           </div>
@@ -241,8 +241,8 @@ export function MdoPage(props: {
             t({ nl: 'Afspraak', en: 'Agreed' }),
           ]}
           empty={t({
-            nl: 'Nog geen casus. Zet een verwijzing op de agenda vanaf de pagina van de verwijzing: “Bespreken in een MDO”.',
-            en: 'No case yet. Put a referral on the agenda from the referral’s page: “Discuss in an MDO”.',
+            nl: 'Nog geen casus. Zet een verwijzing op de agenda vanaf de pagina van de verwijzing: "Bespreken in een MDO".',
+            en: 'No case yet. Put a referral on the agenda from the referral’s page: "Discuss in an MDO".',
           })}
           rows={m.cases.map((c) => [
             fill(t({ nl: 'Casus {n}', en: 'Case {n}' }), { n: c.number }),

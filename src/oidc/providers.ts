@@ -187,8 +187,8 @@ const secretUnreadable = () =>
     'oidc_secret_unreadable',
     503,
     {
-      nl: 'Inloggen via uw organisatie werkt nu niet: de instellingen moeten opnieuw worden ingevoerd. Meld dit aan de beheerder, en log in met uw wachtwoord.',
-      en: 'Signing in through your organisation does not work now: its settings must be entered again. Tell the administrator, and sign in with your password.',
+      nl: 'Inloggen via uw organisatie werkt nu niet: de instellingen moeten opnieuw worden ingevoerd. Meld dit aan de functioneel beheerder, en log in met uw wachtwoord.',
+      en: 'Signing in through your organisation does not work now: its settings must be entered again. Tell the functional administrator, and sign in with your password.',
     },
     'oidc client secret cannot be decrypted (another audit key?)',
   );

@@ -23,3 +23,13 @@ export function translator(lang: Lang): Translate {
 export function fill(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
+
+/**
+ * A count with its noun: `{n}` filled in the singular for exactly one and the plural otherwise
+ * ("1 adres", "3 adressen"). Dutch and English both use the singular for 1 only, including 0
+ * ("0 adressen", "0 addresses").
+ */
+export function plural(n: number, one: Text, other: Text): Text {
+  const text = n === 1 ? one : other;
+  return { nl: fill(text.nl, { n }), en: fill(text.en, { n }) };
+}

@@ -237,7 +237,7 @@ function ReferralData({ view, item }: { view: ViewContext; item: PersonReferral 
           [t({ nl: 'Beste moment om te bellen', en: 'Best time to call' }), r.best_time_to_call],
           [t({ nl: 'Wil benaderd worden via', en: 'Wants to be contacted by' }), t(contactChannelLabels[r.contact_channel])],
           [t({ nl: 'Warme overdracht', en: 'Warm hand-over' }), t(handoverLabels[r.handover])],
-          [t({ nl: 'Hulpvraag', en: 'Need' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
+          [t({ nl: 'Soort hulp', en: 'Kind of help' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
           [t({ nl: 'In eigen woorden', en: 'In their own words' }), r.question],
           [
             t({ nl: 'Dreigende situatie', en: 'Threatening situation' }),

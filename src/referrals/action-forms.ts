@@ -100,8 +100,8 @@ export const forwardSchema = (t: Translate) =>
           code: 'custom',
           path: ['forward_consent'],
           message: t({
-            nl: 'De toestemming moet voor het gekozen team zijn. Klik op ‘Tekst voor dit team tonen’ en lees die tekst voor.',
-            en: 'The consent must be for the chosen team. Click ‘Show the text for this team’ and read that text out.',
+            nl: 'De toestemming moet voor het gekozen team zijn. Klik op "Tekst voor dit team tonen" en lees die tekst voor.',
+            en: 'The consent must be for the chosen team. Click "Show the text for this team" and read that text out.',
           }),
         });
     });

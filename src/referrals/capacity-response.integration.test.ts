@@ -77,7 +77,7 @@ forEachDatabase('capacity and response times on the social map', (db) => {
     it('a team coordinator sets a waiting list with its weeks; it is audited and shown on the service page', async () => {
       const coordinator = await signedIn(w.users.noordAdmin);
       const page = await coordinator.get(`/sociale-kaart/diensten/${serviceId}`);
-      assert.match(page.html, /Nog niet ingevuld: iedereen ziet ‘onbekend’\./);
+      assert.match(page.html, /Nog niet ingevuld: iedereen ziet &quot;onbekend&quot;\./);
       const saved = await coordinator.post(`/sociale-kaart/diensten/${serviceId}/capaciteit`, { capacity_status: 'waiting_list', capacity_waiting_weeks: '6' });
       assert.equal(saved.status, 303);
       const row = await db().selectFrom('services').selectAll().where('id', '=', serviceId).executeTakeFirstOrThrow();

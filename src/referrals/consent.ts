@@ -223,8 +223,8 @@ export function forwardConsentWording(lang: Lang, to: ConsentRecipient, retentio
 
 /** For the staff member, not read aloud: what to do without consent. `{outcome}` is the closing label. */
 export const forwardConsentInstruction: Text = {
-  nl: 'Kon u dit niet vragen, of wil de inwoner het niet? Stuur dan niet door. Sluit de verwijzing af met ‘{outcome}’. Kwam de verwijzing van een praktijk? Laat de praktijk dan weten waarom.',
-  en: 'Could you not ask, or does the resident not want it? Then do not forward. Close the referral with ‘{outcome}’. Did a practice send the referral? Then tell the practice why.',
+  nl: 'Kon u dit niet vragen, of wil de inwoner het niet? Stuur dan niet door. Sluit de verwijzing af met "{outcome}". Kwam de verwijzing van een praktijk? Laat de praktijk dan weten waarom.',
+  en: 'Could you not ask, or does the resident not want it? Then do not forward. Close the referral with "{outcome}". Did a practice send the referral? Then tell the practice why.',
 };
 
 export interface ForwardedConsent {

@@ -294,7 +294,7 @@ forEachDatabase('pages that say what to do next', (db) => {
 
       const tooShort = await browser.get('/inbox?zoek=a');
       assert.equal(tooShort.status, 400);
-      assert.match(tooShort.html, /Typ ten minste 2 tekens/);
+      assert.match(tooShort.html, /Typ minstens 2 tekens/);
     });
   });
 

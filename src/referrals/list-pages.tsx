@@ -79,7 +79,7 @@ function InboxSearchForm(props: { view: ViewContext; value: string | undefined; 
         value={props.value}
         errors={
           props.problem
-            ? { zoek: t({ nl: 'Typ ten minste 2 tekens: een naam of een KL-nummer.', en: 'Type at least 2 characters: a name or a KL number.' }) }
+            ? { zoek: t({ nl: 'Typ minstens 2 tekens: een naam of een KL-nummer.', en: 'Type at least 2 characters: a name or a KL number.' }) }
             : undefined
         }
       />
@@ -124,13 +124,13 @@ export function InboxPage({
       <Table
         caption={
           search
-            ? fill(t({ nl: 'Gevonden bij “{search}”, nieuwste eerst', en: 'Found for “{search}”, newest first' }), { search: search.text })
+            ? fill(t({ nl: 'Gevonden bij "{search}", nieuwste eerst', en: 'Found for "{search}", newest first' }), { search: search.text })
             : fill(t({ nl: 'Verwijzingen: {tab}', en: 'Referrals: {tab}' }), { tab: t(tabLabels[inbox.tab]) })
         }
         headers={[
           t({ nl: 'Verwijzing', en: 'Referral' }),
           ...(forwarded ? [] : [t({ nl: 'Inwoner', en: 'Resident' })]),
-          t({ nl: 'Hulpvraag', en: 'Need' }),
+          t({ nl: 'Soort hulp', en: 'Kind of help' }),
           t({ nl: 'Status', en: 'Status' }),
           forwarded ? t({ nl: 'Nu bij', en: 'Now with' }) : t({ nl: 'Opgepakt door', en: 'Handled by' }),
           t({ nl: 'Eerste contact', en: 'First contact' }),
@@ -138,7 +138,7 @@ export function InboxPage({
         ]}
         empty={
           search
-            ? fill(t({ nl: 'Geen verwijzing van uw team gevonden bij “{search}”.', en: 'No referral of your team found for “{search}”.' }), {
+            ? fill(t({ nl: 'Geen verwijzing van uw team gevonden bij "{search}".', en: 'No referral of your team found for "{search}".' }), {
                 search: search.text,
               })
             : t({ nl: 'Hier staat nu niets.', en: 'Nothing here right now.' })

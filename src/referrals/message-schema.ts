@@ -13,7 +13,7 @@ export const referralMessageSchema = (t: Translate) =>
       .min(1, t({ nl: 'Schrijf een bericht.', en: 'Write a message.' }))
       .max(
         MESSAGE_MAX_LENGTH,
-        t({ nl: `Een bericht mag hoogstens ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }),
+        t({ nl: `Een bericht mag hooguit ${MESSAGE_MAX_LENGTH} tekens lang zijn.`, en: `A message can be at most ${MESSAGE_MAX_LENGTH} characters long.` }),
       )
       .check(withoutBsn(t)),
     form_key: formKeySchema,

@@ -166,7 +166,7 @@ export function NewReferralPage(props: NewReferralProps) {
           )}
         </Section>
 
-        <Section title={t({ nl: 'Hulpvraag', en: 'Need' })} id="section-need">
+        <Section title={t({ nl: 'Soort hulp', en: 'Kind of help' })} id="section-need">
           <CheckboxGroup
             view={view}
             legend={{ nl: 'Waar is hulp bij nodig?', en: 'What is help needed with?' }}

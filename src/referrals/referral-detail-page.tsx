@@ -337,7 +337,7 @@ function PatientSection({ view, detail }: { view: ViewContext; detail: ReferralD
           ]}
         />
       </Section>
-      <Section title={t({ nl: 'Hulpvraag', en: 'Need' })} id="section-need">
+      <Section title={t({ nl: 'Soort hulp', en: 'Kind of help' })} id="section-need">
         <DataList
           rows={[
             [t({ nl: 'Waarbij', en: 'With' }), r.needs.map((n) => (isCategory(n) ? t(categoryLabels[n]) : n)).join(', ')],
@@ -645,8 +645,8 @@ function TeamActionForm(props: DetailPageProps & { id: TeamActionId; primary: bo
             name="close_code"
             legend={{ nl: 'Zonder hulp van uw team afgesloten? Waarom?', en: 'Closed without help from your team? Why?' }}
             description={{
-              nl: 'Nodig bij ‘Doorverwezen naar andere hulp’. Bij ‘Wilde geen hulp’ en ‘Niet bereikt’ vullen wij die reden in als u niets kiest. De praktijk ziet de reden als de inwoner terugkoppeling toestond.',
-              en: 'Needed with ‘Referred to other help’. With ‘Did not want help’ and ‘Not reachable’ we fill in that reason if you choose nothing. The practice sees the reason when the resident allowed feedback.',
+              nl: 'Nodig bij "Doorverwezen naar andere hulp". Bij "Wilde geen hulp" en "Niet bereikt" vullen wij die reden in als u niets kiest. De praktijk ziet de reden als de inwoner terugkoppeling toestond.',
+              en: 'Needed with "Referred to other help". With "Did not want help" and "Not reachable" we fill in that reason if you choose nothing. The practice sees the reason when the resident allowed feedback.',
             }}
             value={values['close_code']}
             errors={errors}
@@ -789,8 +789,8 @@ function ForwardConsent(props: DetailPageProps) {
       <>
         <Paragraph>
           {t({
-            nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Kies eerst het team. Klik dan op ‘Tekst voor dit team tonen’: u ziet dan wat u voorleest.',
-            en: 'The resident consented for your team. Another team needs new consent. First choose the team. Then click ‘Show the text for this team’: you then see what to read out.',
+            nl: 'De inwoner gaf toestemming voor uw team. Voor een ander team is nieuwe toestemming nodig. Kies eerst het team. Klik dan op "Tekst voor dit team tonen": u ziet dan wat u voorleest.',
+            en: 'The resident consented for your team. Another team needs new consent. First choose the team. Then click "Show the text for this team": you then see what to read out.',
           })}
         </Paragraph>
         {showText}

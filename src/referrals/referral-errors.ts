@@ -15,10 +15,10 @@ export function illegalTransition(current: ReferralStatus): AppError {
     'illegal_transition',
     409,
     {
-      nl: fill('Dit kan niet (meer): de verwijzing heeft nu de status ‘{status}’. Laad de verwijzing opnieuw om te zien wat er veranderd is.', {
+      nl: fill('Dit kan niet (meer): de verwijzing heeft nu de status "{status}". Laad de verwijzing opnieuw om te zien wat er veranderd is.', {
         status: status.nl,
       }),
-      en: fill('This is not possible (any more): the referral now has the status ‘{status}’. Reload the referral to see what has changed.', {
+      en: fill('This is not possible (any more): the referral now has the status "{status}". Reload the referral to see what has changed.', {
         status: status.en,
       }),
     },

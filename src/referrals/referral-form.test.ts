@@ -51,7 +51,7 @@ describe('the referral form', () => {
     for (const field of ['idempotency_key', 'patient_name', 'birth_date', 'postcode', 'house_number', 'needs', 'question', 'handover', 'contact_channel']) {
       assert.ok(result.errors[field], `no error for ${field}`);
     }
-    assert.equal(result.errors['needs'], 'Kies ten minste één hulpvraag.');
+    assert.equal(result.errors['needs'], 'Kies minstens één soort hulp.');
   });
 
   test('a patient who wants a call needs a phone number; one who wants e-mail an address', () => {

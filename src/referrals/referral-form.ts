@@ -5,7 +5,7 @@ import type { Translate } from '../platform/i18n.ts';
 import { categories, type Category } from '../needs/categories.ts';
 import { parsePostcode } from '../routing/postcode.ts';
 import { consentMethods, type ConsentMethod } from './consent.ts';
-import { amsterdamToday } from '../platform/dates.ts';
+import { amsterdamToday, parseDate } from '../platform/dates.ts';
 import { contactChannels, handovers } from './labels.ts';
 import { urgencyTriggers, type UrgencyTrigger } from './urgency.ts';
 import { parseStrain } from './reasons.ts';
@@ -38,21 +38,8 @@ export const emailField = (t: Translate) =>
   );
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s*[-\s]?\s*[A-Za-z0-9]{1,4})?$/;
 
-/** "1980-04-27", "27-04-1980", "27/4/1980" or "27.4.1980" → "1980-04-27"; null when not a real date. */
-export function parseDate(input: string): string | null {
-  const value = input.trim();
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
-  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else {
-    match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value);
-    if (!match) return null;
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  }
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return date.toISOString().slice(0, 10);
-}
+/** Dates as people type them; the rule lives in the platform so every form (and the audit log) reads them alike. */
+export { parseDate };
 
 /** The patient's postcode, as "7552 AB": it decides the team (docs/product.md loop step 4). */
 const postcodeField = (t: Translate) =>
@@ -141,7 +128,7 @@ export const referralDetailsSchema = (t: Translate, today = amsterdamToday()) =>
         house_number: houseNumberField(t),
         preferred_language: optionalText(40).check(withoutBsn(t)),
         best_time_to_call: optionalText(100).check(withoutBsn(t)),
-        needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies ten minste één hulpvraag.', en: 'Choose at least one need.' })),
+        needs: z.array(z.enum(categories)).min(1, t({ nl: 'Kies minstens één soort hulp.', en: 'Choose at least one kind of help.' })),
         question: z
           .string()
           .trim()

@@ -220,7 +220,7 @@ forEachDatabase('referral pages over HTTP', (db) => {
 
       const early = await team.post(`${path}/afsluiten`, { outcome: 'no_help_needed', feedback: '' });
       assert.equal(early.status, 409);
-      assert.match(early.html, /Dit kan niet \(meer\): de verwijzing heeft nu de status ‘Ontvangen door het team’/);
+      assert.match(early.html, /Dit kan niet \(meer\): de verwijzing heeft nu de status &quot;Ontvangen door het team&quot;/);
 
       assert.equal((await team.post(`${path}/accepteren`, { assignee: w.users.noordMember.id })).status, 303);
       const badDate = await team.post(`${path}/eerste-contact`, { first_contact_on: '31-02-2026' });
@@ -256,7 +256,7 @@ forEachDatabase('referral pages over HTTP', (db) => {
       assert.doesNotMatch(quote, /Stuur dan niet door|Sluit de verwijzing af/, 'the staff instruction is not read aloud');
       assert.match(
         shown.html,
-        /data-testid="forward-consent-instruction">[^<]*Stuur dan niet door\. Sluit de verwijzing af met ‘Doorverwezen naar andere hulp’/,
+        /data-testid="forward-consent-instruction">[^<]*Stuur dan niet door\. Sluit de verwijzing af met &quot;Doorverwezen naar andere hulp&quot;/,
       );
       assert.match(shown.html, new RegExp(`name="consent_team_id" value="${w.hengelo}"`));
       assert.match(shown.html, /Valt onder het centrale loket/, 'what was typed stays');

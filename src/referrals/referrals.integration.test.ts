@@ -287,7 +287,7 @@ forEachDatabase('closed-loop referral, practice and team', (db) => {
       await acceptReferral(db(), ctx, { referralId: id, assigneeId: w.users.noordMember.id }, BASE_URL);
       await assert.rejects(
         rejectReferral(db(), ctx, { referralId: id, reason: 'te laat bedacht' }, BASE_URL),
-        (err: { status: number; userMessage: { nl: string } }) => err.status === 409 && /heeft nu de status ‘Aangenomen’/.test(err.userMessage.nl),
+        (err: { status: number; userMessage: { nl: string } }) => err.status === 409 && /heeft nu de status "Aangenomen"/.test(err.userMessage.nl),
       );
       await closeReferral(db(), ctx, { referralId: id, outcome: 'not_reachable', feedback: null }, BASE_URL);
       assert.equal((await referral(id)).status, 'failed');

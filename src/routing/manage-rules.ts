@@ -60,7 +60,7 @@ export const ruleSchema = (t: Translate) =>
       .transform((v) => v || null)
       .refine(
         (v) => v === null || (categories as readonly string[]).includes(v),
-        t({ nl: 'Kies een hulpvraag uit de lijst.', en: 'Choose a need from the list.' }),
+        t({ nl: 'Kies een soort hulp uit de lijst.', en: 'Choose a kind of help from the list.' }),
       ),
     team_id: z.uuid(t({ nl: 'Kies het team dat deze verwijzingen krijgt.', en: 'Choose the team that receives these referrals.' })),
   });
@@ -92,8 +92,8 @@ export async function addRule(db: Database, ctx: RequestContext, input: RuleInpu
   } catch (err) {
     if ((err as { code?: string }).code === '23505') {
       throw new AppError('rule_exists', 409, {
-        nl: 'Voor deze gemeente, wijk en hulpvraag is al een team ingesteld. Verwijder eerst de oude regel.',
-        en: 'A team is already set for this municipality, district and need. Remove the old rule first.',
+        nl: 'Voor deze gemeente, wijk en soort hulp is al een team ingesteld. Verwijder eerst de oude regel.',
+        en: 'A team is already set for this municipality, district and kind of help. Remove the old rule first.',
       });
     }
     throw err;

@@ -7,7 +7,6 @@ import { authorize } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
 import { idParam } from '../platform/http/params.ts';
 import { AppError } from '../platform/errors.ts';
-import { fill } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import {
   Alert,
@@ -29,6 +28,7 @@ import { loadRoutingOverview } from './load-routing-overview.ts';
 import { mayEditRegion, mayEditRule, mayRouteMunicipality, regionOfEditor } from './routing-scope.ts';
 import { routeAddress } from './route-referral.ts';
 import { importCbsPostcodes, postcodeTableStatus } from './import-cbs-postcodes.ts';
+import { missingCentralDeskNotice, postcodeImportReport, postcodeTableLoaded } from './routing-texts.ts';
 
 /**
  * Which needs a rule is for. A rule without a need takes every need; only the one for the whole
@@ -37,8 +37,8 @@ import { importCbsPostcodes, postcodeTableStatus } from './import-cbs-postcodes.
 function ruleNeedLabel(rule: Pick<RuleListRow, 'category' | 'district_code'>, t: Translate): string {
   if (rule.category && isCategory(rule.category)) return t(categoryLabels[rule.category]);
   return rule.district_code
-    ? t({ nl: 'alle hulpvragen in deze wijk', en: 'every need in this district' })
-    : t({ nl: 'alle hulpvragen (centraal loket)', en: 'every need (central desk)' });
+    ? t({ nl: 'alle soorten hulp in deze wijk', en: 'every kind of help in this district' })
+    : t({ nl: 'alle soorten hulp (centraal loket)', en: 'every kind of help (central desk)' });
 }
 
 /** Confirmations after a redirect (`?melding=…`): only these keys, nothing from the address itself. */
@@ -87,17 +87,7 @@ async function renderRouting(
         })}
       </Paragraph>
       {routingNotices[c.req.query('melding') ?? ''] ? <Alert type="ok">{t(routingNotices[c.req.query('melding') ?? '']!)}</Alert> : null}
-      {missing.length > 0 ? (
-        <Alert type="warning">
-          {fill(
-            t({
-              nl: 'Deze gemeenten hebben nog geen centraal loket: {list}. Verwijzingen gaan daar naar het regionale loket.',
-              en: 'These municipalities have no central desk yet: {list}. Referrals there go to the regional desk.',
-            }),
-            { list: missing.map((m) => m.name).join(', ') },
-          )}
-        </Alert>
-      ) : null}
+      {missing.length > 0 ? <Alert type="warning">{t(missingCentralDeskNotice(missing.map((m) => m.name)))}</Alert> : null}
 
       <h2 class="utrecht-heading-2">{t({ nl: 'Postcode testen', en: 'Try a postcode' })}</h2>
       <form method="get" action="/beheer/routering" class="kl-filters">
@@ -105,9 +95,9 @@ async function renderRouting(
         <SelectField
           view={v}
           name="hulpvraag"
-          label={{ nl: 'Hulpvraag', en: 'Need' }}
+          label={{ nl: 'Soort hulp', en: 'Kind of help' }}
           value={tryNeed}
-          placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }}
+          placeholder={{ nl: 'Alle soorten hulp', en: 'All kinds of help' }}
           options={needOptions}
         />
         <Button variant="secondary">{t({ nl: 'Testen', en: 'Try' })}</Button>
@@ -120,7 +110,7 @@ async function renderRouting(
         headers={[
           t({ nl: 'Gemeente', en: 'Municipality' }),
           t({ nl: 'Wijk', en: 'District' }),
-          t({ nl: 'Hulpvraag', en: 'Need' }),
+          t({ nl: 'Soort hulp', en: 'Kind of help' }),
           t({ nl: 'Team', en: 'Team' }),
           t({ nl: 'Actie', en: 'Action' }),
         ]}
@@ -167,10 +157,10 @@ async function renderRouting(
         <SelectField
           view={v}
           name="category"
-          label={{ nl: 'Hulpvraag', en: 'Need' }}
-          description={{ nl: 'Leeg laten voor het centrale loket (alle hulpvragen).', en: 'Leave empty for the central desk (all needs).' }}
+          label={{ nl: 'Soort hulp', en: 'Kind of help' }}
+          description={{ nl: 'Leeg laten voor het centrale loket (alle soorten hulp).', en: 'Leave empty for the central desk (all kinds of help).' }}
           value={form.values?.['category']}
-          placeholder={{ nl: 'Alle hulpvragen', en: 'All needs' }}
+          placeholder={{ nl: 'Alle soorten hulp', en: 'All kinds of help' }}
           options={needOptions}
           errors={form.errors}
         />
@@ -256,7 +246,7 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
               t({ nl: 'Wijk', en: 'District' }),
               rule.district_code ? (rule.district_name ?? rule.district_code) : t({ nl: 'hele gemeente', en: 'whole municipality' }),
             ],
-            [t({ nl: 'Hulpvraag', en: 'Need' }), ruleNeedLabel(rule, t)],
+            [t({ nl: 'Soort hulp', en: 'Kind of help' }), ruleNeedLabel(rule, t)],
             [t({ nl: 'Team', en: 'Team' }), rule.team_name],
           ].map(([key, value]) => (
             <div class="utrecht-data-list__item">
@@ -329,15 +319,7 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
       <Page view={v} title={t({ nl: 'Postcodetabel', en: 'Postcode table' })}>
         <Heading1>{t({ nl: 'Postcodetabel', en: 'Postcode table' })}</Heading1>
         {message ? <Alert type={message.type}>{message.text}</Alert> : null}
-        <Paragraph>
-          {fill(
-            t({
-              nl: 'Nu geladen: {areas} postcodegebieden (4 cijfers) en {addresses} adressen (postcode + huisnummer).',
-              en: 'Loaded now: {areas} postcode areas (4 digits) and {addresses} addresses (postcode + house number).',
-            }),
-            { areas: stats.pc4Areas, addresses: stats.addresses },
-          )}
-        </Paragraph>
+        <Paragraph>{t(postcodeTableLoaded(stats))}</Paragraph>
         <Paragraph>{t(stats.sources.some((s) => s.startsWith('CBS')) ? postcodeSources.cbs : postcodeSources.shipped)}</Paragraph>
         <h2 class="utrecht-heading-2">{t({ nl: 'Nieuwe postcodetabel van het CBS inlezen', en: 'Import a new postcode table from CBS' })}</h2>
         <Paragraph>
@@ -378,18 +360,7 @@ export function registerRoutingPages(app: Hono<AppEnv>, services: Services): voi
       const report = await importCbsPostcodes(db, c.get('ctx'), Readable.fromWeb(file.stream() as WebReadableStream));
       return renderPostcodes(c, 200, {
         type: 'ok',
-        text: fill(
-          t({
-            nl: '{rows} adressen ingelezen, {skipped} regels overgeslagen{lines}. {areas} postcodegebieden bijgewerkt.',
-            en: '{rows} addresses imported, {skipped} lines skipped{lines}. {areas} postcode areas updated.',
-          }),
-          {
-            rows: report.rows,
-            skipped: report.skipped,
-            lines: report.firstSkippedLines.length ? ` (${report.firstSkippedLines.join(', ')})` : '',
-            areas: report.pc4Areas,
-          },
-        ),
+        text: t(postcodeImportReport(report)),
       });
     } catch (err) {
       if (err instanceof AppError && err.status === 422) return renderPostcodes(c, 422, { type: 'error', text: t(err.userMessage) });

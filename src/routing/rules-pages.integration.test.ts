@@ -36,8 +36,8 @@ forEachDatabase('routing rules pages', (db) => {
     const page = await (await signedInBrowser(app, db(), admin)).get('/beheer/routering');
     assert.equal(page.status, 200);
     const row = (district: string) => new RegExp(`<td[^>]*>${district}</td><td[^>]*>([^<]+)</td>`).exec(page.html)?.[1];
-    assert.equal(row('hele gemeente'), 'alle hulpvragen (centraal loket)');
-    assert.equal(row('Centrum-Test'), 'alle hulpvragen in deze wijk');
+    assert.equal(row('hele gemeente'), 'alle soorten hulp (centraal loket)');
+    assert.equal(row('Centrum-Test'), 'alle soorten hulp in deze wijk');
     assert.doesNotMatch(page.html, /alle \(centraal loket\)/);
   });
 

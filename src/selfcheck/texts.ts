@@ -26,7 +26,7 @@ export const ui = {
   whatHelps: { nl: 'Wat kan helpen', en: 'What could help', tr: 'Ne yardımcı olabilir', ar: 'ما الذي قد يساعد', pl: 'Co może pomóc' },
   localHelp: { nl: 'Hulp bij u in de buurt', en: 'Help near you', tr: 'Yakınınızdaki yardım', ar: 'المساعدة بالقرب منك', pl: 'Pomoc w pobliżu' },
   postcode: { nl: 'Uw postcode', en: 'Your postcode', tr: 'Posta kodunuz', ar: 'الرمز البريدي', pl: 'Kod pocztowy' },
-  postcodeHint: { nl: 'Bijvoorbeeld 7601 AB', en: 'For example 7601 AB', tr: 'Örneğin 7601 AB', ar: 'مثلًا 7601 AB', pl: 'Na przykład 7601 AB' },
+  postcodeHint: { nl: 'Bijvoorbeeld 7511 AB', en: 'For example 7511 AB', tr: 'Örneğin 7511 AB', ar: 'مثلًا 7511 AB', pl: 'Na przykład 7511 AB' },
   allLocalHelp: {
     nl: 'Alle hulp en plekken om binnen te lopen bij deze postcode',
     en: 'All help and walk-in places for this postcode',
@@ -36,11 +36,11 @@ export const ui = {
   },
   showHelp: { nl: 'Laat hulp zien', en: 'Show help', tr: 'Yardımı göster', ar: 'اعرض المساعدة', pl: 'Pokaż pomoc' },
   badPostcode: {
-    nl: 'Vul een postcode in zoals 7601 AB.',
-    en: 'Enter a postcode like 7601 AB.',
-    tr: '7601 AB gibi bir posta kodu girin.',
-    ar: 'أدخل رمزًا بريديًا مثل 7601 AB.',
-    pl: 'Proszę wpisać kod pocztowy, na przykład 7601 AB.',
+    nl: 'Vul een postcode in zoals 7511 AB.',
+    en: 'Enter a postcode like 7511 AB.',
+    tr: '7511 AB gibi bir posta kodu girin.',
+    ar: 'أدخل رمزًا بريديًا مثل 7511 AB.',
+    pl: 'Proszę wpisać kod pocztowy, na przykład 7511 AB.',
   },
   noHelpFound: {
     nl: 'We vonden geen hulp voor deze postcode. Bel uw gemeente of vraag het uw huisarts.',
@@ -114,8 +114,8 @@ export const ui = {
     pl: 'Zgoda',
   },
   consentFirst: {
-    nl: 'Vul uw gegevens in en klik op ‘Verder’. Dan ziet u welk team uw vraag krijgt, en wat wij doorsturen.',
-    en: 'Fill in your details and click ‘Next’. Then you see which team gets your request, and what we send.',
+    nl: 'Vul uw gegevens in en klik op "Verder". Dan ziet u welk team uw vraag krijgt, en wat wij doorsturen.',
+    en: 'Fill in your details and click "Next". Then you see which team gets your request, and what we send.',
     tr: 'Bilgilerinizi girin ve ‘Devam’ düğmesine tıklayın. Sonra talebinizi hangi ekibin alacağını ve neyi gönderdiğimizi görürsünüz.',
     ar: 'أدخل بياناتك وانقر على "التالي". بعد ذلك سترى أي فريق سيستلم طلبك وما الذي نرسله.',
     pl: 'Proszę wpisać dane i kliknąć „Dalej”. Wtedy zobaczy Pan/Pani, który zespół dostanie prośbę i co wysyłamy.',
@@ -129,8 +129,8 @@ export const ui = {
   },
   closeAndClear: { nl: 'Sluit en wis', en: 'Close and clear', tr: 'Kapat ve sil', ar: 'أغلق وامسح', pl: 'Zamknij i usuń' },
   closeHint: {
-    nl: 'Op een computer van iemand anders? Klik dan als u klaar bent op ‘Sluit en wis’. Uw uitslag wordt dan gewist. Zonder klik wordt hij na 30 minuten gewist.',
-    en: 'On someone else’s computer? Click ‘Close and clear’ when you are done. Your result is then erased. Without a click it is erased after 30 minutes.',
+    nl: 'Op een computer van iemand anders? Klik dan als u klaar bent op "Sluit en wis". Uw uitslag wordt dan gewist. Zonder klik wordt hij na 30 minuten gewist.',
+    en: 'On someone else’s computer? Click "Close and clear" when you are done. Your result is then erased. Without a click it is erased after 30 minutes.',
     tr: 'Başka birinin bilgisayarında mısınız? İşiniz bitince ‘Kapat ve sil’ düğmesine tıklayın. Sonucunuz o zaman silinir. Tıklamazsanız 30 dakika sonra silinir.',
     ar: 'هل تستخدم حاسوب شخص آخر؟ انقر على "أغلق وامسح" عندما تنتهي. عندها تُمسح نتيجتك. وإن لم تنقر، تُمسح بعد 30 دقيقة.',
     pl: 'Korzysta Pan/Pani z cudzego komputera? Po zakończeniu proszę kliknąć „Zamknij i usuń”. Wynik zostanie wtedy usunięty. Bez kliknięcia zostanie usunięty po 30 minutach.',
@@ -143,8 +143,8 @@ export const ui = {
     pl: 'Wynik został usunięty.',
   },
   noResult: {
-    nl: 'Hier staat geen uitslag (meer). Een uitslag wordt gewist na ‘Sluit en wis’, of als de pagina 30 minuten niet is gebruikt. U kunt de test opnieuw doen.',
-    en: 'There is no result here (any more). A result is erased after ‘Close and clear’, or when the page was not used for 30 minutes. You can do the test again.',
+    nl: 'Hier staat geen uitslag (meer). Een uitslag wordt gewist na "Sluit en wis", of als de pagina 30 minuten niet is gebruikt. U kunt de test opnieuw doen.',
+    en: 'There is no result here (any more). A result is erased after "Close and clear", or when the page was not used for 30 minutes. You can do the test again.',
     tr: 'Burada sonuç yok (artık yok). Sonuç ‘Kapat ve sil’ ile veya sayfa 30 dakika kullanılmazsa silinir. Testi yeniden yapabilirsiniz.',
     ar: 'لا توجد نتيجة هنا (بعد الآن). تُمسح النتيجة بعد "أغلق وامسح"، أو إذا لم تُستخدم الصفحة لمدة 30 دقيقة. يمكنك إجراء الاختبار مرة أخرى.',
     pl: 'Tu nie ma (już) wyniku. Wynik jest usuwany po kliknięciu „Zamknij i usuń” lub gdy strona nie była używana przez 30 minut. Można zrobić test jeszcze raz.',

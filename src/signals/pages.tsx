@@ -77,7 +77,7 @@ function SignalForm(props: { view: ViewContext; values: Record<string, string | 
       </fieldset>
       <fieldset class={`utrecht-form-fieldset${errors['strain'] ? ' utrecht-form-fieldset--invalid' : ''}`} id="field-strain">
         <legend class="utrecht-form-fieldset__legend">
-          {t({ nl: 'Vraag aan de patiënt: ', en: 'Ask the patient: ' })}“{t(strainQuestion)}”
+          {t({ nl: 'Vraag aan de patiënt: ', en: 'Ask the patient: ' })}"{t(strainQuestion)}"
         </legend>
         {errors['strain'] ? <p class="utrecht-form-field-error-message">{errors['strain']}</p> : null}
         {strainScale.map((label, i) => (
@@ -230,7 +230,7 @@ export function registerSignalPages(app: Hono<AppEnv>, services: Services): void
         </ul>
         <h2 class="utrecht-heading-2">{t({ nl: 'Eén vraag', en: 'One question' })}</h2>
         <Paragraph>
-          “{t(strainQuestion)}” — {strainScale.map((s) => t(s)).join(' · ')}
+          "{t(strainQuestion)}" — {strainScale.map((s) => t(s)).join(' · ')}
         </Paragraph>
         <Openers view={v} />
         <Paragraph>

@@ -98,7 +98,7 @@ describe('the signal record form', () => {
   test('a note longer than 500 characters is refused', () => {
     const result = parse({ signals: ['stress'], outcome: 'later', note: 'a'.repeat(501) });
     assert.ok(!result.ok);
-    assert.match(result.errors['note'] ?? '', /maximaal 500 tekens/);
+    assert.match(result.errors['note'] ?? '', /hooguit 500 tekens/);
   });
 
   test('the messages are in English for an English page', () => {

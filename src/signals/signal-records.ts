@@ -43,7 +43,7 @@ export const signalRecordSchema = (t: Translate) =>
       note: z
         .string()
         .trim()
-        .max(500, t({ nl: 'Houd de notitie kort (maximaal 500 tekens).', en: 'Keep the note short (at most 500 characters).' }))
+        .max(500, t({ nl: 'Houd de notitie kort (hooguit 500 tekens).', en: 'Keep the note short (at most 500 characters).' }))
         .optional()
         .transform((v) => v || null)
         .check(withoutBsn(t, { anyNineDigits: true }))

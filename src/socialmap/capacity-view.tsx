@@ -60,12 +60,12 @@ export function CapacityForm(props: {
       : current.lapsedAt
         ? fill(
             t({
-              nl: 'Niet bevestigd sinds {days} dagen: iedereen ziet nu ‘onbekend’. Sla op om het weer te laten zien.',
-              en: 'Not confirmed for {days} days: everyone now sees ‘unknown’. Save to show it again.',
+              nl: 'Niet bevestigd sinds {days} dagen: iedereen ziet nu "onbekend". Sla op om het weer te laten zien.',
+              en: 'Not confirmed for {days} days: everyone now sees "unknown". Save to show it again.',
             }),
             { days: CAPACITY_VALID_DAYS },
           )
-        : t({ nl: 'Nog niet ingevuld: iedereen ziet ‘onbekend’.', en: 'Not filled in yet: everyone sees ‘unknown’.' });
+        : t({ nl: 'Nog niet ingevuld: iedereen ziet "onbekend".', en: 'Not filled in yet: everyone sees "unknown".' });
   return (
     <section class="kl-card kl-stack" aria-labelledby="capacity-form-title" id="capaciteit">
       <h2 class="utrecht-heading-2" id="capacity-form-title">
@@ -78,8 +78,8 @@ export function CapacityForm(props: {
           name="capacity_status"
           legend={{ nl: 'Neemt deze dienst nieuwe mensen aan?', en: 'Does this service take new people?' }}
           description={{
-            nl: `Praktijken zien dit bij het zoeken en bij het verwijzen. Na ${CAPACITY_VALID_DAYS} dagen zonder bevestiging staat er weer ‘onbekend’.`,
-            en: `Practices see this when searching and referring. After ${CAPACITY_VALID_DAYS} days without confirmation it shows ‘unknown’ again.`,
+            nl: `Praktijken zien dit bij het zoeken en bij het verwijzen. Na ${CAPACITY_VALID_DAYS} dagen zonder bevestiging staat er weer "onbekend".`,
+            en: `Practices see this when searching and referring. After ${CAPACITY_VALID_DAYS} days without confirmation it shows "unknown" again.`,
           }}
           value={values['capacity_status']}
           errors={props.errors}

@@ -74,7 +74,7 @@ const participantsSchema = (t: Translate) =>
         name: z.string().max(120).check(withoutBsn(t)),
       }),
     )
-    .min(1, t({ nl: 'Vul ten minste één naam in: wie gaat er (ging er) op bezoek?', en: 'Enter at least one name: who is going (went) on the visit?' }))
+    .min(1, t({ nl: 'Vul minstens één naam in: wie gaat er (ging er) op bezoek?', en: 'Enter at least one name: who is going (went) on the visit?' }))
     .transform((list): ParticipantInput[] => list.map((p) => ({ teamId: p.team, name: p.name })));
 
 const notes = (t: Translate) => optionalText(2000).check(withoutBsn(t));
@@ -97,7 +97,7 @@ export const recordVisitSchema = (t: Translate, today: string) =>
       .object({
         held_on: date(t, { notAfter: today }),
         participants: participantsSchema(t),
-        topics: z.array(z.enum(visitTopics)).min(1, t({ nl: 'Kies ten minste één onderwerp.', en: 'Choose at least one topic.' })),
+        topics: z.array(z.enum(visitTopics)).min(1, t({ nl: 'Kies minstens één onderwerp.', en: 'Choose at least one topic.' })),
         notes: notes(t),
         follow_ups: z
           .array(

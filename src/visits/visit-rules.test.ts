@@ -32,7 +32,7 @@ test('a visit is planned for today or later, with at least one person going', ()
   if (!past.ok) assert.equal(past.errors['planned_on'], 'Kies vandaag of een dag later.');
   const nobody = validateValues(planVisitSchema(t, '2026-12-01'), { planned_on: '08-12-2026' });
   assert.equal(nobody.ok, false);
-  if (!nobody.ok) assert.equal(nobody.errors['participants'], 'Vul ten minste één naam in: wie gaat er (ging er) op bezoek?');
+  if (!nobody.ok) assert.equal(nobody.errors['participants'], 'Vul minstens één naam in: wie gaat er (ging er) op bezoek?');
   const ok = validateValues(planVisitSchema(t, '2026-12-01'), { planned_on: '08-12-2026', participant_name_2: 'Fatma', topic_routes: 'ja' });
   assert.equal(ok.ok, true);
   if (ok.ok) assert.deepEqual(ok.data.participants, [{ teamId: null, name: 'Fatma' }]);

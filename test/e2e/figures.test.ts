@@ -81,7 +81,7 @@ describe('figures per role', { concurrency: 1 }, () => {
   test('the policy officer of Hengelo sees Hengelo only, and cannot open a referral', async () => {
     await withRole('beleid@demo.kortelijn.nl', async (page) => {
       const menu = page.getByRole('navigation', { name: 'Hoofdmenu' });
-      for (const name of ['Sociale kaart', 'Mijn verwijzingen', 'Inbox', 'Signalen'])
+      for (const name of ['Sociale kaart', 'Mijn verwijzingen', 'Binnengekomen', 'Signalen'])
         assert.equal(await menu.getByRole('link', { name, exact: true }).count(), 0, name);
       await openFigures(page, /Cijfers van Gemeente Hengelo/);
       const referral = await server.services.db.selectFrom('referrals').select('id').executeTakeFirstOrThrow();

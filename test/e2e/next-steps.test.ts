@@ -118,7 +118,7 @@ describe('pages that say what to do next', () => {
     const search = page.getByRole('search', { name: 'Verwijzingen zoeken' });
     await search.getByLabel('Zoek op naam of KL-nummer').fill('voorbeeld');
     await follow(page, search.getByRole('button', { name: 'Zoeken' }));
-    const found = page.getByRole('table', { name: 'Gevonden bij “voorbeeld”, nieuwste eerst' });
+    const found = page.getByRole('table', { name: 'Gevonden bij "voorbeeld", nieuwste eerst' });
     assert.deepEqual(
       (await found.getByRole('row').allTextContents()).slice(1).map((row) => row.includes('Ans Voorbeeld (demo)')),
       [true],

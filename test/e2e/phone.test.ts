@@ -137,7 +137,7 @@ describe('tables on a phone', () => {
         .getByRole('cell')
         // `"Verwijzing" / ""`: the header as text, and no alternative text (screen readers have the header already).
         .evaluateAll((cells) => cells.map((cell) => /^"([^"]*)"/.exec(getComputedStyle(cell, '::before').content)?.[1] ?? ''));
-      assert.deepEqual(labels.slice(0, 3), ['Verwijzing', 'Inwoner', 'Hulpvraag'], 'each value is labelled with its column header');
+      assert.deepEqual(labels.slice(0, 3), ['Verwijzing', 'Inwoner', 'Soort hulp'], 'each value is labelled with its column header');
       const cellWidths = await card.getByRole('cell').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
       assert.ok(
         cellWidths.every((w) => w > 250),

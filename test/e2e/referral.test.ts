@@ -202,7 +202,7 @@ describe('a referral from a GP practice in Enschede reaches the team of a patien
     const patient = (await page.getByRole('region', { name: 'Inwoner' }).textContent()) ?? '';
     for (const needed of [PATIENT.name, PATIENT.phone, '7552 AB 14', 'ochtend', 'Samen bellen vanuit de praktijk'])
       assert.ok(patient.includes(needed), `shows ${needed}`);
-    assert.match((await page.getByRole('region', { name: 'Hulpvraag' }).textContent()) ?? '', /Dreigende huisuitzetting/);
+    assert.match((await page.getByRole('region', { name: 'Soort hulp' }).textContent()) ?? '', /Dreigende huisuitzetting/);
     await expectNoAxeViolations(page, 'the referral, as the holding team sees it');
   });
 

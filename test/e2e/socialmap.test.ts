@@ -57,7 +57,7 @@ describe('practice staff find help for a postcode', () => {
 
       // The two interactions: the postcode and the need; then the search button.
       await search.getByLabel('Postcode').fill('7601');
-      await search.getByLabel('Hulpvraag').selectOption({ label: 'Schuldhulpverlening' });
+      await search.getByLabel('Soort hulp').selectOption({ label: 'Schuldhulpverlening' });
       assert.equal(await follow(page, search.getByRole('button', { name: 'Zoeken' })), 200);
 
       assert.equal(pathOf(page), '/sociale-kaart');

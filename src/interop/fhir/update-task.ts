@@ -62,7 +62,7 @@ export type TaskUpdate = z.infer<typeof taskSchema>;
 
 const invalidTask = () =>
   fhirError('fhir_invalid', 400, {
-    nl: 'Dit is geen geldige Task. Stuur een Task met ten minste status.',
+    nl: 'Dit is geen geldige Task. Stuur een Task met minstens een status.',
     en: 'This is not a valid Task. Send a Task with at least a status.',
   });
 

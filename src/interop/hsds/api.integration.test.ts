@@ -95,7 +95,7 @@ forEachDatabase('HSDS API', (db) => {
     it('a bad filter or page answers 400 with a Dutch message in JSON', async () => {
       for (const [query, message] of [
         ['postcode=hallo', /postcode moet een geldige postcode zijn/],
-        ['category=casino', /geen bekende hulpvraag/],
+        ['category=casino', /geen bekende soort hulp/],
         ['page=0', /page moet een heel getal zijn/],
         ['per_page=1000', /per_page moet een heel getal zijn van 1 tot en met 200/],
         ['full=ja', /full moet true of false zijn/],

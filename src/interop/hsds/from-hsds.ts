@@ -310,7 +310,10 @@ export function planImport(doc: ParsedDocument): PlanResult {
       const categories: string[] = [];
       for (const term of termsOf(s.attributes).filter((t) => t.taxonomy === 'need')) {
         if (!isCategory(term.code)) {
-          issues.push({ path: `${spath}.attributes[${term.index}]`, message: { nl: `onbekende hulpvraag '${term.code}'`, en: `unknown need '${term.code}'` } });
+          issues.push({
+            path: `${spath}.attributes[${term.index}]`,
+            message: { nl: `onbekende soort hulp '${term.code}'`, en: `unknown kind of help '${term.code}'` },
+          });
         } else if (!categories.includes(term.code)) categories.push(term.code);
       }
       const languages = [...new Set(s.languages.map((l) => l.code))];

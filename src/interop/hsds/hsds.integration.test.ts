@@ -253,7 +253,7 @@ forEachDatabase('HSDS export and import', (db, kind) => {
         (doc) => ((doc.organizations[0]!.services[0]!.schedules[0]!.closes_at = '08:00'), doc),
         /moet later zijn dan opens_at/,
       ],
-      ['an unknown need', (doc) => ((doc.organizations[0]!.services[0]!.attributes[0]!.taxonomy_term.code = 'casino'), doc), /onbekende hulpvraag 'casino'/],
+      ['an unknown need', (doc) => ((doc.organizations[0]!.services[0]!.attributes[0]!.taxonomy_term.code = 'casino'), doc), /onbekende soort hulp 'casino'/],
       [
         'an e-mail address that is not one',
         (doc) => ((doc.organizations[0]!.email = 'geen mail'), doc),

@@ -39,8 +39,8 @@ export async function listServices(
   if (query.category !== undefined && !isCategory(query.category)) {
     throw badRequest(
       {
-        nl: `category '${query.category.slice(0, 40)}' is geen bekende hulpvraag van Korte Lijn.`,
-        en: `category '${query.category.slice(0, 40)}' is not a known Korte Lijn need.`,
+        nl: `category '${query.category.slice(0, 40)}' is geen bekende soort hulp van Korte Lijn.`,
+        en: `category '${query.category.slice(0, 40)}' is not a known Korte Lijn kind of help.`,
       },
       'bad category',
     );

@@ -179,7 +179,7 @@ describe('HSDS import planning', () => {
       result.issues.map((i) => i.path),
       ['organizations[0].organization_identifiers', 'organizations[0].services[0].attributes[0]', 'organizations[0].services[1]'],
     );
-    assert.match(result.issues[1]!.message.nl, /onbekende hulpvraag 'lottery'/);
+    assert.match(result.issues[1]!.message.nl, /onbekende soort hulp 'lottery'/);
   });
 
   it('the document schema refuses schedules that are not weekly, times with a time zone and hours that end before they start', () => {

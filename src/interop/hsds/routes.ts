@@ -92,8 +92,8 @@ function unauthorized(c: AppContext, reason: keyof typeof unauthorizedMessages) 
 
 const roleRefused = () =>
   new AppError('forbidden', 403, {
-    nl: 'Met deze API-sleutel mag dit niet: exporteren kan een beheerder of regionale aanjager, importeren alleen een beheerder.',
-    en: 'This API key may not do this: export is for administrators and regional coordinators, import for administrators only.',
+    nl: 'Met deze API-sleutel mag dit niet: exporteren kan een functioneel beheerder of regionale aanjager, importeren alleen een functioneel beheerder.',
+    en: 'This API key may not do this: export is for functional administrators and regional coordinators, import for functional administrators only.',
   });
 
 /** HSDS answers a refused token with plain JSON; after too many, 429 with Retry-After. */

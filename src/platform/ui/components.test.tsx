@@ -23,7 +23,7 @@ test('a confirmation of what was just done is focused on arrival, like an error,
 
 test('the first option of a group with an error names that error, where the error summary link lands (WCAG 3.3.1)', async () => {
   const view = viewIn('nl');
-  const errors = { handover: 'Kies de vorm van de overdracht.', needs: 'Kies ten minste één soort hulp.' };
+  const errors = { handover: 'Kies de vorm van de overdracht.', needs: 'Kies minstens één soort hulp.' };
   const radios = String(
     await (
       <RadioGroup
