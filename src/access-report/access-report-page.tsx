@@ -38,7 +38,7 @@ export function AccessReportPage({ view, report }: { view: ViewContext; report: 
             report.person
               ? [report.person.name, report.person.birthDate ? `${t({ nl: 'geboren', en: 'born' })} ${dutchDate(report.person.birthDate)}` : null]
                   .filter(Boolean)
-                  .join(', ') || t({ nl: 'de persoonsgegevens zijn verwijderd', en: 'the personal data were erased' })
+                  .join(', ') || t({ nl: 'de persoonsgegevens zijn gewist', en: 'the personal data were erased' })
               : null,
           ],
           [

@@ -69,7 +69,7 @@ export function TeamStart({ view, work }: { view: ViewContext; work: TeamWork })
             t({ nl: 'Uiterlijk', en: 'Due' }),
           ]}
           empty={t({
-            nl: 'Er wacht nu niets op u. Nieuwe verwijzingen staan in de inbox.',
+            nl: 'Er wacht nu niets op u. Nieuwe verwijzingen staan bij Binnengekomen.',
             en: 'Nothing is waiting for you now. New referrals are in the inbox.',
           })}
           rows={work.next.map((r) => [
@@ -80,7 +80,7 @@ export function TeamStart({ view, work }: { view: ViewContext; work: TeamWork })
           ])}
         />
         <div class="kl-actions">
-          <ButtonLink href="/inbox">{t({ nl: 'Naar de inbox', en: 'Go to the inbox' })}</ButtonLink>
+          <ButtonLink href="/inbox">{t({ nl: 'Naar Binnengekomen', en: 'Go to the inbox' })}</ButtonLink>
         </div>
       </section>
     </>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalText } from '../platform/http/forms.ts';
 import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
-import { parseDate } from '../referrals/referral-form.ts';
+import { parseDate } from '../platform/dates.ts';
 import { time } from '../onsite/onsite-form.ts';
 import { consentMethods } from './mdo-rules.ts';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { optionalText } from '../platform/http/forms.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { parsePostcode } from '../routing/postcode.ts';
-import { parseDate } from '../referrals/referral-form.ts';
+import { parseDate } from '../platform/dates.ts';
 import { erasureGrounds } from './erase-personal-data.ts';
 import type { PersonRequest } from './person-request.ts';
 

@@ -3,8 +3,8 @@ import { optionalText } from '../platform/http/forms.ts';
 import { withoutBsn } from '../platform/bsn.ts';
 import type { Translate } from '../platform/i18n.ts';
 import { consentMethods } from './consent.ts';
-import { addDaysIso, amsterdamToday } from '../platform/dates.ts';
-import { parseDate, strainAnswer } from './referral-form.ts';
+import { addDaysIso, amsterdamToday, parseDate } from '../platform/dates.ts';
+import { strainAnswer } from './referral-form.ts';
 import { outcomes } from './state-machine.ts';
 import { closeReason, reasonCodes } from './reasons.ts';
 

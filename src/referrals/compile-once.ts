@@ -16,10 +16,36 @@ import type { Database } from '../platform/db/database.ts';
 const STAND_IN = Symbol('compile-once stand-in');
 interface StandIn {
   readonly [STAND_IN]: string;
+  toString(): string;
+}
+
+/** Text use of a stand-in (`sql.raw`, a template string) leaves this mark in the SQL, so the check can name it. */
+const asText = (name: string) => `[compileOnce value ${name}]`;
+
+function standIn(name: string): StandIn {
+  return { [STAND_IN]: name, toString: () => asText(name) };
 }
 
 function isStandIn(value: unknown): value is StandIn {
   return typeof value === 'object' && value !== null && STAND_IN in value;
+}
+
+/**
+ * Every value must reach the statement as a bound parameter. One used as raw SQL (`sql.raw`) or
+ * turned into text in `build` would be compiled into the SQL text once, as its stand-in ("[object
+ * Object]" without the mark), and sent that way on every request, whatever the request's value;
+ * one not used at all is a value the statement silently ignores. Either is a bug in the statement:
+ * the first call fails loudly, naming the value.
+ */
+function assertEveryValueBound(query: CompiledQuery<unknown>, names: readonly string[]): void {
+  const bound = new Set(query.parameters.filter(isStandIn).map((p) => p[STAND_IN]));
+  const wrong = names.filter((name) => !bound.has(name) || query.sql.includes(asText(name)));
+  if (wrong.length > 0) {
+    throw new Error(
+      `compileOnce: ${wrong.join(', ')} must be bound parameters of the statement: use each value given, ` +
+        'and only as a value (not through sql.raw, as a name or in a string).',
+    );
+  }
 }
 
 export function compileOnce<P extends Record<string, unknown>, R>(
@@ -29,8 +55,9 @@ export function compileOnce<P extends Record<string, unknown>, R>(
   return async (db, values) => {
     let query = compiled.get(db);
     if (!query) {
-      const standIns = Object.fromEntries(Object.keys(values).map((name) => [name, { [STAND_IN]: name }]));
+      const standIns = Object.fromEntries(Object.keys(values).map((name) => [name, standIn(name)]));
       query = build(db, standIns as unknown as P).compile();
+      assertEveryValueBound(query, Object.keys(standIns));
       compiled.set(db, query);
     }
     const parameters = query.parameters.map((p) => {

@@ -97,8 +97,9 @@ interface InboxValues extends Record<string, unknown> {
   userId: string;
   today: string;
   offset: number;
-  reference: string;
-  namePattern: string;
+  /** What was searched for: given to the search's statement only, as compileOnce binds every value it gets. */
+  reference?: string;
+  namePattern?: string;
 }
 
 /** The page and its tab counts as one statement, for one tab or for a search (compile-once.ts). */
@@ -143,7 +144,7 @@ function inboxStatement(kind: InboxTab | 'zoeken') {
     let listed =
       kind === 'zoeken'
         ? // Every referral the team holds, closed ones too ("was she referred before?"); newest first.
-          base.where('r.team_id', '=', v.teamId).where((eb) => eb.or([eb('r.reference', '=', v.reference), eb('r.patient_name', 'ilike', v.namePattern)]))
+          base.where('r.team_id', '=', v.teamId).where((eb) => eb.or([eb('r.reference', '=', v.reference!), eb('r.patient_name', 'ilike', v.namePattern!)]))
         : kind === 'doorgestuurd'
           ? base.where('r.id', 'in', forwardedByUs).where('r.team_id', '!=', v.teamId)
           : base.where('r.team_id', '=', v.teamId).where(OPEN).where(withinOpen[kind]);
@@ -193,8 +194,7 @@ export async function listTeamInbox(db: Database, ctx: RequestContext, tab: Inbo
     userId: actor.userId,
     today,
     offset: (page - 1) * INBOX_PAGE_SIZE,
-    reference: search?.reference ?? '',
-    namePattern: search?.namePattern ?? '',
+    ...(search ? { reference: search.reference, namePattern: search.namePattern } : {}),
   });
   const countRow = result[0]!;
   const fetched = result

@@ -42,7 +42,9 @@ export interface NewReferralProps {
   /** The routed team's capacity and measured time to first contact (social map). */
   teamFacts?: TeamFacts | undefined;
   problem?: string | undefined;
-  /** Set when sending was refused for lack of consent: offer the printable contact card. */
+  /** Sending was refused for lack of consent: the consent box says so and the alert links to it. */
+  consentMissing?: boolean | undefined;
+  /** The routed team, when sending was refused for lack of consent: offer its printable contact card. */
   cardTeamId?: string | undefined;
   /** RETENTION_MONTHS: the consent says how long the team keeps the data after closing. */
   retentionMonths: number;
@@ -106,7 +108,7 @@ export function NewReferralPage(props: NewReferralProps) {
       {props.problem ? (
         <Alert type="error">
           <p class="utrecht-paragraph">{props.problem}</p>
-          {props.cardTeamId ? (
+          {props.consentMissing ? (
             // The way to fix it, next to the way around it (WCAG 3.3.1): the link lands on the consent box.
             <p class="utrecht-paragraph">
               <Link href="#field-consent_given">{t({ nl: 'Toestemming vastleggen', en: 'Record consent' })}</Link>
@@ -253,7 +255,7 @@ export function NewReferralPage(props: NewReferralProps) {
             <ReferralReview
               view={view}
               values={values}
-              errors={props.cardTeamId ? { ...errors, consent_given: t(consentMissingError) } : errors}
+              errors={props.consentMissing ? { ...errors, consent_given: t(consentMissingError) } : errors}
               route={route}
               teamFacts={props.teamFacts}
               retentionMonths={props.retentionMonths}

@@ -134,10 +134,9 @@ export function ReferralDetailPage(props: DetailPageProps) {
       ) : null}
       {erased ? (
         <Alert type="info">
-          {fill(
-            t({ nl: 'De persoonsgegevens van deze verwijzing zijn verwijderd op {date}.', en: 'The personal data of this referral were erased on {date}.' }),
-            { date: formatDateTime(r.personal_data_erased_at!, view.lang) },
-          )}
+          {fill(t({ nl: 'De persoonsgegevens van deze verwijzing zijn gewist op {date}.', en: 'The personal data of this referral were erased on {date}.' }), {
+            date: formatDateTime(r.personal_data_erased_at!, view.lang),
+          })}
         </Alert>
       ) : null}
 

@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateValues } from '../platform/http/forms.ts';
 import { translator } from '../platform/i18n.ts';
-import { consentFormSchema, parseDate, referralDetailsSchema } from './referral-form.ts';
+import { parseDate } from '../platform/dates.ts';
+import { consentFormSchema, referralDetailsSchema } from './referral-form.ts';
 import { dueState } from './labels.ts';
 import { newReference } from './store-referral.ts';
 

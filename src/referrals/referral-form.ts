@@ -38,9 +38,6 @@ export const emailField = (t: Translate) =>
   );
 const HOUSE_NUMBER = /^[1-9][0-9]{0,4}(\s*[-\s]?\s*[A-Za-z0-9]{1,4})?$/;
 
-/** Dates as people type them; the rule lives in the platform so every form (and the audit log) reads them alike. */
-export { parseDate };
-
 /** The patient's postcode, as "7552 AB": it decides the team (docs/product.md loop step 4). */
 const postcodeField = (t: Translate) =>
   z

@@ -229,7 +229,8 @@ async function submitNewReferral(c: AppContext, services: Services) {
     if (!(err instanceof AppError) || (err.status !== 409 && err.status !== 422)) throw err;
     // Consent for another team than the address now routes to: show the new team, ask again.
     const values = err.code === 'wrong_recipient' ? { ...form.values, consent_given: '' } : form.values;
-    return render({ values, route, problem: t(err.userMessage), cardTeamId: err.code === 'consent_missing' ? route.teamId : undefined }, err.status);
+    const consentMissing = err.code === 'consent_missing';
+    return render({ values, route, problem: t(err.userMessage), consentMissing, cardTeamId: consentMissing ? route.teamId : undefined }, err.status);
   }
 }
 

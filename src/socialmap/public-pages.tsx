@@ -220,8 +220,8 @@ function PublicPage(props: {
 }
 
 const unknownPostcode = {
-  nl: 'We kunnen deze postcode niet vinden. Klopt de postcode? Bijvoorbeeld: 7511 AB. Woont u buiten Twente? Bel dan uw gemeente.',
-  en: 'We cannot find this postcode. Is the postcode right? For example: 7511 AB. Do you live outside Twente? Then call your municipality.',
+  nl: 'We kunnen deze postcode niet vinden. Klopt de postcode? Bijvoorbeeld: 7511 AB. Woont u buiten deze regio? Bel dan uw gemeente.',
+  en: 'We cannot find this postcode. Is the postcode right? For example: 7511 AB. Do you live outside this region? Then call your municipality.',
 };
 
 export function registerPublicPages(app: Hono<AppEnv>, services: Services): void {

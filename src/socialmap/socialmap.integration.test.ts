@@ -271,6 +271,13 @@ forEachDatabase('social map', (db) => {
       assert.equal(page.status, 422);
       assert.match(page.html, /Vul een geldige postcode in/);
     });
+
+    it('a postcode in no region is told to call the municipality, without naming a region the page does not know', async () => {
+      const page = await new TestBrowser(testApp(db()).app).get('/hulp?postcode=9999');
+      assert.equal(page.status, 422);
+      assert.match(page.html, /Woont u buiten deze regio\? Bel dan uw gemeente\./);
+      assert.doesNotMatch(page.html, /Twente/);
+    });
   });
 
   describe('editing is limited to the own organisation', () => {

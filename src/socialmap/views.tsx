@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { fill, type Text } from '../platform/i18n.ts';
+import { fill, plural, type Text } from '../platform/i18n.ts';
 import { Alert, Button, PostForm } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
 import { categoryLabels, isCategory, type Category } from '../needs/categories.ts';
@@ -22,8 +22,12 @@ export function verifiedText(lastVerifiedAt: Date | null, now: Date): Text {
   const days = daysSince(lastVerifiedAt, now);
   if (days === 0) return { nl: 'Vandaag gecontroleerd', en: 'Verified today' };
   const on = dutchDay(lastVerifiedAt);
-  if (days === 1) return { nl: `Gecontroleerd 1 dag geleden (${on})`, en: `Verified 1 day ago (${on})` };
-  return { nl: `Gecontroleerd ${days} dagen geleden (${on})`, en: `Verified ${days} days ago (${on})` };
+  const ago = plural(
+    days,
+    { nl: 'Gecontroleerd {n} dag geleden ({on})', en: 'Verified {n} day ago ({on})' },
+    { nl: 'Gecontroleerd {n} dagen geleden ({on})', en: 'Verified {n} days ago ({on})' },
+  );
+  return { nl: fill(ago.nl, { on }), en: fill(ago.en, { on }) };
 }
 
 /** "Actueel · Gecontroleerd 12 dagen geleden": the state in words (not colour alone) plus the age. */
@@ -38,7 +42,7 @@ export function Freshness(props: { view: ViewContext; lastVerifiedAt: Date | nul
 
 /** "1 resultaat." or "3 resultaten, best passend eerst.": Dutch has a singular too. */
 export function resultCountText(n: number): Text {
-  return n === 1 ? { nl: '1 resultaat.', en: '1 result.' } : { nl: `${n} resultaten, best passend eerst.`, en: `${n} results, best fit first.` };
+  return plural(n, { nl: '{n} resultaat.', en: '{n} result.' }, { nl: '{n} resultaten, best passend eerst.', en: '{n} results, best fit first.' });
 }
 
 export function categoryNames(view: ViewContext, codes: readonly string[], labels: Record<Category, Text> = categoryLabels): string {
