@@ -24,6 +24,7 @@ import {
   type FigureId,
 } from '../src/figures/read-figures.ts';
 import { addDaysIso } from '../src/platform/dates.ts';
+import { loopEndOf } from '../src/platform/db/migrations/2026_11_30_0120_referral_figure_counts.ts';
 import { currentQuarter } from '../src/figures/periods.ts';
 import type { ReferralWorld } from '../src/referrals/test-fixture.ts';
 import { percentiles, type Percentiles } from './measure.ts';
@@ -124,7 +125,7 @@ function directStatements(scope: Extract<FigureScope, { kind: 'region' }>, from:
           from referrals r join w wr on wr.d = r.requested_on left join w wc on wc.d = r.first_contact_on left join w wv on wv.d = r.first_conversation_on
           where ${region} group by 1`.execute(db),
     outcomes: (db) =>
-      sql`select r.outcome, count(*), count(*) filter (where r.already_known), count(*) filter (where r.feedback is not null and r.closed_at < r.requested_on + 57)
+      sql`select r.outcome, count(*), count(*) filter (where r.already_known), count(*) filter (where r.feedback is not null and r.closed_at < ${sql.raw(loopEndOf('r.requested_on'))})
           from referrals r where ${region} group by 1`.execute(db),
     strain: (db) =>
       sql`select r.team_id, count(*), sum(r.strain_at_close - r.strain_at_referral) from referrals r

@@ -17,6 +17,7 @@ import { importCbsPostcodes } from '../routing/import-cbs-postcodes.ts';
 import { createUser, userSchema } from '../admin/users.ts';
 import { translator } from '../platform/i18n.ts';
 import { purgeExpiredPersonalData } from '../referrals/purge-retention.ts';
+import { rebuildFigureCounts } from '../figures/rebuild-figure-counts.ts';
 import { hsdsExportCommand, hsdsImportCommand, hsdsUsage, tokenCreateCommand, tokenRevokeCommand } from '../interop/hsds/cli.ts';
 
 /**
@@ -30,6 +31,8 @@ const usage = `Gebruik / usage: npm run cli -- <command>
   seed:demo                          add the Twente demo data (skipped when present)
   audit:verify                       check the audit log's keyed hash chain (AUDIT_KEY); names the first broken entry
   retention:purge                    erase personal data of referrals closed longer than RETENTION_MONTHS ago
+  figures:rebuild                    count the figures' summary table again from the referrals (after a team moved
+                                     to another region, or a write with its triggers off); writes to referrals wait
   backup FILE                        write a consistent backup of the database to FILE (PGlite: its own dump;
                                      PostgreSQL: pg_dump). The embedded database: stop the app first, or let
                                      the app's nightly job make it (BACKUP_DIR)
@@ -89,6 +92,14 @@ async function run(argv: string[]): Promise<number> {
       case 'retention:purge': {
         const report = await purgeExpiredPersonalData(database.db, ctx, { retentionMonths: config.retentionMonths, maxBatches: Number.MAX_SAFE_INTEGER });
         console.log(`Personal data erased of ${report.erased} referral(s) closed more than ${config.retentionMonths} months ago.`);
+        return 0;
+      }
+      case 'figures:rebuild': {
+        const report = await rebuildFigureCounts(database.db);
+        console.log(
+          `Cijfers opnieuw geteld uit ${report.referrals} verwijzingen: ${report.rows} rijen (${(report.ms / 1000).toFixed(1)} s).\n` +
+            `Figures counted again from ${report.referrals} referrals: ${report.rows} rows (${(report.ms / 1000).toFixed(1)} s).`,
+        );
         return 0;
       }
       case 'user:create':

@@ -11,7 +11,7 @@ import { sendReferral } from '../referrals/send-referral.ts';
 import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from '../referrals/test-fixture.ts';
 import type { FigureScope } from './figure-scope.ts';
 import type { Period } from './periods.ts';
-import { applyContributions } from '../platform/db/migrations/2026_11_30_0120_referral_figure_counts.ts';
+import { rebuildFigureCounts } from './rebuild-figure-counts.ts';
 import {
   breakdownsOf,
   percentileDisc,
@@ -150,8 +150,67 @@ forEachDatabase('figure summaries', (db) => {
     w = await insertReferralWorld(db());
   });
 
-  test('the summary has every referral there was before the migration, and the ones inserted one by one', async () => {
-    mix = await insertMix(db(), w, 60, 0);
+  test('the backfill counts every referral there was before the summary, and the triggers each one inserted after', async () => {
+    // Referrals the summary has never seen, as before migration 0120: written with its triggers off.
+    await sql`alter table referrals disable trigger referral_figure_counts_insert`.execute(db());
+    try {
+      mix = await insertMix(db(), w, 40, 0);
+    } finally {
+      await sql`alter table referrals enable trigger referral_figure_counts_insert`.execute(db());
+    }
+    const seen = await sql<{ n: number }>`select count(*)::int as n from referral_figure_counts where n <> 0`.execute(db());
+    assert.equal(seen.rows[0]?.n, 0);
+    await rebuildFigureCounts(db());
+    assert.equal(await firstDifference(db(), w), null);
+    mix.push(...(await insertMix(db(), w, 20, 40 * 7)));
+    assert.equal(await firstDifference(db(), w), null);
+  });
+
+  test('a writer in another time zone and date style stores the same counts as a writer in Amsterdam', async () => {
+    // The loop ends at midnight Amsterdam time after the 8th week: 2026-06-01 + 57 days is
+    // 2026-07-28 00:00 CEST, 2026-07-27 22:00 UTC. Closed at 23:00 UTC, the loop was not closed in
+    // time; a trigger that read midnight in the writer's zone (UTC+14 here) or wrote days in its
+    // date style (DMY here) would store other counts than the referrals give.
+    await db()
+      .transaction()
+      .execute(async (tx) => {
+        await sql`set local TimeZone = 'Pacific/Kiritimati'`.execute(tx);
+        await sql`set local DateStyle = 'SQL, DMY'`.execute(tx);
+        await insertReferral(tx, {
+          practiceId: w.practiceA,
+          teamId: w.noord,
+          status: 'completed',
+          requested_on: '2026-06-01',
+          first_contact_due: '2026-06-04',
+          first_conversation_due: '2026-06-29',
+          first_contact_on: '2026-06-05',
+          first_conversation_on: '2026-06-12',
+          needs: ['debt_counselling'],
+          urgency_triggers: [],
+          municipality_code: 'GM0164',
+          district_code: 'WK016402',
+          already_known: false,
+          outcome: 'trajectory_started',
+          close_reason: null,
+          reject_reason: null,
+          feedback: 'Teruggekoppeld',
+          closed_at: new Date('2026-07-27T23:00:00Z'),
+          strain_at_referral: 3,
+          strain_at_close: 1,
+        });
+      });
+    assert.equal(await firstDifference(db(), w), null);
+  });
+
+  test('the demand of a region and a municipality gives the signals and self-checks of their day tables per bucket', async () => {
+    await sql`insert into signal_records (practice_id, recorded_on, outcome)
+              select case when g % 2 = 0 then ${w.practiceA}::uuid else ${w.practiceB}::uuid end, date '2026-06-01' + (g * 3) % 120, 'conversation_held'
+              from generate_series(1, 40) g`.execute(db());
+    await sql`insert into selfcheck_result_counts (day, lang, level, municipality_code, count)
+              select date '2026-06-01' + g * 4, 'nl', 'high', case when g % 3 = 0 then 'GM0153' when g % 3 = 1 then 'GM0164' else 'GM0363' end, g % 4 + 1
+              from generate_series(1, 30) g`.execute(db());
+    const demand = await readDemand(db(), scopesOf(w)[0]!, periods[1]!, 'team');
+    assert.ok((demand.signalsByBucket ?? []).length > 0 && (demand.selfchecksByBucket ?? []).length > 0);
     assert.equal(await firstDifference(db(), w), null);
   });
 
@@ -216,11 +275,18 @@ forEachDatabase('figure summaries', (db) => {
       assert.notEqual(await firstDifference(db(), w), null);
     } finally {
       await sql`alter table referrals enable trigger referral_figure_counts_update`.execute(db());
-      // Put the summary right again, as a repair would: the contributions of the referrals as they are.
-      await sql`delete from referral_figure_counts`.execute(db());
-      await sql.raw(applyContributions('select r.*, 1 as sign from referrals r')).execute(db());
     }
+    // The repair an operator runs (npm run cli -- figures:rebuild); twice gives what once gives.
+    const once = await rebuildFigureCounts(db());
     assert.equal(await firstDifference(db(), w), null);
+    const twice = await rebuildFigureCounts(db());
+    assert.equal(twice.rows, once.rows);
+    assert.equal(await firstDifference(db(), w), null);
+  });
+
+  test('no covering index of the figures is left on referrals for every write to keep', async () => {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'referrals_figures'`.execute(db());
+    assert.equal(rows[0]?.n, 0);
   });
 });
 

@@ -4,6 +4,10 @@ import { addDaysIso } from '../platform/dates.ts';
 import { isWorkingDay } from '../referrals/due-dates.ts';
 import { scopeId, type FigureScope } from './figure-scope.ts';
 import { currentQuarter, type Granularity, type Period } from './periods.ts';
+import { LOOP_DAYS, loopEndOf } from '../platform/db/migrations/2026_11_30_0120_referral_figure_counts.ts';
+
+/** Feedback within 8 weeks closes the loop; the summary's trigger freezes the number, so it lives with it. */
+export { LOOP_DAYS };
 
 /**
  * The figures of one scope and period, as counts straight from the database (issue 12). Nothing
@@ -120,10 +124,10 @@ export interface Figures {
 export const figureIds = ['demand', 'flow', 'terms', 'outcomes', 'strain', 'reach'] as const;
 export type FigureId = (typeof figureIds)[number];
 
-export const truncUnit: Record<Granularity, string> = { week: 'week', month: 'month', quarter: 'quarter' };
+const truncUnit: Record<Granularity, string> = { week: 'week', month: 'month', quarter: 'quarter' };
 
 /** Which referrals belong to a scope: held by a team of the region, of the team, sent by the practice, or from residents of the municipality. */
-export function inScope(scope: FigureScope): RawBuilder<boolean> {
+function inScope(scope: FigureScope): RawBuilder<boolean> {
   switch (scope.kind) {
     case 'region':
       return sql<boolean>`r.team_id in (select t.id from teams t join organisations o on o.id = t.organisation_id where o.region_id = ${scope.regionId})`;
@@ -136,14 +140,14 @@ export function inScope(scope: FigureScope): RawBuilder<boolean> {
   }
 }
 
-export const inPeriod = (p: { from: string; to: string }) => sql<boolean>`r.requested_on between ${p.from}::date and ${p.to}::date`;
+const inPeriod = (p: { from: string; to: string }) => sql<boolean>`r.requested_on between ${p.from}::date and ${p.to}::date`;
 
 /**
  * Whether a scope's figures come from the summary table: a region's and a municipality's (thousands
  * of referrals a quarter). A team or a practice gets a few referrals a day; a summary of them would
  * hold about a row per referral and measure, so their figures read their own referrals directly.
  */
-export function summarised(scope: FigureScope): scope is Extract<FigureScope, { kind: 'region' | 'municipality' }> {
+function summarised(scope: FigureScope): scope is Extract<FigureScope, { kind: 'region' | 'municipality' }> {
   return scope.kind === 'region' || scope.kind === 'municipality';
 }
 
@@ -168,45 +172,56 @@ export function breakdownsOf(scope: FigureScope): Breakdown[] {
 }
 
 /** The practices a scope's reach counts: the region's (the municipality's residents go to the region's practices too). */
-export function practicesOf(scope: FigureScope): RawBuilder<unknown> {
+function practicesOf(scope: FigureScope): RawBuilder<unknown> {
   return sql`select id from organisations where kind = 'practice' and region_id = ${scope.regionId}`;
 }
 
 /** The municipalities whose self-checks a scope counts: null for a team or a practice. */
-export function selfcheckMunicipalities(scope: FigureScope): RawBuilder<unknown> | null {
+function selfcheckMunicipalities(scope: FigureScope): RawBuilder<unknown> | null {
   if (scope.kind === 'region') return sql`select cbs_code from organisations where kind = 'municipality' and region_id = ${scope.regionId}`;
   if (scope.kind === 'municipality') return sql`select ${scope.code}::text`;
   return null;
 }
 
-/** Signals (recorded per practice) and self-checks (counted per municipality) per bucket; null where the scope has none. */
-export async function readDayCounts(db: Database, scope: FigureScope, period: Period): Promise<Pick<Demand, 'signalsByBucket' | 'selfchecksByBucket'>> {
+/**
+ * Signals (recorded per practice) and self-checks (counted per municipality) per bucket, as
+ * statements of (key, n) without an order; null where the scope has none.
+ */
+function dayCountStatements(scope: FigureScope, period: Period): { signals: RawBuilder<Count> | null; selfchecks: RawBuilder<Count> | null } {
   const unit = truncUnit[period.granularity];
   const signalsWhere =
     scope.kind === 'region' ? sql`s.practice_id in (${practicesOf(scope)})` : scope.kind === 'practice' ? sql`s.practice_id = ${scope.practiceId}` : null;
   const municipalities = selfcheckMunicipalities(scope);
-  const [signals, selfchecks] = await Promise.all([
-    signalsWhere
+  return {
+    signals: signalsWhere
       ? sql<Count>`select to_char(date_trunc(${unit}, s.recorded_on), 'YYYY-MM-DD') as key, count(*)::int as n from signal_records s
-          where ${signalsWhere} and s.recorded_on between ${period.from}::date and ${period.to}::date group by 1 order by 1`.execute(db)
+          where ${signalsWhere} and s.recorded_on between ${period.from}::date and ${period.to}::date group by 1`
       : null,
-    municipalities
+    selfchecks: municipalities
       ? sql<Count>`select to_char(date_trunc(${unit}, c.day), 'YYYY-MM-DD') as key, sum(c.count)::int as n from selfcheck_result_counts c
-          where c.municipality_code in (${municipalities}) and c.day between ${period.from}::date and ${period.to}::date group by 1 order by 1`.execute(db)
+          where c.municipality_code in (${municipalities}) and c.day between ${period.from}::date and ${period.to}::date group by 1`
       : null,
-  ]);
+  };
+}
+
+/** Signals and self-checks per bucket, each in date order; null where the scope has none. */
+async function readDayCounts(db: Database, scope: FigureScope, period: Period): Promise<Pick<Demand, 'signalsByBucket' | 'selfchecksByBucket'>> {
+  const statements = dayCountStatements(scope, period);
+  const [signals, selfchecks] = await Promise.all(
+    [statements.signals, statements.selfchecks].map((statement) => (statement ? sql<Count>`${statement} order by 1`.execute(db) : null)),
+  );
   return { signalsByBucket: signals?.rows ?? null, selfchecksByBucket: selfchecks?.rows ?? null };
 }
 
 /** Referrals forwarded at least once: forwards are events, found through the partial index `referral_events_forwarded`. */
-export async function readForwarded(db: Database, scope: FigureScope, period: Period): Promise<number> {
+async function readForwarded(db: Database, scope: FigureScope, period: Period): Promise<number> {
   const { rows } = await sql<{ n: number }>`select count(distinct e.referral_id)::int as n from referral_events e join referrals r on r.id = e.referral_id
     where e.type = 'forwarded' and ${inScope(scope)} and ${inPeriod(period)}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 
 /** Open referrals past their term today, whatever day they were sent (the partial index of open referrals). */
-export async function readOverdueNow(db: Database, scope: FigureScope, today: string): Promise<Pick<Terms, 'overdueContactNow' | 'overdueConversationNow'>> {
+async function readOverdueNow(db: Database, scope: FigureScope, today: string): Promise<Pick<Terms, 'overdueContactNow' | 'overdueConversationNow'>> {
   const { rows } = await sql<{ contact: number; conversation: number }>`
     select count(*) filter (where r.first_contact_on is null and r.first_contact_due < ${today}::date)::int as contact,
            count(*) filter (where r.first_conversation_on is null and r.first_conversation_due < ${today}::date)::int as conversation
@@ -215,7 +230,7 @@ export async function readOverdueNow(db: Database, scope: FigureScope, today: st
 }
 
 /** Self-checks done in the period; null where the scope does not count them. */
-export async function readSelfcheckTotal(db: Database, scope: FigureScope, period: Period): Promise<number | null> {
+async function readSelfcheckTotal(db: Database, scope: FigureScope, period: Period): Promise<number | null> {
   const municipalities = selfcheckMunicipalities(scope);
   if (!municipalities) return null;
   const { rows } = await sql<{ n: number }>`select coalesce(sum(c.count), 0)::int as n from selfcheck_result_counts c
@@ -241,19 +256,22 @@ export async function readDemand(db: Database, scope: FigureScope, period: Perio
   if (!summarised(scope)) return readDemandDirect(db, scope, period, breakdown);
   const unit = truncUnit[period.granularity];
   const areaLabel = areaLabelOf(breakdown);
-  // One statement for the referral counts: the sources per bucket, the needs, the crises and the
-  // breakdown, each in the order it is shown (largest first; buckets by date).
+  // One statement for the whole figure: the sources per bucket, the needs, the crises and the
+  // breakdown, each in the order it is shown (largest first; buckets by date), and the signals and
+  // self-checks per bucket (their own day tables; a bucket's date is its key and its bucket).
   const area = `by_${breakdown}`;
-  const [counts, dayCounts] = await Promise.all([
-    sql<{ measure: string; bucket: string | null; key: string; label: string | null; n: number }>`
+  const { signals, selfchecks } = dayCountStatements(scope, period);
+  const dayCounts = (measure: string, statement: RawBuilder<Count> | null) =>
+    statement ? sql`union all select ${measure}::text, d.key, d.key, d.n from (${statement}) d` : sql``;
+  const counts = await sql<{ measure: string; bucket: string | null; key: string; label: string | null; n: number }>`
       select a.measure, a.bucket, a.key, case when a.measure = ${area} then ${areaLabel} end as label, a.n from (
         select f.measure, case when f.measure = 'source' then to_char(date_trunc(${unit}, f.day), 'YYYY-MM-DD') end as bucket,
                f.category as key, sum(f.n)::int as n
         from referral_figure_counts f where ${counted(scope, ['source', 'need', 'urgency', area], period)}
-        group by 1, 2, 3 having sum(f.n) > 0) a
-      order by a.measure, a.bucket, a.n desc, a.key`.execute(db),
-    readDayCounts(db, scope, period),
-  ]);
+        group by 1, 2, 3 having sum(f.n) > 0
+        ${dayCounts('signals', signals)}
+        ${dayCounts('selfchecks', selfchecks)}) a
+      order by a.measure, a.bucket, a.n desc, a.key`.execute(db);
   const byBucket: Demand['byBucket'] = [];
   for (const row of counts.rows.filter((r) => r.measure === 'source')) {
     let bucket = byBucket.at(-1);
@@ -267,7 +285,8 @@ export async function readDemand(db: Database, scope: FigureScope, period: Perio
     byUrgency: of('urgency').map(({ key, n }) => ({ key, n })),
     breakdown,
     byArea: of(area).map(({ key, label, n }) => ({ key, label, n })),
-    ...dayCounts,
+    signalsByBucket: signals ? of('signals').map(({ key, n }) => ({ key, n })) : null,
+    selfchecksByBucket: selfchecks ? of('selfchecks').map(({ key, n }) => ({ key, n })) : null,
   };
 }
 
@@ -387,9 +406,6 @@ export async function readTerms(db: Database, scope: FigureScope, period: Period
     ...overdue,
   };
 }
-
-/** Feedback within 8 weeks closes the loop (the action study: the practice wants to hear back). */
-export const LOOP_DAYS = 56;
 
 export async function readOutcomes(db: Database, scope: FigureScope, period: Period, today: string): Promise<Outcomes> {
   if (!summarised(scope)) return readOutcomesDirect(db, scope, period, today);
@@ -588,7 +604,7 @@ export async function readOutcomesDirect(db: Database, scope: FigureScope, perio
              count(*) filter (where r.already_known is null)::int as unknown,
              count(*) filter (where r.source = 'practice' and r.requested_on <= ${loopCutoff}::date)::int as "loopEligible",
              count(*) filter (where r.source = 'practice' and r.requested_on <= ${loopCutoff}::date and r.feedback is not null
-                                and r.closed_at < (r.requested_on + ${LOOP_DAYS + 1}::int)::timestamptz)::int as "loopClosed"
+                                and r.closed_at < ${sql.raw(loopEndOf('r.requested_on'))})::int as "loopClosed"
       from referrals r where ${where} and r.status <> 'cancelled'`.execute(db),
   ]);
   return { byOutcome: byOutcome.rows, ...rest.rows[0]! };

@@ -19,8 +19,28 @@ import { sql, type Kysely } from 'kysely';
  * hence three triggers on one function.
  *
  * A referral counts for the region of its team as the team is now: a team does not move between
- * regions (migration 2026_11_22_0002); if one ever does, rerun the backfill below.
+ * regions (migration 2026_11_22_0002); if one ever does, rebuild the summary with
+ * `npm run cli -- figures:rebuild` (src/figures/rebuild-figure-counts.ts: it empties the table and
+ * backfills it under a lock). Do not run the backfill on its own: it adds, so it would double every count.
+ *
+ * Nothing the trigger stores depends on the writer's session: days are written as 'YYYY-MM-DD'
+ * (`to_char`, not `::text`, which follows DateStyle) and the 8-week loop ends at midnight in
+ * Amsterdam (`at time zone`, not `::timestamptz`, which follows the session's TimeZone).
  */
+
+/**
+ * Feedback within 8 weeks closes the loop (the action study: the practice wants to hear back).
+ * Here, not in src/figures, because the trigger below freezes it into the summary (the platform
+ * imports no capability); read-figures.ts exports it from here. Changing it needs a new migration
+ * that replaces the function and rebuilds the summary.
+ */
+export const LOOP_DAYS = 56;
+
+/** The moment the loop of a referral requested on `day` (an SQL date) ends: midnight after its 8th week, Dutch time. */
+export const loopEndOf = (day: string): string => `((${day} + ${LOOP_DAYS + 1})::timestamp at time zone 'Europe/Amsterdam')`;
+
+/** A date column as 'YYYY-MM-DD', whatever the session's DateStyle. */
+const isoDay = (column: string): string => `to_char(${column}, 'YYYY-MM-DD')`;
 
 /**
  * The contributions of a set of referral rows, each with a `sign` (+1 added, −1 removed): what the
@@ -62,14 +82,14 @@ export function contributions(rows: string): string {
              case when s.first_contact_on <= s.first_contact_due then x.u end,
              case when s.first_conversation_on <= s.first_conversation_due then x.u end,
              case when s.first_contact_on is not null then x.u end,
-             case when s.first_contact_on is null then x.u || '|' || s.first_contact_due::text end,
+             case when s.first_contact_on is null then x.u || '|' || ${isoDay('s.first_contact_due')} end,
              case when s.first_conversation_on is not null then x.u end,
-             case when s.first_conversation_on is null then x.u || '|' || s.first_conversation_due::text end,
-             x.u || '|' || s.first_contact_on::text,
-             x.u || '|' || s.first_conversation_on::text,
+             case when s.first_conversation_on is null then x.u || '|' || ${isoDay('s.first_conversation_due')} end,
+             x.u || '|' || ${isoDay('s.first_contact_on')},
+             x.u || '|' || ${isoDay('s.first_conversation_on')},
              case when x.u is not null then coalesce(s.already_known::text, 'null') end,
              case when x.u is not null and s.source = 'practice' then '' end,
-             case when x.u is not null and s.source = 'practice' and s.feedback is not null and s.closed_at < (s.requested_on + 57)::timestamptz then '' end]
+             case when x.u is not null and s.source = 'practice' and s.feedback is not null and s.closed_at < ${loopEndOf('s.requested_on')} then '' end]
         || s.needs
         || case when cardinality(s.urgency_triggers) > 0 then s.urgency_triggers else array['none'] end
     ) m(measure, category)
@@ -94,6 +114,12 @@ export function applyContributions(rows: string): string {
     order by scope, scope_key, measure, day, category
     on conflict (scope, scope_key, measure, day, category) do update set n = f.n + excluded.n, total = f.total + excluded.total`;
 }
+
+/**
+ * Adds every referral's contributions: the backfill of an empty summary. Adds, not replaces, so on a
+ * summary that holds counts it doubles them; src/figures/rebuild-figure-counts.ts empties it first.
+ */
+export const backfill = applyContributions(`select r.*, 1 as sign from referrals r`);
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -128,6 +154,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
             for each statement execute function referral_figure_counts_apply()`.execute(db);
   await sql`create trigger referral_figure_counts_delete after delete on referrals referencing old table as old_rows
             for each statement execute function referral_figure_counts_apply()`.execute(db);
-  // The referrals there are now; the triggers hold the table's writers until this migration commits.
-  await sql.raw(applyContributions(`select r.*, 1 as sign from referrals r`)).execute(db);
+  // The referrals there are now. Creating the triggers took a SHARE ROW EXCLUSIVE lock on referrals,
+  // held until this migration commits: no write is missed, and every writer of referrals waits for
+  // the backfill (docs/decisions/005: 13–16 s at 300,000 referrals, some 1.5–2 minutes at 2,000,000).
+  await sql.raw(backfill).execute(db);
 }

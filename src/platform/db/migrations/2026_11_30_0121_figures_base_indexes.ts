@@ -10,6 +10,14 @@ import { createIndexConcurrently } from '../concurrent-index.ts';
  *   column of the referral): a partial index on the forwards alone finds them without reading every
  *   event (some 4,000,000 at 2,000,000 referrals).
  * Built concurrently: the app keeps writing.
+ *
+ * And drops the covering index `referrals_figures` (migration 2026_11_30_0041): a region's and a
+ * municipality's figures read the summary table (migration 0120), a team's and a practice's the
+ * indexes above, and nothing else reads referrals by a range of request days, so no statement uses
+ * it (`explain` of a team's and a practice's statements; idx_scan stayed 0 while every figure of
+ * every scope was read at 300,000 referrals), while every insert and most updates of a referral
+ * wrote its 16 columns. Dropped concurrently, as docs/decisions/004 asks for large tables: a plain
+ * DROP INDEX would block the table's readers and writers while it waits for its lock.
  */
 export const transactional = false;
 
@@ -17,4 +25,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await createIndexConcurrently(db, 'referrals_team_requested', sql`on referrals (team_id, requested_on)`);
   await createIndexConcurrently(db, 'referrals_practice_requested', sql`on referrals (practice_id, requested_on)`);
   await createIndexConcurrently(db, 'referral_events_forwarded', sql`on referral_events (referral_id) where type = 'forwarded'`);
+  await sql`drop index concurrently if exists referrals_figures`.execute(db);
 }
