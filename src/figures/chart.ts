@@ -20,6 +20,21 @@ function shownNumber(v: Value | undefined): number | null {
   return v.value;
 }
 
+/**
+ * A bar chart shows at most this many bars: a region's 500 teams as bars would be an image some
+ * 14,000 px tall that nobody reads (and half the time of the page to draw). Above it the chart
+ * shows the largest and says so; the table beside it lists every row.
+ */
+export const MAX_BARS = 25;
+
+/** The rows a bar chart draws, and of how many: all of them, or the MAX_BARS largest shown counts. */
+export function barRows(table: FigureTable): { rows: FigureTable['rows']; of: number } {
+  const rows = table.rows.filter((r) => !r.total);
+  if (rows.length <= MAX_BARS) return { rows, of: rows.length };
+  const largest = [...rows].sort((a, b) => (shownNumber(b.values[0]) ?? -1) - (shownNumber(a.values[0]) ?? -1)).slice(0, MAX_BARS);
+  return { rows: largest, of: rows.length };
+}
+
 let documentCache: Document | undefined;
 function serverDocument(): Document {
   documentCache ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -28,7 +43,7 @@ function serverDocument(): Document {
 
 export function chartSvg(table: FigureTable, t: Translate): string | null {
   if (!table.chart) return null;
-  const rows = table.rows.filter((r) => !r.total);
+  const rows = table.chart === 'bars' ? barRows(table).rows : table.rows.filter((r) => !r.total);
   if (rows.length === 0) return null;
   const document = serverDocument();
   const label = t(table.caption);

@@ -3,7 +3,7 @@ import { fill, type Text } from '../platform/i18n.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import { Alert, Button, Heading1, Link, Paragraph, PostForm, SelectField, Table, TextField, type FieldErrors } from '../platform/ui/components.tsx';
 import type { ViewContext } from '../platform/ui/view.ts';
-import { chartLegend, chartSvg } from './chart.ts';
+import { barRows, chartLegend, chartSvg } from './chart.ts';
 import { figureDefinitions, figureTitles, privacyNote } from './definitions.ts';
 import { scopePath, type FigureScope } from './figure-scope.ts';
 import type { FigureTable, Value } from './figure-tables.ts';
@@ -71,9 +71,22 @@ function FigureTableView({
   const t = view.t;
   const svg = chartSvg(table, t);
   const legend = chartLegend(table);
+  const bars = table.chart === 'bars' ? barRows(table) : null;
   return (
     <div class="kl-figure-table">
-      {svg ? <figure class="kl-chart-figure">{raw(svg)}</figure> : null}
+      {svg ? (
+        <figure class="kl-chart-figure">
+          {raw(svg)}
+          {bars && bars.rows.length < bars.of ? (
+            <figcaption>
+              {t({
+                nl: `De ${bars.rows.length} grootste van ${bars.of}. De tabel toont ze allemaal.`,
+                en: `The ${bars.rows.length} largest of ${bars.of}. The table shows them all.`,
+              })}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
       {legend.length > 0 ? (
         <ul class="utrecht-unordered-list kl-plain-list">
           {legend.map((l) => (
