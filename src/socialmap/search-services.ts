@@ -6,8 +6,10 @@ import { AREA_MATCHES, GENERAL_CATEGORIES, type AddressArea, type AreaMatch, typ
 import {
   cardColumns,
   cardJoins,
+  cardServiceColumns,
   resultCardColumns,
   resultCardJoins,
+  resultCardServiceColumns,
   toResultCard,
   toServiceCard,
   type Audience,
@@ -77,14 +79,24 @@ const toResult = <Row extends Ranks, Card>(row: Row, toCard: (row: Row) => Card)
  */
 export async function searchServices(db: Database, input: SearchInput): Promise<SearchResult[]> {
   const { address } = input;
-  const area = { pc4: sql`${address.pc4}`, districtCode: sql`${address.districtCode}`, municipalityCode: sql`${address.municipalityCode}` };
-  const card = { columns: cardColumns(input.audience), joins: cardJoins };
+  const area: AreaSource = {
+    from: sql``,
+    pc4: sql`${address.pc4}`,
+    districtCode: sql`${address.districtCode}`,
+    municipalityCode: sql`${address.municipalityCode}`,
+  };
+  const card = { services: cardServiceColumns, columns: cardColumns(input.audience), joins: cardJoins };
   const { rows } = await sql<CardRow & Ranks>`with ${rankedPage(input, area, card)} select * from page order by ${pageOrder}`.execute(db);
   return rows.map((row) => toResult(row, toServiceCard));
 }
 
-/** Where the area columns of the ranking come from: values, or the resolved address of the same statement. */
+/**
+ * Where the area columns of the ranking come from: values, or the resolved address of the same
+ * statement, joined in once (`from`) rather than read by a subquery per column.
+ */
 interface AreaSource {
+  /** What `service_areas a` is joined to, with its join word, or nothing for values. */
+  from: RawBuilder<unknown>;
   pc4: RawBuilder<unknown>;
   districtCode: RawBuilder<unknown>;
   municipalityCode: RawBuilder<unknown>;
@@ -93,11 +105,11 @@ interface AreaSource {
 /** The order of a page of results, over the columns of the `page` CTE (rank-services.ts). */
 const pageOrder = sql`page.area_rank, page.fit_rank, page.text_rank desc, page.last_verified_at desc nulls last, page.name, page.id`;
 
-/** The CTEs of a search, ending in `page`: candidates by area, ranked and cut to a page, then their cards. */
+/** The CTEs of a search, ending in `page`: the services by area, ranked and cut to a page, then their cards. */
 function rankedPage(
   input: Omit<SearchInput, 'address'>,
   area: AreaSource,
-  card: { columns: RawBuilder<unknown>; joins: RawBuilder<unknown> },
+  card: { services: RawBuilder<unknown>; columns: RawBuilder<unknown>; joins: RawBuilder<unknown> },
 ): RawBuilder<unknown> {
   const words = [...new Set(searchWordsOf(input.text))].slice(0, MAX_WORDS);
   // Rank by how well the words match as text (weights: name A, description B), stemmed or not.
@@ -112,28 +124,26 @@ function rankedPage(
   const needFilter = input.need === null ? sql`` : sql`and s.categories && ${sql.val([input.need, ...GENERAL_CATEGORIES])}::text[]`;
   const wordFilter = words.length > 0 ? sql`and ${sql.join(words.map(wordMatches), sql` and `)}` : sql``;
   const textRank = ranking ? sql`ts_rank(s.search_vector, ${ranking})` : sql`0::real`;
-  return sql`candidates as (
-      select a.service_id as id,
-             min(case when a.pc4 = ${area.pc4} then 0 when a.district_code = ${area.districtCode} then 1 else 2 end) as area_rank
-      from service_areas a
-      where a.pc4 = ${area.pc4} or a.district_code = ${area.districtCode} or a.municipality_code = ${area.municipalityCode}
-      group by a.service_id
-    ),
-    ranked as (
-      select c.id, c.area_rank,
+  // One level for the area match and the ranking, grouped by the service: its columns come along
+  // (grouped by its primary key), so the page does not join services again. Each CTE level and join
+  // is planned again on every search (statements are unnamed), which the embedded PGlite pays for.
+  return sql`ranked as (
+      select ${card.services},
+             min(case when a.pc4 = ${area.pc4} then 0 when a.district_code = ${area.districtCode} then 1 else 2 end) as area_rank,
              case when ${input.need}::text is null or ${input.need} = any(s.categories) then 0 else 1 end as fit_rank,
              ${textRank} as text_rank
-      from candidates c
-      join services s on s.id = c.id
+      from ${area.from} service_areas a
+      join services s on s.id = a.service_id
       ${words.length > 0 ? sql`join organisations o on o.id = s.organisation_id` : sql``}
-      where s.status = 'active' ${needFilter} ${wordFilter}
+      where (a.pc4 = ${area.pc4} or a.district_code = ${area.districtCode} or a.municipality_code = ${area.municipalityCode})
+        and s.status = 'active' ${needFilter} ${wordFilter}
+      group by s.id
       order by area_rank, fit_rank, text_rank desc, s.last_verified_at desc nulls last, s.name, s.id
       limit ${input.limit ?? 50}
     ),
     page as (
-      select r.area_rank, r.fit_rank, r.text_rank, ${card.columns}
-      from ranked r
-      join services s on s.id = r.id
+      select s.area_rank, s.fit_rank, s.text_rank, ${card.columns}
+      from ranked s
       ${card.joins}
     )`;
 }
@@ -150,16 +160,17 @@ export interface PostcodeSearch {
   results: SearchResult<ResultCard>[];
 }
 
-type RouteColumns = {
-  address_municipality_code: string | null;
-  address_district_code: string | null;
-  address_municipality: string | null;
-  address_municipality_city: string | null;
-  address_district_name: string | null;
-  address_region_id: string | null;
+/** What the first row of the statement carries: the address and what routing needs, once. */
+interface RouteJson {
+  municipality_code: string | null;
+  district_code: string | null;
+  municipality: string | null;
+  municipality_city: string | null;
+  district_name: string | null;
+  region_id: string | null;
   rules: Array<{ municipality_code: string; district_code: string | null; category: string | null; team_id: string; team_name: string }>;
   desks: Array<{ region_id: string; team_id: string; team_name: string }>;
-};
+}
 
 /**
  * The staff search for a postcode in ONE statement (issue #11 §4, one round trip per search): it
@@ -168,68 +179,69 @@ type RouteColumns = {
  * rules of the municipality and the fallback desks of the resident's and the asker's region) and
  * the ranked page of results with their cards. The route is decided by the same pure rule as
  * routeAddress (decide-route.ts), so the page shows the team a referral would go to without
- * resolving the postcode again. The statement always returns a row: an unknown postcode comes
- * back as one row without an address and without results.
+ * resolving the postcode again.
+ *
+ * The first row is the route (one JSON value) and nothing else; the result rows follow without it.
+ * Joined to every result row, the route was built, sent and parsed up to 50 times, which the
+ * embedded PGlite (WebAssembly, in the app's own thread) paid for on every search. An unknown
+ * postcode comes back as the route row only, without an address.
  */
 export async function searchAtPostcode(db: Database, input: PostcodeSearchInput): Promise<PostcodeSearch> {
+  // The resolved address is joined to the service areas once; without it (unknown postcode) no area matches.
   const area: AreaSource = {
-    pc4: sql`(select pc4 from address)`,
-    districtCode: sql`(select district_code from address)`,
-    municipalityCode: sql`(select municipality_code from address)`,
+    from: sql`address ad cross join`,
+    pc4: sql`${input.postcode.pc4}::text`,
+    districtCode: sql`ad.district_code`,
+    municipalityCode: sql`ad.municipality_code`,
   };
-  const card = { columns: resultCardColumns(input.audience), joins: resultCardJoins };
-  const { rows } = await sql<RouteColumns & ((ResultCardRow & Ranks) | { [K in keyof (ResultCardRow & Ranks)]: null })>`
-    with found as (
-      select municipality_code, district_code from (
+  const card = { services: resultCardServiceColumns, columns: resultCardColumns(input.audience), joins: resultCardJoins };
+  const { rows } = await sql<{ route: RouteJson | null } & ((ResultCardRow & Ranks) | { [K in keyof (ResultCardRow & Ranks)]: null })>`
+    with address as (
+      select f.municipality_code, f.district_code, m.name as municipality, m.city as municipality_city, m.region_id, d.name as district_name
+      from (
         (select municipality_code, district_code, 0 as preference from postcode_addresses where pc6 = ${input.postcode.pc6} limit 1)
         union all
         (select municipality_code, district_code, 1 as preference from postcode_areas where pc4 = ${input.postcode.pc4})
+        order by preference
+        limit 1
       ) f
-      order by preference
-      limit 1
-    ),
-    address as (
-      select ${input.postcode.pc4}::text as pc4, f.municipality_code, f.district_code,
-             m.name as municipality, m.city as municipality_city, m.region_id, d.name as district_name
-      from found f
       left join organisations m on m.cbs_code = f.municipality_code
       left join districts d on d.code = f.district_code
     ),
-    -- Materialised: the rules and desks are loaded once, not again for every result row of the join below.
-    route as materialized (
-      select a.municipality_code as address_municipality_code, a.district_code as address_district_code,
-             a.municipality as address_municipality, a.municipality_city as address_municipality_city,
-             a.district_name as address_district_name, a.region_id as address_region_id,
-             (select coalesce(json_agg(json_build_object('municipality_code', rr.municipality_code, 'district_code', rr.district_code,
-                 'category', rr.category, 'team_id', t.id, 'team_name', t.name)), '[]')
-              from routing_rules rr join teams t on t.id = rr.team_id where rr.municipality_code = a.municipality_code) as rules,
-             (select coalesce(json_agg(json_build_object('region_id', g.id, 'team_id', t.id, 'team_name', t.name)), '[]')
-              from regions g join teams t on t.id = g.fallback_team_id
-              where g.id = a.region_id or g.id = ${input.askingRegionId}::uuid) as desks
-      from (select) one
-      left join address a on true
-    ),
     ${rankedPage(input, area, card)}
-    select route.*, page.* from route left join page on true
-    order by ${pageOrder}`.execute(db);
-  const first = rows[0]!;
+    -- The route row: the page's columns empty (a join on false keeps their types).
+    select json_build_object(
+             'municipality_code', a.municipality_code, 'district_code', a.district_code, 'municipality', a.municipality,
+             'municipality_city', a.municipality_city, 'district_name', a.district_name, 'region_id', a.region_id,
+             'rules', (select coalesce(json_agg(json_build_object('municipality_code', rr.municipality_code, 'district_code', rr.district_code,
+                 'category', rr.category, 'team_id', t.id, 'team_name', t.name)), '[]')
+               from routing_rules rr join teams t on t.id = rr.team_id where rr.municipality_code = a.municipality_code),
+             'desks', (select coalesce(json_agg(json_build_object('region_id', g.id, 'team_id', t.id, 'team_name', t.name)), '[]')
+               from regions g join teams t on t.id = g.fallback_team_id
+               where g.id = a.region_id or g.id = ${input.askingRegionId}::uuid)
+           ) as route, page.*
+    from (select) one left join address a on true left join page on false
+    union all
+    select null, page.* from page
+    order by area_rank nulls first, fit_rank, text_rank desc, last_verified_at desc nulls last, name, id`.execute(db);
+  const route = rows[0]!.route!;
   const address: AddressFacts = {
     pc4: input.postcode.pc4,
-    municipalityCode: first.address_municipality_code,
-    municipalityName: first.address_municipality ? (first.address_municipality_city ?? first.address_municipality.replace(/^Gemeente\s+/, '')) : null,
-    districtCode: first.address_district_code,
-    districtName: first.address_district_name,
-    regionId: first.address_region_id,
+    municipalityCode: route.municipality_code,
+    municipalityName: route.municipality ? (route.municipality_city ?? route.municipality.replace(/^Gemeente\s+/, '')) : null,
+    districtCode: route.district_code,
+    districtName: route.district_name,
+    regionId: route.region_id,
   };
-  const rules: RuleRow[] = first.rules.map((r) => ({
+  const rules: RuleRow[] = route.rules.map((r) => ({
     municipalityCode: r.municipality_code,
     districtCode: r.district_code,
     category: r.category,
     teamId: r.team_id,
     teamName: r.team_name,
   }));
-  const byRegion = new Map(first.desks.map((d): [string, FallbackTeam] => [d.region_id, { teamId: d.team_id, teamName: d.team_name }]));
+  const byRegion = new Map(route.desks.map((d): [string, FallbackTeam] => [d.region_id, { teamId: d.team_id, teamName: d.team_name }]));
   const decision = decideRoute(address, input.need, rules, { byRegion, askingRegionId: input.askingRegionId });
-  const results = rows.flatMap((row) => (row.id === null ? [] : [toResult(row as ResultCardRow & Ranks, toResultCard)]));
+  const results = rows.slice(1).map((row) => toResult(row as ResultCardRow & Ranks, toResultCard));
   return { route: { postcode: input.postcode, decision, explanation: explainRoute(decision, input.postcode.display) }, results };
 }

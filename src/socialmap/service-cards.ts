@@ -192,6 +192,17 @@ function cardSelect(audience: Audience, detail: 'full' | 'result'): RawBuilder<u
       from contacts c where c.service_id = s.id and c.ended_at is null ${publicOnly}) as contacts`;
 }
 
+/**
+ * The columns of `services s` that `resultCardColumns` reads, for a statement that carries them
+ * through its ranking instead of joining services again (search-services.ts).
+ */
+export const resultCardServiceColumns = sql`s.id, s.organisation_id, s.team_id, s.name, s.email, s.phone, s.status, s.categories, s.last_verified_at,
+  s.capacity_status, s.capacity_waiting_weeks, s.capacity_confirmed_at`;
+
+/** The columns of `services s` that `cardColumns` reads (see resultCardServiceColumns). */
+export const cardServiceColumns = sql`${resultCardServiceColumns}, s.description, s.url, s.is_free, s.fees_description,
+  s.eligibility_description, s.application_process, s.languages`;
+
 /** The joins `cardColumns` reads from, after `from services s`. */
 export const cardJoins = sql`join organisations o on o.id = s.organisation_id left join teams t on t.id = s.team_id`;
 

@@ -217,6 +217,27 @@ forEachDatabase('social map', (db) => {
       }
     });
 
+    it('a staff search returns the route (address, routing rules, desks) once, not again with every result', async () => {
+      const rows: unknown[] = [];
+      const watched = db().withPlugin({
+        transformQuery: ({ node }) => node,
+        transformResult: async ({ result }) => {
+          rows.push(...result.rows);
+          return result;
+        },
+      });
+      const search = await searchAtPostcode(watched, {
+        postcode: parsePostcode('7601')!,
+        need: null,
+        text: null,
+        audience: 'professional',
+        askingRegionId: here.tenant.regionId,
+      });
+      assert.ok(search.results.length >= 2, 'more than one result, or this proves nothing');
+      assert.equal(search.route.decision.teamId, here.tenant.teamId);
+      assert.equal(rows.filter((row) => JSON.stringify(row).includes('"rules"')).length, 1);
+    });
+
     it('the staff search page resolves the postcode once: the session, the search and the response times, at most 3 statements', async () => {
       const browser = await signedIn(db(), await userOf(db(), here.tenant, 'practice_staff'));
       const path = '/sociale-kaart?postcode=7601&hulpvraag=debt_counselling&zoekwoord=';
