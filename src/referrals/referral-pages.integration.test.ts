@@ -4,6 +4,7 @@ import { forEachDatabase } from '../../test/support/databases.ts';
 import { signInOverHttp, TestBrowser, testApp } from '../../test/support/http.ts';
 import { TEST_PASSWORD } from '../../test/support/fixtures.ts';
 import type { User } from '../platform/db/schema.ts';
+import { amsterdamToday } from '../platform/dates.ts';
 import { insertReferralWorld, type ReferralWorld } from './test-fixture.ts';
 import { dataItemLabels, forwardConsentWording, referralConsentWording, sharedDataScope } from './consent.ts';
 
@@ -226,7 +227,8 @@ forEachDatabase('referral pages over HTTP', (db) => {
       const badDate = await team.post(`${path}/eerste-contact`, { first_contact_on: '31-02-2026' });
       assert.equal(badDate.status, 422);
       assert.match(badDate.html, /Vul een datum in, zoals 27-11-2026/);
-      assert.equal((await team.post(`${path}/eerste-gesprek`, { first_conversation_on: new Date().toISOString().slice(0, 10) })).status, 303);
+      // Today in Amsterdam, as the app counts days: between 23:00 and 24:00 UTC the UTC date is still yesterday.
+      assert.equal((await team.post(`${path}/eerste-gesprek`, { first_conversation_on: amsterdamToday() })).status, 303);
       assert.equal((await team.post(`${path}/afsluiten`, { outcome: 'trajectory_started', feedback: 'Eerste gesprek gevoerd.' })).status, 303);
 
       const list = await practice.get('/verwijzingen');
