@@ -125,8 +125,7 @@ function rankedPage(
   const wordFilter = words.length > 0 ? sql`and ${sql.join(words.map(wordMatches), sql` and `)}` : sql``;
   const textRank = ranking ? sql`ts_rank(s.search_vector, ${ranking})` : sql`0::real`;
   // One level for the area match and the ranking, grouped by the service: its columns come along
-  // (grouped by its primary key), so the page does not join services again. Each CTE level and join
-  // is planned again on every search (statements are unnamed), which the embedded PGlite pays for.
+  // (grouped by its primary key), so the page does not join services again.
   return sql`ranked as (
       select ${card.services},
              min(case when a.pc4 = ${area.pc4} then 0 when a.district_code = ${area.districtCode} then 1 else 2 end) as area_rank,

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, sql, type PostgresPool, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -13,6 +12,7 @@ import type { Logger } from '../log.ts';
 import { ConnectionGate, gatedDialect } from './admission.ts';
 import { databaseUnavailable } from './availability.ts';
 import { withCommitHooks } from './commit-hooks.ts';
+import { preparingPool, preparingQuery } from './prepared-statements.ts';
 
 export type Database = Kysely<DB>;
 /** The database or a transaction on it: for steps that run inside a caller's transaction or on their own. */
@@ -148,7 +148,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw err;
   }
   const counter = { sent: 0 };
-  const query = pglite.query.bind(pglite);
+  // Statements with parameters are prepared once and then only bound and run (prepared-statements.ts).
+  const query = preparingQuery(pglite, pglite.query.bind(pglite));
   pglite.query = ((...args: Parameters<typeof query>) => {
     counter.sent++;
     return query(...args);
@@ -178,33 +179,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 /**
- * Every statement with parameters runs as a named prepared statement, so each connection plans it
- * once instead of on every request (planning the team inbox took as long as running it). The name
- * is derived from the SQL text; node-postgres prepares it on first use per connection. Statements
- * without parameters (BEGIN, COMMIT, DDL) run as they are. Needs a direct connection or a
- * session-mode pooler: transaction-mode poolers do not keep prepared statements.
- */
-function preparingPool(pool: pg.Pool, counter: { sent: number }): PostgresPool {
-  return {
-    connect: async () => {
-      const client = await pool.connect();
-      if (!preparedClients.has(client)) {
-        const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-        (client as { query: unknown }).query = (text: unknown, values?: unknown[]) => {
-          counter.sent++;
-          return typeof text === 'string' && values && values.length > 0 ? query({ name: statementName(text), text, values }) : query(text, values);
-        };
-        preparedClients.add(client);
-      }
-      return client;
-    },
-    end: () => pool.end(),
-  };
-}
-
-const preparedClients = new WeakSet<pg.PoolClient>();
-
-/**
  * When PostgreSQL restarts or fails over, every open connection ends ("terminating connection due
  * to administrator command"). node-postgres reports that as an 'error' event, on the pool for an
  * idle connection and on the client for one that is checked out; an 'error' event nobody listens
@@ -217,10 +191,6 @@ function survivesLostConnections(pool: pg.Pool, log: Logger | undefined): void {
   pool.on('connect', (client) => client.on('error', report));
   // pg-pool re-emits an idle client's error on the pool; the client's own listener reported it.
   pool.on('error', () => {});
-}
-
-function statementName(text: string): string {
-  return `kl_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
 }
 
 /**
