@@ -6,6 +6,7 @@ import { sendReferral } from '../src/referrals/send-referral.ts';
 import { BASE_URL, contextOf, insertReferralWorld, referralInput, type ReferralWorld } from '../src/referrals/test-fixture.ts';
 import { writeAudit } from '../src/platform/audit/audit.ts';
 import { percentiles, runConcurrent, type Percentiles } from './measure.ts';
+import { amsterdamToday } from '../src/platform/dates.ts';
 
 /**
  * Referrals at scale (PostgreSQL): 2,000 practices and 500 teams share 2,000,000 referrals, most of
@@ -60,12 +61,30 @@ export async function seedReferrals(db: Database): Promise<ReferralWorld> {
   return world;
 }
 
-async function rawInbox(db: Database, teamId: string) {
-  return sql`select r.id, r.reference, r.patient_name, r.needs, r.urgency_triggers, r.status, r.requested_on, r.first_contact_due, r.first_contact_on,
-                    r.first_conversation_due, r.first_conversation_on, u.name as assignee_name, t.name as team_name
-             from referrals r join teams t on t.id = r.team_id left join users u on u.id = r.assigned_to
-             where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
-             order by r.first_conversation_due, r.first_contact_due, r.created_at, r.id limit ${INBOX_PAGE_SIZE + 1}`.execute(db);
+/**
+ * The inbox page as one hand-written statement: the first page of open referrals and the counts its
+ * tabs show (new, mine, overdue, all open), which the page cannot do without.
+ */
+async function rawInbox(db: Database, teamId: string, userId: string) {
+  const today = amsterdamToday();
+  return sql<{ id: string | null }>`
+    with page as (
+      select r.id, r.reference, r.patient_name, r.needs, r.urgency_triggers, r.status, r.requested_on, r.first_contact_due, r.first_contact_on,
+             r.first_conversation_due, r.first_conversation_on, u.name as assignee_name, t.name as team_name, r.created_at
+      from referrals r join teams t on t.id = r.team_id left join users u on u.id = r.assigned_to
+      where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
+      order by r.first_conversation_due, r.first_contact_due, r.created_at, r.id limit ${INBOX_PAGE_SIZE + 1}
+    ),
+    counts as (
+      select count(*) filter (where r.status in ('requested', 'received')) as nieuw,
+             count(*) filter (where r.assigned_to = ${userId}) as mij,
+             count(*) filter (where (r.first_contact_on is null and r.first_contact_due < ${today})
+                                or ((r.first_conversation_on is null or r.first_conversation_on > ${today}) and r.first_conversation_due < ${today})) as te_laat,
+             count(*) as open
+      from referrals r where r.team_id = ${teamId} and r.status not in ('completed', 'rejected', 'cancelled', 'failed')
+    )
+    select page.*, counts.* from counts left join page on true
+    order by page.first_conversation_due, page.first_contact_due, page.created_at, page.id`.execute(db);
 }
 
 async function rawPracticeList(db: Database, practiceId: string) {
@@ -110,7 +129,15 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
     if (app.length === 0 || JSON.stringify(app.map((r) => r.id)) !== JSON.stringify(rawIds))
       throw new Error(`${what}: the app and the raw SQL show different pages`);
   };
-  samePage(inboxPage.rows, (await rawInbox(db, world.noord)).rows, 'team inbox');
+  const rawInboxPage = await rawInbox(db, world.noord, world.users.noordMember.id);
+  samePage(inboxPage.rows, rawInboxPage.rows, 'team inbox');
+  const rawCounts = rawInboxPage.rows[0] as unknown as Record<string, string>;
+  if (
+    ['nieuw', 'mij', 'te-laat', 'open'].some(
+      (tab) => Number(rawCounts[tab === 'te-laat' ? 'te_laat' : tab]) !== inboxPage.counts[tab as keyof typeof inboxPage.counts],
+    )
+  )
+    throw new Error('team inbox: the app and the raw SQL count the tabs differently');
   samePage((await listPracticeReferrals(db, practice)).rows, (await rawPracticeList(db, world.practiceA)).rows, 'practice list');
   // App and raw take turns in ten rounds, so that whatever else the machine does meanwhile
   // weighs on both sides alike.
@@ -131,8 +158,8 @@ export async function benchReferrals(db: Database, world: ReferralWorld, options
   };
   const inbox = await measure(
     () => listTeamInbox(db, team, 'open'),
-    () => rawInbox(db, world.noord),
-    () => withAccessRecorded(db, () => rawInbox(db, world.noord), world.users.noordMember.id, 'referral.list_read'),
+    () => rawInbox(db, world.noord, world.users.noordMember.id),
+    () => withAccessRecorded(db, () => rawInbox(db, world.noord, world.users.noordMember.id), world.users.noordMember.id, 'referral.list_read'),
   );
   const practiceList = await measure(
     () => listPracticeReferrals(db, practice),
