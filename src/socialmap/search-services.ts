@@ -66,6 +66,14 @@ function wordMatches(word: string): RawBuilder<boolean> {
 
 type Ranks = { area_rank: number; fit_rank: number };
 
+/** A row as JSON gives it back: its timestamps as text. */
+type JsonRow<Row> = Omit<Row, 'last_verified_at' | 'capacity_confirmed_at'> & { last_verified_at: string | null; capacity_confirmed_at: string | null };
+
+function fromJson<Row extends { last_verified_at: Date | null; capacity_confirmed_at: Date | null }>(row: JsonRow<Row>): Row {
+  const instant = (value: string | null) => (value === null ? null : new Date(value));
+  return { ...row, last_verified_at: instant(row.last_verified_at), capacity_confirmed_at: instant(row.capacity_confirmed_at) } as Row;
+}
+
 const toResult = <Row extends Ranks, Card>(row: Row, toCard: (row: Row) => Card): SearchResult<Card> => ({
   card: toCard(row),
   areaMatch: AREA_MATCHES[row.area_rank]!,
@@ -180,10 +188,11 @@ interface RouteJson {
  * routeAddress (decide-route.ts), so the page shows the team a referral would go to without
  * resolving the postcode again.
  *
- * The first row is the route (one JSON value) and nothing else; the result rows follow without it.
- * Joined to every result row, the route was built, sent and parsed up to 50 times, which the
- * embedded PGlite (WebAssembly, in the app's own thread) paid for on every search. An unknown
- * postcode comes back as the route row only, without an address.
+ * It answers one row of two JSON values: the route, once (joined to every result row it was built,
+ * sent and parsed up to 50 times), and the ranked results. As one JSON value the results cost the
+ * Node process one JSON.parse instead of parsing some 20 columns of 50 rows one by one, which at
+ * ten searches at once was most of the app's time beyond the hand-written statement (README,
+ * "Performance"). An unknown postcode comes back as a route without an address and no results.
  */
 export async function searchAtPostcode(db: Database, input: PostcodeSearchInput): Promise<PostcodeSearch> {
   // The resolved address is joined to the service areas once; without it (unknown postcode) no area matches.
@@ -194,7 +203,7 @@ export async function searchAtPostcode(db: Database, input: PostcodeSearchInput)
     municipalityCode: sql`ad.municipality_code`,
   };
   const card = { services: resultCardServiceColumns, columns: resultCardColumns(input.audience), joins: resultCardJoins };
-  const { rows } = await sql<{ route: RouteJson | null } & ((ResultCardRow & Ranks) | { [K in keyof (ResultCardRow & Ranks)]: null })>`
+  const { rows } = await sql<{ route: RouteJson; results: Array<JsonRow<ResultCardRow> & Ranks> }>`
     with address as (
       select f.municipality_code, f.district_code, m.name as municipality, m.city as municipality_city, m.region_id, d.name as district_name
       from (
@@ -218,11 +227,9 @@ export async function searchAtPostcode(db: Database, input: PostcodeSearchInput)
              'desks', (select coalesce(json_agg(json_build_object('region_id', g.id, 'team_id', t.id, 'team_name', t.name)), '[]')
                from regions g join teams t on t.id = g.fallback_team_id
                where g.id = a.region_id or g.id = ${input.askingRegionId}::uuid)
-           ) as route, page.*
-    from (select) one left join address a on true left join page on false
-    union all
-    select null, page.* from page
-    order by area_rank nulls first, fit_rank, text_rank desc, last_verified_at desc nulls last, name, id`.execute(db);
+           ) as route,
+           (select coalesce(json_agg(page order by ${pageOrder}), '[]') from page) as results
+    from (select) one left join address a on true`.execute(db);
   const route = rows[0]!.route!;
   const address: AddressFacts = {
     pc4: input.postcode.pc4,
@@ -241,6 +248,6 @@ export async function searchAtPostcode(db: Database, input: PostcodeSearchInput)
   }));
   const byRegion = new Map(route.desks.map((d): [string, FallbackTeam] => [d.region_id, { teamId: d.team_id, teamName: d.team_name }]));
   const decision = decideRoute(address, input.need, rules, { byRegion, askingRegionId: input.askingRegionId });
-  const results = rows.slice(1).map((row) => toResult(row as ResultCardRow & Ranks, toResultCard));
+  const results = rows[0]!.results.map((row) => toResult(row, (r) => toResultCard(fromJson(r))));
   return { route: { postcode: input.postcode, decision, explanation: explainRoute(decision, input.postcode.display) }, results };
 }
