@@ -167,7 +167,7 @@ export interface PostcodeSearch {
   results: SearchResult<ResultCard>[];
 }
 
-/** What the first row of the statement carries: the address and what routing needs, once. */
+/** The route the statement returns once: the address and what routing needs. */
 interface RouteJson {
   municipality_code: string | null;
   district_code: string | null;
@@ -217,7 +217,7 @@ export async function searchAtPostcode(db: Database, input: PostcodeSearchInput)
       left join districts d on d.code = f.district_code
     ),
     ${rankedPage(input, area, card)}
-    -- The route row: the page's columns empty (a join on false keeps their types).
+    -- One row, also for an unknown postcode (no address): the route and the results.
     select json_build_object(
              'municipality_code', a.municipality_code, 'district_code', a.district_code, 'municipality', a.municipality,
              'municipality_city', a.municipality_city, 'district_name', a.district_name, 'region_id', a.region_id,

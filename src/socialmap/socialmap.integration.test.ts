@@ -235,6 +235,7 @@ forEachDatabase('social map', (db) => {
       });
       assert.ok(search.results.length >= 2, 'more than one result, or this proves nothing');
       assert.equal(search.route.decision.teamId, here.tenant.teamId);
+      assert.equal(rows.length, 1, 'one row: the route and the results, each once');
       assert.equal(rows.filter((row) => JSON.stringify(row).includes('"rules"')).length, 1);
     });
 

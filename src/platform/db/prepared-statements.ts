@@ -31,7 +31,10 @@ export function preparingPool(pool: pg.Pool, counter: { sent: number }): Postgre
             return await run(text, values);
           } catch (err) {
             if (!resultTypeChanged(err)) throw err;
+            const stale = statementName(text, generations.get(text));
             generations.set(text, (generations.get(text) ?? 0) + 1);
+            // Freed at once; in a transaction the refusal ended, this fails too and the name stays until the connection closes.
+            await query(`deallocate ${stale}`).catch(() => undefined);
             try {
               return await run(text, values);
             } catch (retryErr) {
@@ -55,12 +58,16 @@ function statementName(text: string, generation = 0): string {
   return generation === 0 ? name : `${name}_${generation}`;
 }
 
-/** PostgreSQL's refusal to run a prepared statement whose result columns changed ("cached plan must not change result type"). */
-const RESULT_TYPE_CHANGED = '0A000';
 const TRANSACTION_ABORTED = '25P02';
 
+/**
+ * PostgreSQL's refusal to run a prepared statement whose result columns changed ("cached plan must
+ * not change result type"). Its code, 0A000, is the general "feature not supported", so the routine
+ * that raises it is checked too (not the message: the server may speak another language).
+ */
 function resultTypeChanged(err: unknown): boolean {
-  return (err as { code?: string }).code === RESULT_TYPE_CHANGED;
+  const { code, routine } = err as { code?: string; routine?: string };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
 }
 
 /**
@@ -96,7 +103,7 @@ export function preparingQuery(pglite: PGlite, unnamed: Query): Query {
     const known = prepared.get(text);
     if (known) return known;
     const name = statementName(text);
-    const { messages } = await pglite.execProtocol(concat(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()));
+    const messages = await exchange(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }));
     let paramTypes: number[] = [];
     let fields: Prepared['fields'] = [];
     for (const message of messages) {
@@ -114,7 +121,7 @@ export function preparingQuery(pglite: PGlite, unnamed: Query): Query {
       const serializer = pglite.serializers[statement.paramTypes[i] ?? 0];
       return serializer ? serializer(value as never) : String(value);
     });
-    const { messages } = await pglite.execProtocol(concat(serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()));
+    const messages = await exchange(serialize.bind({ statement: statement.name, values }), serialize.execute({}));
     const rows: Record<string, unknown>[] = [];
     let affectedRows = 0;
     for (const message of messages) {
@@ -129,19 +136,29 @@ export function preparingQuery(pglite: PGlite, unnamed: Query): Query {
         affectedRows += rowsAffected(message.text);
       }
     }
-    return { rows, affectedRows, fields: statement.fields };
+    return { rows, affectedRows, fields: [...statement.fields] };
   }
 
   async function forget(text: string, statement: Prepared): Promise<void> {
     prepared.delete(text);
-    await pglite.execProtocol(concat(serialize.close({ type: 'S', name: statement.name }), serialize.sync()));
+    await exchange(serialize.close({ type: 'S', name: statement.name }));
+  }
+
+  /**
+   * The messages, then Sync, in one call: the database answers them all, and after an error skips
+   * to the Sync, so the connection is ready again whatever happened. Only the parsed answers are
+   * kept (PGlite's own query does the same), not a copy of the raw response.
+   */
+  function exchange(...messages: Uint8Array[]) {
+    return pglite.execProtocolStream(concat(...messages, serialize.sync()), { syncToFs: false });
   }
 
   return (async (text: string, params?: unknown[], options?: unknown) => {
     if (!params || params.length === 0 || options !== undefined) return unnamed(text, params, options as never);
     if (prepared.size >= MAX_PREPARED && !prepared.has(text)) return unnamed(text, params);
-    if (pglite.closed) throw new Error('PGlite is closed');
-    return pglite.runExclusive(async () => {
+    const result = await pglite.runExclusive(async () => {
+      // Checked in turn: a close that began while this call waited has removed what it would run on.
+      if (!pglite.ready) throw new Error('PGlite is closed');
       const statement = await prepare(text);
       try {
         return await run(statement, params);
@@ -154,6 +171,9 @@ export function preparingQuery(pglite: PGlite, unnamed: Query): Query {
         return run(await prepare(text), params);
       }
     });
+    // Written to the data folder after each statement, as PGlite's own query does outside its transaction().
+    await pglite.syncToFs();
+    return result;
   }) as Query;
 }
 
