@@ -9,7 +9,7 @@ import { cookieOptions } from '../platform/http/cookies.ts';
 import { nextSignInStep } from '../platform/auth/sessions.ts';
 import { anyRole, authorize, signInRequired } from '../platform/http/authorize.ts';
 import { parseForm } from '../platform/http/forms.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, retryAfterSeconds } from '../platform/errors.ts';
 import type { Text, Translate } from '../platform/i18n.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
 import { Page } from '../platform/ui/layout.tsx';
@@ -98,6 +98,12 @@ interface LoginProps {
 }
 
 /** The sign-in page, with a way in through each organisation that has its own identity provider (src/oidc). */
+/** A throttled step says when to try again in a Retry-After header too, as the error handler does for the rest. */
+function retryLater(c: AppContext, err: AppError): void {
+  const seconds = retryAfterSeconds(err);
+  if (seconds !== undefined) c.header('Retry-After', String(seconds));
+}
+
 export async function renderLoginPage(c: AppContext, services: Services, status: 200 | 400 | 401 | 404 | 422 | 429 | 503, props: LoginProps) {
   const organisations = await listSignInOrganisations(services.db);
   return c.html(<LoginPage view={view(c)} organisations={organisations} {...props} />, status);
@@ -423,6 +429,7 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
       return continueSignIn(c, services, await signIn(db, config, c.get('ctx'), form.data), back);
     } catch (err) {
       if (err instanceof AppError && (err.status === 401 || err.status === 429)) {
+        retryLater(c, err);
         return renderLoginPage(c, services, err.status, { problem: v.t(err.userMessage), email: form.data.email, back });
       }
       throw err;
@@ -461,8 +468,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
     try {
       useRenewedSession(c, await verifySecondFactor(db, c.get('ctx'), session.tokenHash, form.data.code));
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+      if (err instanceof AppError && (err.status === 422 || err.status === 429)) {
+        retryLater(c, err);
         return c.html(<SecondStepPage kind="app" view={v} back={back} problem={v.t(err.userMessage)} />, err.status);
+      }
       throw err;
     }
     const next = nextSignInStep({ ...session, mfaPassed: true });
@@ -486,8 +495,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
       const { session: renewed } = await verifyRecoveryCode(db, c.get('ctx'), session.tokenHash, form.data.recovery_code);
       useRenewedSession(c, renewed);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+      if (err instanceof AppError && (err.status === 422 || err.status === 429)) {
+        retryLater(c, err);
         return c.html(<SecondStepPage kind="recovery" view={v} back={back} problem={v.t(err.userMessage)} />, err.status);
+      }
       throw err;
     }
     // Signed in with a recovery code: the account page says how many are left and what to do next.
@@ -516,8 +527,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
       useRenewedSession(c, enrolled.session);
       recoveryCodes = enrolled.recoveryCodes;
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429))
+      if (err instanceof AppError && (err.status === 422 || err.status === 429)) {
+        retryLater(c, err);
         return c.html(await EnrolPage({ view: v, secret, back, problem: v.t(err.userMessage) }), err.status);
+      }
       throw err;
     }
     // Shown in this answer and nowhere else: only the hashes of the codes are stored.
@@ -577,7 +590,10 @@ export function registerAuthRoutes(app: Hono<AppEnv>, services: Services): void 
       const codes = await renewRecoveryCodes(db, c.get('ctx'), form.data.code);
       return c.html(<RecoveryCodesPage view={v} codes={codes} next="/account" intro="renewed" />);
     } catch (err) {
-      if (err instanceof AppError && (err.status === 422 || err.status === 429)) return page(undefined, v.t(err.userMessage), err.status);
+      if (err instanceof AppError && (err.status === 422 || err.status === 429)) {
+        retryLater(c, err);
+        return page(undefined, v.t(err.userMessage), err.status);
+      }
       throw err;
     }
   });

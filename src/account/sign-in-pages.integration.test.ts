@@ -42,6 +42,21 @@ forEachDatabase('sign-in pages', (db) => {
     tenant = await createTenant(db());
   });
 
+  it('a throttled sign-in answers 429 with a Retry-After header that matches the wait the page names', async () => {
+    const browser = new TestBrowser(app);
+    await browser.get('/inloggen');
+    let refused = await browser.post('/inloggen', { email: 'te-vaak@test.kortelijn.nl', password: 'fout-wachtwoord' });
+    for (let tries = 1; refused.status !== 429 && tries < 30; tries++) {
+      assert.equal(refused.status, 401);
+      assert.equal(refused.headers.get('retry-after'), null, 'no Retry-After before the throttle');
+      refused = await browser.post('/inloggen', { email: 'te-vaak@test.kortelijn.nl', password: 'fout-wachtwoord' });
+    }
+    assert.equal(refused.status, 429);
+    const minutes = Number(/Wacht (\d+) minu/.exec(refused.html)?.[1]);
+    assert.ok(minutes > 0, 'the page names the wait');
+    assert.equal(refused.headers.get('retry-after'), String(minutes * 60));
+  });
+
   it('the administrator and the regional coordinator are sent to set up two-step verification, like every role', async () => {
     for (const role of ['admin', 'region_coordinator'] as const) {
       const user = await createTestUser(db(), tenant, role);

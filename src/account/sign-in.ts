@@ -3,7 +3,7 @@ import type { Database } from '../platform/db/database.ts';
 import type { Config } from '../platform/config.ts';
 import type { RequestContext } from '../platform/context.ts';
 import { writeAudit } from '../platform/audit/audit.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, RetryLaterError } from '../platform/errors.ts';
 import { burnPasswordCheck, hashPassword, MIN_PASSWORD_LENGTH, normaliseEmail, verifyPassword } from '../platform/auth/passwords.ts';
 import { attemptVerdict, CEILING_WINDOW_MINUTES, LONGEST_WINDOW_MINUTES, PAIR_WINDOW_MINUTES, type AttemptCounts } from '../platform/auth/rate-limit.ts';
 import { createSession, renewSessionAfterSecondFactor, revokeUserSessions, type RenewedSession } from '../platform/auth/sessions.ts';
@@ -13,13 +13,14 @@ import { metricsFor } from '../platform/metrics/metrics.ts';
 import type { User } from '../platform/db/schema.ts';
 
 export const tooManyAttempts = (minutes: number) =>
-  new AppError(
+  new RetryLaterError(
     'too_many_attempts',
     429,
     {
       nl: `Te veel mislukte pogingen. Wacht ${minutes === 1 ? '1 minuut' : `${minutes} minuten`} en probeer het dan opnieuw. Wachtwoord vergeten? Vraag de functioneel beheerder om een nieuw wachtwoord.`,
       en: `Too many failed attempts. Wait ${minutes === 1 ? '1 minute' : `${minutes} minutes`} and try again. Forgot your password? Ask the functional administrator for a new one.`,
     },
+    minutes * 60,
     'sign-in throttled',
   );
 

@@ -18,19 +18,33 @@ export class AppError extends Error {
 }
 
 /**
- * The service cannot answer now but will again soon: 503 with a Retry-After header
- * (RFC 9110 §15.6.4 and §10.2.3), e.g. while the database restarts or is overloaded.
+ * An answer that says when to try again, in a Retry-After header as well as in words: 503 when the
+ * service cannot answer now but will again soon (RFC 9110 §15.6.4 and §10.2.3, e.g. while the
+ * database restarts or is overloaded), 429 after too many attempts (RFC 6585 §4).
  */
-export class UnavailableError extends AppError {
+export class RetryLaterError extends AppError {
   constructor(
     code: string,
+    status: 429 | 503,
     userMessage: Text,
     readonly retryAfterSeconds: number,
     logMessage?: string,
   ) {
-    super(code, 503, userMessage, logMessage);
-    this.name = 'UnavailableError';
+    super(code, status, userMessage, logMessage);
+    this.name = status === 503 ? 'UnavailableError' : 'ThrottledError';
   }
+}
+
+/** The service cannot answer now but will again soon: 503 with a Retry-After header. */
+export class UnavailableError extends RetryLaterError {
+  constructor(code: string, userMessage: Text, retryAfterSeconds: number, logMessage?: string) {
+    super(code, 503, userMessage, retryAfterSeconds, logMessage);
+  }
+}
+
+/** The Retry-After an error answers with, in seconds, if it has one. */
+export function retryAfterSeconds(err: AppError): number | undefined {
+  return err instanceof RetryLaterError ? err.retryAfterSeconds : undefined;
 }
 
 export const notFound = (what = 'resource') =>

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { RequestContext } from '../context.ts';
-import { AppError, UnavailableError } from '../errors.ts';
+import { AppError, retryAfterSeconds, UnavailableError } from '../errors.ts';
 import { databaseUnavailable } from '../db/availability.ts';
 import { waitForTurn, withWaitBudget } from '../db/admission.ts';
 import { waitLimitMs } from '../db/database.ts';
@@ -183,7 +183,8 @@ export function createHttpApp(services: Services): Hono<AppEnv> {
       // A resident whose self-check form expired starts again there, in their own language: never
       // the staff sign-in behind "Naar de startpagina" (the self-check's page at /zelftest/verlopen).
       if (known.code === 'csrf' && (c.req.path === '/zelftest' || c.req.path.startsWith('/zelftest/'))) return publicFormExpired(c as AppContext);
-      if (known instanceof UnavailableError) c.header('Retry-After', String(known.retryAfterSeconds));
+      const retryAfter = retryAfterSeconds(known);
+      if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
       return renderError(c as AppContext, known.status, known.userMessage);
     }
     (ctx?.log ?? services.log).error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'unhandled error');
