@@ -70,6 +70,7 @@ export const auditActionLabels: Record<string, Text> = {
   'onsite.hours_added': { nl: 'Spreekuur in de praktijk toegevoegd', en: 'On-site hours added' },
   'onsite.exception_added': { nl: 'Spreekuur vervalt op een dag', en: 'On-site hours cancelled for a day' },
   'onsite.hours_ended': { nl: 'Spreekuur in de praktijk gestopt', en: 'On-site hours ended' },
+  'onsite.booking_read': { nl: 'Kennismaking in de praktijk bekeken', en: 'Meeting at the practice viewed' },
   'referral.onsite_meeting_booked': { nl: 'Kennismaking in de praktijk gepland', en: 'Introductory meeting at the practice booked' },
   'referral.onsite_meeting_cancelled': { nl: 'Kennismaking in de praktijk afgezegd', en: 'Introductory meeting at the practice cancelled' },
   'visit.planned': { nl: 'Bezoek aan praktijk gepland', en: 'Practice visit planned' },

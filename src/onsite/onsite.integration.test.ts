@@ -160,6 +160,9 @@ forEachDatabase('on-site hours and the introductory meeting at the practice', (d
     const practice = await signedInBrowser(app, db(), w.users.staffA);
     const page = await practice.get(`/verwijzingen/${referralId}/kennismaking`);
     assert.equal(page.status, 200);
+    const reads = (await auditEntries(db(), 'onsite.booking_read')).filter((e) => e.patient_ref === referralId);
+    assert.equal(reads.length, 1, 'reading when and where the patient meets the team is recorded, for this patient');
+    assert.equal(reads[0]!.actor_user_id, w.users.staffA.id);
     const slot = /name="slot" value="([^"]+)"/.exec(page.html)?.[1];
     assert.ok(slot, 'a free time to choose');
     const booked = await practice.post(`/verwijzingen/${referralId}/kennismaking`, { slot });

@@ -7,6 +7,7 @@ import { parseForm } from '../platform/http/forms.ts';
 import { publicBaseUrl } from '../platform/config.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { amsterdamToday } from '../platform/dates.ts';
+import { writeAudit } from '../platform/audit/audit.ts';
 import { Page } from '../platform/ui/layout.tsx';
 import {
   Alert,
@@ -302,7 +303,18 @@ export function registerOnsiteRoutes(app: Hono<AppEnv>, services: Services): voi
     );
   };
 
-  app.get('/verwijzingen/:id/kennismaking', bookingReader, (c) => renderBooking(c, bookingReader.scoped(c)));
+  app.get('/verwijzingen/:id/kennismaking', bookingReader, async (c) => {
+    const found = bookingReader.scoped(c);
+    // When and where the patient meets the team is part of their referral: reading it is recorded.
+    await writeAudit(db, c.get('ctx'), {
+      action: 'onsite.booking_read',
+      subjectType: 'referral',
+      subjectId: found.referral.id,
+      patientRef: found.referral.id,
+      details: { access: found.access },
+    });
+    return renderBooking(c, found);
+  });
 
   app.post('/verwijzingen/:id/kennismaking', booker, async (c) => {
     const found = booker.scoped(c);
