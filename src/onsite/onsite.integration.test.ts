@@ -163,6 +163,13 @@ forEachDatabase('on-site hours and the introductory meeting at the practice', (d
     const reads = (await auditEntries(db(), 'onsite.booking_read')).filter((e) => e.patient_ref === referralId);
     assert.equal(reads.length, 1, 'reading when and where the patient meets the team is recorded, for this patient');
     assert.equal(reads[0]!.actor_user_id, w.users.staffA.id);
+    const refused = await practice.post(`/verwijzingen/${referralId}/kennismaking`, { slot: 'geen-tijd' });
+    assert.equal(refused.status, 422);
+    assert.equal(
+      (await auditEntries(db(), 'onsite.booking_read')).filter((e) => e.patient_ref === referralId).length,
+      2,
+      'the page shown again after a refused form is a read too',
+    );
     const slot = /name="slot" value="([^"]+)"/.exec(page.html)?.[1];
     assert.ok(slot, 'a free time to choose');
     const booked = await practice.post(`/verwijzingen/${referralId}/kennismaking`, { slot });

@@ -285,6 +285,14 @@ export function registerOnsiteRoutes(app: Hono<AppEnv>, services: Services): voi
   const renderBooking = async (c: AppContext, found: FoundReferral, problem?: string, status: 200 | 409 | 422 = 200) => {
     const v = view(c);
     const referral = found.referral;
+    // When and where the patient meets the team is part of their referral: every showing is recorded.
+    await writeAudit(db, c.get('ctx'), {
+      action: 'onsite.booking_read',
+      subjectType: 'referral',
+      subjectId: referral.id,
+      patientRef: referral.id,
+      details: { access: found.access },
+    });
     const booking = await currentBooking(db, referral.id);
     const slots = found.access === 'practice' && !booking && bookable(referral) ? await slotChoices(db, referral) : [];
     return c.html(
@@ -303,18 +311,7 @@ export function registerOnsiteRoutes(app: Hono<AppEnv>, services: Services): voi
     );
   };
 
-  app.get('/verwijzingen/:id/kennismaking', bookingReader, async (c) => {
-    const found = bookingReader.scoped(c);
-    // When and where the patient meets the team is part of their referral: reading it is recorded.
-    await writeAudit(db, c.get('ctx'), {
-      action: 'onsite.booking_read',
-      subjectType: 'referral',
-      subjectId: found.referral.id,
-      patientRef: found.referral.id,
-      details: { access: found.access },
-    });
-    return renderBooking(c, found);
-  });
+  app.get('/verwijzingen/:id/kennismaking', bookingReader, (c) => renderBooking(c, bookingReader.scoped(c)));
 
   app.post('/verwijzingen/:id/kennismaking', booker, async (c) => {
     const found = booker.scoped(c);

@@ -7,6 +7,7 @@ import {
   cardColumns,
   cardJoins,
   cardServiceColumns,
+  instant,
   resultCardColumns,
   resultCardJoins,
   resultCardServiceColumns,
@@ -70,7 +71,6 @@ type Ranks = { area_rank: number; fit_rank: number };
 type JsonRow<Row> = Omit<Row, 'last_verified_at' | 'capacity_confirmed_at'> & { last_verified_at: string | null; capacity_confirmed_at: string | null };
 
 function fromJson<Row extends { last_verified_at: Date | null; capacity_confirmed_at: Date | null }>(row: JsonRow<Row>): Row {
-  const instant = (value: string | null) => (value === null ? null : new Date(value));
   return { ...row, last_verified_at: instant(row.last_verified_at), capacity_confirmed_at: instant(row.capacity_confirmed_at) } as Row;
 }
 

@@ -211,7 +211,8 @@ export const resultCardJoins = sql`join organisations o on o.id = s.organisation
 
 const slots = (list: readonly Slot[], kind: ScheduleKind): TimeSlot[] =>
   list.filter((h) => h.kind === kind).map((h) => ({ weekday: h.weekday, opens_at: h.opens_at, closes_at: h.closes_at }));
-const instant = (value: string | null): Date | null => (value === null ? null : new Date(value));
+/** A timestamp as JSON or a date column's text gives it, as a Date. */
+export const instant = (value: string | null): Date | null => (value === null ? null : new Date(value));
 
 export function toResultCard(s: ResultCardRow): ResultCard {
   return {

@@ -5,7 +5,7 @@ import type { Role } from '../../platform/db/schema.ts';
 import { writeAudit } from '../../platform/audit/audit.ts';
 import { publicBaseUrl } from '../../platform/config.ts';
 import { databaseUnavailable } from '../../platform/db/availability.ts';
-import { AppError, UnavailableError } from '../../platform/errors.ts';
+import { AppError, retryAfterSeconds } from '../../platform/errors.ts';
 import type { AppContext, AppEnv, Services } from '../../platform/http/types.ts';
 import { bearerToken } from '../hsds/bearer-middleware.ts';
 import { capabilityStatement } from './capability-statement.ts';
@@ -237,7 +237,8 @@ function answerError(c: AppContext, err: Error, services: Services) {
   const known = err instanceof AppError ? err : databaseUnavailable(err);
   if (known) {
     ctx?.log.info({ code: known.code, status: known.status }, known.message);
-    if (known instanceof UnavailableError) c.header('Retry-After', String(known.retryAfterSeconds));
+    const retryAfter = retryAfterSeconds(known);
+    if (retryAfter !== undefined) c.header('Retry-After', String(retryAfter));
     if (known.status === 401) c.header('WWW-Authenticate', 'Bearer realm="korte-lijn"');
     c.header('Content-Type', FHIR_JSON);
     return c.body(JSON.stringify(operationOutcome(fhirStatus(known), known.userMessage, known.code)), fhirStatus(known));
